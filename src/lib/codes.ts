@@ -1,0 +1,61 @@
+/**
+ * Document codes: `ПТ-035` = type prefix (Cyrillic capitals) + hyphen + number.
+ * Parsing accepts what people type (space, non-breaking hyphen, no separator);
+ * the canonical form always uses an ASCII hyphen-minus.
+ */
+
+/** Latin letters that look like Cyrillic capitals, mapped to the Cyrillic letter. */
+const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
+  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
+};
+
+/** Separators people put between prefix and number: hyphen, non-breaking hyphen, dashes, space, NBSP. */
+export const CODE_SEPARATORS = '\\-\\u2010\\u2011\\u2012\\u2013\\u2014 \\u00a0';
+
+export interface ParsedCode {
+  prefix: string;
+  number: string;
+  /** Canonical spelling, `ПТ-035`. */
+  code: string;
+}
+
+const CODE_RE = new RegExp(`^([А-ЯЁ]{1,4})[${CODE_SEPARATORS}]?(\\d{1,4})$`);
+
+/** Parses a code written with Cyrillic letters; returns null for anything else. */
+export function parseCode(text: string): ParsedCode | null {
+  const match = CODE_RE.exec(text.trim());
+  if (!match) return null;
+  const [, prefix = '', number = ''] = match;
+  return { prefix, number, code: `${prefix}-${number}` };
+}
+
+/** True when the prefix mixes in Latin look-alikes (`ПT`, `PT`). */
+export function hasLatinLookalike(prefix: string): boolean {
+  return /[A-Z]/.test(prefix) && [...prefix].every((ch) => /[А-ЯЁ]/.test(ch) || ch in LATIN_LOOKALIKES);
+}
+
+/** Replaces Latin look-alike capitals with their Cyrillic twins. */
+export function toCyrillic(prefix: string): string {
+  return [...prefix].map((ch) => LATIN_LOOKALIKES[ch] ?? ch).join('');
+}
+
+/** Transliteration table (ICAO Doc 9303 / Russian passports since 2013), lower case. */
+const TRANSLIT: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i',
+  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
+  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+};
+
+/** `ПТ-035` → `pt-035`: the stable address segment of a document. */
+export function codeSlug(code: string): string {
+  return [...code.toLowerCase()]
+    .map((ch) => TRANSLIT[ch] ?? ch)
+    .join('')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Numeric-aware comparison for codes and versions ("1.10" after "1.9"). */
+export function compareNatural(a: string, b: string): number {
+  return a.localeCompare(b, 'ru', { numeric: true });
+}

@@ -1,0 +1,21 @@
+import { codeSlug } from './codes.ts';
+
+/** Every address the site publishes, in one place: pages link with these, the checker resolves with them. */
+export const routes = {
+  home: () => '/',
+  registry: () => '/nd/',
+  document: (code: string) => `/nd/${codeSlug(code)}/`,
+  edition: (code: string, version: string) => `/nd/${codeSlug(code)}/${version}/`,
+  diff: (code: string, version: string) => `/nd/${codeSlug(code)}/${version}/changes/`,
+  appendix: (code: string, number: number) => `/nd/${codeSlug(code)}/appendix-${number}/`,
+  glossary: () => '/glossary/',
+  role: (id: string) => `/glossary/#role-${id}`,
+  term: (id: string) => `/glossary/#term-${id}`,
+  standards: () => '/standards/',
+  standard: (id: string) => `/standards/${id}/`,
+  clause: (id: string, clause: string) => `/standards/${id}/#clause-${clause}`,
+  asOf: () => '/nd/as-of/',
+} as const;
+
+/** Anchor id of a clause on its standard's page. */
+export const clauseAnchor = (clause: string) => `clause-${clause}`;

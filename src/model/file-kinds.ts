@@ -1,0 +1,29 @@
+/**
+ * Where each kind of content lives under the content root. One table, read by the loader,
+ * the checker and the scaffolding; a file that matches nothing is reported, never ignored.
+ */
+export interface FileKind {
+  kind: string;
+  /** Matched against the path relative to the content root, with `/` separators. */
+  pattern: RegExp;
+  format: 'mdx' | 'json';
+  /** JSON Schema file (under `schemas/`) a JSON file of this kind names in `$schema`. */
+  schema?: string;
+  /** Human description for the «unknown file» hint. */
+  where: string;
+}
+
+export const FILE_KINDS: readonly FileKind[] = [
+  { kind: 'edition', pattern: /^documents\/[a-z0-9-]+\/editions\/[^/]+\.mdx$/, format: 'mdx', where: 'documents/<код>/editions/<редакция>.mdx' },
+  { kind: 'appendix', pattern: /^documents\/[a-z0-9-]+\/appendices\/[^/]+\.mdx$/, format: 'mdx', where: 'documents/<код>/appendices/<номер>.mdx' },
+  { kind: 'document-types', pattern: /^registries\/document-types\.json$/, format: 'json', schema: 'document-types.schema.json', where: 'registries/document-types.json' },
+  { kind: 'units', pattern: /^registries\/units\.json$/, format: 'json', schema: 'units.schema.json', where: 'registries/units.json' },
+  { kind: 'roles', pattern: /^registries\/roles\.json$/, format: 'json', schema: 'roles.schema.json', where: 'registries/roles.json' },
+  { kind: 'terms', pattern: /^registries\/terms\.json$/, format: 'json', schema: 'terms.schema.json', where: 'registries/terms.json' },
+  { kind: 'access-levels', pattern: /^registries\/access-levels\.json$/, format: 'json', schema: 'access-levels.schema.json', where: 'registries/access-levels.json' },
+  { kind: 'standard', pattern: /^standards\/[a-z0-9-]+\.json$/, format: 'json', schema: 'standard.schema.json', where: 'standards/<обозначение>.json' },
+];
+
+export function classify(relPath: string): FileKind | undefined {
+  return FILE_KINDS.find((kind) => kind.pattern.test(relPath));
+}

@@ -1,0 +1,68 @@
+import type { Role, Term, Unit, AccessLevel, DocumentType } from '../schemas/registries.ts';
+import type { Clause, Standard } from '../schemas/standard.ts';
+import type { Corpus, DocumentEntry, Located } from './corpus.ts';
+
+/** Fast lookups over a loaded corpus: what each reference may resolve to. */
+export interface Lookup {
+  documents: Map<string, DocumentEntry>;
+  types: Map<string, DocumentType>;
+  units: Map<string, Located<Unit>>;
+  roles: Map<string, Located<Role>>;
+  terms: Map<string, Located<Term>>;
+  accessLevels: Map<string, AccessLevel>;
+  standards: Map<string, Located<Standard>>;
+  /** «ISO 9001:2015», «ГОСТ Р ИСО 9001-2015» (normalised) → standard id. */
+  designations: Map<string, string>;
+  /** «ISO 9001» (no year) → id of its current edition, else the newest. */
+  latest: Map<string, string>;
+  clauses: Map<string, Map<string, Clause>>;
+}
+
+/** Normalises a standard designation for lookup: ИСО = ISO, spaces and dashes unified. */
+export function designationKey(text: string): string {
+  return text
+    .toUpperCase()
+    .replace(/ИСО/g, 'ISO')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/ISO (\d+)-(\d{4})/, 'ISO $1:$2')
+    .trim();
+}
+
+export function buildLookup(corpus: Corpus): Lookup {
+  const first = <K, V>(entries: Iterable<[K, V]>) => {
+    const map = new Map<K, V>();
+    for (const [k, v] of entries) if (!map.has(k)) map.set(k, v);
+    return map;
+  };
+  const standards = first(corpus.standards.map((s) => [s.data.id, s] as [string, Located<Standard>]));
+  const designations = new Map<string, string>();
+  const latest = new Map<string, string>();
+  for (const { data } of corpus.standards) {
+    designations.set(designationKey(data.designation), data.id);
+    for (const eq of data.equivalents) designations.set(designationKey(eq.designation), data.id);
+    const undated = designationKey(`${data.body} ${data.number}`);
+    const previous = latest.get(undated);
+    const prevData = previous ? standards.get(previous)?.data : undefined;
+    const better = !prevData || (data.status === 'current' && prevData.status !== 'current') || (data.status === prevData.status && data.year > prevData.year);
+    if (better) latest.set(undated, data.id);
+  }
+  return {
+    documents: first(corpus.documents.map((d) => [d.code, d] as [string, DocumentEntry])),
+    types: first(corpus.types.map((t) => [t.data.prefix, t.data] as [string, DocumentType])),
+    units: first(corpus.units.map((u) => [u.data.id, u] as [string, Located<Unit>])),
+    roles: first(corpus.roles.map((r) => [r.data.id, r] as [string, Located<Role>])),
+    terms: first(corpus.terms.map((t) => [t.data.id, t] as [string, Located<Term>])),
+    accessLevels: first(corpus.accessLevels.map((a) => [a.data.id, a.data] as [string, AccessLevel])),
+    standards,
+    designations,
+    latest,
+    clauses: new Map(corpus.standards.map((s) => [s.data.id, new Map(s.data.clauses.map((c) => [c.number, c]))])),
+  };
+}
+
+/** Resolves «ISO 9001:2015», «ISO 9000», «ГОСТ Р ИСО 9001-2015» to a catalog id, or undefined. */
+export function resolveStandard(lookup: Lookup, designation: string): string | undefined {
+  const key = designationKey(designation);
+  return lookup.designations.get(key) ?? lookup.latest.get(key);
+}

@@ -1,0 +1,123 @@
+import type { Root } from 'mdast';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { LineCounter, parseDocument } from 'yaml';
+import { jsonLocator, yamlLocator, type Locator } from './positions.ts';
+
+/** A problem found while reading a file, before any rule runs. */
+export interface ParseProblem {
+  ruleId: 'syntax/yaml' | 'syntax/mdx' | 'syntax/json' | 'syntax/frontmatter';
+  offset?: number;
+  place?: { line: number; column: number };
+  reason: string;
+}
+
+export interface ParsedMdx {
+  file: VFile;
+  /** Frontmatter data as plain JS, or undefined when it could not be read. */
+  data: unknown;
+  locate: Locator;
+  /** The MDX tree, or null when the body is not valid MDX. */
+  tree: Root | null;
+  problems: ParseProblem[];
+}
+
+export interface ParsedJson {
+  file: VFile;
+  data: unknown;
+  locate: Locator;
+  problems: ParseProblem[];
+}
+
+const mdxProcessor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
+const FRONTMATTER_RE = /^---\n([\s\S]*?)\n?^---[ \t]*$/m;
+
+export function parseMdx(file: VFile): ParsedMdx {
+  const text = String(file.value);
+  const problems: ParseProblem[] = [];
+  let data: unknown;
+  let locate: Locator = { offsetOf: () => 0 };
+  const fm = text.startsWith('---\n') ? FRONTMATTER_RE.exec(text) : null;
+  if (!fm || fm.index !== 0) {
+    problems.push({ ruleId: 'syntax/frontmatter', offset: 0, reason: 'нет блока свойств (frontmatter): файл должен начинаться со строки «---», затем свойства документа в YAML и снова «---»' });
+  } else {
+    const base = 4;
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(fm[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
+    for (const error of doc.errors) {
+      problems.push({ ruleId: 'syntax/yaml', offset: base + (error.pos[0] ?? 0), reason: yamlReason(error.code, error.message) });
+    }
+    if (doc.errors.length === 0) data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    locate = yamlLocator(doc, base);
+  }
+  let tree: Root | null = null;
+  try {
+    tree = mdxProcessor.parse(file) as Root;
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error;
+    problems.push({
+      ruleId: 'syntax/mdx',
+      place: { line: error.line ?? 1, column: error.column ?? 1 },
+      reason: `ошибка разметки MDX: ${mdxReason(error.reason)}`,
+    });
+  }
+  return { file, data, locate, tree, problems };
+}
+
+export function parseJson(file: VFile): ParsedJson {
+  const errors: ParseError[] = [];
+  const root: JsonNode | undefined = parseTree(String(file.value), errors, { allowTrailingComma: false, disallowComments: true });
+  const problems: ParseProblem[] = errors.map((error) => ({
+    ruleId: 'syntax/json',
+    offset: error.offset,
+    reason: `ошибка синтаксиса JSON: ${JSON_ERRORS[printParseErrorCode(error.error)] ?? printParseErrorCode(error.error)}`,
+  }));
+  let data: unknown;
+  if (problems.length === 0) data = JSON.parse(String(file.value));
+  return { file, data, locate: jsonLocator(root), problems };
+}
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'недопустимый символ',
+  InvalidNumberFormat: 'неверная запись числа',
+  PropertyNameExpected: 'ожидается имя свойства в двойных кавычках',
+  ValueExpected: 'ожидается значение',
+  ColonExpected: 'ожидается двоеточие',
+  CommaExpected: 'ожидается запятая',
+  CloseBraceExpected: 'ожидается закрывающая фигурная скобка «}»',
+  CloseBracketExpected: 'ожидается закрывающая квадратная скобка «]»',
+  EndOfFileExpected: 'после значения не должно быть текста',
+  InvalidCommentToken: 'комментарии в JSON не допускаются',
+  UnexpectedEndOfComment: 'незакрытый комментарий',
+  UnexpectedEndOfString: 'незакрытая строка: добавьте кавычку',
+  UnexpectedEndOfNumber: 'незаконченное число',
+  InvalidUnicode: 'неверная escape-последовательность \\u',
+  InvalidEscapeCharacter: 'неверная escape-последовательность',
+  InvalidCharacter: 'недопустимый управляющий символ в строке',
+};
+
+function yamlReason(code: string, message: string): string {
+  const known: Record<string, string> = {
+    DUPLICATE_KEY: 'свойство указано дважды: оставьте одно',
+    BAD_INDENT: 'неверный отступ: вложенные свойства выравниваются пробелами одинаково',
+    MISSING_CHAR: 'не хватает символа (незакрытая кавычка или скобка?)',
+    MULTILINE_IMPLICIT_KEY: 'ключ не может занимать несколько строк: проверьте двоеточие и кавычки на предыдущей строке',
+    TAB_AS_INDENT: 'отступ табуляцией: в YAML отступы делаются пробелами',
+    BLOCK_AS_IMPLICIT_KEY: 'неверная структура: возможно, пропущено двоеточие',
+    UNEXPECTED_TOKEN: 'неожиданный символ',
+  };
+  const first = message.split('\n')[0] ?? message;
+  return `ошибка синтаксиса YAML в свойствах: ${known[code] ?? first}`;
+}
+
+function mdxReason(reason: string): string {
+  if (/Unexpected end of file in expression/.test(reason)) return 'незакрытая фигурная скобка «{»; чтобы написать её как текст, используйте «\\{»';
+  if (/Expected a closing tag/.test(reason)) return `${reason} — закройте тег или экранируйте «<» как «&lt;»`;
+  if (/Unexpected character .* before name/.test(reason)) return `${reason} — символ «<» в тексте пишется как «&lt;»`;
+  return reason;
+}

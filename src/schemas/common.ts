@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+// Russian messages for every zod issue that a schema does not word itself.
+z.config(z.locales.ru());
+
+/** A calendar date `YYYY-MM-DD`; impossible dates (2025-02-30) are rejected. */
+export const isoDate = () =>
+  z.iso.date({ error: 'ожидается существующая дата в формате ГГГГ-ММ-ДД, например 2024-03-01' });
+
+/** A document code as written in data: Cyrillic prefix, hyphen, number (`ПТ-035`). */
+export const documentCode = () =>
+  z
+    .string()
+    .regex(/^[А-ЯЁ]{1,4}-\d{1,4}$/, {
+      error: 'код документа пишется кириллицей: префикс, дефис, номер — например, ПТ-035',
+    })
+    .describe('Код нормативного документа, например ПТ-035.');
+
+/** A registry identifier: lower-case Latin kebab-case. */
+export const slugId = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'идентификатор — латиница в нижнем регистре, цифры и дефисы, например dkko',
+    });
+
+/**
+ * Marks content that is not in the source text. `true`, or a sentence that says what is sample;
+ * the page shows it in a «Пример» notice.
+ */
+export const sampleMark = () =>
+  z
+    .union([z.literal(true), z.string().min(1)])
+    .optional()
+    .describe('Пометка примера: true или пояснение, что именно здесь придумано (в исходных текстах этого нет).');
+
+/** Non-empty trimmed text. */
+export const text = () => z.string().trim().min(1, { error: 'поле не может быть пустым' });
+
+/** JSON files name their schema; the key is allowed everywhere and ignored. */
+export const schemaRef = () => z.string().optional().describe('Путь к JSON Schema для подсказок редактора.');

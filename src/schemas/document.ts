@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { documentCode, isoDate, sampleMark, slugId, text } from './common.ts';
+
+/** Who answers for the document: a unit of the registry and, optionally, a position in it. */
+const responsible = z
+  .object({
+    unit: slugId().describe('Подразделение из реестра content/registries/units.json.'),
+    position: text().optional().describe('Должность, например «Директор департамента».'),
+  })
+  .strict();
+
+export const passport = z
+  .object({
+    goals: z.array(text()).min(1, { error: 'укажите хотя бы одну цель документа' }).describe('Цели документа.'),
+    summary: text().describe('Краткое описание документа.'),
+    responsibleForApplication: responsible.describe('Ответственный за применение НД.'),
+    responsibleForDevelopment: responsible.describe('Ответственный за разработку НД.'),
+    scope: z
+      .array(
+        z
+          .object({
+            name: text().describe('Подразделение, должность или роль.'),
+            adaptation: z.boolean().default(false).describe('Для внедрения НД необходима адаптация (сноска «*»).'),
+          })
+          .strict(),
+      )
+      .min(1, { error: 'укажите область применения: хотя бы одно подразделение, должность или роль' }),
+  })
+  .strict();
+
+/**
+ * Status as typed by the author. Whether an edition is in force, replaced or still to come is
+ * computed from the dates at the build's date — never typed.
+ */
+export const typedStatus = z
+  .enum(['проект', 'утверждена', 'отменена'])
+  .describe('проект — не утверждена; утверждена — вступает в силу с даты effective; отменена — см. cancelled.');
+
+/** One edition of a normative document: `content/documents/<code-slug>/editions/<version>.mdx`. */
+export const edition = z
+  .object({
+    code: documentCode(),
+    title: text().describe('Наименование документа без вида: «Политика МТС в области качества…».'),
+    version: z.string().regex(/^\d+(?:\.\d+)*$/, { error: 'номер редакции — числа через точку, например 1.0 или 2' }),
+    status: typedStatus,
+    approved: isoDate().optional().describe('Дата утверждения; для проекта может отсутствовать.'),
+    effective: isoDate().optional().describe('Дата введения в действие.'),
+    act: text().optional().describe('Распорядительный документ, которым утверждена редакция.'),
+    changes: text().describe('Что изменилось по сравнению с предыдущей редакцией.'),
+    cancelled: z
+      .object({ date: isoDate(), act: text().optional(), replacedBy: documentCode().optional() })
+      .strict()
+      .optional()
+      .describe('Отмена документа: с какой даты, чем, какой документ его заменяет.'),
+    access: slugId().describe('Уровень доступа из content/registries/access-levels.json.'),
+    passport,
+    references: z
+      .array(
+        z
+          .object({
+            cite: text().describe('Обозначение стандарта («ISO 9001:2015», «ISO 9000» — без года значит последнее издание) или код документа.'),
+            title: text().optional().describe('Наименование так, как его приводит документ.'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Нормативные ссылки: внешние стандарты и внутренние документы.'),
+    sample: sampleMark(),
+  })
+  .strict();
+
+/** An appendix of a document: `content/documents/<code-slug>/appendices/<number>.mdx`. */
+export const appendix = z
+  .object({
+    number: z.int().min(1),
+    title: text(),
+    sample: sampleMark(),
+  })
+  .strict();
+
+export type Edition = z.infer<typeof edition>;
+export type Appendix = z.infer<typeof appendix>;
+export type Passport = z.infer<typeof passport>;

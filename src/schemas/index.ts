@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { appendix, edition } from './document.ts';
+import { accessLevelsFile, documentTypesFile, rolesFile, termsFile, unitsFile } from './registries.ts';
+import { standard } from './standard.ts';
+
+/** Every JSON Schema published under `schemas/`, generated from these zod shapes. */
+export const JSON_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string }>> = {
+  'document-types.schema.json': { schema: documentTypesFile, title: 'Реестр видов нормативных документов' },
+  'units.schema.json': { schema: unitsFile, title: 'Реестр подразделений' },
+  'roles.schema.json': { schema: rolesFile, title: 'Реестр ролей' },
+  'terms.schema.json': { schema: termsFile, title: 'Реестр терминов и сокращений' },
+  'access-levels.schema.json': { schema: accessLevelsFile, title: 'Уровни доступа' },
+  'standard.schema.json': { schema: standard, title: 'Внешний стандарт: обозначение и пункты' },
+  'edition.schema.json': { schema: edition, title: 'Свойства (frontmatter) редакции нормативного документа' },
+  'appendix.schema.json': { schema: appendix, title: 'Свойства (frontmatter) приложения' },
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { documentCode, sampleMark, schemaRef, slugId, text } from './common.ts';
+
+/** Registry files are `{ "$schema": …, "items": [...] }`. */
+const registry = <T extends z.ZodType>(item: T) =>
+  z.object({ $schema: schemaRef(), items: z.array(item) }).strict();
+
+export const documentType = z
+  .object({
+    prefix: z.string().regex(/^[А-ЯЁ]{1,4}$/, { error: 'префикс — 1–4 заглавные кириллические буквы, например ПТ' }),
+    name: text().describe('Вид документа в единственном числе: «Политика».'),
+    plural: text().describe('Во множественном числе, для фильтров: «Политики».'),
+    sample: sampleMark(),
+  })
+  .strict();
+
+export const unit = z
+  .object({
+    id: slugId(),
+    name: text(),
+    parent: slugId().nullable().describe('Вышестоящее подразделение или null для верхнего уровня.'),
+    sample: sampleMark(),
+  })
+  .strict();
+
+export const role = z
+  .object({
+    id: slugId(),
+    name: text().describe('Наименование роли, как в разделе «Определения терминов и ролей».'),
+    definition: text(),
+    definedIn: documentCode().describe('Документ, который определяет роль; в остальных на неё ссылаются.'),
+    forms: z.array(text()).default([]).describe('Словоформы, по которым роль узнаётся в тексте (строчными).'),
+    sample: sampleMark(),
+  })
+  .strict();
+
+export const term = z
+  .object({
+    id: slugId(),
+    term: text().describe('Сокращение или термин: «СМК».'),
+    definition: text(),
+    definedIn: documentCode(),
+    sample: sampleMark(),
+  })
+  .strict();
+
+export const accessLevel = z
+  .object({
+    id: slugId(),
+    name: text().describe('Гриф, как он печатается на документе.'),
+    rank: z.int().min(0).describe('Чем больше, тем уже круг читателей; 0 — без ограничений.'),
+    restriction: text().describe('Значение строки паспорта «Ограничение доступа».'),
+  })
+  .strict();
+
+export const documentTypesFile = registry(documentType);
+export const unitsFile = registry(unit);
+export const rolesFile = registry(role);
+export const termsFile = registry(term);
+export const accessLevelsFile = registry(accessLevel);
+
+export type DocumentType = z.infer<typeof documentType>;
+export type Unit = z.infer<typeof unit>;
+export type Role = z.infer<typeof role>;
+export type Term = z.infer<typeof term>;
+export type AccessLevel = z.infer<typeof accessLevel>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { sampleMark, schemaRef, slugId, text } from './common.ts';
+
+export const clause = z
+  .object({
+    number: z.string().regex(/^\d+(?:\.\d+)*$/, { error: 'номер пункта — числа через точку, например 7.5.3' }),
+    ru: z.string().trim().describe('Наименование пункта по ГОСТ Р; пусто у пронумерованных абзацев без заголовка (4.4.1).'),
+    en: z.string().trim().describe('Наименование пункта по ISO; пусто, если заголовка нет.'),
+  })
+  .strict();
+
+/** An external standard of the catalog (ISO 9001:2015 …); clause numbers and titles only. */
+export const standard = z
+  .object({
+    $schema: schemaRef(),
+    id: slugId(),
+    designation: text().describe('Обозначение: «ISO 9001:2015».'),
+    body: z.enum(['ISO', 'ГОСТ Р', 'IEC']),
+    number: z.string().regex(/^\d+(?:-\d+)?$/),
+    year: z.int().min(1900).max(2100),
+    title: z.object({ ru: text(), en: text() }).strict(),
+    status: z.enum(['current', 'withdrawn']).describe('withdrawn — отменённое издание; ссылка на него даёт предупреждение.'),
+    supersededBy: slugId().nullable(),
+    equivalents: z
+      .array(
+        z
+          .object({
+            designation: text().describe('«ГОСТ Р ИСО 9001-2015».'),
+            relation: z.enum(['IDT', 'MOD', 'NEQ']),
+            title: text(),
+          })
+          .strict(),
+      )
+      .default([]),
+    clauses: z.array(clause),
+    sample: sampleMark(),
+  })
+  .strict();
+
+export type Standard = z.infer<typeof standard>;
+export type Clause = z.infer<typeof clause>;

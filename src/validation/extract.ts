@@ -1,0 +1,127 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { toString } from 'mdast-util-to-string';
+import { CODE_SEPARATORS } from '../lib/codes.ts';
+
+/** A reference found in prose or markup, with its offset in the file. */
+export type ProseRef =
+  | { kind: 'code'; raw: string; prefix: string; number: string; offset: number }
+  | { kind: 'standard'; raw: string; designation: string; clause?: string; offset: number }
+  | { kind: 'clause'; raw: string; clause: string; offset: number }
+  | { kind: 'appendix'; raw: string; number: number; title?: string; offset: number }
+  | { kind: 'role' | 'term'; raw: string; id: string; offset: number }
+  | { kind: 'link'; raw: string; url: string; offset: number };
+
+export interface HeadingInfo {
+  slug: string;
+  text: string;
+  depth: number;
+  offset: number;
+}
+
+/** Code that MDX would run at build time: imports/exports and `{…}` expressions. */
+export interface CodeNode {
+  kind: 'esm' | 'expression' | 'jsx';
+  value: string;
+  name?: string;
+  offset: number;
+}
+
+export interface Extracted {
+  refs: ProseRef[];
+  headings: HeadingInfo[];
+  code: CodeNode[];
+}
+
+const CLAUSE_WORD = String.raw`(?:[Пп]п?\.|[Пп]ункт[а-яё]*|[Рр]аздел[а-яё]*|[Рр]азд\.)`;
+const CLAUSE_NUM = String.raw`(\d+(?:\.\d+)*)`;
+const STANDARD = String.raw`((?:ГОСТ\s+Р\s+)?(?:ISO|ИСО)|ГОСТ\s+ISO)[\s\u00a0]*(\d{3,5})(?:[\s\u00a0]*[:\-–‑][\s\u00a0]*((?:19|20)\d{2}))?(?!\d)`;
+const STANDARD_RE = new RegExp(String.raw`(?:${CLAUSE_WORD}\s*${CLAUSE_NUM}\s+)?${STANDARD}`, 'gu');
+const BARE_CLAUSE_RE = new RegExp(String.raw`(?<![\p{L}])${CLAUSE_WORD}\s*(\d+(?:\.\d+)+|\d+)(?![\d])(?!\.\d)`, 'gu');
+const CODE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}{1,4})([${CODE_SEPARATORS}]?)(\d{3})(?![\p{L}\p{N}])`, 'gu');
+const APPENDIX_RE = /(?<![\p{L}])[Пп]риложени[а-яё]*[\s\u00a0]*(?:№[\s\u00a0]*)?(\d+)(?:[\s\u00a0]*«((?:[^«»]|«[^«»]*»)*)»)?/gu;
+
+/** Finds references in one run of plain text starting at `base`. */
+export function scanText(text: string, base: number): ProseRef[] {
+  const refs: ProseRef[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of text.matchAll(STANDARD_RE)) {
+    const [raw, clause, body = '', number = '', year] = m;
+    const prefix = body.replace(/\s+/g, ' ');
+    const designation = /ГОСТ/.test(prefix) ? `${prefix} ${number}${year ? `-${year}` : ''}` : `ISO ${number}${year ? `:${year}` : ''}`;
+    refs.push({ kind: 'standard', raw, designation, clause, offset: base + m.index });
+    taken.push([m.index, m.index + raw.length]);
+  }
+  const free = (start: number, end: number) => !taken.some(([a, b]) => start < b && end > a);
+  for (const m of text.matchAll(BARE_CLAUSE_RE)) {
+    if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'clause', raw: m[0], clause: m[1] ?? '', offset: base + m.index });
+  }
+  for (const m of text.matchAll(CODE_RE)) {
+    if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'code', raw: m[0], prefix: m[1] ?? '', number: m[3] ?? '', offset: base + m.index });
+  }
+  for (const m of text.matchAll(APPENDIX_RE)) {
+    refs.push({ kind: 'appendix', raw: m[0], number: Number(m[1]), title: m[2], offset: base + m.index });
+  }
+  return refs;
+}
+
+const CONTENT_REF_COMPONENTS: Record<string, 'role' | 'term'> = { Role: 'role', Term: 'term' };
+
+/** Walks an MDX tree once and collects references, headings and executable code. */
+export function extract(tree: Root): Extracted {
+  const out: Extracted = { refs: [], headings: [], code: [] };
+  const slugger = new GithubSlugger();
+  const visit = (node: Root | RootContent) => {
+    const offset = node.position?.start.offset ?? 0;
+    switch (node.type) {
+      case 'code':
+      case 'inlineCode':
+      case 'yaml':
+      case 'html':
+        return;
+      case 'text':
+        out.refs.push(...scanText(node.value, offset));
+        return;
+      case 'heading': {
+        const text = toString(node as Heading);
+        out.headings.push({ slug: slugger.slug(text), text, depth: node.depth, offset });
+        break;
+      }
+      case 'link':
+        out.refs.push({ kind: 'link', raw: node.url, url: node.url, offset });
+        break;
+      case 'mdxjsEsm':
+        out.code.push({ kind: 'esm', value: node.value, offset });
+        return;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        out.code.push({ kind: 'expression', value: node.value, offset });
+        return;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        jsx(node, offset, out);
+        break;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as RootContent);
+  };
+  visit(tree);
+  return out;
+}
+
+function jsx(node: MdxJsxFlowElement | MdxJsxTextElement, offset: number, out: Extracted) {
+  out.code.push({ kind: 'jsx', value: node.name ?? '', name: node.name ?? '', offset });
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value && typeof attribute.value === 'object')) {
+      out.code.push({ kind: 'expression', value: typeof attribute.value === 'object' && attribute.value ? attribute.value.value : attribute.value ?? '', offset: attribute.position?.start.offset ?? offset });
+    }
+  }
+  const kind = node.name ? CONTENT_REF_COMPONENTS[node.name] : undefined;
+  if (kind) {
+    const idAttr = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'id');
+    const id = typeof idAttr?.value === 'string' ? idAttr.value : '';
+    out.refs.push({ kind, raw: id, id, offset: idAttr?.position?.start.offset ?? offset });
+  }
+  const href = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'href');
+  if (node.name === 'a' && typeof href?.value === 'string') out.refs.push({ kind: 'link', raw: href.value, url: href.value, offset });
+}

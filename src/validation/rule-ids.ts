@@ -1,0 +1,43 @@
+/**
+ * Every rule id, its default severity and what it guards. The one place rule ids live;
+ * configuration (`nd.config.json` → `rules`) may change a severity or turn a rule off.
+ */
+export type Severity = 'error' | 'warning';
+
+export const RULES = {
+  'syntax/file': { severity: 'error', about: 'файл читается: UTF-8, не пустой, не двоичный, не больше 5 МБ' },
+  'syntax/yaml': { severity: 'error', about: 'свойства (frontmatter) — правильный YAML' },
+  'syntax/frontmatter': { severity: 'error', about: 'у MDX-файла есть блок свойств' },
+  'syntax/mdx': { severity: 'error', about: 'текст — правильный MDX' },
+  'syntax/json': { severity: 'error', about: 'данные — правильный JSON' },
+  'schema/invalid': { severity: 'error', about: 'свойства и данные соответствуют схеме' },
+  'schema/ref': { severity: 'warning', about: 'JSON-файл называет свою схему в $schema' },
+  'content/unknown-file': { severity: 'error', about: 'каждый файл лежит там, где его найдёт сборка' },
+  'doc/code-folder': { severity: 'error', about: 'папка документа — транслитерация его кода' },
+  'doc/code-consistent': { severity: 'error', about: 'все редакции документа имеют один код' },
+  'doc/duplicate-code': { severity: 'error', about: 'код документа уникален' },
+  'doc/duplicate-version': { severity: 'error', about: 'номер редакции уникален в документе' },
+  'doc/unknown-type': { severity: 'error', about: 'префикс кода есть в реестре видов документов' },
+  'doc/duplicate-appendix': { severity: 'error', about: 'номер приложения уникален в документе' },
+  'doc/no-edition': { severity: 'error', about: 'у документа есть хотя бы одна редакция' },
+  'registry/duplicate-id': { severity: 'error', about: 'идентификаторы в реестрах уникальны' },
+  'registry/unknown-parent': { severity: 'error', about: 'вышестоящее подразделение существует' },
+  'registry/role-defined-once': { severity: 'error', about: 'роль определена один раз, в существующем документе' },
+  'standard/clause-tree': { severity: 'error', about: 'пункты стандарта уникальны и имеют родителя' },
+  'ref/unknown-code': { severity: 'error', about: 'код документа в тексте существует' },
+  'ref/latin-code': { severity: 'error', about: 'код документа написан кириллицей' },
+  'ref/unknown-standard': { severity: 'error', about: 'стандарт есть в каталоге' },
+  'ref/unknown-clause': { severity: 'error', about: 'пункт стандарта существует' },
+  'ref/withdrawn-standard': { severity: 'warning', about: 'ссылка не на отменённое издание стандарта' },
+  'ref/unknown-appendix': { severity: 'error', about: 'приложение с таким номером существует' },
+  'ref/appendix-title': { severity: 'error', about: 'название приложения в кавычках совпадает с настоящим' },
+  'ref/unknown-role': { severity: 'error', about: 'роль или термин определены в реестре' },
+  'ref/unknown-unit': { severity: 'error', about: 'подразделение есть в реестре' },
+  'ref/unknown-access': { severity: 'error', about: 'уровень доступа есть в реестре' },
+  'ref/broken-link': { severity: 'error', about: 'внутренняя ссылка ведёт на существующую страницу и якорь' },
+  'mdx/forbidden-code': { severity: 'error', about: 'MDX не импортирует ничего, кроме компонентов содержимого, и не обращается к Node' },
+} as const satisfies Record<string, { severity: Severity; about: string }>;
+
+export type RuleId = keyof typeof RULES;
+
+export const isRuleId = (id: string): id is RuleId => Object.hasOwn(RULES, id);

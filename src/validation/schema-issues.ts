@@ -1,0 +1,168 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { z } from 'zod';
+import { JSON_SCHEMAS } from '../schemas/index.ts';
+import type { FieldPath } from '../model/positions.ts';
+
+/** One schema violation: where (field path) and what (Russian, with the fix). */
+export interface SchemaIssue {
+  path: FieldPath;
+  message: string;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'строка', number: 'число', integer: 'целое число', int: 'целое число', boolean: 'true или false',
+  object: 'объект (набор свойств)', array: 'список', null: 'null', date: 'дата', undefined: 'ничего',
+};
+const typeName = (t: string) => TYPE_NAMES[t] ?? t;
+const describe = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'список' : typeof value === 'object' ? 'объект' : `${typeof value === 'string' ? 'строка' : typeName(typeof value)} ${JSON.stringify(value)}`;
+
+export const formatPath = (path: FieldPath) =>
+  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key), '');
+
+/** zod issues → SchemaIssue, with messages an author can act on. */
+export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIssue[]; value?: unknown } {
+  const result = schema.safeParse(data);
+  if (result.success) return { issues: [], value: result.data };
+  const issues: SchemaIssue[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    const at = (p: FieldPath) => (p.length ? `«${formatPath(p)}»` : 'верхнего уровня');
+    switch (issue.code) {
+      case 'invalid_type': {
+        const input = getAt(data, path);
+        issues.push({
+          path,
+          message: input === undefined
+            ? `не хватает обязательного свойства ${at(path)} (${typeName(issue.expected)})`
+            : `свойство ${at(path)}: ожидается ${typeName(issue.expected)}, указано ${describe(input)}`,
+        });
+        break;
+      }
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          const known = knownKeys(schema, path);
+          const hint = closest(key, known);
+          issues.push({ path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»${hint ? `: возможно, имелось в виду «${hint}»` : ''}; допустимые: ${known.join(', ')}` });
+        }
+        break;
+      case 'invalid_value':
+        issues.push({ path, message: `свойство ${at(path)}: недопустимое значение ${JSON.stringify(getAt(data, path))}; допустимые: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` });
+        break;
+      default:
+        issues.push({ path, message: `свойство ${at(path)}: ${issue.message}` });
+    }
+  }
+  return { issues };
+}
+
+function getAt(data: unknown, path: FieldPath): unknown {
+  let node = data;
+  for (const key of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+  return node;
+}
+
+function knownKeys(schema: z.ZodType, path: FieldPath): string[] {
+  let node: z.ZodType | undefined = schema;
+  for (const key of path) {
+    node = unwrap(node);
+    if (node instanceof z.ZodObject) node = node.shape[key as string] as z.ZodType | undefined;
+    else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
+    else return [];
+  }
+  node = unwrap(node);
+  return node instanceof z.ZodObject ? Object.keys(node.shape).filter((k) => k !== '$schema') : [];
+}
+
+function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
+  while (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodNullable) {
+    node = node.unwrap() as z.ZodType;
+  }
+  return node;
+}
+
+/** The known word closest to a misspelt one (Levenshtein ≤ 3), for «did you mean». */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.ceil(word.length / 2)) + 1;
+  for (const candidate of candidates) {
+    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+// ---- ajv (JSON records) ----
+
+const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
+addFormats.default(ajv);
+const compiled = new Map<string, ValidateFunction>();
+
+/** The JSON Schema document generated from the zod shape (what `schemas/` holds). */
+export function jsonSchemaFor(name: string): Record<string, unknown> {
+  const entry = JSON_SCHEMAS[name];
+  if (!entry) throw new Error(`unknown schema ${name}`);
+  const generated = z.toJSONSchema(entry.schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...generated, $id: `/schemas/${name}`, title: entry.title };
+}
+
+/** Validates JSON data against a generated schema; fills defaults in place. */
+export function ajvIssues(schemaName: string, data: unknown): SchemaIssue[] {
+  let validate = compiled.get(schemaName);
+  if (!validate) {
+    validate = ajv.compile(jsonSchemaFor(schemaName));
+    compiled.set(schemaName, validate);
+  }
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((error) => ajvIssue(error, data));
+}
+
+function ajvIssue(error: ErrorObject, data: unknown): SchemaIssue {
+  const path: (string | number)[] = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const at = (p: FieldPath) => (p.length ? `«${formatPath(p)}»` : 'верхнего уровня');
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path, message: `не хватает обязательного свойства «${formatPath([...path, String(params.missingProperty)])}»` };
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      return { path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»: удалите его или проверьте написание` };
+    }
+    case 'type':
+      return { path, message: `свойство ${at(path)}: ожидается ${String(params.type).split(',').map(typeName).join(' или ')}, указано ${describe(getAt(data, path))}` };
+    case 'enum':
+      return { path, message: `свойство ${at(path)}: недопустимое значение ${JSON.stringify(getAt(data, path))}; допустимые: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'format':
+      return { path, message: `свойство ${at(path)}: ${params.format === 'date' ? 'ожидается существующая дата в формате ГГГГ-ММ-ДД' : `неверный формат ${String(params.format)}`}, указано ${JSON.stringify(getAt(data, path))}` };
+    case 'pattern':
+      return { path, message: `свойство ${at(path)}: значение ${JSON.stringify(getAt(data, path))} не соответствует образцу ${String(params.pattern)}` };
+    case 'minLength':
+      return { path, message: `свойство ${at(path)} не может быть пустым` };
+    case 'minItems':
+      return { path, message: `список ${at(path)} должен содержать не меньше ${String(params.limit)} элементов` };
+    case 'minimum':
+    case 'maximum':
+      return { path, message: `свойство ${at(path)}: значение должно быть ${error.keyword === 'minimum' ? 'не меньше' : 'не больше'} ${String(params.limit)}` };
+    default:
+      return { path, message: `свойство ${at(path)}: ${error.message ?? 'не соответствует схеме'}` };
+  }
+}
