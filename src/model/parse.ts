@@ -108,7 +108,7 @@ function yamlReason(code: string, message: string): string {
     MISSING_CHAR: 'не хватает символа (незакрытая кавычка или скобка?)',
     MULTILINE_IMPLICIT_KEY: 'ключ не может занимать несколько строк: проверьте двоеточие и кавычки на предыдущей строке',
     TAB_AS_INDENT: 'отступ табуляцией: в YAML отступы делаются пробелами',
-    BLOCK_AS_IMPLICIT_KEY: 'неверная структура: возможно, пропущено двоеточие',
+    BLOCK_AS_IMPLICIT_KEY: 'неверная структура: если в значении есть «: », заключите всё значение в кавычки',
     UNEXPECTED_TOKEN: 'неожиданный символ',
   };
   const first = message.split('\n')[0] ?? message;

@@ -63,7 +63,7 @@ export function scanText(text: string, base: number): ProseRef[] {
   for (const m of text.matchAll(APPENDIX_RE)) {
     refs.push({ kind: 'appendix', raw: m[0], number: Number(m[1]), title: m[2], offset: base + m.index });
   }
-  return refs;
+  return refs.sort((a, b) => a.offset - b.offset);
 }
 
 const CONTENT_REF_COMPONENTS: Record<string, 'role' | 'term'> = { Role: 'role', Term: 'term' };

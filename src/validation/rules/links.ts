@@ -30,12 +30,12 @@ function linkProblem(context: RuleContext, url: string, ownFolder: string, ownSl
   if (pathPart.split('/').includes('..')) return `ссылка «${url}» выходит за пределы портала («..»): пишите адрес от корня сайта`;
   const path = pathPart.endsWith('/') ? pathPart : `${pathPart}/`;
   if (STATIC_PAGES.has(path)) return undefined;
-  const doc = /^\/nd\/([a-z0-9-]+)\/(?:([^/]+)\/)?$/.exec(path);
+  const doc = /^\/nd\/([a-z0-9-]+)\/(?:((?:appendices\/)?[^/]+)\/)?$/.exec(path);
   if (doc) {
     const target = context.corpus.documents.find((d) => d.folder === doc[1]);
     if (!target) return `страница «${pathPart}» не существует: документа с адресом /nd/${doc[1]}/ нет`;
     const version = doc[2];
-    const appendix = version && /^appendix-(\d+)$/.exec(version);
+    const appendix = version && /^appendices\/(\d+)$/.exec(version);
     const entry = appendix
       ? target.appendices.find((a) => a.data.number === Number(appendix[1]))
       : version ? target.editions.find((e) => e.data.version === version) : target.editions.at(-1);
