@@ -12,6 +12,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.ND_OUT_DIR ?? 'dist',
+  // Separate caches let tests build several fixture sites without sharing Astro's data store.
+  cacheDir: process.env.ND_CACHE_DIR ?? './node_modules/.astro',
   integrations: [ndIntegration(config), mdx()],
   devToolbar: { enabled: false },
   // Smart punctuation would rewrite the documents' own quotes and dashes: publish them as written.
