@@ -29,9 +29,15 @@ export function parseCode(text: string): ParsedCode | null {
   return { prefix, number, code: `${prefix}-${number}` };
 }
 
-/** True when the prefix mixes in Latin look-alikes (`ПT`, `PT`). */
-export function hasLatinLookalike(prefix: string): boolean {
-  return /[A-Z]/.test(prefix) && [...prefix].every((ch) => /[А-ЯЁ]/.test(ch) || ch in LATIN_LOOKALIKES);
+/**
+ * The Cyrillic prefix a Latin-typed one stands for: look-alike letters (`ПT`, `PT` read as РТ) or a
+ * transliteration (`PT` for ПТ). Only prefixes of the registry count, so `ISO` or `CX` stay what they are.
+ */
+export function cyrillicPrefixFor(prefix: string, known: Iterable<string>): string | undefined {
+  if (!/[A-Z]/.test(prefix)) return undefined;
+  const lookalike = toCyrillic(prefix);
+  const candidates = [...known];
+  return candidates.find((k) => k === lookalike) ?? candidates.find((k) => codeSlug(k) === prefix.toLowerCase());
 }
 
 /** Replaces Latin look-alike capitals with their Cyrillic twins. */

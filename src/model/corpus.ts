@@ -79,7 +79,9 @@ export async function loadCorpus(root: string): Promise<Corpus> {
     .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
     .sort();
   const byFolder = new Map<string, DocumentEntry>();
-  const displayRoot = path.relative(process.cwd(), root) || '.';
+  // Paths in messages are relative to where the author runs the command, as editors and CI expect.
+  const relRoot = path.relative(process.cwd(), root);
+  const displayRoot = relRoot.startsWith('..') ? root : relRoot || '.';
   const loaded = await Promise.all(relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), path.join(displayRoot, rel)) })));
   for (const { rel, read } of loaded) {
     corpus.files.push(read.file);

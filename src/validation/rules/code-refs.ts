@@ -1,4 +1,4 @@
-import { hasLatinLookalike, toCyrillic } from '../../lib/codes.ts';
+import { cyrillicPrefixFor } from '../../lib/codes.ts';
 import { closest } from '../schema-issues.ts';
 import { refsOfKind } from '../entries.ts';
 import { defineRule } from '../rule.ts';
@@ -22,9 +22,8 @@ export const unknownCode = defineRule('ref/unknown-code', (context) => {
 export const latinCode = defineRule('ref/latin-code', (context) => {
   const { lookup, report } = context;
   for (const { entry, ref } of refsOfKind(context, 'code')) {
-    if (!hasLatinLookalike(ref.prefix)) continue;
-    const fixed = toCyrillic(ref.prefix);
-    if (!lookup.types.has(fixed)) continue;
+    const fixed = cyrillicPrefixFor(ref.prefix, lookup.types.keys());
+    if (!fixed) continue;
     const latin = [...ref.prefix].filter((ch) => /[A-Z]/.test(ch)).join(', ');
     report({ file: entry.file, offset: ref.offset }, `код «${ref.raw}» набран с латинскими буквами (${latin}): напишите ${fixed}-${ref.number} кириллицей`);
   }
