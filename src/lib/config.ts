@@ -26,9 +26,9 @@ export type NdConfig = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
 
-/** Reads nd.config.json (if any) and applies ND_* environment variables. */
+/** Reads nd.config.json (or the file ND_CONFIG names) and applies ND_* environment variables. */
 export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): NdConfig & { contentRootAbs: string; buildDate: string } {
-  const file = path.join(cwd, 'nd.config.json');
+  const file = env.ND_CONFIG ? path.resolve(cwd, env.ND_CONFIG) : path.join(cwd, 'nd.config.json');
   let raw: Record<string, unknown> = {};
   if (existsSync(file)) {
     try {

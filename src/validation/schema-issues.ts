@@ -129,7 +129,30 @@ export function ajvIssues(schemaName: string, data: unknown): SchemaIssue[] {
     compiled.set(schemaName, validate);
   }
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => ajvIssue(error, data));
+  return collapseAlternatives(validate.errors ?? []).map((error) => ajvIssue(error, data));
+}
+
+/**
+ * `string | null` fails as three errors (type string, type null, anyOf). Authors need one:
+ * the alternatives' types merge into a single `type` error and the anyOf summary is dropped.
+ */
+function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const unions = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  const out: ErrorObject[] = [];
+  const merged = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    if (!unions.has(error.instancePath)) out.push(error);
+    else if (error.keyword === 'type') {
+      const previous = merged.get(error.instancePath);
+      if (previous) (previous.params as { type: string }).type += `,${(error.params as { type: string }).type}`;
+      else {
+        const copy = { ...error, params: { ...error.params } };
+        merged.set(error.instancePath, copy);
+        out.push(copy);
+      }
+    } else if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') out.push(error);
+  }
+  return out;
 }
 
 function ajvIssue(error: ErrorObject, data: unknown): SchemaIssue {
