@@ -22,6 +22,14 @@ export const FILE_KINDS: readonly FileKind[] = [
   { kind: 'terms', pattern: /^registries\/terms\.json$/, format: 'json', schema: 'terms.schema.json', where: 'registries/terms.json' },
   { kind: 'access-levels', pattern: /^registries\/access-levels\.json$/, format: 'json', schema: 'access-levels.schema.json', where: 'registries/access-levels.json' },
   { kind: 'standard', pattern: /^standards\/[a-z0-9-]+\.json$/, format: 'json', schema: 'standard.schema.json', where: 'standards/<обозначение>.json' },
+  { kind: 'quality-standard', pattern: /^quality-standards\/[a-z0-9-]+\.json$/, format: 'json', schema: 'quality-standard.schema.json', where: 'quality-standards/<id>.json' },
+  { kind: 'qms-map', pattern: /^quality\/qms-map\.json$/, format: 'json', schema: 'qms-map.schema.json', where: 'quality/qms-map.json' },
+  { kind: 'auditors', pattern: /^audits\/auditors\.json$/, format: 'json', schema: 'auditors.schema.json', where: 'audits/auditors.json' },
+  { kind: 'audit-program', pattern: /^audits\/\d{4}\/program\.json$/, format: 'json', schema: 'audit-program.schema.json', where: 'audits/<год>/program.json' },
+  { kind: 'audit-plan', pattern: /^audits\/\d{4}\/plans\/[a-z0-9-]+\.json$/, format: 'json', schema: 'audit-plan.schema.json', where: 'audits/<год>/plans/<аудит>.json' },
+  { kind: 'audit-report', pattern: /^audits\/\d{4}\/reports\/[a-z0-9-]+\.json$/, format: 'json', schema: 'audit-report.schema.json', where: 'audits/<год>/reports/<аудит>.json' },
+  { kind: 'corrective-actions', pattern: /^audits\/\d{4}\/actions\/[a-z0-9-]+\.json$/, format: 'json', schema: 'corrective-actions.schema.json', where: 'audits/<год>/actions/<аудит>.json' },
+  { kind: 'improvement-proposals', pattern: /^audits\/\d{4}\/improvements\/[a-z0-9-]+\.json$/, format: 'json', schema: 'improvement-proposals.schema.json', where: 'audits/<год>/improvements/<аудит>.json' },
 ];
 
 export function classify(relPath: string): FileKind | undefined {

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { appendix, edition } from './document.ts';
 import { accessLevelsFile, documentTypesFile, rolesFile, termsFile, unitsFile } from './registries.ts';
 import { standard } from './standard.ts';
+import { auditPlan, auditProgram, auditReport, auditorsFile, correctiveActionPlan, improvementPlan } from './audit.ts';
+import { qmsMap } from './qms.ts';
+import { qualityStandard } from './quality-standard.ts';
 
 /** Every JSON Schema published under `schemas/`, generated from these zod shapes. */
 export const JSON_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string }>> = {
@@ -13,4 +16,12 @@ export const JSON_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: s
   'standard.schema.json': { schema: standard, title: 'Внешний стандарт: обозначение и пункты' },
   'edition.schema.json': { schema: edition, title: 'Свойства (frontmatter) редакции нормативного документа' },
   'appendix.schema.json': { schema: appendix, title: 'Свойства (frontmatter) приложения' },
+  'quality-standard.schema.json': { schema: qualityStandard, title: 'Стандарт качества и его требования' },
+  'qms-map.schema.json': { schema: qmsMap, title: 'Карта СМК: пункты ISO 9001:2015, процессы и документы' },
+  'auditors.schema.json': { schema: auditorsFile, title: 'Реестр аудиторов СМК' },
+  'audit-program.schema.json': { schema: auditProgram, title: 'Программа аудитов СМК' },
+  'audit-plan.schema.json': { schema: auditPlan, title: 'План аудита СМК' },
+  'audit-report.schema.json': { schema: auditReport, title: 'Отчёт по аудиту СМК' },
+  'corrective-actions.schema.json': { schema: correctiveActionPlan, title: 'План корректирующих мероприятий' },
+  'improvement-proposals.schema.json': { schema: improvementPlan, title: 'План предложений по улучшению' },
 };
