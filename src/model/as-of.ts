@@ -1,0 +1,51 @@
+import { documentStatus, type DocumentStatus, type EditionDates } from './editions.ts';
+
+/** What «На дату» needs of an edition; the page embeds exactly this per document. */
+export type AsOfEdition = EditionDates & { title: string };
+
+export interface AsOfDocument {
+  code: string;
+  editions: { data: AsOfEdition }[];
+}
+
+/** One registry row as it stood on a date. */
+export interface AsOfRow {
+  code: string;
+  /** Title of the edition in force, else of the one to come, else of the newest. */
+  title: string;
+  state: DocumentStatus<unknown>['state'];
+  /** Version in force on the date. */
+  version?: string;
+  /** Since when that version was in force, and until when (exclusive), if it ended or will end. */
+  from?: string;
+  until?: string;
+  /** For a cancelled document: since when, and its successor. */
+  cancelledOn?: string;
+  replacedBy?: string;
+}
+
+export const AS_OF_STATE_LABELS: Record<AsOfRow['state'], string> = {
+  current: 'Действовал',
+  future: 'Ещё не введён в действие',
+  cancelled: 'Отменён',
+  draft: 'Проект',
+};
+
+/** The registry on `date`: which edition of each document was in force. Same order as given. */
+export function registryAsOf(documents: readonly AsOfDocument[], date: string): AsOfRow[] {
+  return documents.map((doc) => {
+    const status = documentStatus(doc.editions, date);
+    const current = status.current;
+    const titled = current ?? status.upcoming ?? status.timeline.at(-1);
+    return {
+      code: doc.code,
+      title: titled?.edition.data.title ?? '',
+      state: status.state,
+      version: current?.edition.data.version,
+      from: current?.from,
+      until: current?.interval?.until,
+      cancelledOn: status.cancelledOn,
+      replacedBy: status.replacedBy,
+    };
+  });
+}
