@@ -1,0 +1,493 @@
+/**
+ * `npm run bench [-- --docs 250,1000,4000] [--seed S] [--runs N] [--no-bare] [--keep] [--json FILE]`
+ *
+ * For each corpus size: generates a corpus (scripts/generate-corpus.ts) into a temporary folder, then
+ * measures, each as a child process, the wall time and peak memory of
+ *   check — `node scripts/check.ts --root DIR`;
+ *   build — `npm run build` with ND_CONTENT_ROOT=DIR (check, pages, search index);
+ *   bare  — the same corpus built by a bare Astro + @astrojs/mdx site (test/bench-fixture/bare) + `pagefind --site`;
+ * and weighs the output: dist/ size, HTML of a document page, CSS and JavaScript a document page loads
+ * before search is opened (Pagefind excluded), search index. Prints a table with the growth between
+ * sizes and the budgets of issue 8, and writes everything to .nd/bench/latest.json.
+ *
+ * Peak memory is the largest resident set of any process of the phase (`/usr/bin/time -v`; without it,
+ * of any Node process, recorded at exit).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateCorpus, type GenerateResult } from './generate-corpus.ts';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BARE_ROOT = path.join(PROJECT_ROOT, 'test/bench-fixture/bare');
+const TIME = '/usr/bin/time';
+const BUILD_DATE = '2026-06-01';
+/** How many document pages are parsed for the CSS and JavaScript they load. */
+const ASSET_SAMPLE = 40;
+
+interface Phase {
+  ok: boolean;
+  exitCode: number | null;
+  wallSeconds: number;
+  peakRssMB: number | null;
+  /** Sub-phases the build reports in its log (`• страницы  12.3 с`). */
+  steps?: Record<string, number>;
+  error?: string;
+  /** The failure of a first attempt that was repeated. */
+  retriedAfter?: string;
+}
+
+interface SiteWeight {
+  distMB: number;
+  files: number;
+  documentPages: number;
+  htmlKB: number;
+  /** Per document page, averaged over a sample: external and inline CSS and JavaScript, Pagefind excluded. */
+  cssJs: { rawKB: number; gzipKB: number; files: number; maxGzipKB: number };
+  /** A document page names a Pagefind file before search is opened. */
+  searchEager: boolean;
+  searchIndexMB: number;
+  searchIndexFiles: number;
+}
+
+interface SizeResult {
+  docs: number;
+  corpus: Omit<GenerateResult, 'out'> & { seconds: number };
+  check: Phase;
+  build: Phase;
+  buildSite?: SiteWeight;
+  bare?: { astro: Phase; pagefind: Phase; wallSeconds: number; peakRssMB: number | null; ok: boolean; site?: SiteWeight };
+  /** Full build wall time over bare build wall time. */
+  ratio?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a phase
+
+const hasTime = (() => {
+  try {
+    return spawnSync(TIME, ['-v', 'true'], { stdio: 'ignore' }).status === 0;
+  } catch {
+    return false;
+  }
+})();
+
+function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv, work: string, logName: string): Promise<Phase & { output: string }> {
+  const timeFile = path.join(work, `${logName}.time`);
+  const rssFile = path.join(work, `${logName}.rss`);
+  rmSync(timeFile, { force: true });
+  rmSync(rssFile, { force: true });
+  let file = command;
+  let argv = args;
+  const childEnv = { ...env };
+  if (hasTime) {
+    file = TIME;
+    argv = ['-v', '-o', timeFile, command, ...args];
+  } else {
+    // No GNU time: every Node process of the phase appends its own peak RSS at exit.
+    const preload = path.join(work, 'rss-preload.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(rssFile)}, process.resourceUsage().maxRSS + '\\n'));\n`);
+    childEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${preload}`.trim();
+  }
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(file, argv, { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (exitCode) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      writeFileSync(path.join(work, `${logName}.log`), output);
+      let peakKB: number | null = null;
+      if (hasTime && existsSync(timeFile)) {
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
+        if (m) peakKB = Number(m[1]);
+      } else if (existsSync(rssFile)) {
+        peakKB = Math.max(...readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number));
+      }
+      const ok = exitCode === 0;
+      const tail = output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-6).join('\n');
+      resolve({ ok, exitCode, wallSeconds, peakRssMB: peakKB === null ? null : peakKB / 1024, output, ...(ok ? {} : { error: tail || `код выхода ${exitCode}` }) });
+    });
+  });
+}
+
+/** Runs a phase `runs` times; keeps the fastest wall time and the largest peak memory. */
+async function runPhase(runs: number, command: string, args: string[], env: NodeJS.ProcessEnv, work: string, logName: string, before?: () => void): Promise<Phase & { output: string }> {
+  let best: (Phase & { output: string }) | undefined;
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const result = await runOnce(command, args, env, work, logName);
+    if (!result.ok) return result;
+    const peak = Math.max(best?.peakRssMB ?? 0, result.peakRssMB ?? 0) || null;
+    best = !best || result.wallSeconds < best.wallSeconds ? { ...result, peakRssMB: peak } : { ...best, peakRssMB: peak };
+  }
+  return best as Phase & { output: string };
+}
+
+const strip = ({ output: _output, ...phase }: Phase & { output: string }): Phase => phase;
+
+/** `• страницы  12.3 с  …` lines of scripts/build.ts. */
+function buildSteps(output: string): Record<string, number> {
+  const steps: Record<string, number> = {};
+  for (const m of output.matchAll(/^• (\S+)\s+([\d.]+) с/gm)) steps[m[1] as string] = Number(m[2]);
+  return steps;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weighing a built site
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+const sizeOf = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
+const gz = (bytes: Buffer | string) => gzipSync(bytes).length;
+const isSearch = (url: string) => /pagefind/i.test(url);
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+
+/** Static imports of an ES module (dynamic `import()` loads later and is not counted). */
+function staticImports(code: string): string[] {
+  const found: string[] = [];
+  for (const m of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)) found.push(m[1] as string);
+  for (const m of code.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*(?:as\s+[\w$]+\s*)?from\s*["']([^"']+)["']/g)) found.push(m[1] as string);
+  return found;
+}
+
+interface PageAssets {
+  raw: number;
+  gzip: number;
+  files: number;
+  searchEager: boolean;
+}
+
+/** CSS and JavaScript a page loads before search is used: stylesheets, scripts, modulepreloads and their static imports, inline styles and scripts. */
+function pageAssets(dist: string, pagePath: string, html: string, cache: Map<string, Buffer | null>): PageAssets {
+  const base = new URL(`http://site${pagePath}`);
+  const queue: Array<{ url: URL; kind: 'css' | 'js' }> = [];
+  let searchEager = false;
+  let raw = 0;
+  let gzip = 0;
+  for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = m[0];
+    const rel = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
+    const href = attr(tag, 'href');
+    if (!href) continue;
+    const kind = rel.includes('stylesheet') ? 'css' : rel.includes('modulepreload') ? 'js' : undefined;
+    if (!kind) continue;
+    if (isSearch(href)) searchEager = true;
+    else queue.push({ url: new URL(href, base), kind });
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const tag = `<script${m[1]}>`;
+    const src = attr(tag, 'src');
+    const type = (attr(tag, 'type') ?? '').toLowerCase();
+    if (type && !/module|javascript/.test(type)) continue; // JSON-LD and other data
+    if (src) {
+      if (isSearch(src)) searchEager = true;
+      else queue.push({ url: new URL(src, base), kind: 'js' });
+    } else if (m[2]?.trim()) {
+      raw += Buffer.byteLength(m[2]);
+      gzip += gz(m[2]);
+      for (const spec of staticImports(m[2])) {
+        if (isSearch(spec)) searchEager = true;
+        else queue.push({ url: new URL(spec, base), kind: 'js' });
+      }
+    }
+  }
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+    raw += Buffer.byteLength(m[1] ?? '');
+    gzip += gz(m[1] ?? '');
+  }
+  const seen = new Set<string>();
+  let files = 0;
+  while (queue.length) {
+    const { url, kind } = queue.shift() as { url: URL; kind: 'css' | 'js' };
+    if (url.host !== 'site') continue;
+    const key = url.pathname;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const file = path.join(dist, decodeURIComponent(key));
+    if (!cache.has(file)) cache.set(file, existsSync(file) ? readFileSync(file) : null);
+    const bytes = cache.get(file);
+    if (!bytes) continue;
+    files++;
+    raw += bytes.length;
+    gzip += gz(bytes);
+    if (kind === 'js') for (const spec of staticImports(bytes.toString('utf8'))) if (!isSearch(spec)) queue.push({ url: new URL(spec, url), kind: 'js' });
+    if (kind === 'css') for (const im of bytes.toString('utf8').matchAll(/@import\s+(?:url\()?["']?([^"')\s]+)/g)) queue.push({ url: new URL(im[1] as string, url), kind: 'css' });
+  }
+  return { raw, gzip, files, searchEager };
+}
+
+/** Weighs a built site; `documentPages` are paths like `/nd/pr-012/`. */
+function weigh(dist: string, documentPages: string[]): SiteWeight {
+  const all = walk(dist);
+  const pages = documentPages.map((p) => ({ p, file: path.join(dist, p, 'index.html') })).filter(({ file }) => existsSync(file));
+  const htmlBytes = sizeOf(pages.map(({ file }) => file));
+  const step = Math.max(1, Math.floor(pages.length / ASSET_SAMPLE));
+  const sample = pages.filter((_, i) => i % step === 0).slice(0, ASSET_SAMPLE);
+  const cache = new Map<string, Buffer | null>();
+  const assets = sample.map(({ p, file }) => pageAssets(dist, p, readFileSync(file, 'utf8'), cache));
+  const avg = (f: (a: PageAssets) => number) => (assets.length ? assets.reduce((s, a) => s + f(a), 0) / assets.length : 0);
+  const index = walk(path.join(dist, 'pagefind'));
+  return {
+    distMB: sizeOf(all) / 1e6,
+    files: all.length,
+    documentPages: pages.length,
+    htmlKB: pages.length ? htmlBytes / pages.length / 1000 : 0,
+    cssJs: { rawKB: avg((a) => a.raw) / 1000, gzipKB: avg((a) => a.gzip) / 1000, files: avg((a) => a.files), maxGzipKB: Math.max(0, ...assets.map((a) => a.gzip)) / 1000 },
+    searchEager: assets.some((a) => a.searchEager),
+    searchIndexMB: sizeOf(index) / 1e6,
+    searchIndexFiles: index.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function benchSize(docs: number, options: { seed: number; runs: number; bare: boolean; keep: boolean; tmp: string }): Promise<SizeResult> {
+  const work = path.join(options.tmp, String(docs));
+  mkdirSync(work, { recursive: true });
+  const content = path.join(work, 'content');
+  const genStart = performance.now();
+  const { out: _out, ...corpus } = generateCorpus({ docs, seed: options.seed, out: content });
+  const generated = { ...corpus, seconds: (performance.now() - genStart) / 1000 };
+  say(`${docs}: корпус ${corpus.documents}+${corpus.copied} документов, ${corpus.editions} редакций, ${(corpus.bytes / 1e6).toFixed(1)} МБ`);
+  const documentPaths = readdirSync(path.join(content, 'documents')).sort();
+
+  const env = { ...process.env, ND_CONTENT_ROOT: content, ND_BUILD_DATE: BUILD_DATE, FORCE_COLOR: '0', NO_COLOR: '1' };
+  const check = strip(await runPhase(options.runs, process.execPath, ['scripts/check.ts', '--root', content, '--date', BUILD_DATE], env, work, 'check'));
+  say(`${docs}: check ${phaseText(check)}`);
+
+  const dist = path.join(work, 'dist');
+  const cache = path.join(work, 'cache');
+  const buildEnv = { ...env, ND_CACHE_DIR: cache };
+  const clean = () => {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  };
+  let build = await runPhase(options.runs, 'npm', ['run', '--silent', 'build', '--', '--out', dist], buildEnv, work, 'build', clean);
+  let retried: string | undefined;
+  if (!build.ok) {
+    // Builds of the same project share its .astro/ folder: another build running at the same time can
+    // break this one. Try once more and keep the first failure in the report.
+    retried = build.error;
+    say(`${docs}: build не удалась, повтор: ${retried?.split('\n')[0]}`);
+    build = await runPhase(options.runs, 'npm', ['run', '--silent', 'build', '--', '--out', dist], buildEnv, work, 'build', clean);
+  }
+  const result: SizeResult = { docs, corpus: generated, check, build: { ...strip(build), steps: buildSteps(build.output), ...(retried ? { retriedAfter: retried } : {}) } };
+  say(`${docs}: build ${phaseText(result.build)}${Object.keys(result.build.steps ?? {}).length ? ` (${Object.entries(result.build.steps ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
+  if (result.build.ok) result.buildSite = weigh(dist, documentPaths.map((slug) => `/nd/${slug}/`));
+  if (!options.keep) clean();
+
+  if (options.bare) {
+    const bareDist = path.join(work, 'bare-dist');
+    const bareCache = path.join(work, 'bare-cache');
+    const bareEnv = { ...process.env, BENCH_CONTENT: content, BENCH_OUT: bareDist, BENCH_CACHE: bareCache, FORCE_COLOR: '0', NO_COLOR: '1' };
+    const cleanBare = () => {
+      rmSync(bareDist, { recursive: true, force: true });
+      rmSync(bareCache, { recursive: true, force: true });
+    };
+    // Astro then Pagefind, as one unit: the fastest pair of `runs` attempts.
+    let best: NonNullable<SizeResult['bare']> | undefined;
+    for (let i = 0; i < options.runs; i++) {
+      cleanBare();
+      const astro = strip(await runOnce(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', BARE_ROOT, '--silent'], bareEnv, work, 'bare-astro'));
+      const pagefind = astro.ok
+        ? strip(await runOnce(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), ['--site', bareDist], bareEnv, work, 'bare-pagefind'))
+        : { ok: false, exitCode: null, wallSeconds: 0, peakRssMB: null, error: 'не запускался' };
+      const peak = Math.max(astro.peakRssMB ?? 0, pagefind.peakRssMB ?? 0, best?.peakRssMB ?? 0) || null;
+      const attempt = { astro, pagefind, wallSeconds: astro.wallSeconds + pagefind.wallSeconds, peakRssMB: peak, ok: astro.ok && pagefind.ok };
+      if (!attempt.ok) {
+        best = attempt;
+        break;
+      }
+      best = !best || attempt.wallSeconds < best.wallSeconds ? attempt : { ...best, peakRssMB: peak };
+    }
+    result.bare = best;
+    if (best?.ok) {
+      const editionPages = documentPaths.flatMap((slug) => readdirSync(path.join(content, 'documents', slug, 'editions')).map((name) => `/nd/${slug}/editions/${name.replace(/\.mdx$/, '')}/`));
+      best.site = weigh(bareDist, editionPages);
+    }
+    say(`${docs}: bare ${best ? `${best.ok ? '' : 'НЕ УДАЛАСЬ '}${best.wallSeconds.toFixed(1)} с (astro ${best.astro.wallSeconds.toFixed(1)}, pagefind ${best.pagefind.wallSeconds.toFixed(1)}), пик ${mb(best.peakRssMB)}` : '—'}`);
+    if (result.build.ok && best?.ok) result.ratio = result.build.wallSeconds / best.wallSeconds;
+    if (!options.keep) cleanBare();
+  }
+  if (!options.keep) rmSync(work, { recursive: true, force: true });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const say = (line: string) => process.stderr.write(`  ${line}\n`);
+const mb = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${Math.round(value)} МБ`);
+const phaseText = (p: Phase) => (p.ok ? `${p.wallSeconds.toFixed(1)} с, пик ${mb(p.peakRssMB)}` : `НЕ УДАЛАСЬ (код ${p.exitCode}) за ${p.wallSeconds.toFixed(1)} с`);
+
+type Row = [label: string, values: Array<number | null | undefined | string>, digits: number, growth: boolean];
+
+function table(results: SizeResult[]): string {
+  const fail = (ok: boolean | undefined, value: number | undefined | null) => (ok === false ? 'сбой' : value);
+  const rows: Row[] = [
+    ['редакций / файлов корпуса, МБ', results.map((r) => `${r.corpus.editions} / ${(r.corpus.bytes / 1e6).toFixed(1)}`), 0, false],
+    ['check: время, с', results.map((r) => fail(r.check.ok, r.check.wallSeconds)), 2, true],
+    ['check: пик RSS, МБ', results.map((r) => fail(r.check.ok, r.check.peakRssMB)), 0, true],
+    ['build: время, с', results.map((r) => fail(r.build.ok, r.build.wallSeconds)), 1, true],
+    ...stepRows(results),
+    ['build: пик RSS, МБ', results.map((r) => fail(r.build.ok, r.build.peakRssMB)), 0, true],
+    ['bare: время (astro + pagefind), с', results.map((r) => fail(r.bare?.ok, r.bare?.wallSeconds)), 1, true],
+    ['bare: пик RSS, МБ', results.map((r) => fail(r.bare?.ok, r.bare?.peakRssMB)), 0, true],
+    ['build / bare', results.map((r) => r.ratio), 2, false],
+    ['dist, МБ', results.map((r) => r.buildSite?.distMB), 1, true],
+    ['HTML страницы документа, КБ', results.map((r) => r.buildSite?.htmlKB), 1, true],
+    ['CSS+JS страницы, КБ', results.map((r) => r.buildSite?.cssJs.rawKB), 1, true],
+    ['CSS+JS страницы gzip, КБ', results.map((r) => r.buildSite?.cssJs.gzipKB), 1, true],
+    ['поисковый индекс, МБ', results.map((r) => r.buildSite?.searchIndexMB), 1, true],
+    ['bare: dist, МБ', results.map((r) => r.bare?.site?.distMB), 1, true],
+    ['bare: HTML страницы, КБ', results.map((r) => r.bare?.site?.htmlKB), 1, true],
+    ['bare: CSS+JS gzip, КБ', results.map((r) => r.bare?.site?.cssJs.gzipKB), 1, true],
+    ['bare: поисковый индекс, МБ', results.map((r) => r.bare?.site?.searchIndexMB), 1, true],
+  ];
+  const growthHeads = results.slice(1).map((r, i) => `×${(r.docs / (results[i] as SizeResult).docs).toFixed(1)} док.`);
+  const head = ['документов', ...results.map((r) => String(r.docs)), ...growthHeads.map((g, i) => `рост ${(results[i] as SizeResult).docs}→${(results[i + 1] as SizeResult).docs} (${g})`)];
+  const body = rows.map(([label, values, digits, growth]) => {
+    const cells = values.map((v) => (typeof v === 'number' ? v.toFixed(digits) : v ?? '—'));
+    const growthCells = results.slice(1).map((_, i) => {
+      const a = values[i];
+      const b = values[i + 1];
+      return growth && typeof a === 'number' && typeof b === 'number' && a > 0 ? `×${(b / a).toFixed(2)}` : '';
+    });
+    return [label, ...cells, ...growthCells];
+  });
+  const all = [head, ...body];
+  const widths = head.map((_, c) => Math.max(...all.map((row) => [...(row[c] ?? '')].length)));
+  const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function stepRows(results: SizeResult[]): Row[] {
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.build.steps ?? {})))].filter((n) => n !== 'готово');
+  return names.map((name) => [`  build → ${name}, с`, results.map((r) => r.build.steps?.[name]), 1, true] as Row);
+}
+
+/** The budgets of issue 8, judged at 1,000 documents (or the size nearest to it) and on the growth to 4,000. */
+function budgets(results: SizeResult[]): string[] {
+  const at = results.reduce((best, r) => (Math.abs(r.docs - 1000) < Math.abs(best.docs - 1000) ? r : best), results[0] as SizeResult);
+  const lines: string[] = [];
+  const mark = (ok: boolean | undefined, text: string) => lines.push(`${ok === undefined ? '?' : ok ? '✓' : '✗'} ${text}`);
+  const n = at.docs;
+  mark(at.check.ok ? at.check.wallSeconds <= 2 : undefined, `check ${n} документов ≤ 2 с: ${at.check.ok ? `${at.check.wallSeconds.toFixed(2)} с` : 'сбой'}`);
+  mark(at.ratio === undefined ? undefined : at.ratio <= 1.1, `build ≤ 1,1 × bare (${n} документов): ${at.ratio === undefined ? 'нет данных' : `×${at.ratio.toFixed(2)}`}`);
+  const peak = Math.max(at.check.peakRssMB ?? 0, at.build.peakRssMB ?? 0);
+  mark(peak ? peak <= 1024 : undefined, `пик памяти любого процесса ≤ 1 ГБ (${n} документов): ${peak ? `${Math.round(peak)} МБ` : 'нет данных'}`);
+  const css = at.buildSite?.cssJs;
+  mark(css ? css.maxGzipKB <= 15 : undefined, `CSS + JS страницы документа до открытия поиска ≤ 15 КБ gzip: ${css ? `${css.gzipKB.toFixed(1)} КБ в среднем, ${css.maxGzipKB.toFixed(1)} КБ наибольшее` : 'нет данных'}`);
+  mark(at.buildSite ? !at.buildSite.searchEager : undefined, `интерфейс поиска загружается только при поиске: ${at.buildSite ? (at.buildSite.searchEager ? 'страница документа загружает Pagefind сразу' : 'да') : 'нет данных'}`);
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1] as SizeResult;
+    const b = results[i] as SizeResult;
+    const k = b.docs / a.docs;
+    const grow = (x?: number | null, y?: number | null) => (x && y ? y / x : undefined);
+    const html = grow(a.buildSite?.htmlKB, b.buildSite?.htmlKB);
+    mark(html === undefined ? undefined : html <= 1.1, `HTML страницы документа не зависит от размера корпуса (${a.docs}→${b.docs}): ${html === undefined ? 'нет данных' : `×${html.toFixed(2)}`}`);
+    if (a.docs >= 1000 || results.length === 2) {
+      const time = grow(a.build.ok ? a.build.wallSeconds : null, b.build.ok ? b.build.wallSeconds : null);
+      const mem = grow(a.build.peakRssMB, b.build.peakRssMB);
+      mark(time === undefined || mem === undefined ? undefined : time <= k * 1.1 && mem <= k * 1.1, `время и память растут не быстрее корпуса (${a.docs}→${b.docs}, ×${k.toFixed(1)}): время ×${time?.toFixed(2) ?? '—'}, память ×${mem?.toFixed(2) ?? '—'}`);
+    }
+  }
+  return lines;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout.trim() !== '';
+  const version = (pkg: string) => {
+    try {
+      return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    astro: version('astro'),
+    mdx: version('@astrojs/mdx'),
+    pagefind: version('pagefind'),
+    commit: git ? `${git}${dirty ? '+изменения' : ''}` : undefined,
+    peakMemory: hasTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS процессов Node',
+  };
+}
+
+async function main() {
+  const usage = 'Использование: npm run bench -- [--docs 250,1000,4000] [--seed S] [--runs N] [--no-bare] [--keep] [--json ФАЙЛ]';
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        docs: { type: 'string', default: '250,1000,4000' },
+        seed: { type: 'string', default: '1' },
+        runs: { type: 'string', default: '1' },
+        'no-bare': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        json: { type: 'string', default: '.nd/bench/latest.json' },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    process.exit(2);
+  }
+  const sizes = values.docs.split(',').map((s) => Number(s.trim()));
+  const seed = Number(values.seed);
+  const runs = Number(values.runs);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
+    process.stderr.write(`${usage}\n`);
+    process.exit(2);
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'nd-bench-'));
+  const info = machine();
+  process.stderr.write(`Замер: ${sizes.join(', ')} документов, seed ${seed}, попыток ${runs}; ${info.cpu}, ядер ${info.cores}, Node ${info.node}, Astro ${info.astro}${values.keep ? `; папки: ${tmp}` : ''}\n`);
+  const results: SizeResult[] = [];
+  try {
+    for (const docs of [...sizes].sort((a, b) => a - b)) results.push(await benchSize(docs, { seed, runs, bare: !values['no-bare'], keep: values.keep, tmp }));
+  } finally {
+    if (!values.keep) rmSync(tmp, { recursive: true, force: true });
+  }
+  const date = new Date().toISOString();
+  const text = [
+    '',
+    `Машина: ${info.cpu}, ядер ${info.cores}, ${info.memoryGB} ГБ, ${info.os}; Node ${info.node}, Astro ${info.astro}, @astrojs/mdx ${info.mdx}, Pagefind ${info.pagefind}; коммит ${info.commit ?? '—'}; ${date.slice(0, 16).replace('T', ' ')} UTC`,
+    `Пик памяти — наибольший RSS одного процесса фазы (${info.peakMemory}); время — wall clock${runs > 1 ? `, лучшая из ${runs} попыток` : ''}.`,
+    '',
+    table(results),
+    '',
+    ...budgets(results),
+    '',
+  ].join('\n');
+  process.stdout.write(`${text}\n`);
+  const failures = results.flatMap((r) => [
+    ...(r.check.ok ? [] : [`${r.docs}: check — ${r.check.error}`]),
+    ...(r.build.ok ? [] : [`${r.docs}: build — ${r.build.error}`]),
+    ...(r.bare && !r.bare.ok ? [`${r.docs}: bare — ${r.bare.astro.error ?? r.bare.pagefind.error}`] : []),
+  ]);
+  if (failures.length) process.stdout.write(`Сбои:\n${failures.map((f) => `  ${f.replace(/\n/g, '\n    ')}`).join('\n')}\n`);
+  const jsonFile = path.resolve(PROJECT_ROOT, values.json);
+  mkdirSync(path.dirname(jsonFile), { recursive: true });
+  writeFileSync(jsonFile, `${JSON.stringify({ date, seed, runs, machine: info, results, budgets: budgets(results), table: table(results) }, null, 2)}\n`);
+  process.stdout.write(`JSON: ${path.relative(process.cwd(), jsonFile)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Замер не выполнен: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(2);
+});
