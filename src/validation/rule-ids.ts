@@ -36,6 +36,12 @@ export const RULES = {
   'ref/unknown-access': { severity: 'error', about: 'уровень доступа есть в реестре' },
   'ref/broken-link': { severity: 'error', about: 'внутренняя ссылка ведёт на существующую страницу и якорь' },
   'mdx/forbidden-code': { severity: 'error', about: 'MDX не импортирует ничего, кроме компонентов содержимого, и не обращается к Node' },
+  'edition/one-in-force': { severity: 'error', about: 'на дату сборки действует не больше одной редакции документа' },
+  'edition/order': { severity: 'error', about: 'номера и даты редакций растут: более поздняя редакция утверждена и введена позже; после отмены новых редакций нет' },
+  'edition/effective-after-approval': { severity: 'error', about: 'дата введения в действие не раньше даты утверждения' },
+  'edition/status': { severity: 'error', about: 'статус редакции согласован с датами и блоком отмены' },
+  'edition/cites-cancelled': { severity: 'error', about: 'действующий документ не ссылается на отменённый' },
+  'edition/replacement': { severity: 'error', about: 'отменённый документ заменён существующим другим документом, без круговых замен' },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -28,7 +28,7 @@ export const unknownAccess = defineRule('ref/unknown-access', ({ corpus, lookup,
   }
 });
 
-/** Frontmatter `references` and `cancelled.replacedBy` resolve like prose references. */
+/** Frontmatter `references` resolve like prose references (`cancelled.replacedBy`: edition/replacement). */
 export const frontmatterCodes = defineRule('ref/unknown-code', ({ corpus, lookup, report }) => {
   for (const doc of corpus.documents) {
     for (const edition of doc.editions) {
@@ -37,8 +37,6 @@ export const frontmatterCodes = defineRule('ref/unknown-code', ({ corpus, lookup
         if (!isCode && !resolveStandard(lookup, reference.cite)) report({ value: edition, field: ['references', index, 'cite'] }, `стандарт «${reference.cite}» из нормативных ссылок не найден в каталоге content/standards/`);
         if (isCode && !lookup.documents.has(reference.cite)) report({ value: edition, field: ['references', index, 'cite'] }, `документ ${reference.cite} из нормативных ссылок не найден в реестре НД`);
       });
-      const successor = edition.data.cancelled?.replacedBy;
-      if (successor && !lookup.documents.has(successor)) report({ value: edition, field: ['cancelled', 'replacedBy'] }, `заменяющий документ ${successor} не найден в реестре НД: укажите существующий код`);
     }
   }
 });
