@@ -42,6 +42,17 @@ export const RULES = {
   'edition/status': { severity: 'error', about: 'статус редакции согласован с датами и блоком отмены' },
   'edition/cites-cancelled': { severity: 'error', about: 'действующий документ не ссылается на отменённый' },
   'edition/replacement': { severity: 'error', about: 'отменённый документ заменён существующим другим документом, без круговых замен' },
+  'audit/unknown-ref': { severity: 'error', about: 'аудит, находка и план, названные в записи аудита, существуют' },
+  'audit/plan-in-program': { severity: 'error', about: 'даты плана аудита лежат в периоде его программы' },
+  'audit/independence': { severity: 'error', about: 'аудитор не проверяет своё подразделение' },
+  'audit/team-in-registry': { severity: 'error', about: 'члены группы аудита есть в реестре аудиторов с ролью «Аудитор»' },
+  'audit/team-leader-role': { severity: 'error', about: 'руководитель группы аудита имеет роль «Руководитель группы аудита» и назначен программой' },
+  'audit/finding-requirement': { severity: 'error', about: 'каждая находка аудита названа по требованию: пункт ISO или документ' },
+  'audit/nonconformity-action': { severity: 'error', about: 'у каждого несоответствия есть корректирующее мероприятие со сроком после находки' },
+  'audit/overdue-action': { severity: 'warning', about: 'мероприятия не просрочены' },
+  'audit/clause-coverage': { severity: 'error', about: 'программа аудитов охватывает все пункты ISO 9001:2015 разделов 4–10' },
+  'quality/requirement-refs': { severity: 'error', about: 'требование стандарта качества ссылается на существующие пункты ISO 9001:2015 разделов 4–10' },
+  'quality/qms-map-coverage': { severity: 'warning', about: 'карта СМК (приложение 1) охватывает все пункты ISO 9001:2015 разделов 4–10' },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 export type RuleId = keyof typeof RULES;
