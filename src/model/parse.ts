@@ -118,6 +118,7 @@ function yamlReason(code: string, message: string): string {
 function mdxReason(reason: string): string {
   if (/Unexpected end of file in expression/.test(reason)) return 'незакрытая фигурная скобка «{»; чтобы написать её как текст, используйте «\\{»';
   if (/Expected a closing tag/.test(reason)) return `${reason} — закройте тег или экранируйте «<» как «&lt;»`;
+  if (/Unexpected character `!` .* before name/.test(reason)) return 'HTML-комментарий «<!-- … -->» в MDX не поддерживается: пишите комментарий как {/* … */}, он не попадёт на страницу';
   if (/Unexpected character .* before name/.test(reason)) return `${reason} — символ «<» в тексте пишется как «&lt;»`;
   return reason;
 }

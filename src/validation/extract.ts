@@ -26,6 +26,8 @@ export interface CodeNode {
   value: string;
   name?: string;
   offset: number;
+  /** Literal attributes of a JSX element (expression attributes are separate `expression` nodes). */
+  attributes?: Array<{ name: string; value: string | null; offset: number }>;
 }
 
 export interface Extracted {
@@ -110,10 +112,16 @@ export function extract(tree: Root): Extracted {
 }
 
 function jsx(node: MdxJsxFlowElement | MdxJsxTextElement, offset: number, out: Extracted) {
-  out.code.push({ kind: 'jsx', value: node.name ?? '', name: node.name ?? '', offset });
+  const attributes: NonNullable<CodeNode['attributes']> = [];
+  out.code.push({ kind: 'jsx', value: node.name ?? '', name: node.name ?? '', offset, attributes });
   for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value && typeof attribute.value === 'object')) {
-      out.code.push({ kind: 'expression', value: typeof attribute.value === 'object' && attribute.value ? attribute.value.value : attribute.value ?? '', offset: attribute.position?.start.offset ?? offset });
+    const at = attribute.position?.start.offset ?? offset;
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      out.code.push({ kind: 'expression', value: attribute.value, offset: at });
+    } else if (attribute.value && typeof attribute.value === 'object') {
+      out.code.push({ kind: 'expression', value: attribute.value.value, offset: at });
+    } else {
+      attributes.push({ name: attribute.name, value: attribute.value ?? null, offset: at });
     }
   }
   const kind = node.name ? CONTENT_REF_COMPONENTS[node.name] : undefined;
