@@ -25,10 +25,10 @@ export interface AsOfRow {
 }
 
 export const AS_OF_STATE_LABELS: Record<AsOfRow['state'], string> = {
-  current: 'Действовал',
+  current: 'В действии',
   future: 'Ещё не введён в действие',
   cancelled: 'Отменён',
-  draft: 'Проект',
+  draft: 'Проект, не утверждён',
 };
 
 /** The registry on `date`: which edition of each document was in force. Same order as given. */

@@ -94,10 +94,5 @@ export function unitPath(site: Site, id: string): string {
   return names.join(' / ') || id;
 }
 
-/** «1 марта 2023 г.» */
-export function formatDate(date: string | undefined): string {
-  if (!date) return '—';
-  const [y, m, d] = date.split('-').map(Number);
-  const months = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-  return `${d} ${months[(m ?? 1) - 1]} ${y} г.`;
-}
+/** «1 марта 2023 г.» — kept here for the pages that import it from the site data. */
+export { formatDate } from '../lib/dates.ts';
