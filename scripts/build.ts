@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { report } from '../src/validation/reporters/index.ts';
 import { runCheck } from '../src/validation/run.ts';
 import { indexSite } from '../src/integration/search-index.ts';
+import { decidePublication } from '../src/site/publication.ts';
 
 const fail = (message: string): never => {
   process.stderr.write(`✗ ${message}\n`);
@@ -29,6 +30,8 @@ async function main() {
   const checked = await runCheck(config);
   if (checked.messages.length) process.stdout.write(`${report('human', checked.messages, { files: checked.corpus.files.length })}\n`);
   if (checked.errors > 0) fail(`сборка остановлена: в содержимом ошибок ${checked.errors}; прежний сайт в «${values.out}» не изменён`);
+  const publication = decidePublication(checked, config.audience);
+  if (publication.problem) fail(`сборка остановлена: ${publication.problem}`);
   log('проверка', started, `${checked.corpus.files.length} файлов, дата сборки ${config.buildDate}`);
 
   const out = path.resolve(values.out);

@@ -3,9 +3,10 @@ import { loadConfig } from '../lib/config.ts';
 import { codeSlug } from '../lib/codes.ts';
 import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { documentStatus, type DocumentStatus, type EditionTimeline } from '../model/editions.ts';
-import type { AccessLevel, DocumentType, Unit } from '../schemas/registries.ts';
+import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
 import { runCheck } from '../validation/run.ts';
+import { decidePublication, type Publication } from './publication.ts';
 
 export interface SiteDocument {
   code: string;
@@ -29,6 +30,11 @@ export interface Site {
   byCode: Map<string, SiteDocument>;
   /** Codes that exist but are above the audience: cited by code only, never by title. */
   restricted: Set<string>;
+  /** The build's publication decision: audience, published codes, MDX files Astro may load. */
+  publication: Publication;
+  /** Roles and terms defined in published documents: the only ones pages may name. */
+  roles: Role[];
+  terms: Term[];
   sourceUrl(file: string): string;
 }
 
@@ -44,18 +50,15 @@ async function load(): Promise<Site> {
   const config = loadConfig();
   const check = await runCheck(config);
   const { lookup } = check;
-  const audience = lookup.accessLevels.get(config.audience)?.rank ?? 0;
+  const publication = decidePublication(check, config.audience);
+  if (publication.problem) throw new Error(publication.problem);
   const documents: SiteDocument[] = [];
-  const restricted = new Set<string>();
+  const { restricted } = publication;
   for (const entry of check.corpus.documents) {
-    if (entry.editions.length === 0) continue;
+    if (!publication.published.has(entry.code)) continue;
     const status = documentStatus(entry.editions, config.buildDate);
     const shown = status.current ?? status.upcoming ?? status.timeline.at(-1)!;
     const access = lookup.accessLevels.get(shown.edition.data.access);
-    if ((access?.rank ?? Infinity) > audience) {
-      restricted.add(entry.code);
-      continue;
-    }
     documents.push({
       code: entry.code,
       slug: codeSlug(entry.code),
@@ -77,6 +80,9 @@ async function load(): Promise<Site> {
     documents,
     byCode: new Map(documents.map((d) => [d.code, d])),
     restricted,
+    publication,
+    roles: check.corpus.roles.map((r) => r.data).filter((r) => publication.published.has(r.definedIn)),
+    terms: check.corpus.terms.map((t) => t.data).filter((t) => publication.published.has(t.definedIn)),
     sourceUrl: (file) => `${repo.url.replace(/\/$/, '')}/${repo.blobPath}/${repo.branch}/${path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/')}`,
   };
 }
