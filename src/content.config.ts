@@ -5,8 +5,16 @@ import { loadConfig } from './lib/config.ts';
 import { appendix, edition } from './schemas/document.ts';
 import { accessLevel, documentType, role, term, unit } from './schemas/registries.ts';
 import { standard } from './schemas/standard.ts';
+import { decidePublication } from './site/publication.ts';
+import { runCheck } from './validation/run.ts';
 
-const { contentRootAbs: root } = loadConfig();
+const config = loadConfig();
+const { contentRootAbs: root } = config;
+/**
+ * Astro compiles every MDX file a collection loads, so the collections load only what this build
+ * publishes: a restricted document (or a file with forbidden code) is never read, compiled or bundled.
+ */
+const publication = decidePublication(await runCheck(config), config.audience);
 
 /** Astro's YAML reader turns `2023-03-01` into a Date; the shapes want the written `YYYY-MM-DD`. */
 const datesAsWritten = (value: unknown): unknown => {
@@ -21,12 +29,21 @@ const entryId = ({ entry }: { entry: string }) => {
   const [, folder, , name = ''] = entry.split('/');
   return `${folder}/${name.replace(/\.mdx$/, '')}`;
 };
-const registry = (name: string) => file(`${root}/registries/${name}.json`, { parser: (text) => (JSON.parse(text) as { items: Record<string, unknown>[] }).items.map((item) => ({ id: String(item.id ?? item.prefix), ...item })) });
+/** Roles and terms defined in a restricted document are left out with it. */
+const publishedItem = (item: Record<string, unknown>) => typeof item.definedIn !== 'string' || publication.published.has(item.definedIn);
+const registry = (name: string) => file(`${root}/registries/${name}.json`, { parser: (text) => (JSON.parse(text) as { items: Record<string, unknown>[] }).items.filter(publishedItem).map((item) => ({ id: String(item.id ?? item.prefix), ...item })) });
+/** The glob loader, limited to the published files of one kind (`editions`, `appendices`). */
+const published = (kind: string) => {
+  const escape = (file: string) => file.replace(/[\\*?{}()[\]!+@]/g, '\\$&');
+  const files = [...publication.files].filter((file) => file.split('/')[2] === kind).map(escape);
+  // An empty pattern list would match nothing anyway; a pattern that cannot exist keeps tinyglobby's contract.
+  return glob({ pattern: files.length ? files : [`documents/.none/${kind}/none.mdx`], base: root, generateId: entryId });
+};
 
 /** The same zod shapes the checker validates with; the checker has already run when these load. */
 export const collections = {
-  editions: defineCollection({ loader: glob({ pattern: 'documents/*/editions/*.mdx', base: root, generateId: entryId }), schema: frontmatter(edition) }),
-  appendices: defineCollection({ loader: glob({ pattern: 'documents/*/appendices/*.mdx', base: root, generateId: entryId }), schema: frontmatter(appendix) }),
+  editions: defineCollection({ loader: published('editions'), schema: frontmatter(edition) }),
+  appendices: defineCollection({ loader: published('appendices'), schema: frontmatter(appendix) }),
   documentTypes: defineCollection({ loader: registry('document-types'), schema: documentType.extend({ id: z.string() }) }),
   units: defineCollection({ loader: registry('units'), schema: unit }),
   roles: defineCollection({ loader: registry('roles'), schema: role }),

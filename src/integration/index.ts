@@ -3,10 +3,13 @@ import type { loadConfig } from '../lib/config.ts';
 import { codeSlug } from '../lib/codes.ts';
 import { report } from '../validation/reporters/index.ts';
 import { runCheck } from '../validation/run.ts';
+import { decidePublication } from '../site/publication.ts';
+import { mdxGuardPlugin } from './mdx-guard.ts';
 
 /**
  * Runs the checker before Astro reads any content: errors stop the build (and `astro dev` shows them)
- * before a single MDX file is evaluated. Also adds `/nd/<код кириллицей>/` redirects to the Latin addresses.
+ * before a single MDX file is evaluated; the MDX guard refuses forbidden code in any file Vite compiles,
+ * in `astro dev` too. Also adds `/nd/<код кириллицей>/` redirects for the published documents only.
  */
 export function ndIntegration(config: ReturnType<typeof loadConfig>): AstroIntegration {
   return {
@@ -19,9 +22,11 @@ export function ndIntegration(config: ReturnType<typeof loadConfig>): AstroInteg
           // A plain Error with a readable message; the build script prints it without a stack.
           throw Object.assign(new Error(`проверка содержимого: ошибок ${result.errors}; сборка остановлена`), { ndCheckFailed: true });
         }
+        const publication = decidePublication(result, config.audience);
+        if (publication.problem) throw Object.assign(new Error(publication.problem), { ndCheckFailed: true });
         const redirects: Record<string, string> = {};
-        for (const doc of result.corpus.documents) redirects[`/nd/${doc.code}`] = `/nd/${codeSlug(doc.code)}/`;
-        updateConfig({ redirects });
+        for (const code of publication.published) redirects[`/nd/${code}`] = `/nd/${codeSlug(code)}/`;
+        updateConfig({ redirects, vite: { plugins: [mdxGuardPlugin()] } });
         logger.info(`проверка: файлов ${result.corpus.files.length}, документов ${result.corpus.documents.length}, ошибок ${result.errors}, предупреждений ${result.warnings}`);
       },
     },

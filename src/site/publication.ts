@@ -1,0 +1,79 @@
+import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
+import type { AccessLevel } from '../schemas/registries.ts';
+import type { CheckResult } from '../validation/check.ts';
+import { containment } from '../validation/mdx-containment.ts';
+import type { Citation, ReferenceIndex } from '../validation/reference-index.ts';
+
+/** What a build may publish for its audience; decided once from the checked corpus. */
+export interface Publication {
+  /** The access level the build publishes up to (`nd.config.json` → audience, ND_AUDIENCE). */
+  audience: AccessLevel | undefined;
+  /** Set when the configured audience is not in the access-level registry: nothing may be built. */
+  problem?: string;
+  /** Codes of documents every edition of which is within the audience. */
+  published: Set<string>;
+  /** Codes of documents above the audience: cited by code only, never by title or text. */
+  restricted: Set<string>;
+  /** Content-root-relative MDX files Astro may load and compile: published, parsable, no forbidden code. */
+  files: Set<string>;
+  /** Files of published documents Astro must not compile, with the reason, for the page's error. */
+  refused: Map<string, string>;
+}
+
+/**
+ * A document is published only if EVERY edition is within the audience: its history, old editions
+ * and change summaries are part of its page, so one restricted edition keeps the whole document
+ * (and its appendices, roles and terms) off the site. An unknown access level counts as restricted.
+ */
+export function decidePublication(check: CheckResult, audienceId: string): Publication {
+  const levels = check.lookup.accessLevels;
+  const audience = levels.get(audienceId);
+  const publication: Publication = { audience, published: new Set(), restricted: new Set(), files: new Set(), refused: new Map() };
+  if (!audience) {
+    publication.problem = `уровень доступа «${audienceId}», до которого публикует сборка (audience в nd.config.json или ND_AUDIENCE), не найден в registries/access-levels.json; известные: ${[...levels.keys()].join(', ') || 'нет ни одного'}`;
+    for (const doc of check.corpus.documents) publication.restricted.add(doc.code);
+    return publication;
+  }
+  for (const doc of check.corpus.documents) {
+    if (doc.editions.length === 0) continue;
+    const within = doc.editions.every((e) => (levels.get(e.data.access)?.rank ?? Infinity) <= audience.rank);
+    if (!within) {
+      publication.restricted.add(doc.code);
+      continue;
+    }
+    publication.published.add(doc.code);
+    for (const entry of [...doc.editions, ...doc.appendices]) {
+      const file = entryFile(doc, entry);
+      const refusal = refusalOf(check, entry);
+      if (refusal) publication.refused.set(file, refusal);
+      else publication.files.add(file);
+    }
+  }
+  return publication;
+}
+
+/** `documents/pt-035/editions/1.0.mdx`, from the entry id the corpus and the collections share. */
+export function entryFile(doc: DocumentEntry, entry: EditionEntry | AppendixEntry): string {
+  const name = entry.id.slice(entry.id.indexOf('/') + 1);
+  return `documents/${doc.folder}/${doc.editions.includes(entry as EditionEntry) ? 'editions' : 'appendices'}/${name}.mdx`;
+}
+
+function refusalOf(check: CheckResult, entry: EditionEntry | AppendixEntry): string | undefined {
+  const extracted = check.extracted.get(entry.id);
+  if (!extracted) return `${entry.file.path}: текст не разобран как MDX — исправьте ошибки проверки (npm run check)`;
+  const found = containment(extracted.code);
+  if (found.length) return `${entry.file.path}: в тексте код, который содержимому запрещён (mdx/forbidden-code): ${found.map((f) => f.reason).join('; ')}`;
+  return undefined;
+}
+
+/** The reference index without a trace of unpublished documents: neither as cited nor as citing. */
+export function publishedReferences(index: ReferenceIndex, published: ReadonlySet<string>): ReferenceIndex {
+  const keep = (bucket: Record<string, Citation[]>, keyPublished: (key: string) => boolean) =>
+    Object.fromEntries(
+      Object.entries(bucket)
+        .filter(([key]) => keyPublished(key))
+        .map(([key, citations]) => [key, citations.filter((c) => published.has(c.from))] as const)
+        .filter(([, citations]) => citations.length > 0),
+    );
+  return { documents: keep(index.documents, (code) => published.has(code)), standards: keep(index.standards, () => true) };
+}
