@@ -7,7 +7,8 @@ import type { Standard } from '../schemas/standard.ts';
 import { ajvIssues, zodIssues, type SchemaIssue } from '../validation/schema-issues.ts';
 import { compareNatural } from '../lib/codes.ts';
 import { classify, FILE_KINDS, type FileKind } from './file-kinds.ts';
-import { parseJson, parseMdx, type ParsedMdx, type ParseProblem } from './parse.ts';
+import { analyseMdxFiles } from './analyse-pool.ts';
+import { fromAnalysis, parseJson, type ParsedMdx, type ParseProblem } from './parse.ts';
 import type { FieldPath, Locator } from './positions.ts';
 import { readSource } from './source.ts';
 
@@ -83,6 +84,8 @@ export async function loadCorpus(root: string): Promise<Corpus> {
   const relRoot = path.relative(process.cwd(), root);
   const displayRoot = relRoot.startsWith('..') ? root : relRoot || '.';
   const loaded = await Promise.all(relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), path.join(displayRoot, rel)) })));
+  const mdxFiles = loaded.filter(({ rel, read }) => read.ok && classify(rel)?.format === 'mdx').map(({ read }) => read.file);
+  const analyses = new Map((await analyseMdxFiles(mdxFiles, root)).map((analysis, i) => [mdxFiles[i]!, analysis]));
   for (const { rel, read } of loaded) {
     corpus.files.push(read.file);
     const kind = classify(rel);
@@ -94,7 +97,8 @@ export async function loadCorpus(root: string): Promise<Corpus> {
       corpus.problems.push({ file: read.file, ruleId: 'content/unknown-file', offset: 0, reason: unknownFileReason(rel) });
       continue;
     }
-    if (kind.format === 'mdx') loadMdx(corpus, byFolder, kind, rel, read.file);
+    const analysis = analyses.get(read.file);
+    if (analysis) loadMdx(corpus, byFolder, kind, rel, fromAnalysis(read.file, analysis));
     else loadJson(corpus, kind, read.file);
   }
   corpus.documents = [...byFolder.values()].sort((a, b) => compareNatural(a.code, b.code));
@@ -121,8 +125,8 @@ function pushSchemaIssues(corpus: Corpus, file: VFile, locate: Locator, issues: 
   }
 }
 
-function loadMdx(corpus: Corpus, byFolder: Map<string, DocumentEntry>, kind: FileKind, rel: string, file: VFile) {
-  const source = parseMdx(file);
+function loadMdx(corpus: Corpus, byFolder: Map<string, DocumentEntry>, kind: FileKind, rel: string, source: ParsedMdx) {
+  const { file } = source;
   pushProblems(corpus, file, source.problems);
   if (source.data === undefined) return;
   const [, folder = '', , name = ''] = rel.split('/');

@@ -6,8 +6,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { LineCounter, parseDocument } from 'yaml';
-import { jsonLocator, yamlLocator, type Locator } from './positions.ts';
+import { parseDocument } from 'yaml';
+import { extract, type Extracted } from '../validation/extract.ts';
+import { jsonLocator, mapLocator, yamlPositions, type Locator } from './positions.ts';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface ParseProblem {
@@ -22,9 +23,19 @@ export interface ParsedMdx {
   /** Frontmatter data as plain JS, or undefined when it could not be read. */
   data: unknown;
   locate: Locator;
-  /** The MDX tree, or null when the body is not valid MDX. */
-  tree: Root | null;
+  /** References, headings and code found in the body; null when the body is not valid MDX. */
+  extracted: Extracted | null;
+  /** The MDX tree, parsed on first use (analyses from workers or the cache carry none). */
+  readonly tree: Root | null;
   problems: ParseProblem[];
+}
+
+/** What the checker needs of an MDX file, as plain data: made in a worker or read from the cache. */
+export interface MdxAnalysis {
+  data: unknown;
+  positions: Record<string, number>;
+  problems: ParseProblem[];
+  extracted: Extracted | null;
 }
 
 export interface ParsedJson {
@@ -37,23 +48,57 @@ export interface ParsedJson {
 const mdxProcessor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 const FRONTMATTER_RE = /^---\n([\s\S]*?)\n?^---[ \t]*$/m;
 
+/** Parses and analyses an MDX file in this thread, keeping its tree. */
 export function parseMdx(file: VFile): ParsedMdx {
+  const { analysis, tree } = analyse(file);
+  return fromAnalysis(file, analysis, tree);
+}
+
+/** The serialisable analysis of an MDX file (for worker threads and the cache). */
+export function analyseMdx(file: VFile): MdxAnalysis {
+  return analyse(file).analysis;
+}
+
+/** Rebuilds a ParsedMdx from an analysis; the tree is parsed again only if someone asks for it. */
+export function fromAnalysis(file: VFile, analysis: MdxAnalysis, tree?: Root | null): ParsedMdx {
+  let cached = tree;
+  return {
+    file,
+    data: analysis.data,
+    locate: mapLocator(analysis.positions),
+    extracted: analysis.extracted,
+    problems: analysis.problems,
+    get tree() {
+      if (cached === undefined) cached = analysis.extracted ? parseTreeOf(file) : null;
+      return cached;
+    },
+  };
+}
+
+function parseTreeOf(file: VFile): Root | null {
+  try {
+    return mdxProcessor.parse(file) as Root;
+  } catch {
+    return null;
+  }
+}
+
+function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
   const text = String(file.value);
   const problems: ParseProblem[] = [];
   let data: unknown;
-  let locate: Locator = { offsetOf: () => 0 };
+  let positions: Record<string, number> = {};
   const fm = text.startsWith('---\n') ? FRONTMATTER_RE.exec(text) : null;
   if (!fm || fm.index !== 0) {
     problems.push({ ruleId: 'syntax/frontmatter', offset: 0, reason: 'нет блока свойств (frontmatter): файл должен начинаться со строки «---», затем свойства документа в YAML и снова «---»' });
   } else {
     const base = 4;
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(fm[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(fm[1] ?? '', { prettyErrors: false, uniqueKeys: true });
     for (const error of doc.errors) {
       problems.push({ ruleId: 'syntax/yaml', offset: base + (error.pos[0] ?? 0), reason: yamlReason(error.code, error.message) });
     }
     if (doc.errors.length === 0) data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-    locate = yamlLocator(doc, base);
+    positions = yamlPositions(doc, base);
   }
   let tree: Root | null = null;
   try {
@@ -66,7 +111,7 @@ export function parseMdx(file: VFile): ParsedMdx {
       reason: `ошибка разметки MDX: ${mdxReason(error.reason)}`,
     });
   }
-  return { file, data, locate, tree, problems };
+  return { analysis: { data, positions, problems, extracted: tree ? extract(tree) : null }, tree };
 }
 
 export function parseJson(file: VFile): ParsedJson {

@@ -8,34 +8,6 @@ export interface Locator {
   offsetOf(path: FieldPath): number;
 }
 
-/**
- * YAML (frontmatter): the deepest existing node on the path. For a key that does not exist,
- * the map that should hold it; for an unknown key, the key itself.
- */
-export function yamlLocator(doc: Document, base: number): Locator {
-  return {
-    offsetOf(path) {
-      let node: unknown = doc.contents;
-      let offset = rangeStart(node) ?? 0;
-      for (const key of path) {
-        if (isMap(node)) {
-          const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
-          if (!pair) break;
-          offset = rangeStart(pair.key) ?? offset;
-          node = pair.value;
-          offset = rangeStart(node) ?? offset;
-        } else if (isSeq(node) && typeof key === 'number') {
-          const item = node.items[key];
-          if (item === undefined) break;
-          node = item;
-          offset = rangeStart(node) ?? offset;
-        } else break;
-      }
-      return base + offset;
-    },
-  };
-}
-
 function rangeStart(node: unknown): number | undefined {
   return (node as YamlNode | null)?.range?.[0];
 }
@@ -50,6 +22,45 @@ export function jsonLocator(root: JsonNode | undefined): Locator {
         if (node) return node.parent?.type === 'property' && depth === path.length ? node.parent.offset : node.offset;
       }
       return root.offset;
+    },
+  };
+}
+
+/**
+ * Where each field of a YAML document is, by field path (`["passport","goals",0]` → offset): the
+ * value's offset, or the key's when the value has none. Plain data, so an analysis made in a worker
+ * thread or read from the cache can still point at fields.
+ */
+export function yamlPositions(doc: Document, base: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  const walk = (node: unknown, path: Array<string | number>) => {
+    const start = rangeStart(node);
+    if (start !== undefined) out[JSON.stringify(path)] = base + start;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = [...path, String(pair.key.value)];
+        const keyStart = rangeStart(pair.key);
+        if (keyStart !== undefined) out[JSON.stringify(key)] = base + keyStart;
+        walk(pair.value, key);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    }
+  };
+  walk(doc.contents, []);
+  return out;
+}
+
+/** A locator over recorded positions: the longest recorded prefix of the path. */
+export function mapLocator(positions: Record<string, number>): Locator {
+  return {
+    offsetOf(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const hit = positions[JSON.stringify(path.slice(0, depth))];
+        if (hit !== undefined) return hit;
+      }
+      return 0;
     },
   };
 }

@@ -3,7 +3,7 @@ import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
 import { loadCorpus, type Corpus } from '../model/corpus.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
-import { extract, type Extracted } from './extract.ts';
+import type { Extracted } from './extract.ts';
 import { buildReferenceIndex, type ReferenceIndex } from './reference-index.ts';
 import { isRuleId, RULES, type RuleId, type Severity } from './rule-ids.ts';
 import type { Rule, RuleContext, Target } from './rule.ts';
@@ -35,7 +35,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const extracted = new Map<string, Extracted>();
   for (const doc of corpus.documents) {
     for (const entry of [...doc.editions, ...doc.appendices]) {
-      if (entry.source.tree) extracted.set(entry.id, extract(entry.source.tree));
+      if (entry.source.extracted) extracted.set(entry.id, entry.source.extracted);
     }
   }
   const messages: VFileMessage[] = [];

@@ -1,3 +1,4 @@
+import { location } from 'vfile-location';
 import type { Corpus } from '../model/corpus.ts';
 import { resolveStandard, type Lookup } from '../model/lookup.ts';
 import type { Extracted } from './extract.ts';
@@ -26,8 +27,8 @@ export function buildReferenceIndex(corpus: Corpus, lookup: Lookup, extracted: M
     for (const entry of [...doc.editions, ...doc.appendices]) {
       const found = extracted.get(entry.id);
       if (!found) continue;
-      const text = String(entry.file.value);
-      const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+      const place = location(entry.file);
+      const lineOf = (offset: number) => place.toPoint(offset)?.line ?? 1;
       for (const ref of found.refs) {
         const citation = { from: doc.code, entry: entry.id, file: entry.file.path, line: lineOf(ref.offset), text: ref.raw };
         if (ref.kind === 'code') {

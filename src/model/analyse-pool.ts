@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import type { VFile } from 'vfile';
+import { analyseMdx, type MdxAnalysis } from './parse.ts';
+
+/**
+ * MDX analysis is the checker's only heavy step (micromark tokenises every byte). Unchanged files
+ * come from a cache keyed by content and by the analysing code itself; the rest are split across
+ * worker threads when there are enough of them to pay for starting the workers.
+ */
+const WORKER_THRESHOLD = 150;
+const CACHE_DIR = path.resolve('node_modules/.cache/nd');
+const WORKER_URL = new URL('./analyse-worker.ts', import.meta.url);
+
+/** Source files whose change must invalidate cached analyses. */
+const ANALYSER_SOURCES = ['src/model/parse.ts', 'src/model/positions.ts', 'src/validation/extract.ts', 'src/lib/codes.ts', 'package-lock.json'];
+
+function analyserVersion(): string | undefined {
+  const hash = createHash('sha1');
+  for (const file of ANALYSER_SOURCES) {
+    const full = path.resolve(file);
+    if (!existsSync(full)) return undefined;
+    hash.update(readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * On by default for real content roots; off for throw-away roots in the temp folder (tests), which
+ * would only fill the cache. `ND_CACHE=on|off` overrides (benchmarks measure both).
+ */
+const cacheEnabled = (root: string) =>
+  process.env.ND_CACHE === 'on' || (process.env.ND_CACHE !== 'off' && !path.resolve(root).startsWith(tmpdir()));
+
+/** One cache per content root, so checks of other roots (tests, benchmarks) do not evict it. */
+const cacheFile = (root: string) => path.join(CACHE_DIR, `mdx-${createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16)}.bin`);
+
+function readCache(file: string, version: string): Map<string, MdxAnalysis> {
+  try {
+    const stored = deserialize(readFileSync(file)) as { version: string; entries: Array<[string, MdxAnalysis]> };
+    return stored.version === version ? new Map(stored.entries) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+async function writeCache(file: string, version: string, entries: Map<string, MdxAnalysis>) {
+  try {
+    await mkdir(CACHE_DIR, { recursive: true });
+    const temp = `${file}.${process.pid}`;
+    await writeFile(temp, serialize({ version, entries: [...entries] }));
+    await rename(temp, file);
+  } catch {
+    // The cache only saves time: a read-only tree still checks correctly.
+  }
+}
+
+export async function analyseMdxFiles(files: VFile[], root: string): Promise<MdxAnalysis[]> {
+  const version = cacheEnabled(root) ? analyserVersion() : undefined;
+  const file = cacheFile(root);
+  const cache = version ? readCache(file, version) : new Map<string, MdxAnalysis>();
+  const keys = files.map((file) => createHash('sha1').update(file.path).update('\0').update(String(file.value)).digest('hex'));
+  const results: Array<MdxAnalysis | undefined> = keys.map((key) => cache.get(key));
+  const missing = results.flatMap((result, index) => (result ? [] : [index]));
+  const fresh = missing.length >= WORKER_THRESHOLD && canUseWorkers()
+    ? await inWorkers(missing.map((i) => files[i]!))
+    : missing.map((i) => analyseMdx(files[i]!));
+  missing.forEach((fileIndex, k) => (results[fileIndex] = fresh[k]));
+  if (version && missing.length > 0) {
+    await writeCache(file, version, new Map(keys.map((key, i) => [key, results[i]!])));
+  }
+  return results as MdxAnalysis[];
+}
+
+/** Inside Astro's bundle the worker source is not beside this module: analyse in-thread there. */
+function canUseWorkers(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+async function inWorkers(files: VFile[]): Promise<MdxAnalysis[]> {
+  const count = Math.max(1, Math.min(availableParallelism(), 4));
+  const chunks = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
+  const parts = await Promise.all(chunks.map((chunk) => runWorker(chunk)));
+  const out: MdxAnalysis[] = new Array(files.length);
+  parts.forEach((part, w) => part.forEach((analysis, k) => (out[k * count + w] = analysis)));
+  return out;
+}
+
+function runWorker(files: VFile[]): Promise<MdxAnalysis[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    worker.once('message', (analyses: MdxAnalysis[]) => {
+      resolve(analyses);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.postMessage({ files: files.map((file) => ({ path: file.path, text: String(file.value) })) });
+  });
+}
