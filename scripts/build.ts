@@ -48,7 +48,7 @@ async function main() {
     log('страницы', astroStart);
     const indexStart = performance.now();
     const indexed = await indexSite(staging);
-    log('поиск', indexStart, `${indexed.pages} страниц в индексе`);
+    log('поиск', indexStart, `${indexed.pages} страниц в индексе, недействующих редакций ${indexed.archived}`);
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) await rename(out, old);
     await rename(staging, out);

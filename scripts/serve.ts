@@ -38,6 +38,11 @@ export function startServer(dir = root, listenPort = port) {
     }
     const found = existsSync(file) && statSync(file).isFile();
     const target = found ? file : path.join(dir, '404.html');
+    // A site without a 404 page (a test fixture) answers a plain 404 instead of crashing the server.
+    if (!found && !existsSync(target)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Не найдено');
+      return;
+    }
     res.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
     createReadStream(target).pipe(res);
   });
