@@ -8,8 +8,10 @@ const PREFETCH = ['/pagefind/pagefind-component-ui.js', '/pagefind/pagefind-comp
 
 /** True when a key press belongs to what the user is typing, not to the page. */
 export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  // Duck-typed, so the rule is testable without a DOM.
+  const el = target as { tagName?: unknown; isContentEditable?: boolean } | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  return el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
 /** Which key presses focus search: «/» outside text fields, Ctrl+K or ⌘K anywhere. */

@@ -1,0 +1,46 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findArchivedPages, markArchived } from '../../src/integration/archived-pages.ts';
+
+const page = (article: string, extra = '') => `<!doctype html><html lang="ru"><body><header>шапка</header>${article}<h1>Документ</h1>${extra}</article></body></html>`;
+
+describe('markArchived', () => {
+  it('puts an archived article into the index with the «редакция: недействующая» filter', () => {
+    expect(markArchived(page('<article class="doc" data-nd-archived>'))).toContain('<article class="doc" data-nd-archived data-pagefind-body data-pagefind-filter="редакция:недействующая">');
+  });
+  it('accepts the attribute written with a value', () => {
+    expect(markArchived(page('<article data-nd-archived="">'))).toContain('<article data-nd-archived="" data-pagefind-body data-pagefind-filter=');
+  });
+  it('does not repeat a filter the page already declares', () => {
+    const html = markArchived(page('<article data-nd-archived>', '<span data-pagefind-filter="редакция">недействующая</span>'));
+    expect(html).toContain('<article data-nd-archived data-pagefind-body>');
+  });
+  it('skips current pages, pages already indexed and drafts', () => {
+    expect(markArchived(page('<article data-pagefind-body>'))).toBeNull();
+    expect(markArchived(page('<article data-nd-archived data-pagefind-body>'))).toBeNull();
+    expect(markArchived(page('<article data-nd-archived data-nd-unpublished>'))).toBeNull();
+  });
+});
+
+describe('findArchivedPages', () => {
+  const dirs: string[] = [];
+  afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  it('finds archived pages of a built site with their addresses, and ignores the search bundle', async () => {
+    const site = await mkdtemp(path.join(tmpdir(), 'nd-archived-'));
+    dirs.push(site);
+    const write = async (rel: string, html: string) => {
+      await mkdir(path.dirname(path.join(site, rel)), { recursive: true });
+      await writeFile(path.join(site, rel), html);
+    };
+    await write('nd/pt-035/index.html', page('<article data-pagefind-body>'));
+    await write('nd/pt-035/0.9/index.html', page('<article data-nd-archived>'));
+    await write('nd/pt-035/0.8/index.html', page('<article data-nd-archived data-nd-unpublished>'));
+    await write('pagefind/x.html', page('<article data-nd-archived>'));
+    const pages = await findArchivedPages(site);
+    expect(pages.map((p) => p.url)).toEqual(['/nd/pt-035/0.9/']);
+    expect(pages[0]?.content).toContain('data-pagefind-body');
+  });
+});
