@@ -1,0 +1,24 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/** Every file under a built site, with its text: gzip files (Pagefind's index, fragments, meta) decompressed. */
+export async function distTexts(dir: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    let bytes: Buffer = await readFile(file);
+    // Pagefind writes .pf_index/.pf_fragment/.pf_meta and its wasm as gzip streams (magic 1f 8b).
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+    texts.set(path.relative(dir, file), bytes.toString('utf8'));
+  }
+  return texts;
+}
+
+/** Files whose path or (decompressed) content contains the needle, case-insensitively. */
+export function filesContaining(texts: Map<string, string>, needle: string): string[] {
+  const lower = needle.toLowerCase();
+  return [...texts].filter(([file, text]) => file.toLowerCase().includes(lower) || text.toLowerCase().includes(lower)).map(([file]) => file);
+}
