@@ -5,7 +5,7 @@ import { defineRule, type RuleContext } from '../rule.ts';
 /** How a cited document ended, in the words of the fix. */
 function replacementHint(code: string, date: string, successor: string | undefined): string {
   return successor
-    ? `документ ${code} отменён с ${date} и заменён ${successor}: сошлитесь на ${successor}`
+    ? `документ ${code} отменён с ${date} и заменён документом ${successor}: сошлитесь на ${successor}`
     : `документ ${code} отменён с ${date}: уберите ссылку или сошлитесь на действующий документ`;
 }
 

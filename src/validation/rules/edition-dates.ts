@@ -26,7 +26,7 @@ export const oneInForce = defineRule('edition/one-in-force', ({ corpus, buildDat
     for (const edition of others) {
       report(
         { value: edition, field: ['effective'] },
-        `редакции ${first?.data.version} и ${edition.data.version} документа ${doc.code} вступают в силу в один день (${edition.data.effective}) и обе действовали бы на дату сборки ${buildDate}: у новой редакции дата введения в действие должна быть позже, либо верните старой статус «проект»`,
+        `редакции ${first?.data.version} и ${edition.data.version} документа ${doc.code} вводятся в действие в один день (${edition.data.effective}), и на дату сборки ${buildDate} действовали бы обе: укажите редакции ${edition.data.version} более позднюю дату effective или оставьте одну из них проектом (status: проект)`,
       );
     }
   }
