@@ -48,7 +48,13 @@ const APPENDIX_RE = /(?<![\p{L}])[Пп]риложени[а-яё]*[\s\u00a0]*(?:�
 export function scanText(text: string, base: number): ProseRef[] {
   const refs: ProseRef[] = [];
   const taken: Array<[number, number]> = [];
-  for (const m of text.matchAll(STANDARD_RE)) {
+  // Cheap substring tests first: most text runs cite nothing, and the patterns are costly to try
+  // at every position of every run.
+  const hasStandard = text.includes('ISO') || text.includes('ИСО');
+  const hasClause = /[Пп]п?\.|ункт|азд/.test(text);
+  const hasNumber = /\d\d\d/.test(text);
+  const hasAppendix = text.includes('риложени');
+  if (hasStandard) for (const m of text.matchAll(STANDARD_RE)) {
     const [raw, clause, body = '', number = '', year] = m;
     const prefix = body.replace(/\s+/g, ' ');
     const designation = /ГОСТ/.test(prefix) ? `${prefix} ${number}${year ? `-${year}` : ''}` : `ISO ${number}${year ? `:${year}` : ''}`;
@@ -56,13 +62,13 @@ export function scanText(text: string, base: number): ProseRef[] {
     taken.push([m.index, m.index + raw.length]);
   }
   const free = (start: number, end: number) => !taken.some(([a, b]) => start < b && end > a);
-  for (const m of text.matchAll(BARE_CLAUSE_RE)) {
+  if (hasClause) for (const m of text.matchAll(BARE_CLAUSE_RE)) {
     if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'clause', raw: m[0], clause: m[1] ?? '', offset: base + m.index });
   }
-  for (const m of text.matchAll(CODE_RE)) {
+  if (hasNumber) for (const m of text.matchAll(CODE_RE)) {
     if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'code', raw: m[0], prefix: m[1] ?? '', number: m[3] ?? '', offset: base + m.index });
   }
-  for (const m of text.matchAll(APPENDIX_RE)) {
+  if (hasAppendix) for (const m of text.matchAll(APPENDIX_RE)) {
     refs.push({ kind: 'appendix', raw: m[0], number: Number(m[1]), title: m[2], offset: base + m.index });
   }
   return refs.sort((a, b) => a.offset - b.offset);
