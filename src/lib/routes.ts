@@ -15,6 +15,15 @@ export const routes = {
   standard: (id: string) => `/standards/${id}/`,
   clause: (id: string, clause: string) => `/standards/${id}/#clause-${clause}`,
   asOf: () => '/nd/as-of/',
+  qualityStandards: () => '/quality-standards/',
+  qualityStandard: (id: string) => `/quality-standards/${id}/`,
+  requirement: (standard: string, id: string) => `/quality-standards/${standard}/#req-${id}`,
+  audits: () => '/audits/',
+  auditProgram: (year: string) => `/audits/${year}/`,
+  auditPlan: (audit: string) => `/audits/plans/${audit}/`,
+  auditReport: (audit: string) => `/audits/reports/${audit}/`,
+  auditActions: () => '/audits/actions/',
+  schema: (file: string) => `/schemas/${file}`,
 } as const;
 
 /** Anchor id of a clause on its standard's page. */

@@ -98,3 +98,13 @@ export function isWithin(units: ReadonlyMap<string, { data: { parent: string | n
   }
   return false;
 }
+
+/** Where an action or proposal stands at a date: closed, past its due date, or still open. */
+export type ActionState = 'open' | 'overdue' | 'closed';
+
+export const ACTION_STATE_LABELS: Record<ActionState, string> = { open: 'Открыто', overdue: 'Просрочено', closed: 'Закрыто' };
+
+export function actionState(item: { status: string; due: string }, date: string): ActionState {
+  if (item.status === 'закрыто') return 'closed';
+  return item.due < date ? 'overdue' : 'open';
+}

@@ -1,8 +1,6 @@
-import { ACTION_STATUSES, NONCONFORMITIES } from '../../schemas/audit.ts';
-import { qualityRecords } from '../../model/quality-records.ts';
+import { NONCONFORMITIES } from '../../schemas/audit.ts';
+import { actionState, qualityRecords } from '../../model/quality-records.ts';
 import { defineRule } from '../rule.ts';
-
-const CLOSED: (typeof ACTION_STATUSES)[number] = 'закрыто';
 
 /** A finding is stated against a requirement: an ISO clause, a document, or both. */
 export const findingRequirement = defineRule('audit/finding-requirement', ({ corpus, report }) => {
@@ -44,7 +42,7 @@ export const overdueAction = defineRule('audit/overdue-action', ({ corpus, build
     ...records.improvementPlans.map((plan) => ({ plan, list: 'proposals', items: plan.data.proposals, what: 'предложение' })),
   ];
   for (const { plan, list, items, what } of plans) {
-    const overdue = items.map((item, index) => ({ item, index })).filter(({ item }) => item.status !== CLOSED && item.due < buildDate);
+    const overdue = items.map((item, index) => ({ item, index })).filter(({ item }) => actionState(item, buildDate) === 'overdue');
     for (const { item, index } of overdue) {
       report({ value: plan, field: [list, index, 'due'] }, `${what} по находке № ${item.finding} просрочено: срок ${item.due} прошёл, статус «${item.status}»; просрочено в плане по аудиту ${plan.data.audit}: ${overdue.length} из ${items.length}`);
     }
