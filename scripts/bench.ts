@@ -76,7 +76,7 @@ const hasTime = (() => {
   }
 })();
 
-function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv, work: string, logName: string): Promise<Phase & { output: string }> {
+function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv, work: string, logName: string, cwd = PROJECT_ROOT): Promise<Phase & { output: string }> {
   const timeFile = path.join(work, `${logName}.time`);
   const rssFile = path.join(work, `${logName}.rss`);
   rmSync(timeFile, { force: true });
@@ -95,7 +95,7 @@ function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv, work: 
   }
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(file, argv, { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -264,7 +264,12 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
   const check = strip(await runPhase(options.runs, process.execPath, ['scripts/check.ts', '--root', content, '--date', BUILD_DATE], env, work, 'check'));
   say(`${docs}: check ${phaseText(check)}`);
 
-  const dist = path.join(work, 'dist');
+  // Astro keeps its prerender chunks inside the output folder only when that folder is under the working
+  // directory, otherwise in <cwd>/.astro/.prerender, shared by every build of the project running at the
+  // time (and under /tmp the chunks would not find node_modules). Both sites are therefore built under
+  // .nd/bench/ of the project.
+  const siteWork = path.join(PROJECT_ROOT, '.nd/bench', `${path.basename(options.tmp)}-${docs}`);
+  const dist = path.join(siteWork, 'dist');
   const cache = path.join(work, 'cache');
   const buildEnv = { ...env, ND_CACHE_DIR: cache };
   const clean = () => {
@@ -273,9 +278,9 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
   };
   let build = await runPhase(options.runs, 'npm', ['run', '--silent', 'build', '--', '--out', dist], buildEnv, work, 'build', clean);
   let retried: string | undefined;
-  if (!build.ok) {
+  if (!build.ok && /^• проверка/m.test(build.output)) {
     // Builds of the same project share its .astro/ folder: another build running at the same time can
-    // break this one. Try once more and keep the first failure in the report.
+    // break this one after a passing check. Try once more and keep the first failure in the report.
     retried = build.error;
     say(`${docs}: build не удалась, повтор: ${retried?.split('\n')[0]}`);
     build = await runPhase(options.runs, 'npm', ['run', '--silent', 'build', '--', '--out', dist], buildEnv, work, 'build', clean);
@@ -286,7 +291,7 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
   if (!options.keep) clean();
 
   if (options.bare) {
-    const bareDist = path.join(work, 'bare-dist');
+    const bareDist = path.join(siteWork, 'bare-dist');
     const bareCache = path.join(work, 'bare-cache');
     const bareEnv = { ...process.env, BENCH_CONTENT: content, BENCH_OUT: bareDist, BENCH_CACHE: bareCache, FORCE_COLOR: '0', NO_COLOR: '1' };
     const cleanBare = () => {
@@ -318,7 +323,10 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
     if (result.build.ok && best?.ok) result.ratio = result.build.wallSeconds / best.wallSeconds;
     if (!options.keep) cleanBare();
   }
-  if (!options.keep) rmSync(work, { recursive: true, force: true });
+  if (!options.keep) {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(siteWork, { recursive: true, force: true });
+  }
   return result;
 }
 
@@ -461,7 +469,11 @@ async function main() {
   try {
     for (const docs of [...sizes].sort((a, b) => a - b)) results.push(await benchSize(docs, { seed, runs, bare: !values['no-bare'], keep: values.keep, tmp }));
   } finally {
-    if (!values.keep) rmSync(tmp, { recursive: true, force: true });
+    if (!values.keep) {
+      rmSync(tmp, { recursive: true, force: true });
+      const sites = path.join(PROJECT_ROOT, '.nd/bench');
+      for (const name of existsSync(sites) ? readdirSync(sites) : []) if (name.startsWith(`${path.basename(tmp)}-`)) rmSync(path.join(sites, name), { recursive: true, force: true });
+    }
   }
   const date = new Date().toISOString();
   const text = [

@@ -355,12 +355,15 @@ interface DocPlan {
   title: string;
   topic: readonly [string, string];
   appendices: AppendixPlan[];
+  editions: EditionPlan[];
 }
 
 interface Corpus {
   docs: DocPlan[];
-  /** Every code prose may cite: generated and real. */
+  /** Every code prose may cite: generated and real, except cancelled documents (a rule forbids citing them). */
   codes: string[];
+  /** Folders of generated documents that may be linked to. */
+  linkable: Set<string>;
   titles: Map<string, string>;
 }
 
@@ -446,7 +449,7 @@ class Writer {
     const slug = codeSlug(code);
     const form = this.random.int(0, 5);
     if (form === 0 && title) return `${code} «${title}»`;
-    if (form === 1 && this.corpus.docs.some((d) => d.slug === slug)) return `[${code}](/nd/${slug}/)`;
+    if (form === 1 && this.corpus.linkable.has(slug)) return `[${code}](/nd/${slug}/)`;
     return code;
   }
 
@@ -655,7 +658,8 @@ interface EditionPlan {
   cancelled?: { date: string; act: string; replacedBy?: string };
 }
 
-function planEditions(r: Random, doc: DocPlan, corpus: Corpus): EditionPlan[] {
+/** Dates and statuses of a document's editions; a cancelled document gets its successor later. */
+function planEditions(r: Random): EditionPlan[] {
   const count = r.weighted([[1, 45], [2, 35], [3, 20]] as const);
   const editions: EditionPlan[] = [];
   let approved = addDays('2014-01-01', r.int(0, 365 * 9));
@@ -685,8 +689,7 @@ function planEditions(r: Random, doc: DocPlan, corpus: Corpus): EditionPlan[] {
     const date = addDays(last.effective ?? '2020-01-01', r.int(100, 600));
     if (date <= LAST_DATE) {
       last.status = 'отменена';
-      const successor = r.pick(corpus.docs).code;
-      last.cancelled = { date, act: `Приказ № ${r.int(1, 400)} от ${ruDate(date)}`, ...(successor !== doc.code && r.chance(0.6) ? { replacedBy: successor } : {}) };
+      last.cancelled = { date, act: `Приказ № ${r.int(1, 400)} от ${ruDate(date)}` };
     }
   }
   return editions;
@@ -790,9 +793,20 @@ export function generateCorpus(options: GenerateOptions): GenerateResult {
       code, slug: codeSlug(code), prefix, topic,
       title: `${topic[0]}${random.pick(QUALIFIERS)}`,
       appendices: titles.map((title, i) => ({ number: i + 1, title })),
+      editions: planEditions(random),
     };
   });
-  const corpus: Corpus = { docs, codes: [...codes, ...source.realCodes], titles: new Map(docs.map((d) => [d.code, d.title])) };
+  const live = docs.filter((d) => d.editions.at(-1)?.status !== 'отменена');
+  for (const doc of docs) {
+    const cancelled = doc.editions.at(-1)?.cancelled;
+    if (cancelled && live.length && random.chance(0.6)) cancelled.replacedBy = random.pick(live).code;
+  }
+  const corpus: Corpus = {
+    docs,
+    codes: [...live.map((d) => d.code), ...source.realCodes],
+    linkable: new Set(live.map((d) => d.slug)),
+    titles: new Map(docs.map((d) => [d.code, d.title])),
+  };
 
   for (const dir of ['registries', 'standards']) cpSync(path.join(sourceRoot, dir), path.join(out, dir), { recursive: true });
   for (const folder of source.realFolders) cpSync(path.join(sourceRoot, 'documents', folder), path.join(out, 'documents', folder), { recursive: true });
@@ -808,7 +822,7 @@ export function generateCorpus(options: GenerateOptions): GenerateResult {
   };
   for (const doc of docs) {
     const w = new Writer(random, source, corpus, doc);
-    const plans = planEditions(random, doc, corpus);
+    const plans = doc.editions;
     let body: Body | undefined;
     let passport: string | undefined;
     for (const plan of plans) {
