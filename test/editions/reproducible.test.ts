@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { cp, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { contentRoot } from '../helpers/content-root.ts';
+
+/**
+ * Same sources + same date ⇒ byte-identical dist/. Two builds of one content root, each with its own
+ * output and Astro cache folder, are compared file by file.
+ */
+const BUILD_DATE = '2025-03-01';
+let root: string;
+let first: BuildResult;
+let second: BuildResult;
+
+async function hashes(dir: string): Promise<Map<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const out = new Map<string, string>();
+  for (const file of files) {
+    const full = path.join(file.parentPath, file.name);
+    out.set(path.relative(dir, full), createHash('sha256').update(await readFile(full)).digest('hex'));
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+beforeAll(async () => {
+  root = await contentRoot();
+  await cp(path.join(import.meta.dirname, 'fixtures/site'), root, { recursive: true });
+  first = await buildSite({ root, date: BUILD_DATE });
+  second = await buildSite({ root, date: BUILD_DATE });
+});
+
+describe('reproducible builds', () => {
+  it('two builds of the same sources at the same date give identical dist/ trees', async () => {
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(first.outDir).not.toBe(second.outDir);
+    const [a, b] = await Promise.all([hashes(first.outDir), hashes(second.outDir)]);
+    // Not vacuous: pages, the edition pages, feed, export and the search index are all compared.
+    expect([...a.keys()]).toEqual(expect.arrayContaining(['index.html', 'nd/pr-901/2.0/changes/index.html', 'nd/as-of/index.html', 'feed.xml', 'registry.json', 'pagefind/pagefind-entry.json']));
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    const differing = [...a].filter(([file, hash]) => b.get(file) !== hash).map(([file]) => file);
+    expect(differing).toEqual([]);
+  });
+
+  it('every date in dist/ comes from the sources or is the build date: no wall clock', async () => {
+    const DATE = /\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b/g;
+    const datesIn = async (dir: string, pattern: RegExp) => {
+      const found = new Set<string>();
+      for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+        if (e.isFile() && pattern.test(e.name)) for (const m of (await readFile(path.join(e.parentPath, e.name), 'utf8')).matchAll(DATE)) found.add(m[0]);
+      }
+      return found;
+    };
+    const known = await datesIn(root, /\.(mdx|json)$/);
+    const published = await datesIn(first.outDir, /\.(html|xml|json|js|css|txt)$/);
+    expect(published).toContain(BUILD_DATE);
+    expect([...published].filter((date) => !known.has(date) && date !== BUILD_DATE)).toEqual([]);
+  });
+});
