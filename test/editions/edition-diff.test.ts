@@ -19,11 +19,11 @@ describe('wordDiff', () => {
 });
 
 describe('splitSections', () => {
-  it('splits at headings and renders lists and components as text; frontmatter is not text', () => {
-    const sections = splitSections(parse('Вводный текст.\n\n## 1. Общие положения\n\n1. первый\n2. второй\n\n- **жирный** пункт\n\n### 1.1. Роли\n\n<RolesTable document="ПТ-035" />\n'));
+  it('splits at headings and renders lists, tables and components as text; frontmatter is not text', () => {
+    const sections = splitSections(parse('Вводный текст.\n\n## 1. Общие положения\n\n1. первый\n2. второй\n\n- **жирный** пункт\n\n| А | Б |\n|---|---|\n| 1 | 2 |\n\n### 1.1. Роли\n\n<RolesTable document="ПТ-035" />\n'));
     expect(sections).toEqual([
       { heading: undefined, text: 'Вводный текст.' },
-      { heading: { depth: 2, text: '1. Общие положения' }, text: '1. первый\n2. второй\n\n• жирный пункт' },
+      { heading: { depth: 2, text: '1. Общие положения' }, text: '1. первый\n2. второй\n\n• жирный пункт\n\nА | Б\n1 | 2' },
       { heading: { depth: 3, text: '1.1. Роли' }, text: '[таблица ролей]' },
     ]);
   });
