@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Auditor, AuditPlan, AuditProgram, AuditReport, CorrectiveActionPlan, ImprovementPlan, ProgramAudit } from '../schemas/audit.ts';
 import type { QmsMap } from '../schemas/qms.ts';
 import type { QualityStandard } from '../schemas/quality-standard.ts';
@@ -107,4 +108,15 @@ export const ACTION_STATE_LABELS: Record<ActionState, string> = { open: 'Отк�
 export function actionState(item: { status: string; due: string }, date: string): ActionState {
   if (item.status === 'закрыто') return 'closed';
   return item.due < date ? 'overdue' : 'open';
+}
+
+/** A record's path relative to the content root (`audits/2026/plans/2026-03.json`), for messages. */
+export function contentPath(corpus: Corpus, file: { path: string }): string {
+  return path.relative(corpus.root, path.resolve(file.path)).split(path.sep).join('/');
+}
+
+/** Where the sibling record of an audit lives: `audits/2026/reports/x.json` → `audits/2026/actions/<audit>.json`. */
+export function siblingPath(corpus: Corpus, file: { path: string }, folder: string, audit: string): string {
+  const year = /(?:^|\/)audits\/(\d{4})\//.exec(contentPath(corpus, file))?.[1] ?? '<год>';
+  return `audits/${year}/${folder}/${audit}.json`;
 }

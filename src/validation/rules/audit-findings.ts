@@ -1,5 +1,5 @@
 import { NONCONFORMITIES } from '../../schemas/audit.ts';
-import { actionState, qualityRecords } from '../../model/quality-records.ts';
+import { actionState, contentPath, qualityRecords, siblingPath } from '../../model/quality-records.ts';
 import { defineRule } from '../rule.ts';
 
 /** A finding is stated against a requirement: an ISO clause, a document, or both. */
@@ -22,7 +22,7 @@ export const nonconformityAction = defineRule('audit/nonconformity-action', ({ c
       if (!NONCONFORMITIES.has(finding.type)) return;
       const actions = plan?.data.actions.map((action, i) => ({ action, i })).filter(({ action }) => action.finding === finding.number) ?? [];
       if (actions.length === 0) {
-        const where = plan ? plan.file.path : `audits/<год>/actions/${auditReport.data.audit}.json`;
+        const where = plan ? contentPath(corpus, plan.file) : siblingPath(corpus, auditReport.file, 'actions', auditReport.data.audit);
         report({ value: auditReport, field: ['findings', index, 'number'] }, `${finding.type} № ${finding.number} без корректирующего мероприятия: добавьте его в ${where} с ответственным и сроком`);
       }
       for (const { action, i } of actions) {

@@ -1,6 +1,6 @@
 import { coverageClauses, uncovered } from '../../model/clause-coverage.ts';
 import type { Located } from '../../model/corpus.ts';
-import { QMS_STANDARD, qualityRecords } from '../../model/quality-records.ts';
+import { QMS_STANDARD, qualityRecords, siblingPath } from '../../model/quality-records.ts';
 import { closest } from '../schema-issues.ts';
 import { defineRule } from '../rule.ts';
 
@@ -61,7 +61,7 @@ export const unknownAuditRef = defineRule('audit/unknown-ref', ({ corpus, report
     if (!checkAudit(plan)) continue;
     const auditReport = records.reportOf.get(plan.data.audit);
     if (!auditReport) {
-      report({ value: plan, field: ['audit'] }, `по аудиту ${plan.data.audit} нет отчёта (audits/<год>/reports/${plan.data.audit}.json), а мероприятия плана ссылаются на его находки`);
+      report({ value: plan, field: ['audit'] }, `по аудиту ${plan.data.audit} нет отчёта ${siblingPath(corpus, plan.file, 'reports', plan.data.audit)}, а мероприятия плана ссылаются на его находки`);
       continue;
     }
     const numbers = auditReport.data.findings.map((f) => f.number);

@@ -1,5 +1,6 @@
 import { codeSlug } from '../../lib/codes.ts';
 import { entries } from '../entries.ts';
+import { qualityPageProblem } from '../quality-links.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
 
 /** Anchors the document layout itself renders on every document page. */
@@ -53,6 +54,8 @@ function linkProblem(context: RuleContext, url: string, ownFolder: string, ownSl
     return undefined;
   }
   if (path === '/glossary/' || path.startsWith('/glossary/')) return undefined;
+  const quality = qualityPageProblem(context, path);
+  if (quality !== null) return quality && `страница «${pathPart}» не существует: ${quality}`;
   return `страница «${pathPart}» не существует на портале${codeHint(pathPart)}`;
 }
 

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { classify } from '../../model/file-kinds.ts';
 import { parseJson } from '../../model/parse.ts';
+import { contentPath } from '../../model/quality-records.ts';
 import { defineRule } from '../rule.ts';
 
 /**
@@ -11,7 +11,7 @@ import { defineRule } from '../rule.ts';
  */
 export const schemaRef = defineRule('schema/ref', ({ corpus, report }) => {
   for (const file of corpus.files) {
-    const rel = path.relative(corpus.root, path.resolve(file.path)).split(path.sep).join('/');
+    const rel = contentPath(corpus, file);
     const kind = classify(rel);
     if (kind?.format !== 'json' || !kind.schema) continue;
     const parsed = parseJson(file);
