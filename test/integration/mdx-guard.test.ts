@@ -1,0 +1,167 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mdxRefusal } from '../../src/integration/mdx-guard.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { contentRoot, projectRoot } from '../helpers/content-root.ts';
+
+/**
+ * MDX is code that runs on the build server. A document that imports node:fs to write a marker file,
+ * exports a statement and calls process.exit must never run: not in `npm run build`, not in a bare
+ * `astro build`, and not in `astro dev` when the file turns bad while the server runs.
+ */
+const edition = (body: string) => `---
+code: ПР-950
+title: Порядок проверки защиты сборки
+version: "1.0"
+status: утверждена
+approved: 2024-01-10
+effective: 2024-02-01
+changes: Первая редакция.
+access: public
+sample: Документ-образец для проверки, что код из MDX не выполняется.
+passport:
+  goals:
+    - Проверить защиту сборки
+  summary: Документ-образец.
+  responsibleForApplication:
+    unit: dkko
+  responsibleForDevelopment:
+    unit: dkko
+  scope:
+    - name: Все сотрудники ПАО «МТС»
+---
+
+${body}
+`;
+const FILE = 'documents/pr-950/editions/1.0.mdx';
+const evil = (marker: string) => edition(`import fs from 'node:fs';\n\nexport const ran = fs.writeFileSync(${JSON.stringify(marker)}, 'ran');\n\nТекст {process.exit(3)}.`);
+
+async function evilRoot() {
+  const marker = path.join(await mkdtemp(path.join(tmpdir(), 'nd-marker-')), 'ran.txt');
+  const root = await contentRoot({ [FILE]: evil(marker) });
+  return { root, marker };
+}
+
+describe('the guard on one MDX source', () => {
+  it('refuses it with located messages for each piece of code', () => {
+    const refusal = mdxRefusal(evil('/tmp/x'), 'content/' + FILE) ?? '';
+    expect(refusal.split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^content\/documents\/pr-950\/editions\/1\.0\.mdx:23:1  «import fs from 'node:fs';»: импорт запрещён .*  mdx\/forbidden-code$/),
+      expect.stringMatching(/:25:1  «export const ran = .*»: экспорт из MDX выполняется при сборке и запрещён/),
+      expect.stringMatching(/:27:7  выражение «\{process\.exit\(3\)\}» обращается к «process»/),
+    ]);
+  });
+
+  it('lets a clean file through, BOM and CRLF included', () => {
+    expect(mdxRefusal(edition('Текст с <Role id="auditor">аудиторами</Role>.'), 'x.mdx')).toBeUndefined();
+    expect(mdxRefusal(`\ufeff${edition('Текст.')}`.replace(/\n/g, '\r\n'), 'x.mdx')).toBeUndefined();
+  });
+});
+
+describe('npm run build', () => {
+  it('stops at the checker with a located message; the MDX never runs', async () => {
+    const { root, marker } = await evilRoot();
+    const result = await buildSite({ root });
+    expect(result.code).toBe(1);
+    const output = result.stdout + result.stderr;
+    expect(output).toMatch(/documents\/pr-950\/editions\/1\.0\.mdx:23:1 .*импорт запрещён.*mdx\/forbidden-code/);
+    expect(output).toMatch(/1\.0\.mdx:27:7 .*обращается к «process»/);
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(result.outDir)).toBe(false);
+  });
+
+  it('a bare `astro build` refuses too, before any MDX is compiled', async () => {
+    const { root, marker } = await evilRoot();
+    const work = await mkdtemp(path.join(tmpdir(), 'nd-astro-'));
+    const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      cwd: projectRoot,
+      env: { ...process.env, ND_CONTENT_ROOT: root, ND_OUT_DIR: path.join(work, 'dist'), ND_CACHE_DIR: path.join(work, 'cache') },
+      encoding: 'utf8',
+    });
+    expect(astro.status).not.toBe(0);
+    expect(astro.status).not.toBe(3);
+    expect(astro.stdout + astro.stderr).toMatch(/1\.0\.mdx:23:1 .*mdx\/forbidden-code/);
+    expect(existsSync(marker)).toBe(false);
+  });
+});
+
+describe('astro dev', () => {
+  let root: string;
+  let marker: string;
+  let port: number;
+  let log = '';
+  let server: ReturnType<typeof spawn> | undefined;
+
+  beforeAll(async () => {
+    ({ root, marker } = await evilRoot());
+    await writeFile(path.join(root, FILE), edition('Чистый текст до правки.'));
+    port = await freePort();
+    const work = await mkdtemp(path.join(tmpdir(), 'nd-dev-'));
+    server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: projectRoot,
+      // Vitest's own variables (VITEST, NODE_ENV=test) would make Vite start the dev server without listening.
+      env: { ...withoutVitest(process.env), ND_CONTENT_ROOT: root, ND_CACHE_DIR: path.join(work, 'cache') },
+    });
+    server.stdout?.on('data', (chunk) => (log += chunk));
+    server.stderr?.on('data', (chunk) => (log += chunk));
+    await until(async () => (await fetchPage(port)).includes('Чистый текст до правки'), 60_000, () => log);
+  });
+
+  afterAll(() => {
+    server?.kill('SIGTERM');
+  });
+
+  it('refuses to compile a file that turns bad while the server runs; nothing in it runs', async () => {
+    await writeFile(path.join(root, FILE), (await readFile(path.join(root, FILE), 'utf8')).replace('Чистый текст до правки.', `import fs from 'node:fs';\n\nexport const ran = fs.writeFileSync(${JSON.stringify(marker)}, 'ran');\n\nТекст после правки {process.exit(3)}.`));
+    await until(async () => /mdx\/forbidden-code/.test(log) || (await fetchPage(port)).includes('Текст после правки'), 30_000, () => log);
+    const page = await fetchPage(port);
+    expect(page).not.toContain('Текст после правки');
+    // The guard's refusal (the collection still lists the file: it was clean when the server started).
+    expect(log).toContain('файл не будет собран: в нём код, который содержимому запрещён');
+    expect(log).toMatch(/1\.0\.mdx:23:1 .*импорт запрещён.*mdx\/forbidden-code/);
+    expect(log).toMatch(/1\.0\.mdx:27:\d+ .*обращается к «process»/);
+    expect(existsSync(marker)).toBe(false);
+    expect(server?.exitCode).toBeNull();
+  });
+});
+
+function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function fetchPage(port: number): Promise<string> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/nd/pr-950/`);
+    return await response.text();
+  } catch (error) {
+    lastFetchError = String((error as Error).cause ?? error);
+    return '';
+  }
+}
+let lastFetchError = '';
+
+async function until(condition: () => Promise<boolean>, timeout: number, context: () => string) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`не дождались условия за ${timeout} мс (${lastFetchError}); вывод сервера:\n${context()}`);
+}
