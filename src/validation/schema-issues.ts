@@ -129,7 +129,16 @@ export function ajvIssues(schemaName: string, data: unknown): SchemaIssue[] {
     compiled.set(schemaName, validate);
   }
   if (validate(data)) return [];
-  return collapseAlternatives(validate.errors ?? []).map((error) => ajvIssue(error, data));
+  return collapseAlternatives(withoutFormatPatterns(validate.errors ?? [])).map((error) => ajvIssue(error, data));
+}
+
+/**
+ * zod writes a date as `format: date` plus the regex that implements it; a bad date fails both.
+ * The format error says it in words, so the regex one is dropped.
+ */
+function withoutFormatPatterns(errors: ErrorObject[]): ErrorObject[] {
+  const formats = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === 'pattern' && formats.has(e.instancePath)));
 }
 
 /**
