@@ -5,8 +5,27 @@ import { qualityRecords, type QualityRecords } from '../model/quality-records.ts
 import type { AuditProgram } from '../schemas/audit.ts';
 import type { Site } from './data.ts';
 
-/** Quality and audit records of the site's corpus (the checker has validated them). */
-export const recordsOf = (site: Site): QualityRecords => qualityRecords(site.check.corpus);
+/** Audit records name people and findings: internal. A build for a wider audience publishes none. */
+export const AUDIT_RECORDS_ACCESS = 'internal';
+
+export function auditsPublished(site: Site): boolean {
+  const levels = site.check.lookup.accessLevels;
+  return (levels.get(site.config.audience)?.rank ?? 0) >= (levels.get(AUDIT_RECORDS_ACCESS)?.rank ?? 0);
+}
+
+/**
+ * Quality and audit records of the site's corpus (the checker has validated them). Quality
+ * standards and the QMS map belong to the policy's appendices and follow it; audit records only
+ * reach an audience allowed to read internal documents.
+ */
+export function recordsOf(site: Site): QualityRecords {
+  const all = qualityRecords(site.check.corpus);
+  if (auditsPublished(site)) return all;
+  return {
+    ...all, auditors: [], programs: [], plans: [], reports: [], actionPlans: [], improvementPlans: [],
+    auditorById: new Map(), audits: new Map(), planOf: new Map(), reportOf: new Map(), actionsOf: new Map(), improvementsOf: new Map(),
+  };
+}
 
 /** The published appendix whose text places a content component (`QualityStandards` → ПТ-035, 2). */
 export function appendixShowing(site: Site, component: string): { code: string; number: number; title: string; href: string } | undefined {
