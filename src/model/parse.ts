@@ -10,6 +10,7 @@ import { VFileMessage } from 'vfile-message';
 import { parseDocument } from 'yaml';
 import { extract, type Extracted } from '../validation/extract.ts';
 import { jsonLocator, mapLocator, yamlPositions, type Locator } from './positions.ts';
+import { nestingReason, tooDeep } from './nesting.ts';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface ParseProblem {
@@ -117,12 +118,34 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
     problems.push({ ruleId: 'syntax/frontmatter', offset: 0, reason: 'нет блока свойств (frontmatter): файл должен начинаться со строки «---», затем свойства документа в YAML и снова «---»' });
   } else {
     const base = 4;
-    const doc = parseDocument(fm[1] ?? '', { prettyErrors: false, uniqueKeys: true });
-    for (const error of doc.errors) {
-      problems.push({ ruleId: 'syntax/yaml', offset: base + (error.pos[0] ?? 0), reason: yamlReason(error.code, error.message) });
+    const yaml = fm[1] ?? '';
+    const deep = tooDeep(yaml, 'yaml');
+    if (deep !== undefined) {
+      problems.push({ ruleId: 'syntax/yaml', offset: base + deep, reason: `ошибка в свойствах: ${nestingReason()}` });
+    } else {
+      const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
+      // The parser reports a stack overflow once per character it could not reach: one message is enough.
+      const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
+      for (const error of overflow ? [overflow] : doc.errors) {
+        problems.push({ ruleId: 'syntax/yaml', offset: base + (error.pos[0] ?? 0), reason: overflow ? `ошибка в свойствах: ${nestingReason()}` : yamlReason(error.code, error.message) });
+      }
+      try {
+        if (doc.errors.length === 0) data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+        positions = yamlPositions(doc, base);
+      } catch (error) {
+        // `maxAliasCount` stops a «billion laughs» document; recursion limits stop the rest.
+        const alias = /alias/i.test((error as Error).message);
+        const at = alias ? /(?:^|[\s[{,])\*[^\s,\]}]/m.exec(yaml) : null;
+        data = undefined;
+        problems.push({
+          ruleId: 'syntax/yaml',
+          offset: base + (at ? at.index + at[0].indexOf('*') : 0),
+          reason: alias
+            ? 'ошибка в свойствах: псевдонимы YAML (*имя) раскрываются в слишком большой объём данных; напишите значения прямо, без якорей и псевдонимов'
+            : `ошибка в свойствах: ${nestingReason()}`,
+        });
+      }
     }
-    if (doc.errors.length === 0) data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-    positions = yamlPositions(doc, base);
   }
   let tree: Root | null = parseFast(text);
   if (!tree) try {
@@ -139,6 +162,8 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
 }
 
 export function parseJson(file: VFile): ParsedJson {
+  const deep = tooDeep(String(file.value), 'json');
+  if (deep !== undefined) return { file, data: undefined, locate: jsonLocator(undefined), problems: [{ ruleId: 'syntax/json', offset: deep, reason: `ошибка в данных JSON: ${nestingReason()}` }] };
   const errors: ParseError[] = [];
   const root: JsonNode | undefined = parseTree(String(file.value), errors, { allowTrailingComma: false, disallowComments: true });
   const problems: ParseProblem[] = errors.map((error) => ({
@@ -181,11 +206,15 @@ function yamlReason(code: string, message: string): string {
     UNEXPECTED_TOKEN: 'неожиданный символ',
   };
   const first = message.split('\n')[0] ?? message;
+  const bracket = /end with an? ([\]}])/.exec(first)?.[1];
+  if (bracket) return `ошибка синтаксиса YAML в свойствах: незакрытая скобка — закройте «${bracket === ']' ? '[' : '{'}» скобкой «${bracket}» на той же строке или возьмите значение в кавычки`;
   return `ошибка синтаксиса YAML в свойствах: ${known[code] ?? first}`;
 }
 
 function mdxReason(reason: string): string {
   if (/Unexpected end of file in expression/.test(reason)) return 'незакрытая фигурная скобка «{»; чтобы написать её как текст, используйте «\\{»';
+  const unclosed = /Expected a closing tag for `<([^`>]*)>`/.exec(reason)?.[1];
+  if (unclosed !== undefined) return `тег <${unclosed}> не закрыт: добавьте </${unclosed}> до конца абзаца или экранируйте «<» как «&lt;»`;
   if (/Expected a closing tag/.test(reason)) return `${reason} — закройте тег или экранируйте «<» как «&lt;»`;
   if (/Unexpected character `!` .* before name/.test(reason)) return 'HTML-комментарий «<!-- … -->» в MDX не поддерживается: пишите комментарий как {/* … */}, он не попадёт на страницу';
   if (/Unexpected character .* before name/.test(reason)) return `${reason} — символ «<» в тексте пишется как «&lt;»`;

@@ -16,7 +16,7 @@ export async function readSource(absPath: string, displayPath: string): Promise<
   const file = new VFile({ path: displayPath, value: '' });
   const info = await stat(absPath);
   if (info.size > MAX_FILE_BYTES) {
-    const mb = (info.size / 1024 / 1024).toFixed(1);
+    const mb = (info.size / 1024 / 1024).toFixed(1).replace('.', ',');
     return { ok: false, file, reason: `файл слишком велик: ${mb} МБ при пределе 5 МБ; разделите документ на части или вынесите данные в приложения` };
   }
   const bytes = await readFile(absPath);
@@ -37,6 +37,13 @@ export function decodeSource(bytes: Uint8Array, file: VFile): ReadResult {
   if (nul !== -1) {
     const before = text.slice(0, nul).split('\n');
     return { ok: false, file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, reason: 'в файле нулевой байт (NUL): это двоичный файл или повреждённый текст; удалите символ' };
+  }
+  // Invisible control characters come from copying out of other programs; XML (the feed) cannot carry them.
+  const control = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index).replace(/^\ufeff/, '').split(/\r\n?|\n/);
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, reason: `в файле управляющий символ U+${code}: он невидим и обычно попадает при копировании из другой программы — удалите его` };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   file.value = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
