@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { projectRoot } from '../helpers/content-root.ts';
+
+/**
+ * A failed build never leaves a half-written site: the previous dist/ stays byte for byte, and nothing
+ * is left next to it — whether the checker stops the build, or the page build dies half-way.
+ */
+const MINIMAL = path.join(projectRoot, 'test/bad-input/minimal');
+const EDITION = 'documents/pr-001/editions/1.0.mdx';
+const DATE = '2026-11-26';
+
+let work: string;
+let root: string;
+let out: string;
+let good: Map<string, string>;
+
+/** Every file under a folder with the hash of its bytes. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  return new Map(files.map((e) => {
+    const file = path.join(e.parentPath, e.name);
+    return [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')] as const;
+  }).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** What sits next to the output folder besides the output itself (staging or old copies). */
+const siblings = async () => (await readdir(work)).filter((name) => name !== 'dist' && name !== 'root' && name !== 'cache');
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'nd-atomic-'));
+  root = path.join(work, 'root');
+  out = path.join(work, 'dist');
+  await cp(MINIMAL, root, { recursive: true });
+  const built = await buildSite({ root, date: DATE, outDir: out });
+  if (built.code !== 0) throw new Error(`первая сборка не удалась:\n${built.stdout}\n${built.stderr}`);
+  good = await snapshot(out);
+});
+
+describe('a failed build into the same output', () => {
+  it('the first build produced a site', () => {
+    expect(good.has('nd/pr-001/index.html')).toBe(true);
+    expect(good.size).toBeGreaterThan(20);
+  });
+
+  it('a content error stops it: dist/ byte-identical, nothing left beside it', async () => {
+    const file = path.join(root, EDITION);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('title: Порядок', 'title: [Порядок'));
+    try {
+      const result = await buildSite({ root, date: DATE, outDir: out });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/сборка остановлена: в содержимом ошибок \d+; прежний сайт .* не изменён/);
+      expect(await snapshot(out)).toEqual(good);
+      expect(await siblings()).toEqual([]);
+    } finally {
+      await writeFile(file, text);
+    }
+  });
+
+  it('the page build killed half-way: dist/ byte-identical, the staging folder removed', async () => {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--root', root, '--date', DATE, '--out', out], {
+      cwd: projectRoot,
+      env: { ...process.env, ND_CACHE_DIR: path.join(work, 'cache') },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The build script runs `astro build` as its child: kill that child once it writes the new site.
+    const astro = await waitFor(() => childrenOf(child.pid!)[0], 60_000);
+    await waitFor(() => (existsSync(`${out}.staging-${child.pid}`) ? true : undefined), 60_000);
+    process.kill(astro, 'SIGKILL');
+    expect(await closed).toBe(1);
+    expect(stderr).toMatch(/сборка страниц не удалась \(прервана сигналом SIGKILL\); прежний сайт .* не изменён/);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(await snapshot(out)).toEqual(good);
+    expect(await siblings()).toEqual([]);
+  });
+
+  it('leftovers of a build killed outright are cleaned up by the next one, and a lost dist/ comes back', async () => {
+    // As if a build (pid 999999, long gone) died between moving dist/ away and moving the new site in.
+    await mkdir(path.join(work, 'dist.staging-999999/nd'), { recursive: true });
+    await cp(out, path.join(work, 'dist.old-999999'), { recursive: true });
+    await cp(out, path.join(work, 'moved'), { recursive: true });
+    await rm(out, { recursive: true });
+    await writeFile(path.join(root, EDITION), (await readFile(path.join(root, EDITION), 'utf8')).replace('title: Порядок', 'title: [Порядок'));
+    try {
+      const result = await buildSite({ root, date: DATE, outDir: out });
+      expect(result.code).toBe(1);
+      expect(await snapshot(out)).toEqual(good);
+      expect((await siblings()).filter((name) => name !== 'moved')).toEqual([]);
+    } finally {
+      await cp(path.join(MINIMAL, EDITION), path.join(root, EDITION));
+    }
+  });
+});
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeout: number): Promise<T> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`не дождались за ${timeout} мс`);
+}
+
+if (!existsSync('/proc/self')) throw new Error('тест прерванной сборки читает /proc (Linux)');
