@@ -36,7 +36,7 @@ async function main() {
   const checked = await runCheck(config);
   if (checked.messages.length) process.stdout.write(`${report('human', checked.messages, { files: checked.corpus.files.length })}\n`);
   if (checked.errors > 0) fail(`сборка остановлена: в содержимом ошибок ${checked.errors}; прежний сайт в «${values.out}» не изменён`);
-  const publication = decidePublication(checked, config.audience);
+  const publication = decidePublication(checked, config.audience, config.buildDate);
   if (publication.problem) fail(`сборка остановлена: ${publication.problem}`);
   log('проверка', started, `${checked.corpus.files.length} файлов, дата сборки ${config.buildDate}`);
 

@@ -14,7 +14,7 @@ const { contentRootAbs: root } = config;
  * Astro compiles every MDX file a collection loads, so the collections load only what this build
  * publishes: a restricted document (or a file with forbidden code) is never read, compiled or bundled.
  */
-const publication = decidePublication(await runCheck(config), config.audience);
+const publication = decidePublication(await runCheck(config), config.audience, config.buildDate);
 
 /** Astro's YAML reader turns `2023-03-01` into a Date; the shapes want the written `YYYY-MM-DD`. */
 const datesAsWritten = (value: unknown): unknown => {

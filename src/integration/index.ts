@@ -22,7 +22,7 @@ export function ndIntegration(config: ReturnType<typeof loadConfig>): AstroInteg
           // A plain Error with a readable message; the build script prints it without a stack.
           throw Object.assign(new Error(`проверка содержимого: ошибок ${result.errors}; сборка остановлена`), { ndCheckFailed: true });
         }
-        const publication = decidePublication(result, config.audience);
+        const publication = decidePublication(result, config.audience, config.buildDate);
         if (publication.problem) throw Object.assign(new Error(publication.problem), { ndCheckFailed: true });
         const redirects: Record<string, string> = {};
         for (const code of publication.published) redirects[`/nd/${code}`] = `/nd/${codeSlug(code)}/`;

@@ -50,7 +50,7 @@ async function load(): Promise<Site> {
   const config = loadConfig();
   const check = await runCheck(config);
   const { lookup } = check;
-  const publication = decidePublication(check, config.audience);
+  const publication = decidePublication(check, config.audience, config.buildDate);
   if (publication.problem) throw new Error(publication.problem);
   const documents: SiteDocument[] = [];
   const { restricted } = publication;

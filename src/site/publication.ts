@@ -1,4 +1,5 @@
 import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
+import { documentStatus } from '../model/editions.ts';
 import type { AccessLevel } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
 import { containment } from '../validation/mdx-containment.ts';
@@ -21,11 +22,13 @@ export interface Publication {
 }
 
 /**
- * A document is published only if EVERY edition is within the audience: its history, old editions
- * and change summaries are part of its page, so one restricted edition keeps the whole document
- * (and its appendices, roles and terms) off the site. An unknown access level counts as restricted.
+ * A document is published when the edition its address shows (in force at the build date, else the
+ * upcoming one, else the newest) is within the audience; then its appendices are too, and each of its
+ * other editions only if that edition is within the audience (site/editions.ts hides the rest from
+ * history, diffs, feed and exports; here they are not even loaded). A document above the audience
+ * takes its appendices, roles and terms with it. An unknown access level counts as restricted.
  */
-export function decidePublication(check: CheckResult, audienceId: string): Publication {
+export function decidePublication(check: CheckResult, audienceId: string, buildDate: string): Publication {
   const levels = check.lookup.accessLevels;
   const audience = levels.get(audienceId);
   const publication: Publication = { audience, published: new Set(), restricted: new Set(), files: new Set(), refused: new Map() };
@@ -34,15 +37,17 @@ export function decidePublication(check: CheckResult, audienceId: string): Publi
     for (const doc of check.corpus.documents) publication.restricted.add(doc.code);
     return publication;
   }
+  const within = (edition: EditionEntry) => (levels.get(edition.data.access)?.rank ?? Infinity) <= audience.rank;
   for (const doc of check.corpus.documents) {
     if (doc.editions.length === 0) continue;
-    const within = doc.editions.every((e) => (levels.get(e.data.access)?.rank ?? Infinity) <= audience.rank);
-    if (!within) {
+    const status = documentStatus(doc.editions, buildDate);
+    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1);
+    if (!shown || !within(shown.edition)) {
       publication.restricted.add(doc.code);
       continue;
     }
     publication.published.add(doc.code);
-    for (const entry of [...doc.editions, ...doc.appendices]) {
+    for (const entry of [...doc.editions.filter(within), ...doc.appendices]) {
       const file = entryFile(doc, entry);
       const refusal = refusalOf(check, entry);
       if (refusal) publication.refused.set(file, refusal);

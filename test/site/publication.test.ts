@@ -8,14 +8,16 @@ import { distTexts, filesContaining } from '../helpers/dist-scan.ts';
 /**
  * A «Коммерческая тайна» document (ПР-901) full of unique markers — title, passport, act, change
  * summary, body, heading, appendix, a role and a term it defines, the title a public document (ПР-900)
- * gives it when citing it — is built with the default audience and must leave no trace in any file
- * under dist/, Pagefind's gzip index included. The same corpus built for `trade-secret` shows every
- * marker, which proves the scan would have found them.
+ * gives it when citing it — and a trade-secret old edition of the public ПР-900 are built with the
+ * default audience and must leave no trace in any file under dist/, Pagefind's gzip index included.
+ * The same corpus built for `trade-secret` shows every marker, which proves the scan would have found them.
  */
 const MARKERS = [
   'qxzmarktitle', 'qxzmarkact', 'qxzmarkchanges', 'qxzmarkgoal', 'qxzmarksummary', 'qxzmarkposition', 'qxzmarkscope',
   'qxzmarkreftitle', 'qxzmarkheading', 'qxzmarkbody', 'qxzmarkappendixtitle', 'qxzmarkappendixbody',
   'qxzmarkrolename', 'qxzmarkroledef', 'qxzmarkterm', 'qxzmarktermdef', 'qxzmarkcitedtitle',
+  // ПР-900 is public, but its old edition 0.9 is a trade secret: that edition alone stays off the site.
+  'qxzmarkoldtitle', 'qxzmarkoldact', 'qxzmarkoldchanges', 'qxzmarkoldgoal', 'qxzmarkoldsummary', 'qxzmarkoldbody',
 ];
 
 async function restrictedCorpus(): Promise<string> {
@@ -75,6 +77,12 @@ describe('default audience (internal): the trade-secret document is not publishe
     expect(hidden.get('sitemap.xml')).toContain('/nd/pr-900/');
   });
 
+  it('publishes ПР-900 without its trade-secret edition 0.9', () => {
+    expect(hidden.has('nd/pr-900/index.html')).toBe(true);
+    expect(hidden.has('nd/pr-900/1.0/index.html')).toBe(true);
+    expect([...hidden.keys()].filter((file) => file.startsWith('nd/pr-900/0.9'))).toEqual([]);
+  });
+
   it('the citing page shows the code and «документ ограниченного доступа» only', () => {
     const page = hidden.get('nd/pr-900/index.html') ?? '';
     expect(page).toContain('ПР-901 — документ ограниченного доступа');
@@ -102,6 +110,7 @@ describe('audience trade-secret: the same document is published', () => {
     expect(shown.has('nd/pr-901/index.html')).toBe(true);
     expect(shown.has('nd/pr-901/appendices/1/index.html')).toBe(true);
     expect(shown.has('nd/ПР-901/index.html')).toBe(true);
+    expect(shown.has('nd/pr-900/0.9/index.html')).toBe(true);
     for (const file of ['sitemap.xml', 'registry.json', 'references.json']) expect(shown.get(file), file).toMatch(/pr-901|ПР-901/i);
   });
 });
