@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,10 @@ async function rootWith(input: BadInput): Promise<string> {
   await cp(MINIMAL, root, { recursive: true });
   await overlay(root, { ...SENTINEL, ...input.files });
   for (const dir of input.dirs ?? []) await mkdir(path.join(root, dir), { recursive: true });
+  for (const [link, target] of Object.entries(input.links ?? {})) {
+    await mkdir(path.dirname(path.join(root, link)), { recursive: true });
+    await symlink(target, path.join(root, link));
+  }
   return root;
 }
 

@@ -13,6 +13,8 @@ export interface BadInput {
   files: Record<string, string | Uint8Array | null>;
   /** Empty folders to create (for «a folder named like a file»). */
   dirs?: string[];
+  /** Symbolic links to create: path → target. */
+  links?: Record<string, string>;
 }
 export interface Malformed extends BadInput {
   /** `path:line:column` relative to the root, then the reason pattern. */
@@ -83,6 +85,7 @@ export const MALFORMED: Malformed[] = [
   { name: 'JSON: очень глубокая вложенность', files: { [UNITS]: plainUnits.replace('"parent": null', `"parent": null, "deep": ${'['.repeat(100000)}${']'.repeat(100000)}`) }, expect: [`${UNITS}:4:158`, /ошибка в данных JSON: слишком глубокая вложенность: больше 64 уровней/] },
   { name: 'файл в неизвестном месте', files: { 'documents/pr-001/notes.txt': 'заметки автора\n' }, expect: ['documents/pr-001/notes.txt:1:1', /не относится ни к одному виду содержимого/] },
   { name: 'папка с именем файла', files: {}, dirs: ['documents/pr-001/editions/2.0.mdx'], expect: ['documents/pr-001/editions/2.0.mdx:1:1', /папка, а не файл/] },
+  { name: 'символическая ссылка за пределы папки', files: {}, links: { 'documents/pr-001/appendices/1.mdx': '/etc/hostname' }, expect: ['documents/pr-001/appendices/1.mdx:1:1', /символическая ссылка: сборка не переходит по ссылкам/] },
   { name: 'неизвестный уровень доступа', files: { [EDITION]: edition('access: public', 'access: top-secret') }, expect: [`${EDITION}:9:9`, /уровень доступа/] },
 ];
 
