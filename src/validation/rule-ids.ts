@@ -35,7 +35,7 @@ export const RULES = {
   'ref/unknown-unit': { severity: 'error', about: 'подразделение есть в реестре' },
   'ref/unknown-access': { severity: 'error', about: 'уровень доступа есть в реестре' },
   'ref/broken-link': { severity: 'error', about: 'внутренняя ссылка ведёт на существующую страницу и якорь' },
-  'mdx/forbidden-code': { severity: 'error', about: 'MDX не импортирует ничего, кроме компонентов содержимого, и не обращается к Node' },
+  'mdx/forbidden-code': { severity: 'error', about: 'MDX не выполняет код: импорт только компонентов содержимого, без экспорта и выражений {…}, без <script>, обработчиков on*, style и javascript:-адресов' },
   'edition/one-in-force': { severity: 'error', about: 'на дату сборки действует не больше одной редакции документа' },
   'edition/order': { severity: 'error', about: 'номера и даты редакций растут: более поздняя редакция утверждена и введена позже; после отмены новых редакций нет' },
   'edition/effective-after-approval': { severity: 'error', about: 'дата введения в действие не раньше даты утверждения' },
