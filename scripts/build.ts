@@ -53,7 +53,7 @@ async function main() {
     log('страницы', astroStart);
     const indexStart = performance.now();
     const indexed = await indexSite(staging);
-    log('поиск', indexStart, `${indexed.pages} страниц в индексе, недействующих редакций ${indexed.archived}`);
+    log('поиск', indexStart, `страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) await rename(out, old);
     await rename(staging, out);

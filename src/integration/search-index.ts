@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import { INCLUDE_CHARACTERS } from '../lib/search.ts';
 import { findArchivedPages } from './archived-pages.ts';
 
 export interface IndexResult {
-  /** Pages in the default search (documents in force, appendices, standards, glossary…). */
+  /** HTML files Pagefind read. */
+  files: number;
+  /** Pages in the index (marked with data-pagefind-body), the archived ones included. */
   pages: number;
   /** Pages of editions not in force, findable with «включая недействующие редакции». */
   archived: number;
@@ -27,7 +30,9 @@ export async function indexSite(siteDir: string): Promise<IndexResult> {
     }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    return { pages: added.page_count, archived: archived.length };
+    const entry = JSON.parse(await readFile(`${siteDir}/pagefind/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    return { files: added.page_count, pages, archived: archived.length };
   } finally {
     await index.deleteIndex();
     await pagefind.close();
