@@ -3,7 +3,7 @@
  * «включая недействующие редакции» checkbox. The search itself and all of its UI are Pagefind's.
  */
 
-import { SEARCH_RANKING } from './search.ts';
+import { SEARCH_OPTIONS } from './search.ts';
 
 type Filters = Record<string, unknown>;
 
@@ -13,6 +13,7 @@ interface PagefindInstance {
   searchFilters: Filters;
   triggerSearchWithFilters(term: string, filters: Filters): void;
   triggerFilters(filters: Filters): void;
+  triggerLoad(): Promise<void>;
   on(event: 'search', callback: (term: string, filters: Filters) => void): void;
 }
 
@@ -46,7 +47,9 @@ export async function connectSearchPage(): Promise<void> {
   const components = window.PagefindComponents;
   if (!components) return;
   // Before anything loads the index: options are read once, when Pagefind starts.
-  const instance = components.configureInstance('default', { ranking: SEARCH_RANKING });
+  const instance = components.configureInstance('default', { ...SEARCH_OPTIONS });
+  // This page exists to search: start Pagefind (worker, WASM, metadata) now, not at the first keystroke.
+  void instance.triggerLoad();
 
   const params = new URLSearchParams(location.search);
   const query = params.get('q')?.trim() ?? '';

@@ -27,6 +27,13 @@ export const INCLUDE_CHARACTERS = '-:.';
  */
 export const SEARCH_RANKING = { termFrequency: 0.3, pageLength: 0.1 } as const;
 
+/**
+ * Options the search page passes to Pagefind. `noWorker`: starting Pagefind's web worker costs the first
+ * query 100–150 ms here, more than the search itself takes on the main thread (measured by
+ * `npm run bench:search` on 1,000 documents).
+ */
+export const SEARCH_OPTIONS = { ranking: SEARCH_RANKING, noWorker: true } as const;
+
 /** Latin letters that people type for a Cyrillic prefix (transliteration and look-alikes). */
 const LATIN_FOR: Readonly<Record<string, string>> = {
   А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', Ж: 'ZH', З: 'Z', И: 'I', Й: 'I', К: 'K', Л: 'L', М: 'M', Н: 'N',
