@@ -28,6 +28,7 @@ interface Measured {
   fragmentBytes: number;
   bundleBytes: number;
   textBytes: number;
+  htmlBytes: number;
   indexMs: number;
   firstMs: number;
   /** The first query when Pagefind was started at page load (the search page does so). */
@@ -76,9 +77,9 @@ async function measure(label: string, root: string | undefined, work: string, qu
   const indexed = await indexSite(out);
   const indexMs = performance.now() - indexStart;
   const sizes = await bundleSizes(path.join(out, 'pagefind'));
-  const textBytes = await siteTextBytes(out);
+  const { textBytes, htmlBytes } = await siteTextBytes(out);
   const times = await queryTimes(out, queries);
-  return { label, pages: indexed.pages, indexMs, textBytes, ...sizes, ...times };
+  return { label, pages: indexed.pages, indexMs, textBytes, htmlBytes, ...sizes, ...times };
 }
 
 /** Index = what search downloads (word index, metadata, filters) plus the fragments results show; bundle adds the UI and WASM. */
@@ -99,15 +100,17 @@ async function bundleSizes(dir: string) {
 }
 
 /** Visible text of every built page (tags, scripts and styles removed), UTF-8 bytes. */
-async function siteTextBytes(dir: string): Promise<number> {
+async function siteTextBytes(dir: string): Promise<{ textBytes: number; htmlBytes: number }> {
   let total = 0;
+  let htmlBytes = 0;
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html') || path.relative(dir, entry.parentPath).startsWith('pagefind')) continue;
     const html = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
+    htmlBytes += Buffer.byteLength(html);
     const text = html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ');
     total += Buffer.byteLength(text);
   }
-  return total;
+  return { textBytes: total, htmlBytes };
 }
 
 const ROUNDS = 3;
@@ -203,7 +206,7 @@ function report(rows: Measured[]) {
     const later = median(r.laterMs);
     process.stdout.write(
       [
-        `\n${r.label}: страниц в индексе ${r.pages}, текст сайта ${kb(r.textBytes)}`,
+        `\n${r.label}: страниц в индексе ${r.pages}, текст сайта ${kb(r.textBytes)} (HTML ${kb(r.htmlBytes)}; индекс — ${((100 * r.indexBytes) / r.htmlBytes).toFixed(1)} % HTML)`,
         `  индекс (слова, метаданные, фильтры)      ${kb(r.indexBytes)} = ${share.toFixed(1)} % текста   цель ≤ 10 % ${mark(share <= 10)}`,
         `  + фрагменты для выдержек                 ${kb(r.fragmentBytes)} (вместе ${shareAll.toFixed(1)} % текста)`,
         `  весь пакет /pagefind/ с UI и WASM         ${kb(r.bundleBytes)}`,
