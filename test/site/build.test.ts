@@ -34,7 +34,8 @@ const normalise = (text: string) =>
 
 /** The source as fragments: lines, split at tabs (table cells) and at sentence ends. */
 function sourceFragments(): string[] {
-  const source = readFileSync(path.resolve('/work/shared/sources/PT-035-source.txt').replace('/work/shared', path.resolve(import.meta.dirname, '../../../shared')), 'utf8');
+  // The export as received (copy of shared/sources/PT-035-source.txt), so the test runs in any clone.
+  const source = readFileSync(path.resolve(import.meta.dirname, '../fixtures/sources/PT-035-source.txt'), 'utf8');
   return source
     .split('\n')
     .filter((line) => !ARTEFACT_LINES.some((re) => re.test(line)))
