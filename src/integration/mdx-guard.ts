@@ -3,7 +3,7 @@ import { mdxToMdast } from 'satteri';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { decodeSource } from '../model/source.ts';
-import { parseMdx } from '../model/parse.ts';
+import { hasCode, parseMdx } from '../model/parse.ts';
 import { extract } from '../validation/extract.ts';
 import { containment, type Containment } from '../validation/mdx-containment.ts';
 
@@ -35,13 +35,15 @@ export function mdxRefusal(code: string, file: string): string | undefined {
   const read = decodeSource(new TextEncoder().encode(code), new VFile({ path: file, value: '' }));
   if (!read.ok) return undefined; // Not text: the compiler fails on it without running anything.
   const text = String(read.file.value);
-  const tree = parseMdx(read.file).tree;
-  const found: Containment[] = tree ? containment(extract(tree).code) : [];
   const astroTree = satteriTree(text);
-  if (astroTree !== 'unparsable') {
-    // What only Sätteri sees as code is added; the same finding is not repeated at Sätteri's position.
+  const found: Containment[] = astroTree === 'unparsable' ? [] : containment(extract(astroTree).code);
+  // Most files hold no ESM or expression at all in Sätteri's tree, and then Astro compiles no code from
+  // them: Sätteri's verdict is the whole answer. Otherwise the checker's parser is asked too (it gives
+  // the ESTree of each expression), and what only it sees is added.
+  if (astroTree === 'unparsable' || hasCode(astroTree)) {
+    const tree = parseMdx(read.file).tree;
     const known = new Set(found.map((f) => f.reason));
-    found.push(...containment(extract(astroTree).code).filter((f) => !known.has(f.reason)));
+    if (tree) found.push(...containment(extract(tree).code).filter((f) => !known.has(f.reason)));
   }
   // An unparsable file is not compiled by Astro either, so nothing in it runs.
   if (found.length === 0) return undefined;

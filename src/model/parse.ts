@@ -102,7 +102,7 @@ function parseFast(text: string): Root | null {
 }
 
 const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
-function hasCode(node: { type: string; children?: unknown[]; attributes?: Array<{ type: string; value?: unknown }> }): boolean {
+export function hasCode(node: { type: string; children?: unknown[]; attributes?: Array<{ type: string; value?: unknown }> }): boolean {
   if (CODE_NODES.has(node.type)) return true;
   if (node.attributes?.some((a) => a.type === 'mdxJsxExpressionAttribute' || (typeof a.value === 'object' && a.value !== null))) return true;
   return (node.children ?? []).some((child) => hasCode(child as Parameters<typeof hasCode>[0]));
