@@ -191,14 +191,17 @@ describe('on every page', () => {
       const body = await response.body().catch(() => Buffer.alloc(0));
       loaded.push({ url: response.url(), type: response.request().resourceType(), bytes: gzipSync(body).length });
     };
-    page.on('response', onResponse);
-    await page.goto(`${base}/nd/pt-035/`, { waitUntil: 'networkidle' });
-    page.off('response', onResponse);
+    // A page of its own: requests still in flight from earlier searches must not be counted here.
+    const fresh = await browser.newPage();
+    fresh.on('response', onResponse);
+    await fresh.goto(`${base}/nd/pt-035/`, { waitUntil: 'networkidle' });
+    fresh.off('response', onResponse);
     expect(loaded.filter((r) => r.url.includes('/pagefind/'))).toEqual([]);
-    const inline = await page.$$eval('script:not([src]), style', (els) => els.map((e) => e.textContent ?? ''));
+    const inline = await fresh.$$eval('script:not([src]), style', (els) => els.map((e) => e.textContent ?? ''));
     const external = loaded.filter((r) => r.type === 'script' || r.type === 'stylesheet').reduce((sum, r) => sum + r.bytes, 0);
     const total = external + inline.reduce((sum, text) => sum + gzipSync(text).length, 0);
     expect(total).toBeLessThanOrEqual(15 * 1024);
+    await fresh.close();
   });
 
   it('no page logged an error', () => {
