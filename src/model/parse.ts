@@ -63,16 +63,17 @@ export function analyseMdx(file: VFile): MdxAnalysis {
 
 /** Rebuilds a ParsedMdx from an analysis; the tree is parsed again only if someone asks for it. */
 export function fromAnalysis(file: VFile, analysis: MdxAnalysis, tree?: Root | null): ParsedMdx {
-  let cached = tree;
   return {
     file,
     data: analysis.data,
     locate: mapLocator(analysis.positions),
     extracted: analysis.extracted,
     problems: analysis.problems,
+    // Not memoised: a site of thousands of documents would otherwise hold every tree a diff page
+    // touched until the build ends (gigabytes), and Sätteri re-parses a document in about a millisecond.
     get tree() {
-      if (cached === undefined) cached = analysis.extracted ? parseTreeOf(file) : null;
-      return cached;
+      if (tree !== undefined) return tree;
+      return analysis.extracted ? parseTreeOf(file) : null;
     },
   };
 }

@@ -1,5 +1,3 @@
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { routes } from '../lib/routes.ts';
 import { qualityRecords, type QualityRecords } from '../model/quality-records.ts';
 import type { AuditProgram } from '../schemas/audit.ts';
@@ -31,10 +29,8 @@ export function recordsOf(site: Site): QualityRecords {
 export function appendixShowing(site: Site, component: string): { code: string; number: number; title: string; href: string } | undefined {
   for (const doc of site.documents) {
     for (const appendix of doc.appendices) {
-      let found = false;
-      visit(appendix.source.tree as Root | null ?? { type: 'root', children: [] }, (node) => {
-        if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name?: string }).name === component) found = true;
-      });
+      // The checker already listed every JSX element of the file: no need to parse it again.
+      const found = appendix.source.extracted?.code.some((node) => node.kind === 'jsx' && node.name === component) ?? false;
       if (found) return { code: doc.code, number: appendix.data.number, title: appendix.data.title, href: routes.appendix(doc.code, appendix.data.number) };
     }
   }
