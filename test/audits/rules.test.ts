@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/validation/check.ts';
 import { EXTRA_RULES } from '../../src/validation/extra-rules.ts';
 import { contentRoot, formatMessages, overlayFixture, projectRoot } from '../helpers/content-root.ts';
+import { checkOverlays, expectedLines } from '../helpers/rule-fixtures.ts';
 
 /**
  * Quality and audit rules, one fixture pair each: a small content root (the real registries,
@@ -15,11 +16,8 @@ const fixtures = path.join(projectRoot, 'test/fixtures/audits');
 const BUILD_DATE = '2026-11-26';
 
 async function run(dir: string, kind: 'pass' | 'fail' | 'none') {
-  const root = await contentRoot({}, { only: ['registries', 'standards', 'documents'] });
-  await overlayFixture(root, 'audits/_base');
-  if (kind !== 'none') await overlayFixture(root, `audits/${dir}/${kind}`);
-  const result = await check({ root, buildDate: BUILD_DATE, extraRules: EXTRA_RULES });
-  return formatMessages(root, result.messages);
+  const folders = [path.join(fixtures, '_base'), ...(kind === 'none' ? [] : [path.join(fixtures, dir, kind)])];
+  return (await checkOverlays(folders, { buildDate: BUILD_DATE, only: ['registries', 'standards', 'documents'] })).lines;
 }
 
 const dirs = readdirSync(fixtures).filter((dir) => !dir.startsWith('_'));
@@ -34,7 +32,7 @@ describe.each(dirs)('%s', (dir) => {
     expect(await run(dir, 'pass')).toEqual([]);
   });
   it('fails with exact located messages', async () => {
-    const expected = readFileSync(path.join(fixtures, dir, 'expected.txt'), 'utf8').trim().split('\n');
+    const expected = expectedLines(path.join(fixtures, dir, 'expected.txt'));
     expect(await run(dir, 'fail')).toEqual(expected);
   });
 });

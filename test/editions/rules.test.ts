@@ -1,10 +1,8 @@
-import { cp } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/validation/check.ts';
 import { EXTRA_RULES } from '../../src/validation/extra-rules.ts';
-import { contentRoot, formatMessages } from '../helpers/content-root.ts';
+import { checkOverlays, expectedLines } from '../helpers/rule-fixtures.ts';
 
 /**
  * One fixture pair per edition rule: `fixtures/rules/<rule>/pass` and `/fail` are laid over a copy of
@@ -15,12 +13,7 @@ const BUILD_DATE = '2025-03-01';
 const fixtures = path.join(import.meta.dirname, 'fixtures/rules');
 const ruleOf = (dir: string) => dir.replace('-', '/');
 
-async function run(dir: string, kind: 'pass' | 'fail') {
-  const root = await contentRoot();
-  await cp(path.join(fixtures, dir, kind), root, { recursive: true });
-  const result = await check({ root, buildDate: BUILD_DATE, extraRules: EXTRA_RULES });
-  return { result, lines: formatMessages(root, result.messages) };
-}
+const run = (dir: string, kind: 'pass' | 'fail') => checkOverlays([path.join(fixtures, dir, kind)], { buildDate: BUILD_DATE });
 
 describe.each(readdirSync(fixtures))('%s', (dir) => {
   const rule = ruleOf(dir);
@@ -34,7 +27,7 @@ describe.each(readdirSync(fixtures))('%s', (dir) => {
   });
   it('fails with exact located messages', async () => {
     const { lines } = await run(dir, 'fail');
-    const expected = readFileSync(path.join(fixtures, dir, 'expected.txt'), 'utf8').trim().split('\n');
+    const expected = expectedLines(path.join(fixtures, dir, 'expected.txt'));
     expect(lines.filter((line) => line.endsWith(`  ${rule}`))).toEqual(expected);
   });
 });

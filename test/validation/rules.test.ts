@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/validation/check.ts';
-import { contentRoot, formatMessages, overlayFixture, projectRoot } from '../helpers/content-root.ts';
+import { projectRoot } from '../helpers/content-root.ts';
+import { checkOverlays, expectedLines } from '../helpers/rule-fixtures.ts';
 
 /**
  * One fixture pair per rule: `test/fixtures/rules/<rule>/pass` and `/fail` are laid over a copy of the
@@ -12,12 +12,7 @@ import { contentRoot, formatMessages, overlayFixture, projectRoot } from '../hel
 const fixtures = path.join(projectRoot, 'test/fixtures/rules');
 const ruleOf = (dir: string) => dir.replace('-', '/');
 
-async function run(dir: string, kind: 'pass' | 'fail') {
-  const root = await contentRoot();
-  await overlayFixture(root, `rules/${dir}/${kind}`);
-  const result = await check({ root, buildDate: '2026-11-26' });
-  return { result, lines: formatMessages(root, result.messages) };
-}
+const run = (dir: string, kind: 'pass' | 'fail') => checkOverlays([path.join(fixtures, dir, kind)], { buildDate: '2026-11-26' });
 
 describe.each(readdirSync(fixtures))('%s', (dir) => {
   const rule = ruleOf(dir);
@@ -28,7 +23,7 @@ describe.each(readdirSync(fixtures))('%s', (dir) => {
   });
   it('fails with exact located messages', async () => {
     const { lines } = await run(dir, 'fail');
-    const expected = readFileSync(path.join(fixtures, dir, 'expected.txt'), 'utf8').trim().split('\n');
+    const expected = expectedLines(path.join(fixtures, dir, 'expected.txt'));
     expect(lines.filter((line) => line.endsWith(`  ${rule}`))).toEqual(expected);
   });
 });
