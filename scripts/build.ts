@@ -1,18 +1,20 @@
 /**
  * `npm run build [-- --date YYYY-MM-DD] [--root DIR] [--out DIR]`
- * Checks the content, builds the site into a temporary folder next to the output, indexes it for
- * search, and only then swaps it into place: a failed build leaves the previous site untouched.
+ * One pass: configuration → check → publication → render (src/publish/prepare.ts), then Astro in this
+ * process with the prepared view, then the search index, and only then the new site is swapped into
+ * place: a failed build leaves the previous site untouched.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/lib/config.ts';
-import { report } from '../src/validation/reporters/index.ts';
-import { runCheck } from '../src/validation/run.ts';
+import { build as astroBuild } from 'astro';
+import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
 import { indexSite } from '../src/integration/search-index.ts';
-import { decidePublication } from '../src/site/publication.ts';
+import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { prepareSite } from '../src/publish/prepare.ts';
+import { PublicationError } from '../src/publish/publish.ts';
+import { report } from '../src/validation/reporters/index.ts';
 
 /** A failure already worded for the author; printed as is. */
 class BuildStopped extends Error {}
@@ -24,43 +26,52 @@ const fail = (message: string): never => {
 
 async function main() {
   const { values } = parseArgs({ options: { date: { type: 'string' }, root: { type: 'string' }, out: { type: 'string', default: 'dist' } } });
-  if (values.date) process.env.ND_BUILD_DATE = values.date;
-  if (values.root) process.env.ND_CONTENT_ROOT = values.root;
-  const config = loadConfig();
-  // Freeze the build's date for every child process, so one build judges editions at one date.
-  process.env.ND_BUILD_DATE = config.buildDate;
+  const config = loadConfig(process.cwd(), process.env, { contentRoot: values.root, buildDate: values.date });
   const out = path.resolve(values.out);
   await mkdir(path.dirname(out), { recursive: true });
   await recoverInterrupted(out);
   const started = performance.now();
-  const checked = await runCheck(config);
-  if (checked.messages.length) process.stdout.write(`${report('human', checked.messages, { files: checked.corpus.files.length })}\n`);
-  if (checked.errors > 0) fail(`сборка остановлена: в содержимом ошибок ${checked.errors}; прежний сайт в «${values.out}» не изменён`);
-  const publication = decidePublication(checked, config.audience, config.buildDate);
-  if (publication.problem) fail(`сборка остановлена: ${publication.problem}`);
-  log('проверка', started, `${checked.corpus.files.length} файлов, дата сборки ${config.buildDate}`);
+  const prepared = await prepareSite(config);
+  if (prepared.messages.length) process.stdout.write(`${report('human', prepared.messages, { files: prepared.files })}\n`);
+  if (!prepared.view) fail(`сборка остановлена: в содержимом ошибок ${prepared.errors}; прежний сайт в «${values.out}» не изменён`);
+  log('проверка', started, `${prepared.files} файлов, дата сборки ${config.buildDate}; отрисовано текстов ${prepared.rendered}`);
 
+  // Astro writes inside the project (its bundle resolves packages from there), whatever --out says.
+  const work = path.join(PROJECT_ROOT, '.nd', `build-${process.pid}`);
   const staging = `${out}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
     const astroStart = performance.now();
-    const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ND_OUT_DIR: staging, ND_CHECKED: '1' },
-    });
-    // Thrown, not process.exit: the `finally` below must remove the half-written staging folder.
-    if (astro.status !== 0) throw new BuildStopped(`сборка страниц не удалась (${astro.signal ? `прервана сигналом ${astro.signal}` : `код ${astro.status}`}); прежний сайт в «${values.out}» не изменён`);
+    try {
+      await astroBuild({ ...siteAstroConfig(config, { prepared, outDir: work }), configFile: false, logLevel: 'error' });
+    } catch (error) {
+      // Thrown, not process.exit: the `finally` below must remove the half-written folders.
+      throw new BuildStopped(`сборка страниц не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`);
+    }
     log('страницы', astroStart);
     const indexStart = performance.now();
-    const indexed = await indexSite(staging);
+    const indexed = await indexSite(work);
     log('поиск', indexStart, `страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
+    await moveDir(work, staging);
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) await rename(out, old);
     await rename(staging, out);
     await rm(old, { recursive: true, force: true });
     log('готово', started, `сайт в ${path.relative(process.cwd(), out) || out}`);
   } finally {
+    await rm(work, { recursive: true, force: true });
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** A rename where it can be one; a copy across file systems (an --out on another disk). */
+async function moveDir(from: string, to: string) {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
   }
 }
 
@@ -70,6 +81,11 @@ async function main() {
  * Folders of a build that is still running (its pid is alive) are left alone.
  */
 async function recoverInterrupted(out: string) {
+  const work = path.join(PROJECT_ROOT, '.nd');
+  for (const name of existsSync(work) ? await readdir(work) : []) {
+    const pid = /^build-(\d+)$/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) await rm(path.join(work, name), { recursive: true, force: true });
+  }
   const prefix = `${path.basename(out)}.`;
   for (const name of await readdir(path.dirname(out))) {
     const [, kind, pid] = name.startsWith(prefix) ? (/^(staging|old)-(\d+)$/.exec(name.slice(prefix.length)) ?? []) : [];
@@ -94,6 +110,7 @@ function log(phase: string, since: number, detail = '') {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof PublicationError) fail(`сборка остановлена: ${error.message}`);
   if (error instanceof ConfigError || error instanceof BuildStopped) fail(error.message);
   fail(`сборка не удалась: ${(error as Error).message ?? String(error)}`);
 });

@@ -1,34 +1,73 @@
 import type { AstroIntegration } from 'astro';
-import type { loadConfig } from '../lib/config.ts';
-import { codeSlug } from '../lib/codes.ts';
+import type { SiteConfig } from '../lib/config.ts';
+import { routes } from '../lib/routes.ts';
+import { prepareSite, type Prepared } from '../publish/prepare.ts';
+import { snapshotFile, writeSnapshot } from '../publish/snapshot.ts';
 import { report } from '../validation/reporters/index.ts';
-import { runCheck } from '../validation/run.ts';
-import { decidePublication } from '../site/publication.ts';
-import { mdxGuardPlugin } from './mdx-guard.ts';
+
+export const VIEW_MODULE = 'virtual:nd/view';
+
+/** Thrown with a message already worded for the author; the build script prints it without a stack. */
+export class CheckFailed extends Error {}
 
 /**
- * Runs the checker before Astro reads any content: errors stop the build (and `astro dev` shows them)
- * before a single MDX file is evaluated; the MDX guard refuses forbidden code in any file Vite compiles,
- * in `astro dev` too. Also adds `/nd/<код кириллицей>/` redirects for the published documents only.
+ * Hands the published view to Astro. `npm run build` prepares it once (check, publish, render) and
+ * passes it in; a bare `astro build` or `astro dev` prepares it here. Either way the view is written
+ * as one snapshot that the content loader reads (src/content.config.ts): pages see nothing else.
  */
-export function ndIntegration(config: ReturnType<typeof loadConfig>): AstroIntegration {
+export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared }): AstroIntegration {
+  const { config } = options;
+  const file = snapshotFile(config.cacheDir);
   return {
-    name: 'nd-check',
+    name: 'nd',
     hooks: {
       'astro:config:setup': async ({ command, updateConfig, logger }) => {
-        const result = await runCheck(config);
-        if (result.messages.length) logger.warn(`\n${report('human', result.messages, { files: result.corpus.files.length })}`);
-        if (result.errors > 0 && command === 'build') {
-          // A plain Error with a readable message; the build script prints it without a stack.
-          throw Object.assign(new Error(`проверка содержимого: ошибок ${result.errors}; сборка остановлена`), { ndCheckFailed: true });
+        let prepared = options.prepared;
+        if (!prepared) {
+          prepared = await prepareSite(config, { publishWithErrors: command !== 'build' });
+          if (prepared.messages.length) logger.warn(`\n${report('human', prepared.messages, { files: prepared.files })}`);
         }
-        const publication = decidePublication(result, config.audience, config.buildDate);
-        if (publication.problem) throw Object.assign(new Error(publication.problem), { ndCheckFailed: true });
-        const redirects: Record<string, string> = {};
-        for (const code of publication.published) redirects[`/nd/${code}`] = `/nd/${codeSlug(code)}/`;
-        updateConfig({ redirects, vite: { plugins: [mdxGuardPlugin()] } });
-        logger.info(`проверка: файлов ${result.corpus.files.length}, документов ${result.corpus.documents.length}, ошибок ${result.errors}, предупреждений ${result.warnings}`);
+        if (!prepared.view) throw new CheckFailed(`проверка содержимого: ошибок ${prepared.errors}; сборка остановлена`);
+        await writeSnapshot(file, prepared.view);
+        // `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only.
+        const redirects = Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)]));
+        updateConfig({ redirects, vite: { plugins: [viewModule(file)] } });
+      },
+      /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */
+      'astro:server:setup': ({ server, refreshContent, logger }) => {
+        const root = config.contentRootAbs;
+        server.watcher.add(root);
+        let timer: NodeJS.Timeout | undefined;
+        let running = Promise.resolve();
+        const recheck = async () => {
+          const prepared = await prepareSite(config, { publishWithErrors: true });
+          const text = report('human', prepared.messages, { files: prepared.files });
+          if (prepared.messages.length) logger.warn(`\n${text}`);
+          else logger.info(`проверка: ошибок нет (файлов ${prepared.files})`);
+          if (prepared.view) {
+            await writeSnapshot(file, prepared.view);
+            await refreshContent?.({ loaders: ['nd-documents', 'nd-site'] });
+          }
+          // Astro's overlay shows errors in the open page; the terminal has the same lines.
+          if (prepared.errors > 0) server.hot.send({ type: 'error', err: { message: text, stack: '', plugin: 'nd-check' } });
+          else server.hot.send({ type: 'full-reload' });
+        };
+        server.watcher.on('all', (_event, changed) => {
+          if (!changed.startsWith(root)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => (running = running.then(recheck, recheck)), 100);
+        });
       },
     },
+  };
+}
+
+/** `virtual:nd/view` tells the content loader where this build's snapshot is. */
+function viewModule(file: string) {
+  const resolved = `\0${VIEW_MODULE}`;
+  return {
+    name: 'nd-view',
+    resolveId: (id: string) => (id === VIEW_MODULE ? resolved : undefined),
+    load: (id: string) => (id === resolved ? `export const snapshotFile = ${JSON.stringify(file)};` : undefined),
   };
 }

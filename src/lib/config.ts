@@ -24,10 +24,24 @@ export const configSchema = z
 
 export type NdConfig = z.infer<typeof configSchema>;
 
+/** The validated configuration every step receives as an argument; nothing reads it back from the environment. */
+export type SiteConfig = Readonly<NdConfig & { contentRootAbs: string; buildDate: string; cacheDir: string }>;
+
+/** What a command line may set; it wins over the environment and nd.config.json. */
+export interface ConfigOverrides {
+  contentRoot?: string;
+  buildDate?: string;
+  audience?: string;
+  site?: string;
+}
+
 export class ConfigError extends Error {}
 
-/** Reads nd.config.json (or the file ND_CONFIG names) and applies ND_* environment variables. */
-export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): NdConfig & { contentRootAbs: string; buildDate: string } {
+/**
+ * Reads nd.config.json (or the file ND_CONFIG names), applies the documented ND_* environment variables
+ * and then the command line's overrides. Called once, by the command's entry point.
+ */
+export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): SiteConfig {
   const file = env.ND_CONFIG ? path.resolve(cwd, env.ND_CONFIG) : path.join(cwd, 'nd.config.json');
   let raw: Record<string, unknown> = {};
   if (existsSync(file)) {
@@ -40,10 +54,10 @@ export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process
   const repository = (raw.repository ?? {}) as Record<string, unknown>;
   const merged = {
     ...raw,
-    contentRoot: env.ND_CONTENT_ROOT ?? raw.contentRoot,
-    site: env.ND_SITE ?? raw.site,
-    audience: env.ND_AUDIENCE ?? raw.audience,
-    buildDate: env.ND_BUILD_DATE ?? raw.buildDate,
+    contentRoot: overrides.contentRoot ?? env.ND_CONTENT_ROOT ?? raw.contentRoot,
+    site: overrides.site ?? env.ND_SITE ?? raw.site,
+    audience: overrides.audience ?? env.ND_AUDIENCE ?? raw.audience,
+    buildDate: overrides.buildDate ?? env.ND_BUILD_DATE ?? raw.buildDate,
     repository: { url: 'https://git.example.ru/quality/normative-documents', ...repository, ...(env.ND_REPO_URL ? { url: env.ND_REPO_URL } : {}) },
   };
   const parsed = configSchema.safeParse(merged);
@@ -52,5 +66,7 @@ export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process
     throw new ConfigError(`nd.config.json: свойство «${first?.path.join('.')}»: ${first?.message}`);
   }
   const buildDate = parsed.data.buildDate ?? new Date().toISOString().slice(0, 10);
-  return { ...parsed.data, buildDate, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) };
+  // Astro's cache (content store, incremental pages) and the renderer's; tests give each build its own.
+  const cacheDir = path.resolve(cwd, env.ND_CACHE_DIR ?? 'node_modules/.astro');
+  return Object.freeze({ ...parsed.data, buildDate, cacheDir, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) });
 }

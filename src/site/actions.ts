@@ -1,6 +1,6 @@
 import { actionState, type ActionState } from '../model/quality-records.ts';
 import type { Person } from '../schemas/qms.ts';
-import type { Site } from './data.ts';
+import type { Site } from './view.ts';
 import { recordsOf } from './quality.ts';
 
 export interface ActionRow {

@@ -1,7 +1,7 @@
 import { routes } from '../lib/routes.ts';
 import { formatDate } from '../lib/dates.ts';
-import type { Site } from './data.ts';
-import { previousEdition, publishedTimeline } from './editions.ts';
+import type { Site } from './view.ts';
+import { previousEdition } from './editions.ts';
 
 /** One change to the registry: an edition approved, or a document cancelled. */
 export interface FeedEntry {
@@ -31,7 +31,7 @@ export function feedEntries(site: Site): FeedEntry[] {
   const entries: FeedEntry[] = [];
   for (const doc of site.documents) {
     const name = (title: string) => `${doc.code} ${doc.type?.name ?? ''} «${title}»`.replace(/\s+/g, ' ');
-    for (const t of publishedTimeline(site, doc)) {
+    for (const t of doc.status.timeline) {
       const e = t.edition.data;
       const date = e.approved ?? e.effective;
       if (e.status === 'проект' || !date || date > site.date) continue;

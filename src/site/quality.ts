@@ -1,43 +1,34 @@
 import { routes } from '../lib/routes.ts';
 import { qualityRecords, type QualityRecords } from '../model/quality-records.ts';
 import type { AuditProgram } from '../schemas/audit.ts';
-import type { Site } from './data.ts';
+import type { Corpus } from '../model/corpus.ts';
+import type { Site } from './view.ts';
 
-/** Audit records name people and findings: internal. A build for a wider audience publishes none. */
-export const AUDIT_RECORDS_ACCESS = 'internal';
+/** Whether the audience may read audit records (decided by src/publish/publish.ts). */
+export const auditsPublished = (site: Site): boolean => site.auditsPublished;
 
-export function auditsPublished(site: Site): boolean {
-  const levels = site.check.lookup.accessLevels;
-  return (levels.get(site.config.audience)?.rank ?? 0) >= (levels.get(AUDIT_RECORDS_ACCESS)?.rank ?? 0);
-}
+const records = new WeakMap<Site, QualityRecords>();
 
 /**
- * Quality and audit records of the site's corpus (the checker has validated them). Quality
- * standards and the QMS map belong to the policy's appendices and follow it; audit records only
- * reach an audience allowed to read internal documents.
+ * Quality and audit records of the published view, typed and indexed the way the checker indexes
+ * them. The view holds only what the audience may read: audit records for an internal audience only.
  */
 export function recordsOf(site: Site): QualityRecords {
-  const all = qualityRecords(site.check.corpus);
-  if (auditsPublished(site)) return all;
-  return {
-    ...all, auditors: [], programs: [], plans: [], reports: [], actionPlans: [], improvementPlans: [],
-    auditorById: new Map(), audits: new Map(), planOf: new Map(), reportOf: new Map(), actionsOf: new Map(), improvementsOf: new Map(),
-  };
+  let found = records.get(site);
+  if (!found) {
+    const byKind = new Map(Object.entries(site.records).map(([kind, list]) => [kind, list.map((data) => ({ data, at: [] }))]));
+    records.set(site, (found = qualityRecords({ records: byKind } as unknown as Corpus)));
+  }
+  return found;
 }
 
 /** The published appendix whose text places a content component (`QualityStandards` → ПТ-035, 2). */
 export function appendixShowing(site: Site, component: string): { code: string; number: number; title: string; href: string } | undefined {
-  for (const doc of site.documents) {
-    for (const appendix of doc.appendices) {
-      // The checker already listed every JSX element of the file: no need to parse it again.
-      const found = appendix.source.extracted?.code.some((node) => node.kind === 'jsx' && node.name === component) ?? false;
-      if (found) return { code: doc.code, number: appendix.data.number, title: appendix.data.title, href: routes.appendix(doc.code, appendix.data.number) };
-    }
-  }
-  return undefined;
+  const home = site.componentHomes[component];
+  return home && { ...home, href: routes.appendix(home.code, home.number) };
 }
 
-export const unitName = (site: Site, id: string) => site.check.lookup.units.get(id)?.data.name ?? id;
+export const unitName = (site: Site, id: string) => site.lookup.units.get(id).name ?? id;
 
 export const auditorName = (site: Site, id: string) => recordsOf(site).auditorById.get(id)?.data.name ?? id;
 

@@ -1,7 +1,7 @@
 import { routes } from '../lib/routes.ts';
 import type { RegistryExport } from '../schemas/registry-export.ts';
-import type { Site } from './data.ts';
-import { previousEdition, publishedTimeline } from './editions.ts';
+import type { Site } from './view.ts';
+import { previousEdition } from './editions.ts';
 
 /** All published documents and their published editions, with states at the build's date. */
 export function registryExport(site: Site): RegistryExport {
@@ -21,7 +21,7 @@ export function registryExport(site: Site): RegistryExport {
         access: doc.shown.edition.data.access,
         owner: doc.owner?.name ?? null,
         cancelled: cancellation ? { date: cancellation.date, act: cancellation.act ?? null, replacedBy: cancellation.replacedBy ?? null } : null,
-        editions: publishedTimeline(site, doc).map((t) => {
+        editions: doc.status.timeline.map((t) => {
           const e = t.edition.data;
           return {
             version: e.version,

@@ -3,7 +3,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decidePublication } from '../../src/site/publication.ts';
+import { decidePublication } from '../../src/publish/publication.ts';
 import { check, type CheckResult } from '../../src/validation/check.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { overlay, projectRoot } from '../helpers/content-root.ts';

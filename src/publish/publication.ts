@@ -3,7 +3,6 @@ import { documentStatus } from '../model/editions.ts';
 import type { AccessLevel } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
 import { containment } from '../validation/mdx-containment.ts';
-import type { Citation, ReferenceIndex } from '../validation/reference-index.ts';
 
 /** What a build may publish for its audience; decided once from the checked corpus. */
 export interface Publication {
@@ -69,16 +68,4 @@ function refusalOf(check: CheckResult, entry: EditionEntry | AppendixEntry): str
   const found = containment(extracted.code);
   if (found.length) return `${entry.file.path}: в тексте код, который содержимому запрещён (mdx/forbidden-code): ${found.map((f) => f.reason).join('; ')}`;
   return undefined;
-}
-
-/** The reference index without a trace of unpublished documents: neither as cited nor as citing. */
-export function publishedReferences(index: ReferenceIndex, published: ReadonlySet<string>): ReferenceIndex {
-  const keep = (bucket: Record<string, Citation[]>, keyPublished: (key: string) => boolean) =>
-    Object.fromEntries(
-      Object.entries(bucket)
-        .filter(([key]) => keyPublished(key))
-        .map(([key, citations]) => [key, citations.filter((c) => published.has(c.from))] as const)
-        .filter(([, citations]) => citations.length > 0),
-    );
-  return { documents: keep(index.documents, (code) => published.has(code)), standards: keep(index.standards, () => true) };
 }

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import type { SiteConfig } from '../lib/config.ts';
+import { RenderCache } from '../render/render-cache.ts';
+import { runCheck } from '../validation/run.ts';
+import { publish, type PublishedView } from './publish.ts';
+
+export interface Prepared {
+  messages: VFileMessage[];
+  errors: number;
+  warnings: number;
+  files: number;
+  /** Absent when the check found errors: nothing is published from a broken corpus. */
+  view?: Omit<PublishedView, 'publication'>;
+  /** Bodies rendered by this pass; the others came from the render cache. */
+  rendered: number;
+}
+
+/**
+ * config → read and check → decide publication → render. Runs once per build (scripts/build.ts) or
+ * per change (astro dev); the checked corpus does not outlive this function.
+ */
+export async function prepareSite(config: SiteConfig, options: { publishWithErrors?: boolean } = {}): Promise<Prepared> {
+  const checked = await runCheck(config);
+  const base = { messages: checked.messages, errors: checked.errors, warnings: checked.warnings, files: checked.corpus.files.length, rendered: 0 };
+  if (checked.errors > 0 && !options.publishWithErrors) return base;
+  const cache = new RenderCache(path.join(config.cacheDir, 'nd', `render-${config.audience}.bin`));
+  const { publication: _decided, ...view } = publish(checked, config, cache);
+  await cache.save();
+  return { ...base, view, rendered: cache.rendered };
+}

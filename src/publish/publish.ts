@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { codeSlug } from '../lib/codes.ts';
+import type { SiteConfig } from '../lib/config.ts';
+import type { AppendixEntry, EditionEntry } from '../model/corpus.ts';
+import { splitSections, type Section } from '../model/edition-sections.ts';
+import { renderBody } from '../render/render-body.ts';
+import { documentStatus } from '../model/editions.ts';
+import { resolveStandard } from '../model/lookup.ts';
+import { routes } from '../lib/routes.ts';
+import type { RenderContext } from '../render/components.ts';
+import type { RenderCache } from '../render/render-cache.ts';
+import type { Role } from '../schemas/registries.ts';
+import type { CheckResult } from '../validation/check.ts';
+import type { Citation, ReferenceIndex } from '../validation/reference-index.ts';
+import type { DocumentData, RenderedBody, SiteData, ViewAppendix, ViewEdition } from '../site/view-data.ts';
+import { decidePublication, entryFile, type Publication } from './publication.ts';
+
+/** Audit records name people and findings: internal. A build for a wider audience publishes none. */
+export const AUDIT_RECORDS_ACCESS = 'internal';
+/** Records that belong to the policy's appendices and follow it. */
+const APPENDIX_RECORDS = ['quality-standard', 'qms-map'];
+/** Components that place a page's worth of records and link back to the appendix that shows them. */
+const HOMED_COMPONENTS = ['QualityStandards', 'QmsMap', 'AuditTemplates'];
+
+export interface PublishedView {
+  publication: Publication;
+  site: SiteData;
+  documents: DocumentData[];
+}
+
+export class PublicationError extends Error {}
+
+/**
+ * The one place that decides what the audience sees. Everything after it — pages, components,
+ * exports, the search index — receives only this view: there is no path to the checked corpus.
+ */
+export function publish(checked: CheckResult, config: SiteConfig, cache: RenderCache): PublishedView {
+  const date = config.buildDate;
+  const publication = decidePublication(checked, config.audience, date);
+  if (publication.problem) throw new PublicationError(publication.problem);
+  const { lookup, corpus } = checked;
+  const published = publication.published;
+  const fileOf = new Map<EditionEntry | AppendixEntry, string>();
+  for (const doc of corpus.documents) for (const entry of [...doc.editions, ...doc.appendices]) fileOf.set(entry, entryFile(doc, entry));
+  const isPublishedFile = (entry: EditionEntry | AppendixEntry) => publication.files.has(fileOf.get(entry) ?? '');
+  // Which texts are published: citations from anything else never reach a page or an export.
+  const publishedEntries = new Set<string>();
+  for (const doc of corpus.documents) {
+    if (!published.has(doc.code)) continue;
+    for (const entry of [...doc.editions, ...doc.appendices]) if (isPublishedFile(entry)) publishedEntries.add(entry.id);
+  }
+  const references = publishedReferences(checked.referenceIndex, published, publishedEntries);
+
+  const roles = corpus.roles.map((r) => r.data).filter((r) => published.has(r.definedIn));
+  const terms = corpus.terms.map((t) => t.data).filter((t) => published.has(t.definedIn));
+  const rank = (id: string) => lookup.accessLevels.get(id)?.rank ?? Infinity;
+  const auditsPublished = (publication.audience?.rank ?? -1) >= rank(AUDIT_RECORDS_ACCESS);
+  const records: Record<string, unknown[]> = {};
+  for (const [kind, list] of corpus.records) {
+    if (auditsPublished || APPENDIX_RECORDS.includes(kind)) records[kind] = list.map((r) => r.data);
+  }
+
+  // Titles of every published document: what a link's title, a reference row or a registry shows.
+  const shownTitle = new Map<string, string>();
+  const shownEditions = new Map<string, EditionEntry>();
+  for (const doc of corpus.documents) {
+    if (!published.has(doc.code)) continue;
+    const status = documentStatus(doc.editions, date);
+    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1);
+    if (shown) {
+      shownTitle.set(doc.code, shown.edition.data.title);
+      shownEditions.set(doc.code, shown.edition);
+    }
+  }
+  const rolesByDoc = Map.groupBy(roles, (r: Role) => r.definedIn);
+  const roleById = new Map(roles.map((r) => [r.id, r]));
+  const termById = new Map(terms.map((t) => [t.id, t]));
+  const contextFor = (code: string, own: EditionEntry | undefined): RenderContext => ({
+    document: code,
+    role: (id) => roleById.get(id),
+    term: (id) => termById.get(id),
+    rolesOf: (of) => rolesByDoc.get(of) ?? [],
+    referencesOf: (of) => (of === code && own ? own.data.references : shownEditions.get(of)?.data.references),
+    documentTarget: (cited) => {
+      if (publication.restricted.has(cited)) return 'restricted';
+      const title = shownTitle.get(cited);
+      return title === undefined ? undefined : { href: routes.document(cited), title };
+    },
+    standardOf: (cite) => {
+      const id = resolveStandard(lookup, cite);
+      return id ? lookup.standards.get(id)?.data : undefined;
+    },
+  });
+
+  const site: Omit<SiteData, 'key'> = {
+    config: { site: config.site, audience: config.audience, repository: config.repository },
+    date,
+    restricted: [...publication.restricted].sort(),
+    types: [...lookup.types.values()],
+    units: corpus.units.map((u) => u.data),
+    accessLevels: [...lookup.accessLevels.values()],
+    roles,
+    terms,
+    standards: corpus.standards.map((s) => s.data),
+    references,
+    records,
+    auditsPublished,
+    componentHomes: {},
+  };
+  // Every body is rendered against this: a change here (a title, a role) re-renders the bodies.
+  const contextKey = digest({ roles, terms, titles: [...shownTitle], restricted: site.restricted, standards: site.standards.map((s) => [s.id, s.designation, s.equivalents]) });
+  cache.begin(contextKey);
+  // Parsed again here (the checker keeps no trees) only when the cache has no rendering of this text.
+  const render = (entry: EditionEntry | AppendixEntry, context: RenderContext): RenderedBody & { sections: Section[] } =>
+    cache.get(`${context.document}\0${String(entry.file.value)}`, () => {
+      const tree = entry.source.tree;
+      if (!tree) throw new PublicationError(`${entry.file.path}: текст не разобран как MDX — исправьте ошибки проверки (npm run check)`);
+      const sections = splitSections(tree);
+      return { ...renderBody(tree, context), sections };
+    });
+
+  const documents: DocumentData[] = [];
+  for (const doc of corpus.documents) {
+    if (!published.has(doc.code)) continue;
+    const status = documentStatus(doc.editions, date);
+    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1)!;
+    // Only with errors (astro dev): the edition the address shows could not be rendered; its page waits for the fix.
+    if (!isPublishedFile(shown.edition)) continue;
+    const editions: ViewEdition[] = status.timeline
+      .filter((t) => isPublishedFile(t.edition))
+      .map(({ edition, state, from, until, interval }) => ({
+        id: edition.id,
+        data: edition.data,
+        path: edition.file.path,
+        state,
+        from,
+        until,
+        interval,
+        ...render(edition, contextFor(doc.code, edition)),
+      }));
+    const publishedVersion = (t: { edition: EditionEntry } | undefined) => (t && isPublishedFile(t.edition) ? t.edition.data.version : undefined);
+    const appendices: ViewAppendix[] = doc.appendices.filter(isPublishedFile).map((appendix) => {
+      const { sections: _unused, ...body } = render(appendix, contextFor(doc.code, shown.edition));
+      for (const segment of body.segments) {
+        if ('component' in segment && HOMED_COMPONENTS.includes(segment.component) && !site.componentHomes[segment.component]) {
+          site.componentHomes[segment.component] = { code: doc.code, number: appendix.data.number, title: appendix.data.title };
+        }
+      }
+      return { id: appendix.id, data: appendix.data, path: appendix.file.path, ...body };
+    });
+    const citedBy = [...new Set((references.documents[doc.code] ?? []).map((c) => c.from))].filter((code) => code !== doc.code);
+    documents.push({
+      code: doc.code,
+      slug: codeSlug(doc.code),
+      folder: doc.folder,
+      shownVersion: shown.edition.data.version,
+      editions,
+      currentVersion: publishedVersion(status.current),
+      upcomingVersion: publishedVersion(status.upcoming),
+      state: status.state,
+      cancelledOn: status.cancelledOn,
+      replacedBy: status.replacedBy,
+      cancellation: status.cancellation,
+      appendices,
+      citedBy,
+      key: '',
+    });
+  }
+  cache.end();
+  const siteData: SiteData = { ...site, key: digest({ ...site, references: undefined, records: site.records, titles: [...shownTitle], states: documents.map((d) => [d.code, d.state, d.shownVersion, d.editions.map((e) => [e.data.version, e.state])]) }) };
+  for (const doc of documents) doc.key = digest({ doc, site: siteData.key });
+  return { publication, site: siteData, documents };
+}
+
+
+/** The reference index between published texts only: neither a hidden citing text nor a hidden cited document. */
+function publishedReferences(index: ReferenceIndex, published: ReadonlySet<string>, entries: ReadonlySet<string>): ReferenceIndex {
+  const keep = (bucket: Record<string, Citation[]>, keyPublished: (key: string) => boolean) =>
+    Object.fromEntries(
+      Object.entries(bucket)
+        .filter(([key]) => keyPublished(key))
+        .map(([key, citations]) => [key, citations.filter((c) => published.has(c.from) && entries.has(c.entry))] as const)
+        .filter(([, citations]) => citations.length > 0),
+    );
+  return { documents: keep(index.documents, (code) => published.has(code)), standards: keep(index.standards, () => true) };
+}
+
+export function digest(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 20);
+}

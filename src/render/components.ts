@@ -1,0 +1,71 @@
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { routes } from '../lib/routes.ts';
+import type { Edition } from '../schemas/document.ts';
+import type { Role, Term } from '../schemas/registries.ts';
+import type { Standard } from '../schemas/standard.ts';
+
+/** What a body may show of the published site: the renderer's only window onto data. */
+export interface RenderContext {
+  /** Code of the document the body belongs to; components that describe «their» document default to it. */
+  document: string;
+  /** Published roles and terms by id. */
+  role(id: string): Role | undefined;
+  term(id: string): Term | undefined;
+  /** Roles a published document defines. */
+  rolesOf(code: string): Role[];
+  /** The normative references of the edition of `code` this body shows (its own edition for its own code). */
+  referencesOf(code: string): Edition['references'] | undefined;
+  /** A published document's address and full title; `restricted` for a document above the audience. */
+  documentTarget(code: string): { href: string; title: string } | 'restricted' | undefined;
+  /** The catalogued standard a citation names. */
+  standardOf(cite: string): Standard | undefined;
+}
+
+type Inline = (props: Record<string, string>, children: ElementContent[], context: RenderContext) => ElementContent | ElementContent[];
+
+/** Components rendered from data into the body's HTML. The rest (records) are page segments. */
+export const INLINE_COMPONENTS: Record<string, Inline> = {
+  /** A role named in prose in any inflected form; plain text when its defining document is not published. */
+  Role: (props, children, context) => {
+    const role = context.role(props.id ?? '');
+    return role ? h('a.role-ref', { href: routes.role(role.id), title: role.name }, children) : h('span.role-ref', children);
+  },
+  Term: (props, children, context) => {
+    const term = context.term(props.id ?? '');
+    return term ? h('abbr', { title: term.definition }, [h('a', { href: routes.term(term.id) }, children)]) : h('span', children);
+  },
+  Note: (props, children) => h('aside.banner', [h('strong', `${props.title ?? 'Примечание'}.`), ' ', ...children]),
+  RolesTable: (props, _children, context) => {
+    const roles = context.rolesOf(props.document ?? context.document);
+    return h('div.table-wrap', [
+      h('table#roles', [
+        h('thead', [h('tr', [h('th', { scope: 'col' }, 'Наименование роли'), h('th', { scope: 'col' }, 'Определение роли')])]),
+        h('tbody', roles.map((role) => h('tr', { id: `role-${role.id}` }, [h('th', { scope: 'row' }, [h('a', { href: routes.role(role.id) }, role.name)]), h('td', role.definition)]))),
+      ]),
+    ]);
+  },
+  /** The document's normative references, from its `references` and the standards catalog. */
+  NormativeReferences: (props, _children, context) => {
+    const rows = (context.referencesOf(props.document ?? context.document) ?? []).map((ref, i) => {
+      const standard = context.standardOf(ref.cite);
+      const target = context.documentTarget(ref.cite);
+      const restricted = target === 'restricted';
+      const href = standard ? routes.standard(standard.id) : target && target !== 'restricted' ? target.href : undefined;
+      const name: ElementContent[] = [{ type: 'text', value: ref.cite }];
+      if (restricted) name.push({ type: 'text', value: ' — документ ограниченного доступа' });
+      else if (ref.title) name.push({ type: 'text', value: ` «${ref.title}»` });
+      if (standard && standard.designation !== ref.cite) {
+        const equivalent = standard.equivalents[0];
+        name.push(h('div.muted', `действующее издание: ${standard.designation}${equivalent ? `; в России — ${equivalent.designation}` : ''}`));
+      }
+      return h('tr', [h('td', String(i + 1)), h('td', name), h('td', href ? [h('a', { href }, standard?.designation ?? ref.cite)] : '—')]);
+    });
+    return h('div.table-wrap', [
+      h('table#references', [
+        h('thead', [h('tr', [h('th', { scope: 'col' }, '№ п/п'), h('th', { scope: 'col' }, 'Наименование документа'), h('th', { scope: 'col' }, 'Ссылка на внутреннем портале')])]),
+        h('tbody', rows),
+      ]),
+    ]);
+  },
+};

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+/**
+ * Rendered bodies kept between builds, keyed by the text, the data the renderer saw (context key) and
+ * the renderer's own code: an unchanged edition is not parsed or rendered again. Entries not used by
+ * a build are dropped when it ends, so the file holds one site's worth.
+ */
+export class RenderCache<T = unknown> {
+  #file: string | undefined;
+  #stored = new Map<string, T>();
+  #used = new Map<string, T>();
+  #prefix = '';
+  /** Bodies rendered by this build (the rest came from the cache). */
+  rendered = 0;
+
+  constructor(file?: string) {
+    this.#file = file;
+    if (!file) return;
+    try {
+      this.#stored = new Map(deserialize(readFileSync(file)) as Array<[string, T]>);
+    } catch {
+      // No cache yet, or one written by another Node version: render everything.
+    }
+  }
+
+  begin(contextKey: string) {
+    this.#prefix = `${RENDERER_VERSION}\0${contextKey}\0`;
+    this.#used = new Map();
+    this.rendered = 0;
+  }
+
+  get<V extends T>(text: string, make: () => V): V {
+    const key = createHash('sha1').update(this.#prefix).update(text).digest('base64');
+    let value = (this.#used.get(key) ?? this.#stored.get(key)) as V | undefined;
+    if (value === undefined) {
+      value = make();
+      this.rendered++;
+    }
+    this.#used.set(key, value);
+    return value;
+  }
+
+  end() {
+    this.#stored = this.#used;
+  }
+
+  async save() {
+    if (!this.#file) return;
+    try {
+      await mkdir(path.dirname(this.#file), { recursive: true });
+      const temp = `${this.#file}.${process.pid}`;
+      await writeFile(temp, serialize([...this.#stored]));
+      await rename(temp, this.#file);
+    } catch {
+      // The cache only saves time.
+    }
+  }
+}
+
+/** The renderer's code, read from its folder (not a hand-kept list): a change to it re-renders everything. */
+const RENDERER_VERSION = (() => {
+  const hash = createHash('sha1');
+  if (!import.meta.dirname) return `unknown-${Date.now()}`;
+  const dirs = [import.meta.dirname, path.join(import.meta.dirname, '../components/content')];
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  }
+  return hash.digest('hex');
+})();

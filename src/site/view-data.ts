@@ -1,0 +1,90 @@
+import type { EditionInterval, EditionState } from '../model/editions.ts';
+import type { Section } from '../model/edition-sections.ts';
+import type { Appendix, Edition } from '../schemas/document.ts';
+import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
+import type { Standard } from '../schemas/standard.ts';
+import type { ReferenceIndex } from '../validation/reference-index.ts';
+
+/**
+ * The published view: everything a page may show, and nothing else. It is made once per build
+ * (src/publish/publish.ts), after the check and the publication decision, and reaches Astro through
+ * the content layer (src/content.config.ts). Plain JSON: no files, positions or checker state.
+ */
+
+/** A rendered body: HTML, with the places where a content component renders from site data. */
+export type BodySegment = { html: string } | { component: string; props: Record<string, string> };
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface RenderedBody {
+  segments: BodySegment[];
+  headings: Heading[];
+}
+
+export interface ViewEdition extends RenderedBody {
+  /** `pt-035/1.0`. */
+  id: string;
+  data: Edition;
+  /** Source file as the author sees it (content-root relative, with the root's name). */
+  path: string;
+  state: EditionState;
+  from?: string;
+  until?: string;
+  interval?: EditionInterval;
+  /** The body split at headings, for the «что изменилось» pages. */
+  sections: Section[];
+}
+
+export interface ViewAppendix extends RenderedBody {
+  id: string;
+  data: Appendix;
+  path: string;
+}
+
+export interface DocumentData {
+  code: string;
+  slug: string;
+  folder: string;
+  /** The edition the document's address shows: in force, else the upcoming one, else the newest. */
+  shownVersion: string;
+  /** Published editions only, oldest version first, with their state at the build date. */
+  editions: ViewEdition[];
+  currentVersion?: string;
+  upcomingVersion?: string;
+  state: 'current' | 'future' | 'cancelled' | 'draft';
+  cancelledOn?: string;
+  replacedBy?: string;
+  cancellation?: { date: string; act?: string; replacedBy?: string };
+  appendices: ViewAppendix[];
+  /** Published documents whose published text cites this one. */
+  citedBy: string[];
+  /** Digest of everything this document's pages show; pages are re-rendered only when it changes. */
+  key: string;
+}
+
+export interface SiteData {
+  config: { site: string; audience: string; repository: { url: string; branch: string; blobPath: string } };
+  date: string;
+  /** Codes of documents above the audience: cited by code only, never by title or text. */
+  restricted: string[];
+  types: DocumentType[];
+  units: Unit[];
+  accessLevels: AccessLevel[];
+  /** Roles and terms defined in published documents. */
+  roles: Role[];
+  terms: Term[];
+  standards: Standard[];
+  /** Who cites what, between published texts only. */
+  references: ReferenceIndex;
+  /** Quality and audit records the audience may read, by kind (`audit-program`…). */
+  records: Record<string, unknown[]>;
+  auditsPublished: boolean;
+  /** Content components that place a page's worth of data, and the published appendix that shows each. */
+  componentHomes: Record<string, { code: string; number: number; title: string }>;
+  /** Digest of the registries, titles and states every page may show; part of every page's key. */
+  key: string;
+}
