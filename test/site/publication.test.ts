@@ -1,8 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { contentRoot, overlayFixture } from '../helpers/content-root.ts';
+import { restrictedCorpus } from '../helpers/restricted-corpus.ts';
 import { distTexts, filesContaining } from '../helpers/dist-scan.ts';
 
 /**
@@ -19,20 +17,6 @@ const MARKERS = [
   // ПР-900 is public, but its old edition 0.9 is a trade secret: that edition alone stays off the site.
   'qxzmarkoldtitle', 'qxzmarkoldact', 'qxzmarkoldchanges', 'qxzmarkoldgoal', 'qxzmarkoldsummary', 'qxzmarkoldbody',
 ];
-
-async function restrictedCorpus(): Promise<string> {
-  const root = await contentRoot();
-  await overlayFixture(root, 'publication');
-  const append = async (rel: string, item: Record<string, unknown>) => {
-    const file = path.join(root, rel);
-    const registry = JSON.parse(await readFile(file, 'utf8')) as { items: unknown[] };
-    registry.items.push(item);
-    await writeFile(file, JSON.stringify(registry, null, 2));
-  };
-  await append('registries/roles.json', { id: 'qxzmarkroleid', name: 'Роль qxzmarkrolename', definition: 'Определение qxzmarkroledef', definedIn: 'ПР-901', forms: ['qxzmarkroleform'], sample: true });
-  await append('registries/terms.json', { id: 'qxzmarktermid', term: 'qxzmarkterm', definition: 'Определение qxzmarktermdef', definedIn: 'ПР-901', sample: true });
-  return root;
-}
 
 let root: string;
 let restricted: BuildResult;
