@@ -27,11 +27,11 @@ export interface Recognition {
 type Section = 'title' | 'passport' | 'scope' | 'terms' | 'references' | 'other';
 
 const PASSPORT_LABELS: Array<[RegExp, 'goals' | 'summary' | 'application' | 'development' | 'access']> = [
-  [/^цел[ьи]( документа)?/i, 'goals'],
-  [/^краткое описание/i, 'summary'],
-  [/^ответственн\S* за применение/i, 'application'],
-  [/^ответственн\S* за разработку/i, 'development'],
-  [/^ограничение доступа|^уровень доступа/i, 'access'],
+  [/^цел[ьи]( документа)?:?/i, 'goals'],
+  [/^краткое описание( документа)?:?/i, 'summary'],
+  [/^ответственн\S* за применение( НД)?:?/i, 'application'],
+  [/^ответственн\S* за разработку( НД)?:?/i, 'development'],
+  [/^(ограничение|уровень) доступа:?/i, 'access'],
 ];
 const SECTION_OF: Array<[RegExp, Section]> = [
   [/информация о документе|паспорт документа/i, 'passport'],
@@ -210,6 +210,9 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
       continue;
     }
     const text = blockText(b).trim();
+    // A passport row that lost its table (PDF text): «Ответственный за применение НД Департамент…».
+    const label = b.kind === 'paragraph' ? PASSPORT_LABELS.find(([re]) => re.test(text))?.[0].exec(text)?.[0] : undefined;
+    if (label && passportTable({ kind: 'table', rows: [[label.replace(/:$/, ''), text.slice(label.length).trim()]], line: b.line, ...(b.page ? { page: b.page } : {}) })) continue;
     if (PORTAL_TEXT.some((re) => re.test(text))) {
       drop(b, 'типовой текст, который портал показывает сам на странице документа');
       continue;
