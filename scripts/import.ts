@@ -1,0 +1,46 @@
+/**
+ * `npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА]`
+ * Imports DOCX, saved HTML, PDF and text exports as MDX editions, checks the result, writes
+ * import-report.md and import-report.json. Exit 0: all imported; 1: some failed; 2: bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { parseCode } from '../src/lib/codes.ts';
+import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { importBatch } from '../src/import/batch.ts';
+import { summaryTable, writeReports } from '../src/import/report.ts';
+
+const USAGE = 'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА]';
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean', default: false }, out: { type: 'string' }, code: { type: 'string' }, version: { type: 'string' }, report: { type: 'string', default: '.' } },
+    });
+  } catch (error) {
+    usage(`Неверные параметры: ${(error as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) usage('Укажите файл или папку для импорта.');
+  const code = values.code === undefined ? undefined : parseCode(values.code)?.code;
+  if (values.code !== undefined && !code) usage(`--code «${values.code}»: код пишется кириллицей, например ПТ-035`);
+  if (values.version !== undefined && !/^\d+(\.\d+)*$/.test(values.version)) usage(`--version «${values.version}»: номер редакции — числа через точку, например 1.0`);
+  const config = loadConfig(process.cwd());
+  const out = values.out ?? config.contentRoot;
+  if ((code || values.version) && (positionals.length > 1 || !/\.[a-z]+$/i.test(positionals[0]!))) usage('--code и --version относятся к одному файлу: укажите один файл.');
+  const result = await importBatch({ inputs: positionals, out, dryRun: values['dry-run'], code, version: values.version, config });
+  const reports = await writeReports(result, values.report, { dryRun: values['dry-run'], out });
+  process.stdout.write(`${summaryTable(result)}\nОтчёт: ${reports.join(', ')}\n`);
+  process.exitCode = result.summary.failed > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Импорт не выполнен: ${(error as Error).message ?? String(error)}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,118 @@
+import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { NdConfig } from '../lib/config.ts';
+import { runCheck } from '../validation/run.ts';
+import { where, type Removal } from './blocks.ts';
+import { planEdition } from './edition-files.ts';
+import { ImportError } from './errors.ts';
+import { analyse } from './pipeline.ts';
+import { progress } from './progress.ts';
+import { proposals, type Proposal } from './proposals.ts';
+import type { Guess, Mapped } from './recognise.ts';
+import { loadRegistries } from './registries.ts';
+
+export interface CheckFinding { file: string; line: number; column: number; severity: 'error' | 'warning'; message: string; ruleId: string }
+
+export interface FileResult {
+  input: string;
+  status: 'imported' | 'findings' | 'failed';
+  error?: string;
+  format?: string;
+  code?: string;
+  title?: string;
+  version?: string;
+  newEdition?: boolean;
+  written: string[];
+  mapped: Mapped[];
+  guessed: Guess[];
+  dropped: Array<Removal & { where: string }>;
+  proposals: Proposal[];
+  schemaIssues: string[];
+  /** `npm run check` on the result, for this document's files, in the checker's own format. */
+  check: CheckFinding[];
+}
+
+export interface BatchOptions {
+  inputs: string[];
+  /** The content root to write into (and to check); default `content`. */
+  out: string;
+  dryRun: boolean;
+  code?: string;
+  version?: string;
+  config: NdConfig & { buildDate: string };
+  stream?: NodeJS.WriteStream;
+}
+
+export interface BatchResult {
+  files: FileResult[];
+  /** Root the check ran on: the output folder, or a temporary copy of it for --dry-run. */
+  checkedRoot: string;
+  summary: { imported: number; findings: number; failed: number };
+}
+
+/** Files to import: the inputs themselves, folders walked recursively, hidden files skipped. */
+export async function collectInputs(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const entries = await readdir(input, { recursive: true, withFileTypes: true });
+      out.push(...entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => path.join(e.parentPath, e.name)).sort());
+    } else out.push(input);
+  }
+  return out;
+}
+
+/**
+ * Imports every input into the content root (or into a temporary copy of it for --dry-run), then
+ * runs the checker once over the result and gives each file its own findings. One file failing never
+ * stops the batch.
+ */
+export async function importBatch(options: BatchOptions): Promise<BatchResult> {
+  const files = await collectInputs(options.inputs);
+  const outRoot = path.resolve(options.out);
+  const root = options.dryRun ? await mkdtemp(path.join(tmpdir(), 'nd-import-')) : outRoot;
+  if (options.dryRun) await cp(outRoot, root, { recursive: true }).catch(() => mkdir(root, { recursive: true }));
+  const registries = await loadRegistries(root);
+  const bar = progress(files.length, options.stream);
+  const results: FileResult[] = [];
+  for (const input of files) {
+    const result: FileResult = { input, status: 'imported', written: [], mapped: [], guessed: [], dropped: [], proposals: [], schemaIssues: [], check: [] };
+    results.push(result);
+    try {
+      const { source, recognition } = await analyse(input, registries, { code: options.code });
+      const plan = planEdition(recognition, root, { version: options.version, input });
+      Object.assign(result, { format: source.format, code: plan.code, title: recognition.title, version: plan.version, newEdition: plan.newEdition });
+      result.mapped = recognition.mapped;
+      result.guessed = recognition.guessed;
+      result.dropped = [...source.removals, ...recognition.dropped].map((r) => ({ ...r, where: where(r, source.unit) }));
+      result.proposals = proposals(recognition, registries);
+      result.schemaIssues = plan.schemaIssues;
+      for (const file of plan.files) {
+        await mkdir(path.dirname(path.join(root, file.rel)), { recursive: true });
+        await writeFile(path.join(root, file.rel), file.content, { flag: 'wx' }); // wx: never overwrite
+        result.written.push(file.rel);
+      }
+    } catch (error) {
+      result.status = 'failed';
+      result.error = error instanceof ImportError ? error.message : `внутренняя ошибка импорта: ${(error as Error).message ?? String(error)}`;
+    }
+    bar.tick(path.basename(input));
+  }
+  if (results.some((r) => r.written.length > 0)) {
+    const checked = await runCheck({ ...options.config, contentRootAbs: root });
+    for (const m of checked.messages) {
+      const rel = path.relative(root, m.file ?? '').split(path.sep).join('/');
+      const owner = results.find((r) => r.written.includes(rel));
+      if (!owner) continue;
+      owner.check.push({ file: `${options.out.replace(/\/$/, '')}/${rel}`, line: m.line ?? 1, column: m.column ?? 1, severity: m.fatal ? 'error' : 'warning', message: m.reason, ruleId: m.ruleId ?? '' });
+    }
+  }
+  for (const r of results) {
+    if (r.status !== 'failed' && (r.check.length > 0 || r.guessed.length > 0 || r.schemaIssues.length > 0)) r.status = 'findings';
+  }
+  if (options.dryRun) await rm(root, { recursive: true, force: true });
+  const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
+  return { files: results, checkedRoot: root, summary: { imported: count('imported'), findings: count('findings'), failed: count('failed') } };
+}

@@ -1,0 +1,24 @@
+import type { Block, SourceDocument } from './blocks.ts';
+import { removePageNumbers, removeRepeated } from './artefacts.ts';
+import { rejoinSentences } from './rejoin.ts';
+
+/** Artefact removal in order: running headers by repetition, page numbers, then rejoining split sentences. */
+export function artefactsRemoved(doc: SourceDocument): SourceDocument {
+  const repeated = removeRepeated(doc.blocks);
+  const numbers = removePageNumbers(repeated.blocks);
+  const joined = rejoinSentences(numbers.blocks);
+  joined.blocks = mergeLists(joined.blocks);
+  const removals = [...doc.removals, ...repeated.removals, ...numbers.removals, ...joined.removals].sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line);
+  return { ...doc, blocks: joined.blocks, removals };
+}
+
+/** Neighbouring list blocks of one kind are one list (DOCX check boxes arrive a paragraph each). */
+function mergeLists(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out.at(-1);
+    if (b.kind === 'list' && prev?.kind === 'list' && prev.ordered === b.ordered) prev.items.push(...b.items);
+    else out.push(b);
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { CHECKBOX, type Inline } from './blocks.ts';
+
+/** Check boxes as exports render them: HTML inputs and the usual glyphs. */
+const CHECKBOX_RE = /<input\b[^>]*type=["']?checkbox["']?[^>]*>|[\u2610\u2611\u2612\u25a1\u25a0\uf06f\uf0a8]/gi;
+
+/** Replaces every check-box rendering with the marker; returns the line and how many it replaced. */
+export function markCheckboxes(line: string): { text: string; count: number } {
+  let count = 0;
+  const text = line.replace(CHECKBOX_RE, () => {
+    count += 1;
+    return CHECKBOX;
+  });
+  return { text, count };
+}
+
+const TAG_RE = /<\/?(b|strong|i|em)>|\*\*/gi;
+const unescapeMarkdown = (s: string) => s.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+
+/**
+ * Text of an export line as inline runs: `**bold**`, `<b>bold</b>`, `<i>…</i>`. Other markup stays
+ * text: the MDX writer escapes it, so it can never become code.
+ */
+export function parseInlines(source: string): Inline[] {
+  const runs: Inline[] = [];
+  let bold = false;
+  let italic = false;
+  let last = 0;
+  const push = (text: string) => {
+    if (!text) return;
+    const prev = runs.at(-1);
+    if (prev && !!prev.bold === bold && !!prev.italic === italic) prev.text += text;
+    else runs.push({ text, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
+  };
+  for (const match of source.matchAll(TAG_RE)) {
+    push(unescapeMarkdown(source.slice(last, match.index)));
+    last = match.index + match[0].length;
+    const tag = (match[1] ?? '**').toLowerCase();
+    if (tag === '**' || tag === 'b' || tag === 'strong') bold = match[0].startsWith('</') ? false : tag === '**' ? !bold : true;
+    else italic = !match[0].startsWith('</');
+  }
+  push(unescapeMarkdown(source.slice(last)));
+  return tidy(runs);
+}
+
+/** Collapses white space and trims the ends of a run list. */
+export function tidy(runs: Inline[]): Inline[] {
+  const out = runs.map((r) => ({ ...r, text: r.text.replace(/[\s\u00a0]+/g, ' ') })).filter((r) => r.text !== '');
+  if (out[0]) out[0].text = out[0].text.trimStart();
+  const end = out.at(-1);
+  if (end) end.text = end.text.trimEnd();
+  // Emphasis around white space only is noise; a space at a run edge moves outside the emphasis.
+  return out.filter((r) => r.text !== '');
+}
+
+/** Plain text of a cell or line: inline markup removed. */
+export const stripInline = (source: string) =>
+  unescapeMarkdown(source.replace(TAG_RE, '')).replace(/[\s\u00a0]+/g, ' ').trim();

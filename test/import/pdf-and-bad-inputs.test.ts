@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxFixture } from './docx-fixture.ts';
+import { importInto, tempFile } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function printPdf(html: string, header = true): Promise<Buffer> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(html);
+    return await page.pdf({
+      format: 'A4',
+      displayHeaderFooter: header,
+      headerTemplate: '<div style="font-size:9px;width:100%;text-align:center">Положение «Порядок аудитов» ПЛ-012 — Для неограниченного доступа</div>',
+      footerTemplate: '<div style="font-size:9px;width:100%;text-align:center">Страница <span class="pageNumber"></span> из <span class="totalPages"></span></div>',
+      margin: { top: '25mm', bottom: '25mm', left: '20mm', right: '20mm' },
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+const LONG = Array.from({ length: 40 }, (_, i) => `Аудитор проверяет выполнение требования номер ${i + 1} и записывает свидетельства в отчёт.`).join(' ');
+
+describe('PDF printed by Chromium', () => {
+  it('drops running headers, footers and page numbers, keeps the long paragraph whole', async () => {
+    const html = `<html><body style="font:14px sans-serif">
+<h1 style="font-size:22px">Положение «Порядок аудитов» ПЛ-012</h1>
+<table style="width:100%"><tr><td><b>Ответственный за применение НД</b></td><td style="padding-left:60px">Департамент качества и клиентского опыта</td></tr>
+<tr><td><b>Ответственный за разработку НД</b></td><td style="padding-left:60px">Департамент качества и клиентского опыта</td></tr>
+<tr><td><b>Цель документа</b></td><td style="padding-left:60px">Установить порядок аудитов</td></tr>
+<tr><td><b>Краткое описание документа</b></td><td style="padding-left:60px">Порядок внутренних аудитов</td></tr>
+<tr><td><b>Ограничение доступа</b></td><td style="padding-left:60px">нет</td></tr></table>
+<h2 style="font-size:18px">ОТВЕТСТВЕННОСТЬ И ОБЛАСТЬ ПРИМЕНЕНИЯ</h2><p>Наименование подразделения/должности/роли</p><p>Все сотрудники ПАО «МТС»</p>
+<h2 style="font-size:18px">1. ОБЩИЕ ПОЛОЖЕНИЯ</h2>
+<p>${LONG}</p><p>${LONG}</p><p>${LONG}</p><p>${LONG}</p>
+<p>Последний абзац документа.</p></body></html>`;
+    const input = await tempFile('pl-012.pdf', await printPdf(html));
+    const result = await importInto([input]);
+    const file = result.files[0]!;
+    expect(file.error).toBeUndefined();
+    expect(file.code).toBe('ПЛ-012');
+    const mdx = readFileSync(path.join(result.root, file.written[0]!), 'utf8');
+    expect(mdx).not.toContain('Страница 1 из');
+    expect(mdx).not.toContain('— Для неограниченного доступа');
+    const text = mdx.replace(/\s+/g, ' ');
+    for (let i = 1; i <= 40; i++) expect(text).toContain(`требования номер ${i} и записывает свидетельства в отчёт.`);
+    expect(text).toContain('Последний абзац документа.');
+    expect(file.dropped.some((d) => /колонтитул|номер страницы/.test(d.reason) && /^с\. \d+, строка \d+$/.test(d.where))).toBe(true);
+    // Known gap: a passport table printed without cell gaps reaches PDF text as one paragraph, so the
+    // report names exactly these findings for the author to finish by hand.
+    expect(file.check.map((c) => `${c.line}:${c.column} ${c.ruleId} ${c.message}`)).toEqual([
+      '9:3 schema/invalid не хватает обязательного свойства «passport.goals» (список)',
+      '9:3 schema/invalid не хватает обязательного свойства «passport.summary» (строка)',
+      '9:3 schema/invalid не хватает обязательного свойства «passport.responsibleForApplication» (объект (набор свойств))',
+      '9:3 schema/invalid не хватает обязательного свойства «passport.responsibleForDevelopment» (объект (набор свойств))',
+    ]);
+    expect(file.status).toBe('findings');
+  });
+});
+
+describe('bad inputs: each reported, the batch goes on', () => {
+  it('encrypted and corrupt DOCX, scanned PDF, empty file, unknown format', async () => {
+    const scanned = await printPdf(`<html><body><canvas id="c" width="600" height="200"></canvas><script>
+      const c = document.getElementById('c').getContext('2d'); c.font = '30px sans-serif'; c.fillText('Скан документа ПЛ-013', 10, 100);
+    </script></body></html>`, false);
+    const inputs = [
+      await tempFile('encrypted.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])),
+      await tempFile('corrupt.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('не архив')])),
+      await tempFile('scan.pdf', scanned),
+      await tempFile('empty.txt', ''),
+      await tempFile('table.xlsb', 'что-то'),
+      await tempFile('ok.docx', await docxFixture({ code: 'РГ-102', title: 'Хороший документ', longRows: 3 })),
+    ];
+    const result = await importInto(inputs, { dryRun: true });
+    const byName = Object.fromEntries(result.files.map((f) => [path.basename(f.input), f]));
+    expect(byName['encrypted.docx']?.error).toMatch(/зашифрован паролем/);
+    expect(byName['corrupt.docx']?.error).toMatch(/повреждён/);
+    expect(byName['scan.pdf']?.error).toMatch(/нет текстового слоя.*OCR/);
+    expect(byName['empty.txt']?.error).toBe('файл пуст');
+    expect(byName['table.xlsb']?.error).toMatch(/неизвестный формат «\.xlsb»/);
+    expect(byName['ok.docx']?.status).toBe('imported');
+    expect(result.summary).toEqual({ imported: 1, findings: 0, failed: 5 });
+  });
+});
