@@ -26,7 +26,9 @@ const isBuildOrDeploy = (line: string) => named(line).scripts.some((s) => BUILD_
 const isInstall = (line: string) => /^npm ci\b/.test(line);
 
 const gitlabJobs = Object.entries(gitlab).filter(([, job]) => job && typeof job === 'object' && Array.isArray(job.script));
-const githubSteps = Object.entries(github.jobs as Record<string, { steps: Array<Record<string, any>> }>).flatMap(([job, { steps }]) => steps.map((step) => ({ job, ...step })));
+/** A workflow step as the tests read it. */
+type Step = { job: string; run?: string; uses?: string; if?: string; with?: Record<string, string> };
+const githubSteps: Step[] = Object.entries(github.jobs as Record<string, { steps: Array<Omit<Step, 'job'>> }>).flatMap(([job, { steps }]) => steps.map((step) => ({ job, ...step })));
 const allLines = [
   ...gitlabJobs.flatMap(([, job]) => [...(job.before_script ?? gitlab.default?.before_script ?? []), ...job.script] as string[]),
   ...githubSteps.flatMap((step) => (step.run ? [step.run as string] : [])),
@@ -99,6 +101,7 @@ describe('.gitlab-ci.yml', () => {
 describe('.github/workflows/nd.yml', () => {
   const steps = githubSteps.filter((s) => s.job === 'check');
   const upload = steps.find((s) => String(s.uses).startsWith('github/codeql-action/upload-sarif@'))!;
+  const sarifFile = upload.with?.sarif_file ?? '';
   /** The check job's commands, honouring `if: always()` after a failed step as Actions does. */
   function runJob(root: string) {
     const cwd = workspace();
@@ -119,7 +122,7 @@ describe('.github/workflows/nd.yml', () => {
     expect(failed?.status).toBe(1);
     expect(failed?.stdout).toMatch(/^::error file=[^,]+1\.0\.mdx,line=\d+,col=\d+,title=ref\/unknown-appendix::/m);
     expect(upload.if).toBe('always()');
-    const log = JSON.parse(readFileSync(path.join(cwd, upload.with.sarif_file), 'utf8'));
+    const log = JSON.parse(readFileSync(path.join(cwd, sarifFile), 'utf8'));
     expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['ref/unknown-appendix']);
   });
 
@@ -132,6 +135,6 @@ describe('.github/workflows/nd.yml', () => {
     const build = githubSteps.filter((s) => s.job === 'build');
     expect(github.jobs.build.needs).toBe('check');
     expect(build.some((s) => s.run && isBuildOrDeploy(s.run))).toBe(true);
-    expect(build.find((s) => String(s.uses).startsWith('actions/upload-artifact@'))?.with.path).toBe('dist/');
+    expect(build.find((s) => String(s.uses).startsWith('actions/upload-artifact@'))?.with?.path).toBe('dist/');
   });
 });
