@@ -1,5 +1,5 @@
 /**
- * `npm run check [-- --format human|json|sarif|gitlab|github] [--max-warnings N] [--root DIR] [--date YYYY-MM-DD]`
+ * `npm run check [-- --format human|text|json|sarif|gitlab|github] [--max-warnings N] [--root DIR] [--date YYYY-MM-DD]`
  * Exit 0: no errors (and warnings within the limit); 1: findings; 2: bad usage or configuration.
  */
 import { parseArgs } from 'node:util';
@@ -7,8 +7,12 @@ import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { runCheck } from '../src/validation/run.ts';
 import { FORMATS, report, type Format } from '../src/validation/reporters/index.ts';
 
+/** Other names people type for a format. */
+const ALIASES: Record<string, Format> = { text: 'human' };
+const NAMES = [...FORMATS, ...Object.keys(ALIASES)];
+
 function usage(message: string): never {
-  process.stderr.write(`${message}\nИспользование: npm run check -- [--format ${FORMATS.join('|')}] [--max-warnings N] [--root ПАПКА] [--date ГГГГ-ММ-ДД]\n`);
+  process.stderr.write(`${message}\nИспользование: npm run check -- [--format ${NAMES.join('|')}] [--max-warnings N] [--root ПАПКА] [--date ГГГГ-ММ-ДД]\n`);
   process.exit(2);
 }
 
@@ -19,14 +23,14 @@ async function main() {
   } catch (error) {
     usage(`Неверные параметры: ${(error as Error).message}`);
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) usage(`Неизвестный формат «${values.format}»`);
+  const format = ALIASES[values.format] ?? (values.format as Format);
+  if (!FORMATS.includes(format)) usage(`Неизвестный формат «${values.format}»; допустимые: ${NAMES.join(', ')}`);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) usage('--max-warnings ожидает целое число');
   const env = { ...process.env, ...(values.root ? { ND_CONTENT_ROOT: values.root } : {}), ...(values.date ? { ND_BUILD_DATE: values.date } : {}) };
   const config = loadConfig(process.cwd(), env);
   const result = await runCheck(config);
-  const output = report(format, result.messages, { files: result.corpus.files.length });
+  const output = report(format, result.messages, { files: result.corpus.files.length }, { repository: config.repository, site: config.site });
   if (output) process.stdout.write(`${output}\n`);
   const tooManyWarnings = result.warnings > maxWarnings;
   if (tooManyWarnings && format === 'human') process.stdout.write(`✗ предупреждений ${result.warnings} при пределе --max-warnings ${maxWarnings}\n`);

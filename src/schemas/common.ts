@@ -3,9 +3,27 @@ import { z } from 'zod';
 // Russian messages for every zod issue that a schema does not word itself.
 z.config(z.locales.ru());
 
+/**
+ * What `npm run new` writes into a field the author must fill: «ЗАПОЛНИТЬ: what to write». Any field
+ * holding it fails validation with «поле не заполнено: what to write», so the check names each one.
+ */
+export const TO_FILL = 'ЗАПОЛНИТЬ';
+
+/** The hint of a to-fill marker (`ЗАПОЛНИТЬ: дата утверждения` → `дата утверждения`), or undefined. */
+export function toFillHint(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.trim().startsWith(TO_FILL)) return undefined;
+  return value.trim().slice(TO_FILL.length).replace(/^[\s:—-]+/, '') || 'значение';
+}
+
+/** The error for a field: «поле не заполнено» for a marker, the field's own message otherwise. */
+const unlessToFill = (message: string) => (issue: { input?: unknown }) => {
+  const hint = toFillHint(issue.input);
+  return hint === undefined ? message : `поле не заполнено: ${hint}`;
+};
+
 /** A calendar date `YYYY-MM-DD`; impossible dates (2025-02-30) are rejected. */
 export const isoDate = () =>
-  z.iso.date({ error: 'ожидается существующая дата в формате ГГГГ-ММ-ДД, например 2024-03-01' });
+  z.iso.date({ error: unlessToFill('ожидается существующая дата в формате ГГГГ-ММ-ДД, например 2024-03-01') });
 
 /** A document code as written in data: Cyrillic prefix, hyphen, number (`ПТ-035`). */
 export const documentCode = () =>
@@ -21,7 +39,7 @@ export const slugId = () =>
   z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-      error: 'идентификатор — латиница в нижнем регистре, цифры и дефисы, например dkko',
+      error: unlessToFill('идентификатор — латиница в нижнем регистре, цифры и дефисы, например dkko'),
     });
 
 /**
@@ -34,8 +52,13 @@ export const sampleMark = () =>
     .optional()
     .describe('Пометка примера: true или пояснение, что именно здесь придумано (в исходных текстах этого нет).');
 
-/** Non-empty trimmed text. */
-export const text = () => z.string().trim().min(1, { error: 'поле не может быть пустым' });
+/** Non-empty trimmed text that is not a to-fill marker. */
+export const text = () =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'поле не может быть пустым' })
+    .refine((value) => toFillHint(value) === undefined, { error: (issue) => unlessToFill('')(issue) });
 
 /** JSON files name their schema; the key is allowed everywhere and ignored. */
 export const schemaRef = () => z.string().optional().describe('Путь к JSON Schema для подсказок редактора.');

@@ -26,6 +26,10 @@ describe('edition frontmatter (zod)', () => {
     ['empty goals', (d: any) => (d.passport.goals = []), 'passport.goals', 'свойство «passport.goals»: укажите хотя бы одну цель документа'],
     ['misspelt field', (d: any) => (d.passport.sumary = 'x'), 'passport.sumary', 'неизвестное свойство «passport.sumary»: возможно, имелось в виду «summary»; допустимые: goals, summary, responsibleForApplication, responsibleForDevelopment, scope'],
     ['adaptation not boolean', (d: any) => (d.passport.scope[0].adaptation = 'да'), 'passport.scope[0].adaptation', 'свойство «passport.scope[0].adaptation»: ожидается true или false, указано строка "да"'],
+    ['to-fill text', (d: any) => (d.passport.summary = 'ЗАПОЛНИТЬ: краткое описание'), 'passport.summary', 'свойство «passport.summary»: поле не заполнено: краткое описание'],
+    ['to-fill date', (d: any) => (d.approved = 'ЗАПОЛНИТЬ: дата утверждения ГГГГ-ММ-ДД'), 'approved', 'свойство «approved»: поле не заполнено: дата утверждения ГГГГ-ММ-ДД'],
+    ['to-fill goal', (d: any) => (d.passport.goals = ['ЗАПОЛНИТЬ']), 'passport.goals[0]', 'свойство «passport.goals[0]»: поле не заполнено: значение'],
+    ['to-fill unit', (d: any) => (d.passport.responsibleForDevelopment.unit = 'ЗАПОЛНИТЬ: подразделение из registries/units.json'), 'passport.responsibleForDevelopment.unit', 'свойство «passport.responsibleForDevelopment.unit»: поле не заполнено: подразделение из registries/units.json'],
     ['bad unit id', (d: any) => (d.passport.responsibleForDevelopment.unit = 'Департамент'), 'passport.responsibleForDevelopment.unit', 'свойство «passport.responsibleForDevelopment.unit»: идентификатор — латиница в нижнем регистре, цифры и дефисы, например dkko'],
   ])('%s', (_name, change, field, message) => {
     expect(issues(zodIssues(edition, withChange(change)))).toEqual([[field, message]]);

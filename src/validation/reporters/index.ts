@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
 import { RULES, type RuleId } from '../rule-ids.ts';
 
@@ -6,7 +8,27 @@ export const FORMATS = ['human', 'json', 'sarif', 'gitlab', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const severity = (m: VFileMessage) => (m.fatal ? 'error' : 'warning');
-const RULES_URL = 'README.md#правила-проверки';
+
+/** Where the rules are explained; without it SARIF names no help address (a relative one is not a valid URI). */
+export interface ReportOptions {
+  /** Repository address, branch and file path segment (`blob` on GitHub, `-/blob` on GitLab), as in nd.config.json. */
+  repository?: { url: string; branch: string; blobPath: string };
+  /** The portal's address, used as the tool's home page when no repository is given. */
+  site?: string;
+}
+
+/** The authors' guide lists every rule under an anchor `rule-<id with / as ->`. */
+export const ruleAnchor = (id: string) => `rule-${id.replace(/[^a-z0-9-]/g, '-')}`;
+
+/** Absolute address of a rule's explanation in the authors' guide of the repository. */
+export function ruleHelpUri(id: string, repository: NonNullable<ReportOptions['repository']>): string {
+  const base = repository.url.endsWith('/') ? repository.url : `${repository.url}/`;
+  const segments = [...repository.blobPath.split('/'), ...repository.branch.split('/')].filter(Boolean).map(encodeURIComponent);
+  return new URL(`${segments.join('/')}/CONTRIBUTING.md#${ruleAnchor(id)}`, base).href;
+}
+
+/** SARIF artifact URIs: relative paths percent-encoded, absolute ones as file: URLs. */
+const artifactUri = (file: string) => (path.isAbsolute(file) ? pathToFileURL(file).href : encodeURI(file.split(path.sep).join('/')));
 
 /** `path:line:column  error|warning  message  rule-id`, one per line, then totals. */
 function human(messages: VFileMessage[], totals: { files: number }): string {
@@ -23,22 +45,29 @@ function json(messages: VFileMessage[]): string {
   return JSON.stringify(messages.map((m) => ({ file: m.file, line: m.line ?? 1, column: m.column ?? 1, severity: severity(m), message: m.reason, ruleId: m.ruleId })), null, 2);
 }
 
-function sarif(messages: VFileMessage[]): string {
+function sarif(messages: VFileMessage[], options: ReportOptions): string {
   const ruleIds = Object.keys(RULES) as RuleId[];
+  const { repository } = options;
+  const help = (id: RuleId) => {
+    if (!repository) return {};
+    const helpUri = ruleHelpUri(id, repository);
+    return { helpUri, help: { text: `${RULES[id].about}. Примеры: ${helpUri}`, markdown: `${RULES[id].about}. [Неверно и верно — примеры](${helpUri})` } };
+  };
+  const home = repository?.url ?? options.site;
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: {
-        name: 'nd-check', informationUri: 'https://git.example.ru/quality/normative-documents', version: '0.1.0',
-        rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULES[id].about }, defaultConfiguration: { level: RULES[id].severity }, helpUri: `${RULES_URL}` })),
+        name: 'nd-check', ...(home ? { informationUri: new URL(home).href } : {}), version: '0.1.0',
+        rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULES[id].about }, defaultConfiguration: { level: RULES[id].severity }, ...help(id) })),
       } },
       results: messages.map((m) => ({
         ruleId: m.ruleId,
         ruleIndex: ruleIds.indexOf(m.ruleId as RuleId),
         level: severity(m),
         message: { text: m.reason },
-        locations: [{ physicalLocation: { artifactLocation: { uri: m.file ?? '' }, region: { startLine: m.line ?? 1, startColumn: m.column ?? 1 } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(m.file ?? '') }, region: { startLine: m.line ?? 1, startColumn: m.column ?? 1 } } }],
       })),
     }],
   }, null, 2);
@@ -63,11 +92,11 @@ function github(messages: VFileMessage[]): string {
     .join('\n');
 }
 
-export function report(format: Format, messages: VFileMessage[], totals: { files: number }): string {
+export function report(format: Format, messages: VFileMessage[], totals: { files: number }, options: ReportOptions = {}): string {
   switch (format) {
     case 'human': return human(messages, totals);
     case 'json': return json(messages);
-    case 'sarif': return sarif(messages);
+    case 'sarif': return sarif(messages, options);
     case 'gitlab': return gitlab(messages);
     case 'github': return github(messages);
   }
