@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ARCHIVED_EDITION, SEARCH_FILTERS } from '../lib/search.ts';
 
 /**
@@ -20,34 +18,4 @@ export function markArchived(html: string): string | null {
   const hasFilter = html.includes(`data-pagefind-filter="${SEARCH_FILTERS.edition}"`);
   const added = ` data-pagefind-body${hasFilter ? '' : ` data-pagefind-filter="${SEARCH_FILTERS.edition}:${ARCHIVED_EDITION}"`}`;
   return html.replace(match[0], `<article${attrs}${added}>`);
-}
-
-export interface ArchivedPage {
-  /** Site address: `nd/pt-035/1.0/index.html` → `/nd/pt-035/1.0/`. */
-  url: string;
-  content: string;
-}
-
-/** Every archived page of a built site, marked for the index. */
-export async function findArchivedPages(siteDir: string): Promise<ArchivedPage[]> {
-  const pages: ArchivedPage[] = [];
-  for (const rel of await htmlFiles(siteDir)) {
-    const html = await readFile(path.join(siteDir, rel), 'utf8');
-    if (!html.includes('data-nd-archived')) continue;
-    const content = markArchived(html);
-    if (content) pages.push({ url: pageUrl(rel), content });
-  }
-  return pages.sort((a, b) => a.url.localeCompare(b.url));
-}
-
-function pageUrl(rel: string): string {
-  return `/${rel.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter((rel) => !rel.startsWith(`pagefind${path.sep}`));
 }

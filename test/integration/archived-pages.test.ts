@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findArchivedPages, markArchived } from '../../src/integration/archived-pages.ts';
+import { markArchived } from '../../src/integration/archived-pages.ts';
+import { pagesToIndex } from '../../src/integration/search-index.ts';
 
 const page = (article: string, extra = '') => `<!doctype html><html lang="ru"><body><header>шапка</header>${article}<h1>Документ</h1>${extra}</article></body></html>`;
 
@@ -24,11 +25,11 @@ describe('markArchived', () => {
   });
 });
 
-describe('findArchivedPages', () => {
+describe('pagesToIndex', () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-  it('finds archived pages of a built site with their addresses, and ignores the search bundle', async () => {
+  it('hands Pagefind the indexed and archived pages only, with their addresses, never the search bundle', async () => {
     const site = await mkdtemp(path.join(tmpdir(), 'nd-archived-'));
     dirs.push(site);
     const write = async (rel: string, html: string) => {
@@ -39,8 +40,10 @@ describe('findArchivedPages', () => {
     await write('nd/pt-035/0.9/index.html', page('<article data-nd-archived>'));
     await write('nd/pt-035/0.8/index.html', page('<article data-nd-archived data-nd-unpublished>'));
     await write('pagefind/x.html', page('<article data-nd-archived>'));
-    const pages = await findArchivedPages(site);
-    expect(pages.map((p) => p.url)).toEqual(['/nd/pt-035/0.9/']);
+    await write('nd/pt-035/changes/index.html', page('<article>'));
+    const { files, pages } = await pagesToIndex(site);
+    expect(files).toBe(4);
+    expect(pages.map((p) => [p.url, p.archived])).toEqual([['/nd/pt-035/0.9/', true], ['/nd/pt-035/', false]]);
     expect(pages[0]?.content).toContain('data-pagefind-body');
   });
 });
