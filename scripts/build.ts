@@ -5,7 +5,7 @@
  * place: a failed build leaves the previous site untouched.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build as astroBuild } from 'astro';
@@ -39,16 +39,20 @@ async function main() {
   // Astro writes inside the project (its bundle resolves packages from there), whatever --out says.
   const work = path.join(PROJECT_ROOT, '.nd', `build-${process.pid}`);
   const staging = `${out}.staging-${process.pid}`;
+  // Which pages Astro rendered and which it reused (src/integration/page-log.mjs); tests read it too.
+  const pageLog = path.join(config.cacheDir, 'nd', 'pages.log');
+  await mkdir(path.dirname(pageLog), { recursive: true });
   await rm(staging, { recursive: true, force: true });
   try {
     const astroStart = performance.now();
     try {
-      await astroBuild({ ...siteAstroConfig(config, { prepared, outDir: work }), configFile: false, logLevel: 'error' });
+      await astroBuild({ ...siteAstroConfig(config, { prepared, outDir: work, pageLog }), configFile: false, logLevel: 'info' });
     } catch (error) {
       // Thrown, not process.exit: the `finally` below must remove the half-written folders.
       throw new BuildStopped(`сборка страниц не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`);
     }
-    log('страницы', astroStart);
+    const pages = await readPageLog(pageLog);
+    log('страницы', astroStart, `отрисовано ${pages.rendered.length}, из кэша прошлой сборки ${pages.reused.length}`);
     const indexStart = performance.now();
     const indexed = await indexSite(work);
     log('поиск', indexStart, `страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
@@ -62,6 +66,11 @@ async function main() {
     await rm(work, { recursive: true, force: true });
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+async function readPageLog(file: string): Promise<{ rendered: string[]; reused: string[] }> {
+  const lines = existsSync(file) ? (await readFile(file, 'utf8')).split('\n').filter(Boolean) : [];
+  return { rendered: lines.filter((l) => l.startsWith('R ')).map((l) => l.slice(2)), reused: lines.filter((l) => l.startsWith('C ')).map((l) => l.slice(2)) };
 }
 
 /** A rename where it can be one; a copy across file systems (an --out on another disk). */

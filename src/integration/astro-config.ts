@@ -10,7 +10,7 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  * The Astro configuration of the portal, from the one validated configuration object. `astro.config.mjs`
  * (astro dev) and `npm run build` (in-process, with the view already prepared) both use it.
  */
-export function siteAstroConfig(config: SiteConfig, options: { prepared?: Prepared; outDir?: string } = {}): AstroInlineConfig {
+export function siteAstroConfig(config: SiteConfig, options: { prepared?: Prepared; outDir?: string; pageLog?: string } = {}): AstroInlineConfig {
   return {
     root: PROJECT_ROOT,
     site: config.site,
@@ -21,6 +21,7 @@ export function siteAstroConfig(config: SiteConfig, options: { prepared?: Prepar
     integrations: [ndIntegration({ config, prepared: options.prepared })],
     devToolbar: { enabled: false },
     vite: { logLevel: 'error' },
+    ...(options.pageLog ? { logger: { entrypoint: path.join(import.meta.dirname, 'page-log.mjs'), config: { file: options.pageLog } } } : {}),
     // Pages return a cacheKey from getStaticPaths: an unchanged page is copied from the last build.
     experimental: { incrementalBuild: true },
   };

@@ -167,8 +167,14 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     });
   }
   cache.end();
-  const siteData: SiteData = { ...site, key: digest({ ...site, references: undefined, records: site.records, titles: [...shownTitle], states: documents.map((d) => [d.code, d.state, d.shownVersion, d.editions.map((e) => [e.data.version, e.state])]) }) };
-  for (const doc of documents) doc.key = digest({ doc, site: siteData.key });
+  // What every page may show (registries, records, the date); other documents' titles are per page below.
+  const siteData: SiteData = { ...site, key: digest({ ...site, references: undefined }) };
+  for (const doc of documents) {
+    // A document's pages name the documents that cite it and its successor, with their titles; its body
+    // (links, reference tables) is already in `doc`. Nothing else of other documents reaches them.
+    const named = [...doc.citedBy, ...(doc.replacedBy ? [doc.replacedBy] : [])].map((code) => [code, shownTitle.get(code)]);
+    doc.key = digest({ doc, named, site: siteData.key });
+  }
   return { publication, site: siteData, documents };
 }
 
