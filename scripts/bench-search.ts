@@ -141,7 +141,8 @@ async function queryTimes(dir: string, queries: string[]): Promise<{ firstMs: nu
             type Pagefind = { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }>; options(o: object): Promise<void>; init(): Promise<void> };
             const loadStart = performance.now();
             // Created as the search page's Component UI creates it: createInstance with the page's options.
-            const module = (await import('/pagefind/pagefind.js')) as { createInstance(o: object): Pagefind };
+            const bundle = '/pagefind/pagefind.js';
+            const module = (await import(bundle)) as { createInstance(o: object): Pagefind };
             const pagefind = module.createInstance(options);
             if (preload) await pagefind.init();
             // Cold: the clock runs from the import; preloaded: from the query.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AstroInlineConfig } from 'astro';
+import type { AstroUserConfig } from 'astro';
 import type { SiteConfig } from '../lib/config.ts';
 import type { Prepared } from '../publish/prepare.ts';
 import { ndIntegration } from './index.ts';
@@ -10,7 +10,7 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  * The Astro configuration of the portal, from the one validated configuration object. `astro.config.mjs`
  * (astro dev) and `npm run build` (in-process, with the view already prepared) both use it.
  */
-export function siteAstroConfig(config: SiteConfig, options: { prepared?: Prepared; outDir?: string; pageLog?: string } = {}): AstroInlineConfig {
+export function siteAstroConfig(config: SiteConfig, options: { prepared?: Prepared; outDir?: string; pageLog?: string } = {}): AstroUserConfig {
   return {
     root: PROJECT_ROOT,
     site: config.site,

@@ -28,7 +28,7 @@ export function appendixShowing(site: Site, component: string): { code: string; 
   return home && { ...home, href: routes.appendix(home.code, home.number) };
 }
 
-export const unitName = (site: Site, id: string) => site.lookup.units.get(id).name ?? id;
+export const unitName = (site: Site, id: string) => site.lookup.units.get(id)?.name ?? id;
 
 export const auditorName = (site: Site, id: string) => recordsOf(site).auditorById.get(id)?.data.name ?? id;
 

@@ -1,0 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/content-root.ts';
+
+/** `npm run typecheck` (astro check + tsc, strict) is part of the suite: a type error fails `npm test`. */
+describe('npm run typecheck', () => {
+  it('reports no errors in pages, components, scripts or tests', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    expect(`${run.stdout}\n${run.stderr}`.split('\n').filter((line) => /error/i.test(line) && !/0 errors/.test(line))).toEqual([]);
+    expect(run.status).toBe(0);
+  }, 600_000);
+});
