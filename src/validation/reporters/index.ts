@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { VFileMessage } from 'vfile-message';
-import { RULES, type RuleId } from '../rule-ids.ts';
+import { RULES } from '../rules/index.ts';
 
 export const FORMATS = ['human', 'json', 'sarif', 'gitlab', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const severity = (m: VFileMessage) => (m.fatal ? 'error' : 'warning');
-const RULES_URL = 'README.md#правила-проверки';
 
 /** `path:line:column  error|warning  message  rule-id`, one per line, then totals. */
 function human(messages: VFileMessage[], totals: { files: number }): string {
@@ -24,18 +23,18 @@ function json(messages: VFileMessage[]): string {
 }
 
 function sarif(messages: VFileMessage[]): string {
-  const ruleIds = Object.keys(RULES) as RuleId[];
+  const ruleIds: string[] = RULES.map((rule) => rule.id);
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: {
         name: 'nd-check', informationUri: 'https://git.example.ru/quality/normative-documents', version: '0.1.0',
-        rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULES[id].about }, defaultConfiguration: { level: RULES[id].severity }, helpUri: `${RULES_URL}` })),
+        rules: RULES.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: rule.severity }, helpUri: rule.url })),
       } },
       results: messages.map((m) => ({
         ruleId: m.ruleId,
-        ruleIndex: ruleIds.indexOf(m.ruleId as RuleId),
+        ruleIndex: ruleIds.indexOf(m.ruleId ?? ''),
         level: severity(m),
         message: { text: m.reason },
         locations: [{ physicalLocation: { artifactLocation: { uri: m.file ?? '' }, region: { startLine: m.line ?? 1, startColumn: m.column ?? 1 } } }],

@@ -9,7 +9,7 @@ import { defineRule } from '../rule.ts';
  * (`content/audits/2026/plans/x.json` → `../../../../schemas/audit-plan.schema.json`);
  * the published address (`/schemas/…` or a full URL ending with it) is accepted too.
  */
-export const schemaRef = defineRule('schema/ref', ({ corpus, report }) => {
+export default defineRule({ id: 'schema/ref', severity: 'warning', description: 'JSON-файл называет свою схему в $schema' }, ({ corpus, report }) => {
   for (const file of corpus.files) {
     const rel = contentPath(corpus, file);
     const kind = classify(rel);
@@ -30,5 +30,3 @@ export const schemaRef = defineRule('schema/ref', ({ corpus, report }) => {
 /** `/schemas/<name>` on the portal, or a full URL of it. */
 const isPublished = (named: unknown, schema: string) =>
   typeof named === 'string' && (named === `/schemas/${schema}` || (/^https?:\/\//.test(named) && named.endsWith(`/schemas/${schema}`)));
-
-export default [schemaRef];

@@ -8,7 +8,7 @@ const LAYOUT_ANCHORS = ['passport', 'scope', 'appendices', 'history', 'cited-by'
 const STATIC_PAGES = new Set(['/', '/nd/', '/glossary/', '/standards/', '/nd/as-of/', '/search/']);
 
 /** Internal links lead to an existing page and heading; nothing leaves the site by `../`. */
-export const brokenLink = defineRule('ref/broken-link', (context) => {
+export default defineRule({ id: 'ref/broken-link', severity: 'error', description: 'внутренняя ссылка ведёт на существующую страницу и якорь' }, (context) => {
   for (const { doc, entry, extracted } of entries(context)) {
     for (const ref of extracted.refs) {
       if (ref.kind !== 'link') continue;
@@ -17,7 +17,6 @@ export const brokenLink = defineRule('ref/broken-link', (context) => {
     }
   }
 });
-
 function linkProblem(context: RuleContext, url: string, ownFolder: string, ownSlugs: string[]): string | undefined {
   if (/^(https?:|mailto:|tel:)/i.test(url)) return undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return `ссылка «${url}» со схемой, которая может выполнить код или открыть не страницу: используйте https:, mailto: или адрес страницы портала`;
@@ -68,5 +67,3 @@ const codeHint = (path: string) => {
   const code = /\/nd\/([^/]+)/.exec(path)?.[1];
   return code ? `; адрес документа — транслитерация кода, например /nd/${codeSlug(decodeURIComponent(code))}/` : '';
 };
-
-export default [brokenLink];
