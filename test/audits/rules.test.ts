@@ -59,7 +59,7 @@ describe('links from MDX to quality and audit pages', () => {
     const line = `${text}\n${added}`.split('\n').length - 1;
     const column = added.indexOf('[план]') + 1;
     expect(formatMessages(root, result.messages)).toEqual([
-      `${appendix}:${line}:${column}  error  страница «/audits/plans/2026-09/» не существует: плана по аудиту «2026-09» нет  ref/broken-link`,
+      `${appendix}:${line}:${column}  error  страница «/audits/plans/2026-09/» не существует: плана по аудиту «2026-09» нет; возможно, «/audits/plans/2026-01/»  ref/broken-link`,
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { routes } from '../../lib/routes.ts';
 import { classify } from '../../model/file-kinds.ts';
 import { parseJson } from '../../model/parse.ts';
 import { contentPath } from '../../model/quality-records.ts';
@@ -29,4 +30,4 @@ export default defineRule({ id: 'schema/ref', severity: 'warning', description: 
 
 /** `/schemas/<name>` on the portal, or a full URL of it. */
 const isPublished = (named: unknown, schema: string) =>
-  typeof named === 'string' && (named === `/schemas/${schema}` || (/^https?:\/\//.test(named) && named.endsWith(`/schemas/${schema}`)));
+  typeof named === 'string' && (named === routes.schema(schema) || (/^https?:\/\//.test(named) && named.endsWith(routes.schema(schema))));
