@@ -55,6 +55,8 @@ describe('malformed input: a located Russian finding, no crash, the other files 
     const [where, reason] = input.expect;
     const hit = lines.find((line) => line.startsWith(`${where}  ошибка  `) && reason.test(line));
     expect(hit, `ожидали ${where} ${reason}, получили:\n${lines.join('\n')}`).toBeDefined();
+    const file = where.replace(/:\d+:\d+$/, '');
+    if (input.alone) expect(lines.filter((line) => line.startsWith(`${file}:`)), 'одна ошибка — одно сообщение').toEqual([hit]);
     expect(errors).toBeGreaterThan(1);
     expect(lines).toContain(SENTINEL_FINDING);
     for (const line of lines) {

@@ -28,6 +28,7 @@ import refUnknownRole from './ref-unknown-role.ts';
 import refUnknownUnit from './ref-unknown-unit.ts';
 import refUnknownAccess from './ref-unknown-access.ts';
 import refBrokenLink from './ref-broken-link.ts';
+import refInvisibleCharacter from './ref-invisible-character.ts';
 import mdxForbiddenCode from './mdx-forbidden-code.ts';
 import editionOneInForce from './edition-one-in-force.ts';
 import editionOrder from './edition-order.ts';
@@ -83,6 +84,7 @@ export const RULES = [
   refUnknownUnit,
   refUnknownAccess,
   refBrokenLink,
+  refInvisibleCharacter,
   mdxForbiddenCode,
   editionOneInForce,
   editionOrder,

@@ -1,3 +1,4 @@
+import { INVISIBLE_RE } from '../../lib/invisible.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { refsOfKind } from '../entries.ts';
 import { recordRefs } from '../record-refs.ts';
@@ -12,6 +13,7 @@ export default defineRule({ id: 'ref/unknown-code', severity: 'error', descripti
   for (const doc of corpus.documents) {
     for (const edition of doc.editions) {
       edition.data.references.forEach((reference, index) => {
+        if (INVISIBLE_RE.test(reference.cite)) return; // ref/invisible-character names the character to delete.
         // Anything else is a standard's designation: ref/unknown-standard's finding.
         if (CODE.test(reference.cite) && !lookup.documents.has(reference.cite)) report({ value: edition, field: ['references', index, 'cite'] }, `документ ${reference.cite} из нормативных ссылок не найден в реестре НД`);
       });

@@ -1,4 +1,5 @@
 import { resolveStandard } from '../../model/lookup.ts';
+import { INVISIBLE_RE } from '../../lib/invisible.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { defineRule } from '../rule.ts';
 import { standardCitations } from '../standard-citations.ts';
@@ -16,6 +17,7 @@ export default defineRule({ id: 'ref/unknown-standard', severity: 'error', descr
   for (const doc of corpus.documents) {
     for (const edition of doc.editions) {
       edition.data.references.forEach((reference, index) => {
+        if (INVISIBLE_RE.test(reference.cite)) return; // ref/invisible-character names the character to delete.
         if (CODE.test(reference.cite) || resolveStandard(lookup, reference.cite)) return;
         report({ value: edition, field: ['references', index, 'cite'] }, `стандарт «${reference.cite}» из нормативных ссылок не найден в каталоге content/standards/${didYouMean(reference.cite, designations)}`);
       });
