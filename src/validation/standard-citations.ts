@@ -1,4 +1,5 @@
 import { resolveStandard } from '../model/lookup.ts';
+import type { Clause, Standard } from '../schemas/standard.ts';
 import { entries } from './entries.ts';
 import type { RuleContext } from './rule.ts';
 
@@ -27,4 +28,15 @@ export function* standardCitations(context: Pick<RuleContext, 'corpus' | 'extrac
       }
     }
   }
+}
+
+/**
+ * For a clause deeper than a catalog marked shallow (`depth`), the listed clause it falls under
+ * (8.2.2 → 8.2 in ISO 9001:2008, listed to level 2): it cannot be verified, only its branch.
+ */
+export function unverifiableUnder(standard: Pick<Standard, 'depth' | 'clauses'>, clause: string): Clause | undefined {
+  const parts = clause.split('.');
+  if (standard.depth === undefined || parts.length <= standard.depth) return undefined;
+  const ancestor = parts.slice(0, standard.depth).join('.');
+  return standard.clauses.find((c) => c.number === ancestor);
 }

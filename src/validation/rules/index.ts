@@ -21,6 +21,7 @@ import refUnknownCode from './ref-unknown-code.ts';
 import refLatinCode from './ref-latin-code.ts';
 import refUnknownStandard from './ref-unknown-standard.ts';
 import refUnknownClause from './ref-unknown-clause.ts';
+import refUnverifiedClause from './ref-unverified-clause.ts';
 import refWithdrawnStandard from './ref-withdrawn-standard.ts';
 import refUnknownAppendix from './ref-unknown-appendix.ts';
 import refAppendixTitle from './ref-appendix-title.ts';
@@ -77,6 +78,7 @@ export const RULES = [
   refLatinCode,
   refUnknownStandard,
   refUnknownClause,
+  refUnverifiedClause,
   refWithdrawnStandard,
   refUnknownAppendix,
   refAppendixTitle,

@@ -1,6 +1,6 @@
 import { QMS_STANDARD } from '../../model/quality-records.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
-import { standardCitations } from '../standard-citations.ts';
+import { standardCitations, unverifiableUnder } from '../standard-citations.ts';
 import { recordRefs } from '../record-refs.ts';
 
 /** A cited clause exists in its standard's catalog: in prose and in quality and audit records. */
@@ -20,6 +20,7 @@ function prose(context: RuleContext) {
     if (!id || !clause) continue;
     const standard = context.lookup.standards.get(id);
     if (!standard || context.lookup.clauses.get(id)?.has(clause)) continue;
+    if (unverifiableUnder(standard.data, clause)) continue; // ref/unverified-clause's warning
     const top = standard.data.clauses.filter((c) => !c.number.includes('.')).map((c) => c.number);
     context.report({ file: entry.file, offset: ref.offset }, `в ${standard.data.designation} нет пункта ${clause}${top.length ? `; разделы стандарта: ${top[0]}–${top.at(-1)}` : ''}`);
   }
