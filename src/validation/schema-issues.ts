@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { z } from 'zod';
 import { jsonSchemaFor } from '../schemas/json-schema.ts';
-import { closest } from './did-you-mean.ts';
+import { didYouMean } from './did-you-mean.ts';
 import type { FieldPath } from '../model/positions.ts';
 
 /** One schema violation: where (field path) and what (Russian, with the fix). */
@@ -47,8 +47,8 @@ export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIss
       case 'unrecognized_keys':
         for (const key of issue.keys) {
           const known = knownKeys(schema, path);
-          const hint = closest(key, known);
-          issues.push({ path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»${hint ? `: возможно, имелось в виду «${hint}»` : ''}; допустимые: ${known.join(', ')}` });
+          const hint = didYouMean(key, known, (near) => `имелось в виду «${near}»`);
+          issues.push({ path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»${hint}; допустимые: ${known.join(', ')}` });
         }
         break;
       case 'invalid_value':
@@ -96,7 +96,8 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
 export { jsonSchemaFor };
 
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
+// `verbose` gives each error its schema, so an unknown key can be matched against the known ones.
+const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, verbose: true });
 addFormats.default(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
@@ -156,7 +157,9 @@ function ajvIssue(error: ErrorObject, data: unknown): SchemaIssue {
       return { path, message: `не хватает обязательного свойства «${formatPath([...path, String(params.missingProperty)])}»` };
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      return { path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»: удалите его или проверьте написание` };
+      const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+      const hint = didYouMean(key, known, (near) => `имелось в виду «${near}»`);
+      return { path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»${hint || ': удалите его или проверьте написание'}${known.length ? `; допустимые: ${known.join(', ')}` : ''}` };
     }
     case 'type':
       return { path, message: `свойство ${at(path)}: ожидается ${String(params.type).split(',').map(typeName).join(' или ')}, указано ${describe(getAt(data, path))}` };

@@ -74,7 +74,7 @@ describe('schema errors in audit records point at the line of the JSON', () => {
       `${PLAN}:6:29  error  свойство «criteria.clauses[0]»: значение "9,2" не соответствует образцу ^\\d+(?:\\.\\d+)*$  schema/invalid`,
       `${PLAN}:8:5  error  свойство «dates.from»: ожидается существующая дата в формате ГГГГ-ММ-ДД, указано "2026-02-30"  schema/invalid`,
       `${PLAN}:11:13  error  свойство «team.leader»: ожидается строка, указано число 5  schema/invalid`,
-      `${PLAN}:12:73  error  неизвестное свойство «coordinator.phone»: удалите его или проверьте написание  schema/invalid`,
+      `${PLAN}:12:73  error  неизвестное свойство «coordinator.phone»: удалите его или проверьте написание; допустимые: name, position, unit  schema/invalid`,
     ]);
     expect(result.corpus.records.get('audit-plan') ?? []).toEqual([]);
     expect(result.corpus.records.get('audit-report')).toHaveLength(1);
