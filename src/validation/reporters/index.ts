@@ -22,6 +22,10 @@ function json(messages: VFileMessage[]): string {
   return JSON.stringify(messages.map((m) => ({ file: m.file, line: m.line ?? 1, column: m.column ?? 1, severity: severity(m), message: m.reason, ruleId: m.ruleId })), null, 2);
 }
 
+const INFORMATION_URI = 'https://git.example.ru/quality/normative-documents';
+/** SARIF requires absolute URIs; a rule's README anchor is resolved against the repository. */
+const absolute = (url: string) => new URL(url, `${INFORMATION_URI}/-/blob/main/`).href;
+
 function sarif(messages: VFileMessage[]): string {
   const ruleIds: string[] = RULES.map((rule) => rule.id);
   return JSON.stringify({
@@ -29,8 +33,8 @@ function sarif(messages: VFileMessage[]): string {
     version: '2.1.0',
     runs: [{
       tool: { driver: {
-        name: 'nd-check', informationUri: 'https://git.example.ru/quality/normative-documents', version: '0.1.0',
-        rules: RULES.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: rule.severity }, helpUri: rule.url })),
+        name: 'nd-check', informationUri: INFORMATION_URI, version: '0.1.0',
+        rules: RULES.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: rule.severity }, helpUri: absolute(rule.url) })),
       } },
       results: messages.map((m) => ({
         ruleId: m.ruleId,
