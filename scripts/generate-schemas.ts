@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { configSchema } from '../src/lib/config.ts';
 import { JSON_SCHEMAS } from '../src/schemas/index.ts';
-import { jsonSchemaFor } from '../src/validation/schema-issues.ts';
+import { jsonSchemaFor } from '../src/schemas/json-schema.ts';
 import { z } from 'zod';
 
 export function allSchemas(): Record<string, unknown> {

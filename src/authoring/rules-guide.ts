@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { structuredPatch } from 'diff';
-import { RULES } from '../validation/rule-ids.ts';
+import { RULES } from '../validation/rules/index.ts';
 import { ruleAnchor } from '../validation/reporters/index.ts';
 
 /** One rule as the guide shows it. */
@@ -11,12 +11,9 @@ export interface RuleInfo {
   description: string;
 }
 
-/**
- * Every rule the checker has. The one place the guide reads rules from: when rules become one module
- * per id, point this at that list.
- */
+/** Every rule the checker has, from its one list (src/validation/rules/index.ts). */
 export function ruleCatalog(): RuleInfo[] {
-  return Object.entries(RULES).map(([id, rule]) => ({ id, severity: rule.severity, description: rule.about }));
+  return RULES.map((rule) => ({ id: rule.id, severity: rule.severity, description: rule.description }));
 }
 
 export const START = '<!-- Правила: раздел создаёт npm run docs:rules из test/fixtures/rules; не правьте вручную. -->';

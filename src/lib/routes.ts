@@ -15,6 +15,7 @@ export const routes = {
   standard: (id: string) => `/standards/${id}/`,
   clause: (id: string, clause: string) => `/standards/${id}/#clause-${clause}`,
   asOf: () => '/nd/as-of/',
+  search: () => '/search/',
   qualityStandards: () => '/quality-standards/',
   qualityStandard: (id: string) => `/quality-standards/${id}/`,
   requirement: (standard: string, id: string) => `/quality-standards/${standard}/#req-${id}`,

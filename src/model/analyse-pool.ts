@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
+import { digestFiles, moduleGraph } from './module-graph.ts';
 import { analyseMdx, type MdxAnalysis } from './parse.ts';
 
 /**
@@ -18,18 +19,19 @@ const WORKER_THRESHOLD = 150;
 const CACHE_DIR = path.resolve('node_modules/.cache/nd');
 const WORKER_URL = new URL('./analyse-worker.ts', import.meta.url);
 
-/** Source files whose change must invalidate cached analyses. */
-const ANALYSER_SOURCES = ['src/model/parse.ts', 'src/model/positions.ts', 'src/validation/extract.ts', 'src/lib/codes.ts', 'package-lock.json'];
-
-function analyserVersion(): string | undefined {
-  const hash = createHash('sha1');
-  for (const file of ANALYSER_SOURCES) {
-    const full = path.resolve(file);
-    if (!existsSync(full)) return undefined;
-    hash.update(readFileSync(full));
-  }
-  return hash.digest('hex');
+/**
+ * What the analysis depends on: the analysing modules and everything they import, read from the
+ * imports themselves (a hand-kept list went stale once), plus the locked package versions. Undefined
+ * where the sources are not beside this module (inside Astro's bundle): no cache there.
+ */
+export function analyserVersion(projectRoot = sourceRoot()): string | undefined {
+  if (!projectRoot) return undefined;
+  const entries = ['src/model/analyse-worker.ts', 'src/model/parse.ts'].map((file) => path.join(projectRoot, file));
+  if (!entries.every((entry) => existsSync(entry))) return undefined;
+  return digestFiles(projectRoot, [...moduleGraph(entries), path.join(projectRoot, 'package-lock.json')]);
 }
+
+const sourceRoot = () => (import.meta.url.startsWith('file:') ? fileURLToPath(new URL('../..', import.meta.url)) : undefined);
 
 /**
  * On by default for real content roots; off for throw-away roots in the temp folder (tests), which

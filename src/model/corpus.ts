@@ -46,7 +46,8 @@ export interface DocumentEntry {
 /** Any problem found while loading: unreadable file, syntax, schema. Rules add the rest. */
 export interface LoadProblem {
   file: VFile;
-  ruleId: string;
+  /** The load-time rule that found it (each is a module of src/validation/rules). */
+  ruleId: ParseProblem['ruleId'] | 'syntax/file' | 'content/unknown-file' | 'schema/invalid';
   reason: string;
   offset?: number;
   place?: { line: number; column: number };

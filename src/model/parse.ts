@@ -7,7 +7,7 @@ import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { extract, type Extracted } from '../validation/extract.ts';
 import { jsonLocator, mapLocator, yamlPositions, type Locator } from './positions.ts';
 import { nestingReason, tooDeep } from './nesting.ts';
@@ -124,14 +124,13 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
     if (deep !== undefined) {
       problems.push({ ruleId: 'syntax/yaml', offset: base + deep, reason: `ошибка в свойствах: ${nestingReason()}` });
     } else {
-      const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
-      // The parser reports a stack overflow once per character it could not reach: one message is enough.
-      const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
-      for (const error of overflow ? [overflow] : doc.errors) {
-        problems.push({ ruleId: 'syntax/yaml', offset: base + (error.pos[0] ?? 0), reason: overflow ? `ошибка в свойствах: ${nestingReason()}` : yamlReason(error.code, error.message) });
-      }
+      // Core schema only, no YAML 1.1 extras (!!binary, !!set…): frontmatter holds plain values,
+      // and a tag the build's own YAML reader would treat otherwise must stop here, located.
+      const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false, schema: 'core', resolveKnownTags: false });
+      const yamlProblems = yamlDocumentProblems(doc, yaml, (offset) => lineOf(text, base + offset));
+      for (const problem of yamlProblems) problems.push({ ruleId: 'syntax/yaml', offset: base + problem.offset, reason: problem.reason });
       try {
-        if (doc.errors.length === 0) data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+        if (yamlProblems.length === 0) data = doc.toJS({ maxAliasCount: 100 }) ?? {};
         positions = yamlPositions(doc, base);
       } catch (error) {
         // `maxAliasCount` stops a «billion laughs» document; recursion limits stop the rest.
@@ -153,10 +152,12 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
     tree = mdxProcessor.parse(file) as Root;
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error;
+    const place = { line: error.line ?? 1, column: error.column ?? 1 };
+    const autolink = autolinkBefore(text, place);
     problems.push({
       ruleId: 'syntax/mdx',
-      place: { line: error.line ?? 1, column: error.column ?? 1 },
-      reason: `ошибка разметки MDX: ${mdxReason(error.reason)}`,
+      place: autolink ?? place,
+      reason: `ошибка разметки MDX: ${autolink ? AUTOLINK_REASON : mdxReason(error.reason)}`,
     });
   }
   return { analysis: { data, positions, problems, extracted: tree ? extract(tree) : null }, tree };
@@ -172,9 +173,97 @@ export function parseJson(file: VFile): ParsedJson {
     offset: error.offset,
     reason: `ошибка синтаксиса JSON: ${JSON_ERRORS[printParseErrorCode(error.error)] ?? printParseErrorCode(error.error)}`,
   }));
+  if (root && problems.length === 0) {
+    const text = String(file.value);
+    for (const { offset, key, first } of duplicateJsonKeys(root)) {
+      problems.push({ ruleId: 'syntax/json', offset, reason: `ошибка в данных JSON: ${duplicateReason(key, lineOf(text, first))}` });
+    }
+  }
   let data: unknown;
   if (problems.length === 0) data = JSON.parse(String(file.value));
   return { file, data, locate: jsonLocator(root), problems };
+}
+
+/** Line (1-based) of an offset in a text. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Both JSON.parse and YAML readers keep the last of two equal keys, silently: name both places. */
+const duplicateReason = (key: string, firstLine: number) =>
+  `свойство «${key}» указано дважды (первый раз — в строке ${firstLine}); действовало бы последнее значение, незаметно — оставьте одно`;
+
+/** Every repeated key of a JSON object, at any depth: where it repeats and where it was first. */
+function* duplicateJsonKeys(root: JsonNode): Generator<{ offset: number; key: string; first: number }> {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Map<string, number>();
+      for (const property of node.children ?? []) {
+        const keyNode = property.children?.[0];
+        if (!keyNode) continue;
+        const key = String(keyNode.value);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, keyNode.offset);
+        else yield { offset: keyNode.offset, key, first };
+      }
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+}
+
+/**
+ * What is wrong with a parsed frontmatter document, located by offset in the YAML text:
+ * - a tab used for indentation is reported once per line and alone: the parser's other errors
+ *   after it (compact mappings, implicit keys, bad indent) are its consequences and mislead;
+ * - a tag outside the core schema (`!!js/function`, `!custom`, `!!binary`) is an error, not a warning;
+ * - a key repeated in one mapping, at any depth, names the line of its first occurrence.
+ */
+function yamlDocumentProblems(doc: Document, yaml: string, lineAt: (offset: number) => number): Array<{ offset: number; reason: string }> {
+  // The parser reports a stack overflow once per character it could not reach: one message is enough.
+  const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
+  if (overflow) return [{ offset: overflow.pos[0] ?? 0, reason: `ошибка в свойствах: ${nestingReason()}` }];
+  const tabs = doc.errors.filter((error) => error.code === 'TAB_AS_INDENT');
+  const errors = tabs.length ? tabs : doc.errors;
+  const out = errors.map((error) => ({ offset: error.pos[0] ?? 0, reason: yamlReason(error.code, error.message) }));
+  for (const warning of doc.warnings) {
+    const tag = warning.code === 'TAG_RESOLVE_FAILED' ? yaml.slice(warning.pos[0], warning.pos[1]) : undefined;
+    out.push({
+      offset: warning.pos[0] ?? 0,
+      reason: tag
+        ? `ошибка в свойствах: тег YAML «${tag}» не поддерживается — свойства пишутся простыми значениями; удалите «${tag}» (если значение должно остаться строкой, возьмите его в кавычки)`
+        : yamlReason(warning.code, warning.message),
+    });
+  }
+  if (!tabs.length) out.push(...duplicateYamlKeys(doc.contents, lineAt));
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+function duplicateYamlKeys(root: unknown, lineAt: (offset: number) => number): Array<{ offset: number; reason: string }> {
+  const out: Array<{ offset: number; reason: string }> = [];
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const at = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+        if (key !== undefined && at !== undefined) {
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, at);
+          else out.push({ offset: at, reason: `ошибка синтаксиса YAML в свойствах: ${duplicateReason(key, lineAt(first))}` });
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return out;
 }
 
 const JSON_ERRORS: Record<string, string> = {
@@ -202,7 +291,7 @@ function yamlReason(code: string, message: string): string {
     BAD_INDENT: 'неверный отступ: вложенные свойства выравниваются пробелами одинаково',
     MISSING_CHAR: 'не хватает символа (незакрытая кавычка или скобка?)',
     MULTILINE_IMPLICIT_KEY: 'ключ не может занимать несколько строк: проверьте двоеточие и кавычки на предыдущей строке',
-    TAB_AS_INDENT: 'отступ табуляцией: в YAML отступы делаются пробелами',
+    TAB_AS_INDENT: 'отступ табуляцией: в YAML отступы делаются пробелами — замените табуляцию пробелами, как у соседних свойств',
     BLOCK_AS_IMPLICIT_KEY: 'неверная структура: если в значении есть «: », заключите всё значение в кавычки',
     UNEXPECTED_TOKEN: 'неожиданный символ',
   };
@@ -212,7 +301,20 @@ function yamlReason(code: string, message: string): string {
   return `ошибка синтаксиса YAML в свойствах: ${known[code] ?? first}`;
 }
 
+const AUTOLINK_REASON = 'адрес в угловых скобках «<…>» в MDX не ссылка, а начало тега: пишите ссылку как [текст](https://…)';
+
+/**
+ * `<https://…>` and `<javascript:…>` are autolinks in Markdown and broken tags in MDX; the parser
+ * stumbles somewhere inside them. The place of the `<` that starts one on the error's line, if any.
+ */
+function autolinkBefore(text: string, place: { line: number; column: number }): { line: number; column: number } | undefined {
+  const line = text.split('\n', place.line)[place.line - 1] ?? '';
+  const start = line.lastIndexOf('<', place.column - 1);
+  return start !== -1 && /^<[a-z][a-z0-9+.-]*:/i.test(line.slice(start)) ? { line: place.line, column: start + 1 } : undefined;
+}
+
 function mdxReason(reason: string): string {
+  if (/to create a link in MDX/.test(reason)) return AUTOLINK_REASON;
   if (/Unexpected end of file in expression/.test(reason)) return 'незакрытая фигурная скобка «{»; чтобы написать её как текст, используйте «\\{»';
   const unclosed = /Expected a closing tag for `<([^`>]*)>`/.exec(reason)?.[1];
   if (unclosed !== undefined) return `тег <${unclosed}> не закрыт: добавьте </${unclosed}> до конца абзаца или экранируйте «<» как «&lt;»`;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { digestFiles, moduleGraph } from '../model/module-graph.ts';
 
 /**
  * Rendered bodies kept between builds, keyed by the text, the data the renderer saw (context key) and
@@ -61,13 +62,13 @@ export class RenderCache<T = unknown> {
   }
 }
 
-/** The renderer's code, read from its folder (not a hand-kept list): a change to it re-renders everything. */
+/**
+ * The renderer's code — every module the renderer and the publication step import, found by walking
+ * their imports (not a hand-kept list) — and the lockfile: a change to any of it re-renders everything.
+ */
 const RENDERER_VERSION = (() => {
-  const hash = createHash('sha1');
   if (!import.meta.dirname) return `unknown-${Date.now()}`;
-  const dirs = [import.meta.dirname, path.join(import.meta.dirname, '../components/content')];
-  for (const dir of dirs) {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
-  }
-  return hash.digest('hex');
+  const root = path.resolve(import.meta.dirname, '../..');
+  const entries = [path.join(import.meta.dirname, 'render-body.ts'), path.join(root, 'src/publish/publish.ts')];
+  return digestFiles(root, [...moduleGraph(entries), path.join(root, 'package-lock.json')]) ?? `unknown-${Date.now()}`;
 })();

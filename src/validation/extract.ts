@@ -3,15 +3,26 @@ import type { Heading, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { CODE_SEPARATORS } from '../lib/codes.ts';
+import { INVISIBLE_RE } from '../lib/invisible.ts';
 
-/** A reference found in prose or markup, with its offset in the file. */
-export type ProseRef =
+/** An invisible or format character inside a reference, by its offset in the file. */
+export interface HiddenChar {
+  offset: number;
+  char: string;
+}
+
+/**
+ * A reference found in prose or markup, with its offset in the file. Prose is read without
+ * invisible characters, so they never hide a reference; those inside one are kept in `hidden`.
+ */
+export type ProseRef = (
   | { kind: 'code'; raw: string; prefix: string; number: string; offset: number }
   | { kind: 'standard'; raw: string; designation: string; clause?: string; offset: number }
   | { kind: 'clause'; raw: string; clause: string; offset: number }
   | { kind: 'appendix'; raw: string; number: number; title?: string; offset: number }
   | { kind: 'role' | 'term'; raw: string; id: string; offset: number }
-  | { kind: 'link'; raw: string; url: string; offset: number };
+  | { kind: 'link'; raw: string; url: string; offset: number }
+) & { hidden?: HiddenChar[] };
 
 export interface HeadingInfo {
   slug: string;
@@ -44,8 +55,27 @@ const BARE_CLAUSE_RE = new RegExp(String.raw`(?<![\p{L}])${CLAUSE_WORD}\s*(\d+(?
 const CODE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}{1,4})([${CODE_SEPARATORS}]?)(\d{3})(?![\p{L}\p{N}])`, 'gu');
 const APPENDIX_RE = /(?<![\p{L}])[Пп]риложени[а-яё]*[\s\u00a0]*(?:№[\s\u00a0]*)?(\d+)(?:[\s\u00a0]*«((?:[^«»]|«[^«»]*»)*)»)?/gu;
 
-/** Finds references in one run of plain text starting at `base`. */
+const INVISIBLE_ALL = new RegExp(INVISIBLE_RE.source, 'gu');
+
+/**
+ * Finds references in one run of plain text starting at `base`. Invisible characters are taken out
+ * first and the references mapped back to the text as written, with the characters they contained.
+ */
 export function scanText(text: string, base: number): ProseRef[] {
+  if (!INVISIBLE_RE.test(text)) return scanVisible(text, base);
+  const kept: number[] = [];
+  const hidden: number[] = [];
+  for (let i = 0; i < text.length; i++) (INVISIBLE_RE.test(text[i]!) ? hidden : kept).push(i);
+  kept.push(text.length);
+  return scanVisible(text.replace(INVISIBLE_ALL, ''), 0).map((ref) => {
+    const start = kept[ref.offset]!;
+    const end = kept[ref.offset + ref.raw.length - 1]! + 1;
+    const inside = hidden.filter((i) => i > start && i < end).map((i) => ({ offset: base + i, char: text[i]! }));
+    return { ...ref, offset: base + start, ...(inside.length ? { hidden: inside } : {}) };
+  });
+}
+
+function scanVisible(text: string, base: number): ProseRef[] {
   const refs: ProseRef[] = [];
   const taken: Array<[number, number]> = [];
   // Cheap substring tests first: most text runs cite nothing, and the patterns are costly to try
@@ -99,6 +129,10 @@ export function extract(tree: Root): Extracted {
       case 'link':
         out.refs.push({ kind: 'link', raw: node.url, url: node.url, offset });
         break;
+      case 'definition':
+        // `[текст][r]` … `[r]: адрес`: the target is in the definition, checked like any link.
+        out.refs.push({ kind: 'link', raw: node.url, url: node.url, offset });
+        return;
       case 'mdxjsEsm':
         out.code.push({ kind: 'esm', value: node.value, offset });
         return;

@@ -3,7 +3,8 @@ import type { Corpus, Located } from '../model/corpus.ts';
 import type { Lookup } from '../model/lookup.ts';
 import type { FieldPath } from '../model/positions.ts';
 import type { Extracted } from './extract.ts';
-import type { RuleId } from './rule-ids.ts';
+
+export type Severity = 'error' | 'warning';
 
 /** Where a finding points: an offset in a file, a field of a located value, or a line/column. */
 export type Target =
@@ -22,10 +23,28 @@ export interface RuleContext {
   report(target: Target, reason: string): void;
 }
 
-export interface Rule {
-  id: RuleId;
-  run(context: RuleContext): void;
+/** Where the rules are described for authors (README, section «Правила проверки»). */
+export const RULES_URL = 'README.md#правила-проверки';
+
+export interface Rule<Id extends string = string> {
+  /** `area/what`, e.g. `ref/unknown-code`: what authors turn off or re-grade in nd.config.json. */
+  readonly id: Id;
+  /** Default severity; configuration may change it or turn the rule off. */
+  readonly severity: Severity;
+  /** What the rule guards, in Russian (SARIF, the README table). */
+  readonly description: string;
+  readonly url: string;
+  /**
+   * Cross-checks the loaded corpus and only reports. Absent for load-time rules (`syntax/*`,
+   * `schema/invalid`, `content/unknown-file`): the loader finds those while reading files.
+   */
+  readonly run?: (context: RuleContext) => void;
 }
 
-/** A rule only reports; the runner owns severity, positions and formatting. */
-export const defineRule = (id: RuleId, run: (context: RuleContext) => void): Rule => ({ id, run });
+/** A rule owns its id, severity, description and run; the runner owns positions, severity overrides and formatting. */
+export function defineRule<const Id extends string>(
+  meta: { id: Id; severity: Severity; description: string; url?: string },
+  run?: (context: RuleContext) => void,
+): Rule<Id> {
+  return { id: meta.id, severity: meta.severity, description: meta.description, url: meta.url ?? RULES_URL, ...(run ? { run } : {}) };
+}

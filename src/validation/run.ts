@@ -1,8 +1,7 @@
 import type { NdConfig } from '../lib/config.ts';
 import { check, type CheckResult } from './check.ts';
-import { EXTRA_RULES } from './extra-rules.ts';
 
 /** The checker as every caller runs it: configuration in, findings out. */
 export function runCheck(config: NdConfig & { contentRootAbs: string; buildDate: string }): Promise<CheckResult> {
-  return check({ root: config.contentRootAbs, buildDate: config.buildDate, rules: config.rules, extraRules: EXTRA_RULES });
+  return check({ root: config.contentRootAbs, buildDate: config.buildDate, rules: config.rules });
 }

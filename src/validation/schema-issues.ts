@@ -1,7 +1,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { z } from 'zod';
-import { JSON_SCHEMAS } from '../schemas/index.ts';
+import { jsonSchemaFor } from '../schemas/json-schema.ts';
+import { didYouMean } from './did-you-mean.ts';
 import type { FieldPath } from '../model/positions.ts';
 
 /** One schema violation: where (field path) and what (Russian, with the fix). */
@@ -18,8 +19,11 @@ const typeName = (t: string) => TYPE_NAMES[t] ?? t;
 const describe = (value: unknown) =>
   value === null ? 'null' : Array.isArray(value) ? 'список' : typeof value === 'object' ? 'объект' : `${typeof value === 'string' ? 'строка' : typeName(typeof value)} ${JSON.stringify(value)}`;
 
+/** `passport.goals[0]`: a field path as authors read it in a message. */
 export const formatPath = (path: FieldPath) =>
   path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key), '');
+/** `«passport.goals[0]»`, or «верхнего уровня» for the whole record. */
+const fieldLabel = (path: FieldPath) => (path.length ? `«${formatPath(path)}»` : 'верхнего уровня');
 
 /** zod issues → SchemaIssue, with messages an author can act on. */
 export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIssue[]; value?: unknown } {
@@ -28,7 +32,7 @@ export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIss
   const issues: SchemaIssue[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-    const at = (p: FieldPath) => (p.length ? `«${formatPath(p)}»` : 'верхнего уровня');
+    const at = fieldLabel;
     switch (issue.code) {
       case 'invalid_type': {
         const input = getAt(data, path);
@@ -43,8 +47,8 @@ export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIss
       case 'unrecognized_keys':
         for (const key of issue.keys) {
           const known = knownKeys(schema, path);
-          const hint = closest(key, known);
-          issues.push({ path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»${hint ? `: возможно, имелось в виду «${hint}»` : ''}; допустимые: ${known.join(', ')}` });
+          const hint = didYouMean(key, known, (near) => `имелось в виду «${near}»`);
+          issues.push({ path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»${hint}; допустимые: ${known.join(', ')}` });
         }
         break;
       case 'invalid_value':
@@ -82,44 +86,19 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
   return node;
 }
 
-/** The known word closest to a misspelt one (Levenshtein ≤ 3), for «did you mean». */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.min(3, Math.ceil(word.length / 2)) + 1;
-  for (const candidate of candidates) {
-    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
 // ---- ajv (JSON records) ----
+//
+// JSON records are validated against the JSON Schema generated from their zod shape, not with zod
+// itself: that document is what authors' editors check the same files with (`$schema`), so the
+// editor and the checker apply one definition; ajv also fills the shape's defaults in place.
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
+/** Kept for pages that import it from here; the schema belongs to src/schemas/json-schema.ts. */
+
+
+// `verbose` gives each error its schema, so an unknown key can be matched against the known ones.
+const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, verbose: true });
 addFormats.default(ajv);
 const compiled = new Map<string, ValidateFunction>();
-
-/** The JSON Schema document generated from the zod shape (what `schemas/` holds). */
-export function jsonSchemaFor(name: string): Record<string, unknown> {
-  const entry = JSON_SCHEMAS[name];
-  if (!entry) throw new Error(`unknown schema ${name}`);
-  const generated = z.toJSONSchema(entry.schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...generated, $id: `/schemas/${name}`, title: entry.title };
-}
 
 /** Validates JSON data against a generated schema; fills defaults in place. */
 export function ajvIssues(schemaName: string, data: unknown): SchemaIssue[] {
@@ -170,14 +149,16 @@ function ajvIssue(error: ErrorObject, data: unknown): SchemaIssue {
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-  const at = (p: FieldPath) => (p.length ? `«${formatPath(p)}»` : 'верхнего уровня');
+  const at = fieldLabel;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
       return { path, message: `не хватает обязательного свойства «${formatPath([...path, String(params.missingProperty)])}»` };
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      return { path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»: удалите его или проверьте написание` };
+      const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+      const hint = didYouMean(key, known, (near) => `имелось в виду «${near}»`);
+      return { path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»${hint || ': удалите его или проверьте написание'}${known.length ? `; допустимые: ${known.join(', ')}` : ''}` };
     }
     case 'type':
       return { path, message: `свойство ${at(path)}: ожидается ${String(params.type).split(',').map(typeName).join(' или ')}, указано ${describe(getAt(data, path))}` };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schemaFields } from '../../src/lib/schema-fields.ts';
 import { JSON_SCHEMAS } from '../../src/schemas/index.ts';
-import { jsonSchemaFor } from '../../src/validation/schema-issues.ts';
+import { jsonSchemaFor } from '../../src/schemas/json-schema.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { decodeEntities, hrefs, pageText } from '../helpers/html.ts';
 

@@ -6,7 +6,6 @@ import { runNew, type Asker } from '../../src/authoring/cli.ts';
 import { nextVersion } from '../../src/authoring/edition.ts';
 import { FILL } from '../../src/authoring/markers.ts';
 import { check } from '../../src/validation/check.ts';
-import { EXTRA_RULES } from '../../src/validation/extra-rules.ts';
 import { contentRoot, formatMessages, projectRoot } from '../helpers/content-root.ts';
 
 /**
@@ -24,7 +23,7 @@ async function scaffold(argv: string[], options: { root?: string; ask?: Asker } 
 }
 
 async function findings(root: string) {
-  const result = await check({ root, buildDate: DATE, extraRules: EXTRA_RULES });
+  const result = await check({ root, buildDate: DATE });
   return formatMessages(root, result.messages);
 }
 

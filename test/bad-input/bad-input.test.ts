@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/validation/check.ts';
-import { EXTRA_RULES } from '../../src/validation/extra-rules.ts';
 import { overlay } from '../helpers/content-root.ts';
 import { runCheckCli } from '../helpers/build-site.ts';
 import { MALFORMED, MINIMAL, ODDITIES, type BadInput } from './cases.ts';
@@ -31,7 +30,7 @@ async function rootWith(input: BadInput): Promise<string> {
 /** The checker's findings as the CLI prints them, paths relative to the root. */
 async function findings(root: string): Promise<{ lines: string[]; errors: number; ms: number }> {
   const started = performance.now();
-  const result = await check({ root, buildDate: DATE, extraRules: EXTRA_RULES });
+  const result = await check({ root, buildDate: DATE });
   const ms = performance.now() - started;
   const lines = result.messages.map((m) => `${path.relative(root, path.resolve(m.file ?? ''))}:${m.line}:${m.column}  ${m.fatal ? 'ошибка' : 'предупреждение'}  ${m.reason}  ${m.ruleId}`);
   return { lines, errors: result.errors, ms };
@@ -56,6 +55,8 @@ describe('malformed input: a located Russian finding, no crash, the other files 
     const [where, reason] = input.expect;
     const hit = lines.find((line) => line.startsWith(`${where}  ошибка  `) && reason.test(line));
     expect(hit, `ожидали ${where} ${reason}, получили:\n${lines.join('\n')}`).toBeDefined();
+    const file = where.replace(/:\d+:\d+$/, '');
+    if (input.alone) expect(lines.filter((line) => line.startsWith(`${file}:`)), 'одна ошибка — одно сообщение').toEqual([hit]);
     expect(errors).toBeGreaterThan(1);
     expect(lines).toContain(SENTINEL_FINDING);
     for (const line of lines) {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { check, type CheckResult } from '../../src/validation/check.ts';
-import { EXTRA_RULES } from '../../src/validation/extra-rules.ts';
 import { contentRoot, formatMessages } from './content-root.ts';
 
 /**
@@ -11,7 +10,7 @@ import { contentRoot, formatMessages } from './content-root.ts';
 export async function checkOverlays(folders: string[], options: { buildDate: string; only?: string[] }): Promise<{ result: CheckResult; lines: string[] }> {
   const root = await contentRoot({}, { only: options.only });
   for (const folder of folders) await cp(folder, root, { recursive: true });
-  const result = await check({ root, buildDate: options.buildDate, extraRules: EXTRA_RULES });
+  const result = await check({ root, buildDate: options.buildDate });
   return { result, lines: formatMessages(root, result.messages) };
 }
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { schemaFields } from '../../src/lib/schema-fields.ts';
 import { auditPlan } from '../../src/schemas/audit.ts';
 import { check } from '../../src/validation/check.ts';
-import { EXTRA_RULES } from '../../src/validation/extra-rules.ts';
-import { jsonSchemaFor } from '../../src/validation/schema-issues.ts';
+import { jsonSchemaFor } from '../../src/schemas/json-schema.ts';
 import { contentRoot, formatMessages, overlayFixture, projectRoot } from '../helpers/content-root.ts';
 
 const QUALITY_SCHEMAS = [
@@ -69,13 +68,13 @@ describe('schema errors in audit records point at the line of the JSON', () => {
     const file = path.join(root, PLAN);
     const { writeFile } = await import('node:fs/promises');
     await writeFile(file, broken);
-    const result = await check({ root, buildDate: '2026-11-26', extraRules: EXTRA_RULES });
+    const result = await check({ root, buildDate: '2026-11-26' });
     expect(formatMessages(root, result.messages)).toEqual([
       `${PLAN}:4:3  error  список «objectives» должен содержать не меньше 1 элементов  schema/invalid`,
       `${PLAN}:6:29  error  свойство «criteria.clauses[0]»: значение "9,2" не соответствует образцу ^\\d+(?:\\.\\d+)*$  schema/invalid`,
       `${PLAN}:8:5  error  свойство «dates.from»: ожидается существующая дата в формате ГГГГ-ММ-ДД, указано "2026-02-30"  schema/invalid`,
       `${PLAN}:11:13  error  свойство «team.leader»: ожидается строка, указано число 5  schema/invalid`,
-      `${PLAN}:12:73  error  неизвестное свойство «coordinator.phone»: удалите его или проверьте написание  schema/invalid`,
+      `${PLAN}:12:73  error  неизвестное свойство «coordinator.phone»: удалите его или проверьте написание; допустимые: name, position, unit  schema/invalid`,
     ]);
     expect(result.corpus.records.get('audit-plan') ?? []).toEqual([]);
     expect(result.corpus.records.get('audit-report')).toHaveLength(1);
@@ -83,7 +82,7 @@ describe('schema errors in audit records point at the line of the JSON', () => {
 
   it('a record in a place no kind describes is reported with the places that exist', async () => {
     const root = await contentRoot({ 'audits/2026/plan-2026-01.json': '{}\n' }, { only: ['registries', 'standards', 'documents'] });
-    const result = await check({ root, buildDate: '2026-11-26', extraRules: EXTRA_RULES });
+    const result = await check({ root, buildDate: '2026-11-26' });
     const [line] = formatMessages(root, result.messages);
     expect(line).toMatch(/^audits\/2026\/plan-2026-01\.json:1:1 {2}error {2}файл «audits\/2026\/plan-2026-01\.json» не относится ни к одному виду содержимого .*audits\/<год>\/plans\/<аудит>\.json.* {2}content\/unknown-file$/);
   });

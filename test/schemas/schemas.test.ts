@@ -48,7 +48,8 @@ describe('registries and catalog (ajv on the generated JSON Schemas)', () => {
   it('accepts a valid registry', () => expect(ajvIssues('units.schema.json', structuredClone(units))).toEqual([]));
   it.each([
     ['units.schema.json', { items: [{ id: 'dkko', parent: null }] }, 'items[0]', 'не хватает обязательного свойства «items[0].name»'],
-    ['units.schema.json', { items: [{ id: 'dkko', name: 'Д', parent: null, head: 'x' }] }, 'items[0].head', 'неизвестное свойство «items[0].head»: удалите его или проверьте написание'],
+    ['units.schema.json', { items: [{ id: 'dkko', name: 'Д', parent: null, head: 'x' }] }, 'items[0].head', 'неизвестное свойство «items[0].head»: удалите его или проверьте написание; допустимые: id, name, parent, sample'],
+    ['units.schema.json', { items: [{ id: 'dkko', name: 'Д', parnt: null }] }, 'items[0].parnt', 'неизвестное свойство «items[0].parnt»: возможно, имелось в виду «parent»; допустимые: id, name, parent, sample'],
     ['access-levels.schema.json', { items: [{ id: 'public', name: 'Открыто', rank: 'ноль', restriction: 'нет' }] }, 'items[0].rank', 'свойство «items[0].rank»: ожидается целое число, указано строка "ноль"'],
     ['document-types.schema.json', { items: [{ prefix: 'PT', name: 'Политика', plural: 'Политики' }] }, 'items[0].prefix', 'свойство «items[0].prefix»: значение "PT" не соответствует образцу ^[А-ЯЁ]{1,4}$'],
     ['standard.schema.json', { id: 'iso-1', designation: 'ISO 1', body: 'ISO', number: '1', year: 2015, title: { ru: 'Р', en: 'E' }, status: 'active', supersededBy: null, clauses: [] }, 'status', 'свойство «status»: недопустимое значение "active"; допустимые: "current", "withdrawn"'],

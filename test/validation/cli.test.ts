@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../src/validation/rules/index.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 import { runCheckCli } from '../helpers/build-site.ts';
 
@@ -85,6 +86,11 @@ describe('machine formats', () => {
     expect(valid).toBe(true);
     expect(log.runs[0].results).toHaveLength(2);
     expect(log.runs[0].results[1]).toMatchObject({ ruleId: 'ref/unknown-appendix', level: 'error', locations: [{ physicalLocation: { region: { startLine: expect.any(Number) } } }] });
+    // Rule metadata is the one list of rules; indexes point into it; help links are absolute.
+    const rules = log.runs[0].tool.driver.rules as Array<{ id: string; helpUri: string }>;
+    expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    for (const result of log.runs[0].results) expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
+    for (const rule of rules) expect(new URL(rule.helpUri).protocol).toBe('https:');
   });
 
   it('gitlab: Code Quality report', async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { JSON_SCHEMAS } from '../../schemas/index.ts';
-import { jsonSchemaFor } from '../../validation/schema-issues.ts';
+import { jsonSchemaFor } from '../../schemas/json-schema.ts';
 
 /**
  * `/schemas/<name>.schema.json`: the JSON Schemas that records name in `$schema`, generated from the

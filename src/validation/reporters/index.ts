@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
-import { RULES, type RuleId } from '../rule-ids.ts';
+import { RULES } from '../rules/index.ts';
 
 export const FORMATS = ['human', 'json', 'sarif', 'gitlab', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -46,12 +46,12 @@ function json(messages: VFileMessage[]): string {
 }
 
 function sarif(messages: VFileMessage[], options: ReportOptions): string {
-  const ruleIds = Object.keys(RULES) as RuleId[];
+  const ruleIds: string[] = RULES.map((rule) => rule.id);
   const { repository } = options;
-  const help = (id: RuleId) => {
+  const help = (rule: (typeof RULES)[number]) => {
     if (!repository) return {};
-    const helpUri = ruleHelpUri(id, repository);
-    return { helpUri, help: { text: `${RULES[id].about}. Примеры: ${helpUri}`, markdown: `${RULES[id].about}. [Неверно и верно — примеры](${helpUri})` } };
+    const helpUri = ruleHelpUri(rule.id, repository);
+    return { helpUri, help: { text: `${rule.description}. Примеры: ${helpUri}`, markdown: `${rule.description}. [Неверно и верно — примеры](${helpUri})` } };
   };
   const home = repository?.url ?? options.site;
   return JSON.stringify({
@@ -60,11 +60,11 @@ function sarif(messages: VFileMessage[], options: ReportOptions): string {
     runs: [{
       tool: { driver: {
         name: 'nd-check', ...(home ? { informationUri: new URL(home).href } : {}), version: '0.1.0',
-        rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULES[id].about }, defaultConfiguration: { level: RULES[id].severity }, ...help(id) })),
+        rules: RULES.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: rule.severity }, ...help(rule) })),
       } },
       results: messages.map((m) => ({
         ruleId: m.ruleId,
-        ruleIndex: ruleIds.indexOf(m.ruleId as RuleId),
+        ruleIndex: ruleIds.indexOf(m.ruleId ?? ''),
         level: severity(m),
         message: { text: m.reason },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(m.file ?? '') }, region: { startLine: m.line ?? 1, startColumn: m.column ?? 1 } } }],

@@ -1,3 +1,4 @@
+import { routes } from '../../lib/routes.ts';
 import { classify } from '../../model/file-kinds.ts';
 import { parseJson } from '../../model/parse.ts';
 import { contentPath } from '../../model/quality-records.ts';
@@ -9,7 +10,7 @@ import { defineRule } from '../rule.ts';
  * (`content/audits/2026/plans/x.json` → `../../../../schemas/audit-plan.schema.json`);
  * the published address (`/schemas/…` or a full URL ending with it) is accepted too.
  */
-export const schemaRef = defineRule('schema/ref', ({ corpus, report }) => {
+export default defineRule({ id: 'schema/ref', severity: 'warning', description: 'JSON-файл называет свою схему в $schema' }, ({ corpus, report }) => {
   for (const file of corpus.files) {
     const rel = contentPath(corpus, file);
     const kind = classify(rel);
@@ -29,6 +30,4 @@ export const schemaRef = defineRule('schema/ref', ({ corpus, report }) => {
 
 /** `/schemas/<name>` on the portal, or a full URL of it. */
 const isPublished = (named: unknown, schema: string) =>
-  typeof named === 'string' && (named === `/schemas/${schema}` || (/^https?:\/\//.test(named) && named.endsWith(`/schemas/${schema}`)));
-
-export default [schemaRef];
+  typeof named === 'string' && (named === routes.schema(schema) || (/^https?:\/\//.test(named) && named.endsWith(routes.schema(schema))));

@@ -1,0 +1,47 @@
+/**
+ * «Did you mean …»: the valid value closest to a wrong one, for every rule that proposes a fix.
+ * Close means a few typing mistakes (Levenshtein distance ≤ 3 and at most half the word) or, failing
+ * that, a shared beginning of at least four characters that covers the shorter of the two
+ * (`#порядок-аудита` → `#порядок`).
+ */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.ceil(word.length / 2)) + 1;
+  let prefixBest: string | undefined;
+  let prefixLength = 3;
+  for (const candidate of candidates) {
+    const other = candidate.toLowerCase();
+    const d = levenshtein(lower, other);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+    const shared = commonPrefix(lower, other);
+    if (shared > prefixLength && shared === Math.min(lower.length, other.length)) [prefixBest, prefixLength] = [candidate, shared];
+  }
+  return best ?? prefixBest;
+}
+
+/** The tail a message appends: `: возможно, «…»`, or '' when nothing is close. */
+export function didYouMean(word: string, candidates: Iterable<string>, render: (near: string) => string = (near) => `«${near}»`): string {
+  const near = closest(word, candidates);
+  return near === undefined ? '' : `: возможно, ${render(near)}`;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,32 @@
+import { resolveStandard } from '../../model/lookup.ts';
+import { INVISIBLE_RE } from '../../lib/invisible.ts';
+import { didYouMean } from '../did-you-mean.ts';
+import { defineRule } from '../rule.ts';
+import { standardCitations } from '../standard-citations.ts';
+
+const CODE = /^[А-ЯЁ]{1,4}-\d+$/;
+
+/** A cited standard is in the catalog: in prose, in frontmatter references, as a replacing edition. */
+export default defineRule({ id: 'ref/unknown-standard', severity: 'error', description: 'стандарт есть в каталоге' }, (context) => {
+  const { corpus, lookup, report } = context;
+  const designations = [...lookup.standards.values()].map((s) => s.data.designation);
+  const known = designations.join(', ');
+  for (const { entry, ref, id } of standardCitations(context)) {
+    if (ref.kind === 'standard' && !id) report({ file: entry.file, offset: ref.offset }, `стандарт «${ref.designation}» не найден в каталоге content/standards/; в каталоге: ${known}`);
+  }
+  for (const doc of corpus.documents) {
+    for (const edition of doc.editions) {
+      edition.data.references.forEach((reference, index) => {
+        if (INVISIBLE_RE.test(reference.cite)) return; // ref/invisible-character names the character to delete.
+        if (CODE.test(reference.cite) || resolveStandard(lookup, reference.cite)) return;
+        report({ value: edition, field: ['references', index, 'cite'] }, `стандарт «${reference.cite}» из нормативных ссылок не найден в каталоге content/standards/${didYouMean(reference.cite, designations)}`);
+      });
+    }
+  }
+  for (const standard of corpus.standards) {
+    const next = standard.data.supersededBy;
+    if (next !== null && !lookup.standards.has(next)) {
+      report({ value: standard, field: ['supersededBy'] }, `заменяющее издание «${next}» не найдено в каталоге стандартов${didYouMean(next, lookup.standards.keys())}`);
+    }
+  }
+});

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/validation/check.ts';
+import { RULES } from '../../src/validation/rules/index.ts';
+import { contentRoot, projectRoot } from '../helpers/content-root.ts';
+
+/** The rule list and the rule ids are one thing: each id is a module, each module is in the list. */
+const rulesDir = path.join(projectRoot, 'src/validation/rules');
+const ids = RULES.map((rule) => rule.id);
+
+function* sources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* sources(full);
+    else if (/\.(ts|mjs|astro)$/.test(entry.name)) yield full;
+  }
+}
+
+describe('the one list of rules', () => {
+  it('has unique ids', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('holds every module of src/validation/rules, each named after its id', () => {
+    const modules = readdirSync(rulesDir).filter((name) => name !== 'index.ts').map((name) => name.replace(/\.ts$/, ''));
+    expect(modules.sort()).toEqual(ids.map((id) => id.replace('/', '-')).sort());
+  });
+
+  it('describes every rule in Russian, with a severity and a link', () => {
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z]+\/[a-z-]+$/);
+      expect(['error', 'warning']).toContain(rule.severity);
+      expect(rule.description).toMatch(/[а-яё]{3,}/);
+      expect(rule.url).toBeTruthy();
+    }
+  });
+
+  it('knows every rule id the source code names', () => {
+    const named = new Set<string>();
+    for (const file of sources(path.join(projectRoot, 'src'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/['"`]((?:syntax|schema|content|doc|registry|standard|ref|mdx|edition|audit|quality)\/[a-z]+(?:-[a-z]+)*)['"`]/g)) named.add(m[1]!);
+    }
+    expect([...named].filter((id) => !ids.includes(id as (typeof ids)[number]))).toEqual([]);
+  });
+});
+
+describe('check() with no options but the root and the date', () => {
+  it('runs the edition and audit rules too', async () => {
+    const root = await contentRoot({}, { only: ['registries', 'standards', 'documents'] });
+    for (const fixture of ['test/fixtures/audits/_base', 'test/fixtures/audits/audit-overdue-action/fail', 'test/editions/fixtures/rules/edition-one-in-force/fail']) {
+      await cp(path.join(projectRoot, fixture), root, { recursive: true });
+    }
+    const result = await check({ root, buildDate: '2026-11-26' });
+    const reported = new Set(result.messages.map((m) => m.ruleId));
+    expect(reported).toContain('edition/one-in-force');
+    expect(reported).toContain('audit/overdue-action');
+    for (const id of reported) expect(ids).toContain(id);
+  });
+
+  it('silences a rule turned off, whatever part of the corpus found it', async () => {
+    const root = await contentRoot({}, { only: ['registries', 'standards', 'documents'] });
+    await cp(path.join(projectRoot, 'test/fixtures/rules/ref-unknown-standard/fail'), root, { recursive: true });
+    const on = await check({ root, buildDate: '2026-11-26' });
+    expect(on.messages.some((m) => m.ruleId === 'ref/unknown-standard')).toBe(true);
+    const off = await check({ root, buildDate: '2026-11-26', rules: { 'ref/unknown-standard': 'off' } });
+    expect(off.messages.filter((m) => /стандарт «/.test(m.reason))).toEqual([]);
+  });
+});
