@@ -8,6 +8,9 @@ import { documentStatus } from '../model/editions.ts';
 import { resolveStandard } from '../model/lookup.ts';
 import { routes } from '../lib/routes.ts';
 import type { RenderContext } from '../render/components.ts';
+import type { RefTarget } from '../render/link-references.ts';
+import { documentTitle } from '../lib/titles.ts';
+import { clauseResolver, headingNumbers } from '../validation/standard-citations.ts';
 import type { RenderCache } from '../render/render-cache.ts';
 import type { Role } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
@@ -73,8 +76,27 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     }
   }
   const rolesByDoc = Map.groupBy(roles, (r: Role) => r.definedIn);
+  const appendicesOf = new Map(corpus.documents.map((doc) => [doc.code, doc.appendices]));
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const termById = new Map(terms.map((t) => [t.id, t]));
+  const typeName = (code: string) => lookup.types.get(code.split('-')[0] ?? '')?.name;
+  const documentTarget = (cited: string): RefTarget => {
+    if (publication.restricted.has(cited)) return { restricted: `${cited}: документ ограниченного доступа` };
+    const title = shownTitle.get(cited);
+    return title === undefined ? undefined : { href: routes.document(cited), title: `${cited} ${documentTitle(typeName(cited), title)}` };
+  };
+  const standardTarget = (id: string | undefined, clause: string | undefined): RefTarget => {
+    const standard = id ? lookup.standards.get(id)?.data : undefined;
+    if (!standard) return undefined;
+    if (!clause) return { href: routes.standard(standard.id), title: `${standard.designation} «${standard.title.ru}»` };
+    const found = lookup.clauses.get(standard.id)?.get(clause);
+    return found ? { href: routes.clause(standard.id, clause), title: `${standard.designation}, п. ${clause} «${found.ru}»` } : undefined;
+  };
+  const appendixTarget = (code: string, number: number): RefTarget => {
+    if (publication.restricted.has(code)) return { restricted: `${code}: документ ограниченного доступа` };
+    const appendix = appendicesOf.get(code)?.find((a) => a.data.number === number);
+    return appendix && isPublishedFile(appendix) ? { href: routes.appendix(code, number), title: `Приложение ${number} «${appendix.data.title}» к ${code}` } : undefined;
+  };
   const contextFor = (code: string, own: EditionEntry | undefined): RenderContext => ({
     document: code,
     role: (id) => roleById.get(id),
@@ -82,13 +104,26 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     rolesOf: (of) => rolesByDoc.get(of) ?? [],
     referencesOf: (of) => (of === code && own ? own.data.references : shownEditions.get(of)?.data.references),
     documentTarget: (cited) => {
-      if (publication.restricted.has(cited)) return 'restricted';
-      const title = shownTitle.get(cited);
-      return title === undefined ? undefined : { href: routes.document(cited), title };
+      const target = documentTarget(cited);
+      return target && 'restricted' in target ? 'restricted' : target;
     },
     standardOf: (cite) => {
       const id = resolveStandard(lookup, cite);
       return id ? lookup.standards.get(id)?.data : undefined;
+    },
+    resolverFor: (headings) => {
+      const own = headingNumbers(headings);
+      const clauses = clauseResolver(lookup, lookup.documents.get(code) ?? { editions: [] }, own);
+      return (ref) => {
+        if (ref.kind === 'code') return documentTarget(`${ref.prefix}-${ref.number}`);
+        if (ref.kind === 'appendix') return appendixTarget(ref.document ?? code, ref.number);
+        const resolved = clauses(ref);
+        if (resolved === 'own') {
+          const heading = headings[own.get((ref as { clause: string }).clause) ?? -1];
+          return heading && { href: `#${heading.slug}`, title: heading.text };
+        }
+        return resolved && standardTarget(resolved.id, resolved.clause);
+      };
     },
   });
 

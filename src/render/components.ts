@@ -4,6 +4,7 @@ import { routes } from '../lib/routes.ts';
 import type { Edition } from '../schemas/document.ts';
 import type { Role, Term } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
+import type { RefResolver } from './link-references.ts';
 
 /** What a body may show of the published site: the renderer's only window onto data. */
 export interface RenderContext {
@@ -20,6 +21,8 @@ export interface RenderContext {
   documentTarget(code: string): { href: string; title: string } | 'restricted' | undefined;
   /** The catalogued standard a citation names. */
   standardOf(cite: string): Standard | undefined;
+  /** A resolver for the prose references of one body, given its headings (a bare «п. 3.1» may be its own section). */
+  resolverFor(headings: ReadonlyArray<{ slug: string; text: string }>): RefResolver;
 }
 
 type Inline = (props: Record<string, string>, children: ElementContent[], context: RenderContext) => ElementContent | ElementContent[];

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { HTML_ELEMENTS } from '../components/content/allowlist.ts';
 import type { BodySegment, Heading, RenderedBody } from '../site/view-data.ts';
 import { INLINE_COMPONENTS, type RenderContext } from './components.ts';
+import { linkReferences } from './link-references.ts';
 
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -23,6 +24,7 @@ const SLOT_HTML = new RegExp(`<${SLOT} data-index="(\\d+)"></${SLOT}>`, 'g');
  */
 export function renderBody(tree: Root, context: RenderContext): RenderedBody {
   const headings = slugHeadings(tree);
+  linkReferences(tree, context.resolverFor(headings));
   const slots: Extract<BodySegment, { component: string }>[] = [];
   const jsx = (state: State, node: JsxNode): ElementContent | ElementContent[] | undefined => {
     const name = node.name;

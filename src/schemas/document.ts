@@ -40,7 +40,7 @@ export const typedStatus = z
 export const edition = z
   .object({
     code: documentCode(),
-    title: text().describe('Наименование документа без вида: «Политика МТС в области качества…».'),
+    title: text().describe('Наименование документа, как его пишет сам документ: «Политика МТС в области качества…». Вид документа (по префиксу кода) портал добавляет сам, только если наименование с него не начинается.'),
     version: z.string().regex(/^\d+(?:\.\d+)*$/, { error: 'номер редакции — числа через точку, например 1.0 или 2' }),
     status: typedStatus,
     approved: isoDate().optional().describe('Дата утверждения; для проекта может отсутствовать.'),

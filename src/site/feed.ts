@@ -1,4 +1,5 @@
 import { routes } from '../lib/routes.ts';
+import { documentTitle } from '../lib/titles.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { Site } from './view.ts';
 import { previousEdition } from './editions.ts';
@@ -30,7 +31,7 @@ export function feedEntries(site: Site): FeedEntry[] {
   const url = (path: string) => new URL(path, base).href;
   const entries: FeedEntry[] = [];
   for (const doc of site.documents) {
-    const name = (title: string) => `${doc.code} ${doc.type?.name ?? ''} «${title}»`.replace(/\s+/g, ' ');
+    const name = (title: string) => `${doc.code} ${documentTitle(doc.type?.name, title)}`;
     for (const t of doc.status.timeline) {
       const e = t.edition.data;
       const date = e.approved ?? e.effective;

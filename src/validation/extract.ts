@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
-import { CODE_SEPARATORS } from '../lib/codes.ts';
+import { CODE_SEPARATORS, parseCode } from '../lib/codes.ts';
 import { INVISIBLE_RE } from '../lib/invisible.ts';
 
 /** An invisible or format character inside a reference, by its offset in the file. */
@@ -19,7 +19,8 @@ export type ProseRef = (
   | { kind: 'code'; raw: string; prefix: string; number: string; offset: number }
   | { kind: 'standard'; raw: string; designation: string; clause?: string; offset: number }
   | { kind: 'clause'; raw: string; clause: string; offset: number }
-  | { kind: 'appendix'; raw: string; number: number; title?: string; offset: number }
+  /** «Приложение 3 «…»», of the citing document, or of another one: «… к ПТ-035» (`document`). */
+  | { kind: 'appendix'; raw: string; number: number; title?: string; document?: string; offset: number }
   | { kind: 'role' | 'term'; raw: string; id: string; offset: number }
   | { kind: 'link'; raw: string; url: string; offset: number }
 ) & { hidden?: HiddenChar[] };
@@ -53,7 +54,14 @@ const STANDARD = String.raw`((?:ГОСТ\s+Р\s+)?(?:ISO|ИСО)|ГОСТ\s+ISO)
 const STANDARD_RE = new RegExp(String.raw`(?:${CLAUSE_WORD}\s*${CLAUSE_NUM}\s+)?${STANDARD}`, 'gu');
 const BARE_CLAUSE_RE = new RegExp(String.raw`(?<![\p{L}])${CLAUSE_WORD}\s*(\d+(?:\.\d+)+|\d+)(?![\d])(?!\.\d)`, 'gu');
 const CODE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}{1,4})([${CODE_SEPARATORS}]?)(\d{3})(?![\p{L}\p{N}])`, 'gu');
-const APPENDIX_RE = /(?<![\p{L}])[Пп]риложени[а-яё]*[\s\u00a0]*(?:№[\s\u00a0]*)?(\d+)(?:[\s\u00a0]*«((?:[^«»]|«[^«»]*»)*)»)?/gu;
+/**
+ * «Приложение 3», «в Приложении 1 «Руководство…»», «приложения 1 и 2», and any of these followed by
+ * «к ПТ-035» or «к Политике ПТ-035» (up to two words before the code): the appendix of another document.
+ */
+const APPENDIX_HEAD = String.raw`[Пп]риложени[а-яё]*[\s\u00a0]*(?:№[\s\u00a0]*)?(\d+(?:[\s\u00a0]*(?:,|и)[\s\u00a0]*\d+)*)(?:[\s\u00a0]*«((?:[^«»]|«[^«»]*»)*)»)?`;
+const APPENDIX_OF = String.raw`[\s\u00a0]+к[\s\u00a0]+(?:[\p{L}«»"-]+[\s\u00a0]+){0,2}?(\p{Lu}{1,4}[${CODE_SEPARATORS}]?\d{3})(?![\p{L}\p{N}])`;
+const APPENDIX_RE = new RegExp(String.raw`(?<![\p{L}])${APPENDIX_HEAD}(?:${APPENDIX_OF})?`, 'gu');
+const APPENDIX_HEAD_RE = new RegExp(`^${APPENDIX_HEAD}`, 'u');
 
 const INVISIBLE_ALL = new RegExp(INVISIBLE_RE.source, 'gu');
 
@@ -99,7 +107,17 @@ function scanVisible(text: string, base: number): ProseRef[] {
     if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'code', raw: m[0], prefix: m[1] ?? '', number: m[3] ?? '', offset: base + m.index });
   }
   if (hasAppendix) for (const m of text.matchAll(APPENDIX_RE)) {
-    refs.push({ kind: 'appendix', raw: m[0], number: Number(m[1]), title: m[2], offset: base + m.index });
+    const [whole, list = '', title, code] = m;
+    const document = code ? parseCode(code)?.code ?? code : undefined;
+    // The link and the message point at «Приложение 3 «…»» (the code after «к» is a reference of its own).
+    const head = APPENDIX_HEAD_RE.exec(whole)?.[0] ?? whole;
+    const numbers = [...list.matchAll(/\d+/g)];
+    numbers.forEach((n, i) => {
+      // The first number carries the words before it; each further one is its own digits.
+      const start = i === 0 ? 0 : whole.indexOf(list) + (n.index ?? 0);
+      const raw = i === 0 ? (numbers.length > 1 ? whole.slice(0, whole.indexOf(list) + (n.index ?? 0) + n[0].length) : head) : n[0];
+      refs.push({ kind: 'appendix', raw, number: Number(n[0]), title: numbers.length === 1 ? title : undefined, ...(document ? { document } : {}), offset: base + m.index + start });
+    });
   }
   return refs.sort((a, b) => a.offset - b.offset);
 }

@@ -1,4 +1,6 @@
-import { resolveStandard } from '../model/lookup.ts';
+import type { DocumentEntry } from '../model/corpus.ts';
+import { resolveStandard, type Lookup } from '../model/lookup.ts';
+import type { ProseRef } from './extract.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import { entries } from './entries.ts';
 import type { RuleContext } from './rule.ts';
@@ -12,22 +14,42 @@ const DEFAULT_STANDARD = 'iso-9001-2015';
  * `ref/withdrawn-standard` read it.
  */
 export function* standardCitations(context: Pick<RuleContext, 'corpus' | 'extracted' | 'lookup'>) {
-  const { lookup } = context;
   for (const { doc, entry, extracted } of entries(context)) {
-    const own = new Set(extracted.headings.map((h) => /^(\d+(?:\.\d+)*)\.?\s/.exec(h.text)?.[1]).filter(Boolean));
-    const firstCited = doc.editions.at(-1)?.data.references.map((r) => resolveStandard(lookup, r.cite)).find(Boolean);
-    let contextStandard = firstCited ?? DEFAULT_STANDARD;
+    const resolve = clauseResolver(context.lookup, doc, headingNumbers(extracted.headings));
     for (const ref of extracted.refs) {
-      if (ref.kind === 'standard') {
-        const id = resolveStandard(lookup, ref.designation);
-        if (id) contextStandard = id;
-        yield { entry, ref, id, clause: ref.clause };
-      } else if (ref.kind === 'clause') {
-        if (own.has(ref.clause)) continue;
-        yield { entry, ref, id: contextStandard as string | undefined, clause: ref.clause as string | undefined };
-      }
+      const found = resolve(ref);
+      if (found && found !== 'own') yield { entry, ref, id: found.id, clause: found.clause };
     }
   }
+}
+
+/** «3.1 Роли» → 3.1: the numbers of a text's own sections, which a bare «п. 3.1» means first. */
+export function headingNumbers(headings: ReadonlyArray<{ text: string }>): Map<string, number> {
+  const numbers = new Map<string, number>();
+  headings.forEach((h, index) => {
+    const number = /^(\d+(?:\.\d+)*)\.?\s/.exec(h.text)?.[1];
+    if (number && !numbers.has(number)) numbers.set(number, index);
+  });
+  return numbers;
+}
+
+/**
+ * Resolves a text's standard and clause references in reading order, as the checker and the renderer
+ * both must: a standard sets the context; a bare clause is one of the text's own sections, else a
+ * clause of the standard named last, else of the document's first cited standard, else of ISO 9001:2015.
+ */
+export function clauseResolver(lookup: Lookup, doc: Pick<DocumentEntry, 'editions'>, own: ReadonlyMap<string, number>) {
+  const firstCited = doc.editions.at(-1)?.data.references.map((r) => resolveStandard(lookup, r.cite)).find(Boolean);
+  let current: string = firstCited ?? DEFAULT_STANDARD;
+  return (ref: ProseRef): { id: string | undefined; clause: string | undefined } | 'own' | undefined => {
+    if (ref.kind === 'standard') {
+      const id = resolveStandard(lookup, ref.designation);
+      if (id) current = id;
+      return { id, clause: ref.clause };
+    }
+    if (ref.kind === 'clause') return own.has(ref.clause) ? 'own' : { id: current, clause: ref.clause };
+    return undefined;
+  };
 }
 
 /**

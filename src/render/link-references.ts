@@ -1,0 +1,59 @@
+import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { scanText, type ProseRef } from '../validation/extract.ts';
+
+/** Where a reference leads: a page (and anchor) with the target's full title, or a document the audience may not see. */
+export type RefTarget = { href: string; title: string } | { restricted: string } | undefined;
+
+/** Resolves the references of one text in reading order (clause references depend on the standard named before). */
+export type RefResolver = (ref: ProseRef) => RefTarget;
+
+/** Text inside these is left alone: already a link, code, or a heading (whose text is its anchor). */
+const SKIP = new Set(['link', 'linkReference', 'code', 'inlineCode', 'heading', 'yaml', 'html']);
+const SKIP_JSX = new Set(['a', 'Role', 'Term']);
+
+/**
+ * Every reference the checker recognises in prose — document codes, standards, clauses, appendices of
+ * this or another document — becomes a link, found with the checker's own scanner (src/validation/extract.ts),
+ * so what is checked and what is linked cannot drift apart. A restricted document keeps its code, marked.
+ */
+export function linkReferences(tree: Root, resolve: RefResolver) {
+  const visit = (node: Root | RootContent) => {
+    if (SKIP.has(node.type)) return;
+    if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && SKIP_JSX.has(node.name ?? '')) return;
+    if (!('children' in node)) return;
+    const parent = node as Parent;
+    const children: RootContent[] = [];
+    for (const child of parent.children) {
+      if (child.type === 'text') children.push(...linkText(child, resolve));
+      else {
+        visit(child);
+        children.push(child);
+      }
+    }
+    parent.children = children;
+  };
+  visit(tree);
+}
+
+function linkText(node: Text, resolve: RefResolver): PhrasingContent[] {
+  const refs = scanText(node.value, 0).filter((ref) => ref.kind !== 'role' && ref.kind !== 'term' && ref.kind !== 'link');
+  if (refs.length === 0) return [node];
+  const out: PhrasingContent[] = [];
+  let at = 0;
+  for (const ref of refs) {
+    // Every reference is resolved, in order, so the clause context follows the text; overlaps are not linked twice.
+    const target = resolve(ref);
+    if (!target || ref.offset < at) continue;
+    if (ref.offset > at) out.push({ type: 'text', value: node.value.slice(at, ref.offset) });
+    const text = node.value.slice(ref.offset, ref.offset + ref.raw.length);
+    if ('restricted' in target) {
+      out.push({ type: 'text', value: text, data: { hName: 'span', hProperties: { className: ['restricted-ref'], title: target.restricted } } });
+      out.push({ type: 'text', value: ' (документ ограниченного доступа)', data: { hName: 'small', hProperties: { className: ['restricted-note'] } } });
+    } else {
+      out.push({ type: 'link', url: target.href, title: target.title, children: [{ type: 'text', value: text }], data: { hProperties: { className: ['ref'] } } });
+    }
+    at = ref.offset + ref.raw.length;
+  }
+  if (at < node.value.length) out.push({ type: 'text', value: node.value.slice(at) });
+  return out;
+}
