@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
@@ -17,15 +18,20 @@ export class CheckFailed extends Error {}
  */
 export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared }): AstroIntegration {
   const { config } = options;
+  let findings: VFileMessage[] = [];
   const file = snapshotFile(config.cacheDir);
   return {
     name: 'nd',
     hooks: {
-      'astro:config:setup': async ({ command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, updateConfig, logger, injectScript }) => {
         let prepared = options.prepared;
         if (!prepared) {
           prepared = await prepareSite(config, { publishWithErrors: command !== 'build' });
           if (prepared.messages.length) logger.warn(`\n${report('human', prepared.messages, { files: prepared.files })}`);
+        }
+        if (command === 'dev') {
+          findings = prepared.messages;
+          injectScript('page', FINDINGS_NOTICE);
         }
         if (!prepared.view) throw new CheckFailed(`проверка содержимого: ошибок ${prepared.errors}; сборка остановлена`);
         await writeSnapshot(file, prepared.view);
@@ -41,6 +47,7 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         let running = Promise.resolve();
         const recheck = async () => {
           const prepared = await prepareSite(config, { publishWithErrors: true });
+          findings = prepared.messages;
           const text = report('human', prepared.messages, { files: prepared.files });
           if (prepared.messages.length) logger.warn(`\n${text}`);
           else logger.info(`проверка: ошибок нет (файлов ${prepared.files})`);
@@ -52,6 +59,11 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
           if (prepared.errors > 0) server.hot.send({ type: 'error', err: { message: text, stack: '', plugin: 'nd-check' } });
           else server.hot.send({ type: 'full-reload' });
         };
+        // The page's notice (FINDINGS_NOTICE) reads the latest findings here, warnings included.
+        server.middlewares.use(FINDINGS_PATH, (_request, response) => {
+          response.setHeader('Content-Type', 'application/json; charset=utf-8');
+          response.end(JSON.stringify(findings.map((m) => ({ severity: m.fatal ? 'error' : 'warning', text: report('human', [m], { files: 0 }).split('\n')[0] }))));
+        });
         server.watcher.on('all', (_event, changed) => {
           if (!changed.startsWith(root)) return;
           clearTimeout(timer);
@@ -61,6 +73,28 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
     },
   };
 }
+
+const FINDINGS_PATH = '/__nd/findings';
+
+/**
+ * `astro dev` only: a notice at the foot of every page listing the check's findings, warnings too (Astro's
+ * overlay shows errors). Shown again after each save, since a re-check reloads the page.
+ */
+const FINDINGS_NOTICE = `
+fetch(${JSON.stringify(FINDINGS_PATH)}).then((r) => r.json()).then((findings) => {
+  if (!findings.length) return;
+  const box = document.createElement('aside');
+  box.id = 'nd-findings';
+  box.setAttribute('role', 'status');
+  box.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:40vh;overflow:auto;margin:0;padding:.75rem 1rem;background:#fff8e1;border-top:3px solid #f0a500;font:14px/1.4 system-ui,sans-serif;z-index:1000';
+  const title = document.createElement('strong');
+  title.textContent = 'Проверка содержимого: находок ' + findings.length;
+  const list = document.createElement('ul');
+  for (const f of findings) { const li = document.createElement('li'); li.textContent = f.text; list.append(li); }
+  box.append(title, list);
+  document.body.append(box);
+}).catch(() => {});
+`;
 
 /** `virtual:nd/view` tells the content loader where this build's snapshot is. */
 function viewModule(file: string) {

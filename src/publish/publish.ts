@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { codeSlug } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, EditionEntry } from '../model/corpus.ts';
@@ -46,6 +47,8 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const fileOf = new Map<EditionEntry | AppendixEntry, string>();
   for (const doc of corpus.documents) for (const entry of [...doc.editions, ...doc.appendices]) fileOf.set(entry, entryFile(doc, entry));
   const isPublishedFile = (entry: EditionEntry | AppendixEntry) => publication.files.has(fileOf.get(entry) ?? '');
+  // As the repository names it (`content/documents/…`), wherever the root lies on this machine.
+  const sourcePath = (entry: EditionEntry | AppendixEntry) => path.posix.join(config.contentRoot.split(path.sep).join('/'), fileOf.get(entry) ?? '');
   // Which texts are published: citations from anything else never reach a page or an export.
   const publishedEntries = new Set<string>();
   for (const doc of corpus.documents) {
@@ -166,7 +169,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
       .map(({ edition, state, from, until, interval }) => ({
         id: edition.id,
         data: edition.data,
-        path: edition.file.path,
+        path: sourcePath(edition),
         state,
         from,
         until,
@@ -181,7 +184,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
           site.componentHomes[segment.component] = { code: doc.code, number: appendix.data.number, title: appendix.data.title };
         }
       }
-      return { id: appendix.id, data: appendix.data, path: appendix.file.path, ...body };
+      return { id: appendix.id, data: appendix.data, path: sourcePath(appendix), ...body, key: '' };
     });
     const citedBy = [...new Set((references.documents[doc.code] ?? []).map((c) => c.from))].filter((code) => code !== doc.code);
     documents.push({
@@ -208,7 +211,12 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     // A document's pages name the documents that cite it and its successor, with their titles; its body
     // (links, reference tables) is already in `doc`. Nothing else of other documents reaches them.
     const named = [...doc.citedBy, ...(doc.replacedBy ? [doc.replacedBy] : [])].map((code) => [code, shownTitle.get(code)]);
-    doc.key = digest({ doc, named, site: siteData.key });
+    // The document's pages list its appendices by number and title only: an appendix's text is its own page's.
+    const appendices = doc.appendices.map((a) => ({ id: a.id, data: a.data }));
+    doc.key = digest({ doc: { ...doc, appendices }, named, site: siteData.key });
+    const shown = doc.editions.find((e) => e.data.version === doc.shownVersion);
+    const head = { code: doc.code, state: doc.state, current: doc.currentVersion, upcoming: doc.upcomingVersion, title: shown?.data.title, access: shown?.data.access, owner: shown?.data.passport.responsibleForDevelopment };
+    for (const appendix of doc.appendices) appendix.key = digest({ appendix: { ...appendix, key: undefined }, head, site: siteData.key });
   }
   return { publication, site: siteData, documents };
 }

@@ -43,6 +43,8 @@ export interface ViewAppendix extends RenderedBody {
   id: string;
   data: Appendix;
   path: string;
+  /** Digest of what the appendix page shows: its text and its document's heading data. */
+  key: string;
 }
 
 export interface DocumentData {
@@ -62,7 +64,7 @@ export interface DocumentData {
   appendices: ViewAppendix[];
   /** Published documents whose published text cites this one. */
   citedBy: string[];
-  /** Digest of everything this document's pages show; pages are re-rendered only when it changes. */
+  /** Digest of what the document's own pages (current, editions, changes) show; appendix pages have their own. */
   key: string;
 }
 

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../browser/search-page.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 
@@ -108,6 +109,26 @@ describe('astro dev', () => {
     expect(log).toMatch(/1\.0\.mdx:23:\d+ .*ПТ-053.*ref\/unknown-code/);
     await writeFile(path.join(root, FILE), clean.replace('Чистый текст до правки.', 'Исправленный текст.'));
     await until(async () => (await fetchPage(port)).includes('Исправленный текст'), 30_000, () => log);
+  });
+
+  it('a warning is shown in the page too: the notice reads the latest findings', async () => {
+    const clean = await readFile(path.join(root, FILE), 'utf8');
+    await writeFile(path.join(root, FILE), clean.replace(/Исправленный текст\.|Чистый текст до правки\./, 'Требования ISO 9001:2008 учтены.'));
+    await until(async () => /ref\/withdrawn-standard/.test(log), 30_000, () => log);
+    const findings = (await (await fetch(`http://127.0.0.1:${port}/__nd/findings`)).json()) as Array<{ severity: string; text: string }>;
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', text: expect.stringMatching(/1\.0\.mdx:23:\d+ .*ISO 9001:2008.*ref\/withdrawn-standard/) })]);
+    await until(async () => (await fetchPage(port)).includes('учтены'), 30_000, () => log);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/nd/pr-950/`);
+      await page.locator('#nd-findings').waitFor({ timeout: 30_000 });
+      expect(await page.locator('#nd-findings').innerText()).toMatch(/находок 1[\s\S]*ISO 9001:2008[\s\S]*ref\/withdrawn-standard/);
+    } finally {
+      await browser.close();
+    }
+    await writeFile(path.join(root, FILE), clean);
+    await until(async () => (await (await fetch(`http://127.0.0.1:${port}/__nd/findings`)).json()).length === 0, 30_000, () => log);
   });
 
   it('a file that turns bad while the server runs is refused with located messages; nothing in it runs', async () => {

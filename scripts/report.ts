@@ -1,0 +1,31 @@
+/**
+ * `npm run report -- --base <ref> [--root DIR] [--date YYYY-MM-DD] [--out FILE]`
+ * What the change since <ref> does to the portal, as Markdown for a merge-request comment: documents
+ * and editions added, changed or removed, editions whose state changes at the build date, findings
+ * new and gone, references that became suspect, pages that change. Exit 0, or 2 for bad usage.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { PublicationError } from '../src/publish/publish.ts';
+import { mergeRequestReport, ReportError, reportMarkdown } from '../src/report/merge-request.ts';
+
+async function main() {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { base: { type: 'string' }, root: { type: 'string' }, date: { type: 'string' }, out: { type: 'string' } } }));
+  } catch (error) {
+    throw new ReportError(`неверные параметры: ${(error as Error).message}`);
+  }
+  if (!values.base) throw new ReportError('укажите, с чем сравнивать: --base <ветка, тег или коммит>, например --base origin/main');
+  const config = loadConfig(process.cwd(), process.env, { contentRoot: values.root, buildDate: values.date });
+  const markdown = reportMarkdown(await mergeRequestReport(config, values.base));
+  if (values.out) writeFileSync(values.out, markdown);
+  else process.stdout.write(markdown);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ReportError || error instanceof ConfigError || error instanceof PublicationError;
+  process.stderr.write(`Отчёт не построен: ${known ? (error as Error).message : String((error as Error).message ?? error)}\nИспользование: npm run report -- --base <ревизия> [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--out ФАЙЛ]\n`);
+  process.exit(2);
+});
