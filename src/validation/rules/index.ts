@@ -30,6 +30,7 @@ import refUnknownUnit from './ref-unknown-unit.ts';
 import refUnknownAccess from './ref-unknown-access.ts';
 import refBrokenLink from './ref-broken-link.ts';
 import refInvisibleCharacter from './ref-invisible-character.ts';
+import refSuspect from './ref-suspect.ts';
 import mdxForbiddenCode from './mdx-forbidden-code.ts';
 import editionOneInForce from './edition-one-in-force.ts';
 import editionOrder from './edition-order.ts';
@@ -37,6 +38,8 @@ import editionEffectiveAfterApproval from './edition-effective-after-approval.ts
 import editionStatus from './edition-status.ts';
 import editionCitesCancelled from './edition-cites-cancelled.ts';
 import editionReplacement from './edition-replacement.ts';
+import editionReviewDue from './edition-review-due.ts';
+import editionReviewOverdue from './edition-review-overdue.ts';
 import auditUnknownRef from './audit-unknown-ref.ts';
 import auditPlanInProgram from './audit-plan-in-program.ts';
 import auditIndependence from './audit-independence.ts';
@@ -87,6 +90,7 @@ export const RULES = [
   refUnknownAccess,
   refBrokenLink,
   refInvisibleCharacter,
+  refSuspect,
   mdxForbiddenCode,
   editionOneInForce,
   editionOrder,
@@ -94,6 +98,8 @@ export const RULES = [
   editionStatus,
   editionCitesCancelled,
   editionReplacement,
+  editionReviewDue,
+  editionReviewOverdue,
   auditUnknownRef,
   auditPlanInProgram,
   auditIndependence,
