@@ -15,6 +15,8 @@ export const routes = {
   standard: (id: string) => `/standards/${id}/`,
   clause: (id: string, clause: string) => `/standards/${id}/#clause-${clause}`,
   asOf: () => '/nd/as-of/',
+  /** «Требуют пересмотра»: suspect references and documents due or overdue for periodic review. */
+  review: () => '/nd/review/',
   search: () => '/search/',
   qualityStandards: () => '/quality-standards/',
   qualityStandard: (id: string) => `/quality-standards/${id}/`,

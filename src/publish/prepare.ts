@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
+import { readGitHistory } from '../model/git-history.ts';
 import { RenderCache } from '../render/render-cache.ts';
 import { runCheck } from '../validation/run.ts';
 import { publish, type PublishedView } from './publish.ts';
@@ -25,7 +26,8 @@ export async function prepareSite(config: SiteConfig, options: { publishWithErro
   const base = { messages: checked.messages, errors: checked.errors, warnings: checked.warnings, files: checked.corpus.files.length, rendered: 0 };
   if (checked.errors > 0 && !options.publishWithErrors) return base;
   const cache = new RenderCache(path.join(config.cacheDir, 'nd', `render-${config.audience}.bin`));
-  const { publication: _decided, ...view } = publish(checked, config, cache);
+  const history = await readGitHistory(config.contentRootAbs);
+  const { publication: _decided, ...view } = publish(checked, config, cache, history);
   await cache.save();
   return { ...base, view, rendered: cache.rendered };
 }
