@@ -8,12 +8,14 @@ import { documentStatus } from '../model/editions.ts';
 import { commitUrl, type GitHistory } from '../model/git-history.ts';
 import { documentReview, reviewDate } from '../model/review.ts';
 import { suspectReferences } from '../model/suspects.ts';
+import { QMS_STANDARD } from '../model/quality-records.ts';
 import { resolveStandard } from '../model/lookup.ts';
 import { routes } from '../lib/routes.ts';
 import type { RenderContext } from '../render/components.ts';
 import type { RenderCache } from '../render/render-cache.ts';
 import type { Role } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
+import { standardCitations } from '../validation/standard-citations.ts';
 import type { Citation, ReferenceIndex } from '../validation/reference-index.ts';
 import type { DocumentData, RenderedBody, SiteData, ViewAppendix, ViewEdition, ViewSuspect } from '../site/view-data.ts';
 import { decidePublication, entryFile, type Publication } from './publication.ts';
@@ -111,6 +113,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     componentHomes: {},
     suspects: publishedSuspects(checked, date, (code) => published.has(code), isPublishedFile),
     gitHistory: history?.available ?? false,
+    qmsClauseCitations: qmsClauseCitations(checked, date, (code) => published.has(code), isPublishedFile),
   };
   // Every body is rendered against this: a change here (a title, a role) re-renders the bodies.
   const contextKey = digest({ roles, terms, titles: [...shownTitle], restricted: site.restricted, standards: site.standards.map((s) => [s.id, s.designation, s.equivalents]) });
@@ -188,6 +191,22 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   return { publication, site: siteData, documents };
 }
 
+
+/** Clause of ISO 9001:2015 → codes of published documents in force whose edition in force or appendices cite it (the clause matrix). */
+function qmsClauseCitations(checked: CheckResult, date: string, published: (code: string) => boolean, publishedFile: (entry: EditionEntry | AppendixEntry) => boolean): Record<string, string[]> {
+  const inForce = new Map<string, string>();
+  for (const doc of checked.corpus.documents) {
+    const current = published(doc.code) ? documentStatus(doc.editions, date).current?.edition : undefined;
+    if (current && publishedFile(current)) for (const entry of [current, ...doc.appendices.filter(publishedFile)]) inForce.set(entry.id, doc.code);
+  }
+  const byClause = new Map<string, Set<string>>();
+  for (const { entry, id, clause } of standardCitations(checked)) {
+    if (id !== QMS_STANDARD || !clause || !inForce.has(entry.id)) continue;
+    const code = inForce.get(entry.id);
+    if (code) byClause.set(clause, (byClause.get(clause) ?? new Set()).add(code));
+  }
+  return Object.fromEntries([...byClause].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([clause, codes]) => [clause, [...codes].sort()]));
+}
 
 /** Suspect references whose citing edition and the cited editions are all published. */
 function publishedSuspects(checked: CheckResult, date: string, published: (code: string) => boolean, publishedFile: (entry: EditionEntry) => boolean): ViewSuspect[] {

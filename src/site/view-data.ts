@@ -125,6 +125,8 @@ export interface SiteData {
   suspects: ViewSuspect[];
   /** Whether the build read the Git history of the content files. */
   gitHistory: boolean;
+  /** ISO 9001:2015 clause → codes of published documents in force citing it in prose (the clause matrix). */
+  qmsClauseCitations: Record<string, string[]>;
   /** Digest of the registries, titles and states every page may show; part of every page's key. */
   key: string;
 }

@@ -111,3 +111,55 @@ describe('approval and change evidence from Git', () => {
     expect(differ).toEqual([]);
   });
 });
+
+describe('the clause-to-evidence matrix of ISO 9001:2015', () => {
+  /** A minimal CSV reader for `;`-separated cells with "…" quoting: enough to prove the file parses as written. */
+  const parseCsv = (text: string) => {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+        else if (ch === '"') quoted = false;
+        else cell += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ';') row.push(cell), (cell = '');
+      else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+      else cell += ch;
+    }
+    return rows;
+  };
+
+  it('has a CSV for Excel: UTF-8 with BOM, one row per clause of the catalog, audits and actions included', async () => {
+    const bytes = await readFile(path.join(first.outDir, 'coverage.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8').slice(1));
+    const catalog = JSON.parse(await readFile(path.join(root, 'standards/iso-9001-2015.json'), 'utf8')) as { clauses: { number: string }[] };
+    expect(rows[0]).toEqual(['Пункт', 'Наименование', 'Документы', 'Требования стандартов качества', 'Аудиты программы', 'Находки', 'Открытые мероприятия', 'Просроченные мероприятия', 'Не охвачен']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(catalog.clauses.map((c) => c.number));
+    const byClause = new Map(rows.slice(1).map((r) => [r[0], r]));
+    expect(byClause.get('9.2')?.[2]).toBe('ПТ-035');
+    expect(byClause.get('8.2.1')?.[5]).toBe('2026-03 № 1, 2026-04 № 1, 2026-04 № 4');
+    expect(rows.slice(1).every((r) => r.length === rows[0]!.length)).toBe(true);
+  });
+
+  it('lists every clause on the page, marks the uncovered ones, and agrees with the JSON', async () => {
+    const html = await page('coverage/index.html');
+    const json = JSON.parse(await page('coverage.json')) as { rows: { clause: string; uncovered: boolean; documents: string[] }[] };
+    const clauses = [...html.matchAll(/<tr id="clause-[^"]+" data-clause="([^"]+)"( data-uncovered)?/g)];
+    expect(clauses.map((m) => m[1])).toEqual(json.rows.map((r) => r.clause));
+    expect(clauses.filter((m) => m[2]).map((m) => m[1])).toEqual(json.rows.filter((r) => r.uncovered).map((r) => r.clause));
+    expect(json.rows.find((r) => r.clause === '7.5')?.documents).toEqual(['ПТ-035']);
+    expect(html).toContain('href="/coverage.csv"');
+  });
+
+  it('shows the same row at each clause anchor of the standard page («Где применяется»)', async () => {
+    const html = await page('standards/iso-9001-2015/index.html');
+    const row = /<tr id="clause-9\.2"[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    expect(pageText(row)).toContain('документы: ПТ-035');
+    expect(row).toContain('href="/coverage/#clause-9.2"');
+  });
+});
