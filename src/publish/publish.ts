@@ -106,7 +106,8 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     accessLevels: [...lookup.accessLevels.values()],
     roles,
     terms,
-    standards: corpus.standards.map((s) => s.data),
+    // Control of external documents (holder, place, licence) is internal, like audit records.
+    standards: corpus.standards.map(({ data: { control, ...data } }) => (auditsPublished && control ? { ...data, control } : data)),
     references,
     records,
     auditsPublished,

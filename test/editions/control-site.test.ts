@@ -163,3 +163,10 @@ describe('the clause-to-evidence matrix of ISO 9001:2015', () => {
     expect(row).toContain('href="/coverage/#clause-9.2"');
   });
 });
+
+describe('documents of external origin', () => {
+  it('/standards/ shows the holder, the place and the dates of the licensed copy to the internal audience', async () => {
+    const row = /<tr>(?:(?!<\/tr>)[\s\S])*?ISO 9001:2015(?:(?!<\/tr>)[\s\S])*?<\/tr>/.exec(await page('standards/index.html'))?.[0] ?? '';
+    expect(pageText(row)).toContain('Департамент качества и клиентского опыта Электронная библиотека стандартов, папка «ISO» (пример) 31 декабря 2027 г. 30 июня 2027 г.');
+  });
+});

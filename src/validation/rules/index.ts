@@ -17,6 +17,7 @@ import registryDuplicateId from './registry-duplicate-id.ts';
 import registryUnknownParent from './registry-unknown-parent.ts';
 import registryRoleDefinedOnce from './registry-role-defined-once.ts';
 import standardClauseTree from './standard-clause-tree.ts';
+import standardExternalControl from './standard-external-control.ts';
 import refUnknownCode from './ref-unknown-code.ts';
 import refLatinCode from './ref-latin-code.ts';
 import refUnknownStandard from './ref-unknown-standard.ts';
@@ -49,6 +50,7 @@ import auditFindingRequirement from './audit-finding-requirement.ts';
 import auditNonconformityAction from './audit-nonconformity-action.ts';
 import auditOverdueAction from './audit-overdue-action.ts';
 import auditClauseCoverage from './audit-clause-coverage.ts';
+import auditRetention from './audit-retention.ts';
 import qualityRequirementRefs from './quality-requirement-refs.ts';
 import qualityQmsMapCoverage from './quality-qms-map-coverage.ts';
 import type { Rule } from '../rule.ts';
@@ -77,6 +79,7 @@ export const RULES = [
   registryUnknownParent,
   registryRoleDefinedOnce,
   standardClauseTree,
+  standardExternalControl,
   refUnknownCode,
   refLatinCode,
   refUnknownStandard,
@@ -109,6 +112,7 @@ export const RULES = [
   auditNonconformityAction,
   auditOverdueAction,
   auditClauseCoverage,
+  auditRetention,
   qualityRequirementRefs,
   qualityQmsMapCoverage,
 ] as const satisfies readonly Rule[];
