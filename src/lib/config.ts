@@ -18,6 +18,13 @@ export const configSchema = z
       .strict(),
     audience: z.string().default('internal').describe('Максимальный уровень доступа публикуемых документов (ND_AUDIENCE).'),
     buildDate: isoDate().optional().describe('Дата сборки ГГГГ-ММ-ДД (ND_BUILD_DATE); по умолчанию — сегодня.'),
+    review: z
+      .object({
+        leadDays: z.int().min(0).max(365).default(60).describe('За сколько дней до срока пересмотра предупреждать (edition/review-due).'),
+      })
+      .strict()
+      .default({ leadDays: 60 })
+      .describe('Периодический пересмотр документов.'),
     rules: z.record(z.string(), z.enum(['error', 'warning', 'off'])).default({}).describe('Важность правил проверки.'),
   })
   .strict();

@@ -14,7 +14,14 @@ export const routes = {
   standards: () => '/standards/',
   standard: (id: string) => `/standards/${id}/`,
   clause: (id: string, clause: string) => `/standards/${id}/#clause-${clause}`,
+  /** Clause-to-evidence matrix of ISO 9001:2015, with its CSV and JSON downloads. */
+  coverage: () => '/coverage/',
+  coverageRow: (clause: string) => `/coverage/#clause-${clause}`,
+  coverageCsv: () => '/coverage.csv',
+  coverageJson: () => '/coverage.json',
   asOf: () => '/nd/as-of/',
+  /** «Требуют пересмотра»: suspect references and documents due or overdue for periodic review. */
+  review: () => '/nd/review/',
   search: () => '/search/',
   qualityStandards: () => '/quality-standards/',
   qualityStandard: (id: string) => `/quality-standards/${id}/`,

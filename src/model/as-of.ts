@@ -1,7 +1,7 @@
 import { documentStatus, type DocumentStatus, type EditionDates } from './editions.ts';
 
-/** What «На дату» needs of an edition; the page embeds exactly this per document. */
-export type AsOfEdition = EditionDates & { title: string };
+/** What «На дату» needs of an edition; the page embeds exactly this per document. `reviewBy`: its review date (src/model/review.ts). */
+export type AsOfEdition = EditionDates & { title: string; reviewBy?: string };
 
 export interface AsOfDocument {
   code: string;
@@ -22,6 +22,9 @@ export interface AsOfRow {
   /** For a cancelled document: since when, and its successor. */
   cancelledOn?: string;
   replacedBy?: string;
+  /** Review date of the edition in force (or announced) on the date, and whether it had passed by then. */
+  reviewBy?: string;
+  reviewOverdue?: boolean;
 }
 
 export const AS_OF_STATE_LABELS: Record<AsOfRow['state'], string> = {
@@ -37,6 +40,8 @@ export function registryAsOf(documents: readonly AsOfDocument[], date: string): 
     const status = documentStatus(doc.editions, date);
     const current = status.current;
     const titled = current ?? status.upcoming ?? status.timeline.at(-1);
+    // The same edition documentReview() judges: an announced edition is the review of the one in force.
+    const reviewBy = (status.upcoming ?? current)?.edition.data.reviewBy;
     return {
       code: doc.code,
       title: titled?.edition.data.title ?? '',
@@ -46,6 +51,8 @@ export function registryAsOf(documents: readonly AsOfDocument[], date: string): 
       until: current?.interval?.until,
       cancelledOn: status.cancelledOn,
       replacedBy: status.replacedBy,
+      reviewBy,
+      reviewOverdue: reviewBy === undefined ? undefined : date > reviewBy,
     };
   });
 }

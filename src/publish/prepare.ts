@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
+import { readGitHistory } from '../model/git-history.ts';
 import { RenderCache } from '../render/render-cache.ts';
 import { runCheck } from '../validation/run.ts';
 import { publish, type PublishedView } from './publish.ts';
@@ -20,12 +21,14 @@ export interface Prepared {
  * config → read and check → decide publication → render. Runs once per build (scripts/build.ts) or
  * per change (astro dev); the checked corpus does not outlive this function.
  */
-export async function prepareSite(config: SiteConfig, options: { publishWithErrors?: boolean } = {}): Promise<Prepared> {
+export async function prepareSite(config: SiteConfig, options: { publishWithErrors?: boolean; gitHistory?: boolean } = {}): Promise<Prepared> {
   const checked = await runCheck(config);
   const base = { messages: checked.messages, errors: checked.errors, warnings: checked.warnings, files: checked.corpus.files.length, rendered: 0 };
   if (checked.errors > 0 && !options.publishWithErrors) return base;
   const cache = new RenderCache(path.join(config.cacheDir, 'nd', `render-${config.audience}.bin`));
-  const { publication: _decided, ...view } = publish(checked, config, cache);
+  // The merge-request report compares two trees, one of which has no history of its own: it reads none.
+  const history = options.gitHistory === false ? undefined : await readGitHistory(config.contentRootAbs);
+  const { publication: _decided, ...view } = publish(checked, config, cache, history);
   await cache.save();
   return { ...base, view, rendered: cache.rendered };
 }

@@ -6,6 +6,10 @@ import type { AppendixEntry, EditionEntry } from '../model/corpus.ts';
 import { splitSections, type Section } from '../model/edition-sections.ts';
 import { renderBody } from '../render/render-body.ts';
 import { documentStatus } from '../model/editions.ts';
+import { commitUrl, type GitHistory } from '../model/git-history.ts';
+import { documentReview, reviewDate } from '../model/review.ts';
+import { suspectReferences } from '../model/suspects.ts';
+import { QMS_STANDARD } from '../model/quality-records.ts';
 import { resolveStandard } from '../model/lookup.ts';
 import { routes } from '../lib/routes.ts';
 import type { RenderContext } from '../render/components.ts';
@@ -15,8 +19,9 @@ import { clauseResolver, headingNumbers } from '../validation/standard-citations
 import type { RenderCache } from '../render/render-cache.ts';
 import type { Role } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
+import { standardCitations } from '../validation/standard-citations.ts';
 import type { Citation, ReferenceIndex } from '../validation/reference-index.ts';
-import type { DocumentData, RenderedBody, SiteData, ViewAppendix, ViewEdition } from '../site/view-data.ts';
+import type { DocumentData, RenderedBody, SiteData, ViewAppendix, ViewEdition, ViewSuspect } from '../site/view-data.ts';
 import { decidePublication, entryFile, type Publication } from './publication.ts';
 
 /** Audit records name people and findings: internal. A build for a wider audience publishes none. */
@@ -38,7 +43,7 @@ export class PublicationError extends Error {}
  * The one place that decides what the audience sees. Everything after it — pages, components,
  * exports, the search index — receives only this view: there is no path to the checked corpus.
  */
-export function publish(checked: CheckResult, config: SiteConfig, cache: RenderCache): PublishedView {
+export function publish(checked: CheckResult, config: SiteConfig, cache: RenderCache, history?: GitHistory): PublishedView {
   const date = config.buildDate;
   const publication = decidePublication(checked, config.audience, date);
   if (publication.problem) throw new PublicationError(publication.problem);
@@ -139,11 +144,15 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     accessLevels: [...lookup.accessLevels.values()],
     roles,
     terms,
-    standards: corpus.standards.map((s) => s.data),
+    // Control of external documents (holder, place, licence) is internal, like audit records.
+    standards: corpus.standards.map(({ data: { control, ...data } }) => (auditsPublished && control ? { ...data, control } : data)),
     references,
     records,
     auditsPublished,
     componentHomes: {},
+    suspects: publishedSuspects(checked, date, (code) => published.has(code), isPublishedFile),
+    gitHistory: history?.available ?? false,
+    qmsClauseCitations: qmsClauseCitations(checked, date, (code) => published.has(code), isPublishedFile),
   };
   // Every body is rendered against this: a change here (a title, a role) re-renders the bodies.
   const contextKey = digest({ roles, terms, titles: [...shownTitle], restricted: site.restricted, standards: site.standards.map((s) => [s.id, s.designation, s.equivalents]) });
@@ -162,6 +171,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     if (!published.has(doc.code)) continue;
     const status = documentStatus(doc.editions, date);
     const shown = status.current ?? status.upcoming ?? status.timeline.at(-1)!;
+    const typePeriod = lookup.types.get(doc.code.split('-')[0] ?? '')?.reviewPeriod;
     // Only with errors (astro dev): the edition the address shows could not be rendered; its page waits for the fix.
     if (!isPublishedFile(shown.edition)) continue;
     const editions: ViewEdition[] = status.timeline
@@ -175,7 +185,10 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
         until,
         interval,
         ...render(edition, contextFor(doc.code, edition)),
+        reviewBy: reviewDate(edition.data, typePeriod)?.by,
+        ...(history?.available ? { commits: (history.files.get(fileOf.get(edition) ?? '') ?? []).map((c) => ({ ...c, url: commitUrl(config.repository, c.hash) })) } : {}),
       }));
+    const review = documentReview(doc.editions.filter(isPublishedFile), typePeriod, date, config.review.leadDays);
     const publishedVersion = (t: { edition: EditionEntry } | undefined) => (t && isPublishedFile(t.edition) ? t.edition.data.version : undefined);
     const appendices: ViewAppendix[] = doc.appendices.filter(isPublishedFile).map((appendix) => {
       const { sections: _unused, ...body } = render(appendix, contextFor(doc.code, shown.edition));
@@ -201,6 +214,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
       cancellation: status.cancellation,
       appendices,
       citedBy,
+      ...(review ? { review: { version: review.edition.data.version, by: review.by, basis: review.basis, months: review.months, state: review.state } } : {}),
       key: '',
     });
   }
@@ -221,6 +235,38 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   return { publication, site: siteData, documents };
 }
 
+
+/** Clause of ISO 9001:2015 → codes of published documents in force whose edition in force or appendices cite it (the clause matrix). */
+function qmsClauseCitations(checked: CheckResult, date: string, published: (code: string) => boolean, publishedFile: (entry: EditionEntry | AppendixEntry) => boolean): Record<string, string[]> {
+  const inForce = new Map<string, string>();
+  for (const doc of checked.corpus.documents) {
+    const current = published(doc.code) ? documentStatus(doc.editions, date).current?.edition : undefined;
+    if (current && publishedFile(current)) for (const entry of [current, ...doc.appendices.filter(publishedFile)]) inForce.set(entry.id, doc.code);
+  }
+  const byClause = new Map<string, Set<string>>();
+  for (const { entry, id, clause } of standardCitations(checked)) {
+    if (id !== QMS_STANDARD || !clause || !inForce.has(entry.id)) continue;
+    const code = inForce.get(entry.id);
+    if (code) byClause.set(clause, (byClause.get(clause) ?? new Set()).add(code));
+  }
+  return Object.fromEntries([...byClause].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([clause, codes]) => [clause, [...codes].sort()]));
+}
+
+/** Suspect references whose citing edition and the cited editions are all published. */
+function publishedSuspects(checked: CheckResult, date: string, published: (code: string) => boolean, publishedFile: (entry: EditionEntry) => boolean): ViewSuspect[] {
+  return suspectReferences(checked.corpus.documents, date)
+    .filter((p) => published(p.citing) && published(p.cited) && publishedFile(p.citingEdition) && publishedFile(p.current) && p.newer.every(publishedFile))
+    .map((p) => ({
+      citing: p.citing,
+      citingVersion: p.citingEdition.data.version,
+      cited: p.cited,
+      against: p.against,
+      declared: p.declared,
+      current: p.current.data.version,
+      since: p.current.data.effective ?? '',
+      changes: p.newer.map((e) => ({ version: e.data.version, changes: e.data.changes })),
+    }));
+}
 
 /** The reference index between published texts only: neither a hidden citing text nor a hidden cited document. */
 function publishedReferences(index: ReferenceIndex, published: ReadonlySet<string>, entries: ReadonlySet<string>): ReferenceIndex {

@@ -34,7 +34,7 @@ export async function mergeRequestReport(config: SiteConfig, base: string): Prom
   try {
     const baseRoot = path.join(work, 'base');
     materialise(config.contentRootAbs, base, baseRoot);
-    const at = (root: string, name: string) => prepareSite({ ...config, contentRootAbs: root, cacheDir: path.join(work, name) }, { publishWithErrors: true });
+    const at = (root: string, name: string) => prepareSite({ ...config, contentRootAbs: root, cacheDir: path.join(work, name) }, { publishWithErrors: true, gitHistory: false });
     const before = await at(baseRoot, 'cache-base');
     const after = await at(config.contentRootAbs, 'cache-head');
     return compare(base, config, { ...before, root: baseRoot }, { ...after, root: config.contentRootAbs });

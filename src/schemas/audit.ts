@@ -58,6 +58,7 @@ export const auditProgram = z
     approvedBy: slugId().describe('Кто утвердил: роль из реестра ролей, например quality-representative.'),
     objectives: z.array(text()).min(1, { error: 'укажите хотя бы одну цель программы' }).describe('Цели программы аудитов.'),
     audits: z.array(programAudit).min(1, { error: 'в программе должен быть хотя бы один аудит' }).describe('Аудиты периода: подразделение или процесс, пункты ISO, месяц, руководитель группы.'),
+    retainUntil: isoDate().optional().describe('Срок хранения записи: после него запись передают в архив или уничтожают по акту (audit/retention).'),
     sample: sampleMark(),
   })
   .strict();
@@ -110,6 +111,7 @@ export const auditPlan = z
       )
       .default([])
       .describe('Расписание аудита.'),
+    retainUntil: isoDate().optional().describe('Срок хранения записи: после него запись передают в архив или уничтожают по акту (audit/retention).'),
     sample: sampleMark(),
   })
   .strict();
@@ -135,6 +137,7 @@ export const auditReport = z
     strengths: z.array(text()).default([]).describe('Сильные стороны, отмеченные группой аудита.'),
     findings: z.array(finding).describe('Находки аудита.'),
     conclusion: text().describe('Заключение группы аудита о соответствии критериям.'),
+    retainUntil: isoDate().optional().describe('Срок хранения записи: после него запись передают в архив или уничтожают по акту (audit/retention).'),
     sample: sampleMark(),
   })
   .strict();
@@ -173,6 +176,7 @@ export const correctiveActionPlan = z
     audit: auditId(),
     approved: isoDate().describe('Дата утверждения плана.'),
     actions: z.array(correctiveAction).min(1, { error: 'в плане должно быть хотя бы одно мероприятие' }).describe('Корректирующие мероприятия.'),
+    retainUntil: isoDate().optional().describe('Срок хранения записи: после него запись передают в архив или уничтожают по акту (audit/retention).'),
     sample: sampleMark(),
   })
   .strict();
@@ -193,6 +197,7 @@ export const improvementPlan = z
     audit: auditId(),
     approved: isoDate().describe('Дата утверждения плана.'),
     proposals: z.array(improvementProposal).min(1, { error: 'в плане должно быть хотя бы одно предложение' }).describe('Предложения по улучшению.'),
+    retainUntil: isoDate().optional().describe('Срок хранения записи: после него запись передают в архив или уничтожают по акту (audit/retention).'),
     sample: sampleMark(),
   })
   .strict();

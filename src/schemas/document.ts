@@ -47,6 +47,25 @@ export const edition = z
     effective: isoDate().optional().describe('Дата введения в действие.'),
     act: text().optional().describe('Распорядительный документ, которым утверждена редакция.'),
     changes: text().describe('Что изменилось по сравнению с предыдущей редакцией.'),
+    approvedBy: z
+      .object({
+        position: text().describe('Должность утвердившего, например «Президент ПАО «МТС»».'),
+        person: text().optional().describe('Фамилия и инициалы, если их нужно назвать.'),
+      })
+      .strict()
+      .optional()
+      .describe('Кто утвердил редакцию; акт — в свойстве act.'),
+    nextReview: isoDate().optional().describe('Дата, до которой редакцию нужно пересмотреть; важнее reviewPeriodMonths и периода вида документа.'),
+    reviewPeriodMonths: z
+      .int()
+      .min(1, { error: 'период пересмотра — целое число месяцев, не меньше 1, например 24' })
+      .max(120, { error: 'период пересмотра — не больше 120 месяцев' })
+      .optional()
+      .describe('Период пересмотра этой редакции в месяцах от даты утверждения; без него — reviewPeriod вида документа.'),
+    reviewedAgainst: z
+      .record(documentCode(), z.string().regex(/^\d+(?:\.\d+)*$/, { error: 'номер редакции — числа через точку, например 1.0 или 2' }))
+      .optional()
+      .describe('С какими редакциями цитируемых документов сверена эта редакция: { ПТ-035: "1.0" }. Без записи — редакция, действовавшая на дату утверждения.'),
     cancelled: z
       .object({ date: isoDate(), act: text().optional(), replacedBy: documentCode().optional() })
       .strict()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sampleMark, schemaRef, slugId, text } from './common.ts';
+import { isoDate, sampleMark, schemaRef, slugId, text } from './common.ts';
 
 export const clause = z
   .object({
@@ -38,6 +38,16 @@ export const standard = z
       .min(1)
       .optional()
       .describe('Каталог неполный: пункты перечислены только до этого уровня (2 — до 8.2). Ссылка на пункт глубже (8.2.2) сверяется с его пунктом этого уровня и даёт предупреждение «пункт не проверен», а не ошибку.'),
+    control: z
+      .object({
+        holder: slugId().describe('Подразделение из реестра units.json, которое держит лицензионную копию.'),
+        location: text().describe('Где хранится копия: система, папка или шкаф.'),
+        licenceExpires: isoDate().optional().describe('До какой даты действует лицензия или подписка; после неё — предупреждение.'),
+        reviewBy: isoDate().optional().describe('До какой даты проверить, что применяется действующее издание; после неё — предупреждение.'),
+      })
+      .strict()
+      .optional()
+      .describe('Управление документом внешнего происхождения (ISO 9001:2015, 7.5.3.2): публикуется только для внутренней аудитории.'),
     sample: sampleMark(),
   })
   .strict();

@@ -1,4 +1,6 @@
 import type { EditionInterval, EditionState } from '../model/editions.ts';
+import type { FileCommit } from '../model/git-history.ts';
+import type { ReviewBasis, ReviewState } from '../model/review.ts';
 import type { Section } from '../model/edition-sections.ts';
 import type { Appendix, Edition } from '../schemas/document.ts';
 import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
@@ -37,6 +39,38 @@ export interface ViewEdition extends RenderedBody {
   interval?: EditionInterval;
   /** The body split at headings, for the «что изменилось» pages. */
   sections: Section[];
+  /** Review date of this edition (nextReview, its period or its type's), if any; «На дату» judges dates with it. */
+  reviewBy?: string;
+  /** Commits that changed the edition's file, newest first, each with its address; absent without Git history. */
+  commits?: ViewCommit[];
+}
+
+export interface ViewCommit extends FileCommit {
+  url: string;
+}
+
+/** The review a document owes at the build's date (src/model/review.ts). */
+export interface ViewReview {
+  version: string;
+  by: string;
+  basis: ReviewBasis;
+  months?: number;
+  state: ReviewState;
+}
+
+/** A suspect reference between published documents (src/model/suspects.ts). */
+export interface ViewSuspect {
+  citing: string;
+  citingVersion: string;
+  cited: string;
+  /** Edition of the cited document the citing edition was reviewed against; `declared` when written in reviewedAgainst. */
+  against: string;
+  declared: boolean;
+  /** Edition of the cited document in force now, and since when. */
+  current: string;
+  since: string;
+  /** Change summaries of the editions after `against`, oldest first. */
+  changes: { version: string; changes: string }[];
 }
 
 export interface ViewAppendix extends RenderedBody {
@@ -64,6 +98,8 @@ export interface DocumentData {
   appendices: ViewAppendix[];
   /** Published documents whose published text cites this one. */
   citedBy: string[];
+  /** Periodic review at the build's date; absent for cancelled documents and without a review period. */
+  review?: ViewReview;
   /** Digest of what the document's own pages (current, editions, changes) show; appendix pages have their own. */
   key: string;
 }
@@ -87,6 +123,12 @@ export interface SiteData {
   auditsPublished: boolean;
   /** Content components that place a page's worth of data, and the published appendix that shows each. */
   componentHomes: Record<string, { code: string; number: number; title: string }>;
+  /** Citing editions in force whose cited document has a newer edition in force (page «Требуют пересмотра»). */
+  suspects: ViewSuspect[];
+  /** Whether the build read the Git history of the content files. */
+  gitHistory: boolean;
+  /** ISO 9001:2015 clause → codes of published documents in force citing it in prose (the clause matrix). */
+  qmsClauseCitations: Record<string, string[]>;
   /** Digest of the registries, titles and states every page may show; part of every page's key. */
   key: string;
 }

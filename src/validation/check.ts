@@ -13,7 +13,11 @@ export interface CheckOptions {
   buildDate: string;
   /** Severity overrides from configuration; `off` silences a rule. */
   rules?: Record<string, Severity | 'off'>;
+  /** Periodic review settings (nd.config.json `review`); lead time defaults to 60 days. */
+  review?: { leadDays?: number };
 }
+
+export const DEFAULT_REVIEW_LEAD_DAYS = 60;
 
 export interface CheckResult {
   corpus: Corpus;
@@ -59,7 +63,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const ruleId: RuleId = problem.ruleId;
     emit(ruleId, problem.place ? { file: problem.file, place: problem.place } : { file: problem.file, offset: problem.offset ?? 0 }, problem.reason);
   }
-  const base = { corpus, lookup, extracted, buildDate: options.buildDate };
+  const base = { corpus, lookup, extracted, buildDate: options.buildDate, reviewLeadDays: options.review?.leadDays ?? DEFAULT_REVIEW_LEAD_DAYS };
   for (const rule of RULES) {
     if (!rule.run) continue;
     const context: RuleContext = { ...base, report: (target, reason) => emit(rule.id, target, reason) };

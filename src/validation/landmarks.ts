@@ -6,7 +6,7 @@ import { JSON_SCHEMAS } from '../schemas/index.ts';
 import type { Extracted } from './extract.ts';
 
 /** Anchors the document layout itself renders on every document, edition and appendix page. */
-const LAYOUT_ANCHORS = ['passport', 'scope', 'appendices', 'history', 'cited-by', 'references', 'content'];
+const LAYOUT_ANCHORS = ['passport', 'scope', 'appendices', 'history', 'file-history', 'cited-by', 'references', 'content'];
 
 /**
  * Every page the site publishes for this corpus and the anchors on each, built only with the
@@ -42,7 +42,7 @@ export function buildLandmarks(corpus: Corpus, lookup: Lookup, extracted: Readon
     if (missing) sections.set(splitPath(path)[0], missing);
   };
   const headings = (id: string) => [...LAYOUT_ANCHORS, ...(extracted.get(id)?.headings.map((h) => h.slug) ?? [])];
-  for (const url of [routes.home(), routes.registry(), routes.glossary(), routes.standards(), routes.asOf(), routes.search(), routes.qualityStandards(), routes.audits(), routes.auditActions()]) add(url);
+  for (const url of [routes.home(), routes.registry(), routes.glossary(), routes.standards(), routes.asOf(), routes.review(), routes.coverage(), routes.coverageCsv(), routes.coverageJson(), routes.search(), routes.qualityStandards(), routes.audits(), routes.auditActions()]) add(url);
   for (const doc of corpus.documents) {
     const latest = doc.editions.at(-1);
     if (latest) add(routes.document(doc.code), headings(latest.id), (slug) => `документа с адресом ${routes.registry()}${slug}/ нет`);
@@ -57,6 +57,7 @@ export function buildLandmarks(corpus: Corpus, lookup: Lookup, extracted: Readon
   for (const [id, clauses] of lookup.clauses) {
     add(routes.standard(id), [], (other) => `стандарта «${other}» нет в каталоге`);
     for (const clause of clauses.keys()) add(routes.clause(id, clause));
+    if (id === 'iso-9001-2015') for (const clause of clauses.keys()) add(routes.coverageRow(clause));
   }
   const records = qualityRecords(corpus);
   for (const standard of records.standards) {

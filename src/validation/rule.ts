@@ -20,6 +20,8 @@ export interface RuleContext {
   extracted: Map<string, Extracted>;
   /** The build's date, `YYYY-MM-DD`; editions are judged at this date. */
   buildDate: string;
+  /** Periodic review: how many days before the review date `edition/review-due` warns (nd.config.json `review.leadDays`). */
+  reviewLeadDays: number;
   report(target: Target, reason: string): void;
 }
 

@@ -3,5 +3,5 @@ import { check, type CheckResult } from './check.ts';
 
 /** The checker as every caller runs it: configuration in, findings out. */
 export function runCheck(config: NdConfig & { contentRootAbs: string; buildDate: string }): Promise<CheckResult> {
-  return check({ root: config.contentRootAbs, buildDate: config.buildDate, rules: config.rules });
+  return check({ root: config.contentRootAbs, buildDate: config.buildDate, rules: config.rules, review: config.review });
 }

@@ -13,7 +13,7 @@ const BUILD_DATE = '2025-03-01';
 const fixtures = path.join(import.meta.dirname, 'fixtures/rules');
 const ruleOf = (dir: string) => dir.replace('-', '/');
 
-const run = (dir: string, kind: 'pass' | 'fail') => checkOverlays([path.join(fixtures, dir, kind)], { buildDate: BUILD_DATE });
+const run = (dir: string, kind: 'pass' | 'fail') => checkOverlays([path.join(fixtures, dir, kind)], { rule: ruleOf(dir), buildDate: BUILD_DATE });
 
 describe.each(readdirSync(fixtures))('%s', (dir) => {
   const rule = ruleOf(dir);

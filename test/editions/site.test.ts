@@ -134,10 +134,10 @@ describe('«На дату»', () => {
     expect(rows.map((r) => r.code)).not.toContain('ПР-903');
     const byCode = new Map(rows.map((r) => [r.code, r.cells]));
     expect(byCode.get('ПР-901')).toEqual([
-      'ПР-901', 'Порядок управления документированной информацией', '2.0', 'В действии',
+      'ПР-901', 'Порядок управления документированной информацией', '2.0', 'В действии', '10 февраля 2027 г.',
       '1.0: с 1 января 2023 г. до 1 июня 2024 г. 2.0: с 1 июня 2024 г. до 1 июля 2025 г. 3.0: с 1 июля 2025 г.',
     ]);
-    expect(byCode.get('ПР-902')).toEqual(['ПР-902', 'Порядок ведения записей', '—', 'Отменён, заменён ПР-901', '1.0: с 1 февраля 2020 г. до 1 июня 2024 г. (документ отменён)']);
+    expect(byCode.get('ПР-902')).toEqual(['ПР-902', 'Порядок ведения записей', '—', 'Отменён, заменён ПР-901', '—', '1.0: с 1 февраля 2020 г. до 1 июня 2024 г. (документ отменён)']);
   });
 
   it('the embedded data answers for any date with the same function', async () => {
@@ -208,5 +208,12 @@ describe('feed and export', () => {
     ]);
     expect(data.documents.find((d) => d.code === 'ПР-902')).toMatchObject({ state: 'cancelled', inForce: null, cancelled: { date: '2024-06-01', replacedBy: 'ПР-901' } });
     expect(data.documents.find((d) => d.code === 'ПТ-035')?.editions[0]).toMatchObject({ version: '1.0', state: 'current', sample: true });
+  });
+});
+
+describe('without Git history', () => {
+  it('the edition page says the file history is unavailable, and the build does not fail', async () => {
+    const html = await page('nd/pr-901/index.html');
+    expect(pageText(/<section[^>]*data-file-history[\s\S]*?<\/section>/.exec(html)?.[0] ?? '')).toBe('История изменений файла История изменений недоступна: портал собран без истории Git.');
   });
 });

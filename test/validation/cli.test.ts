@@ -21,7 +21,7 @@ const noStack = (output: string) => expect(output).not.toMatch(/\n\s+at |Error:/
 
 describe('npm run check', () => {
   it('exits 0 on the real content', async () => {
-    const run = await runCheckCli([]);
+    const run = await runCheckCli(['--date', '2026-11-26']);
     expect(run.stdout).toContain('ошибок нет');
     expect(run.code).toBe(0);
   });
@@ -39,8 +39,8 @@ describe('npm run check', () => {
   });
 
   it('exits 0 with warnings, and 1 when they exceed --max-warnings', async () => {
-    expect((await runCheckCli(['--root', warningsOnly])).code).toBe(0);
-    const strict = await runCheckCli(['--root', warningsOnly, '--max-warnings', '0']);
+    expect((await runCheckCli(['--root', warningsOnly, '--date', '2026-11-26'])).code).toBe(0);
+    const strict = await runCheckCli(['--root', warningsOnly, '--max-warnings', '0', '--date', '2026-11-26']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('предупреждений 1 при пределе --max-warnings 0');
   });

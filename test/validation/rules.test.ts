@@ -12,7 +12,7 @@ import { checkOverlays, expectedLines } from '../helpers/rule-fixtures.ts';
 const fixtures = path.join(projectRoot, 'test/fixtures/rules');
 const ruleOf = (dir: string) => dir.replace('-', '/');
 
-const run = (dir: string, kind: 'pass' | 'fail') => checkOverlays([path.join(fixtures, dir, kind)], { buildDate: '2026-11-26' });
+const run = (dir: string, kind: 'pass' | 'fail') => checkOverlays([path.join(fixtures, dir, kind)], { rule: ruleOf(dir), buildDate: '2026-11-26' });
 
 describe.each(readdirSync(fixtures))('%s', (dir) => {
   const rule = ruleOf(dir);

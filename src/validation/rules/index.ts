@@ -17,6 +17,7 @@ import registryDuplicateId from './registry-duplicate-id.ts';
 import registryUnknownParent from './registry-unknown-parent.ts';
 import registryRoleDefinedOnce from './registry-role-defined-once.ts';
 import standardClauseTree from './standard-clause-tree.ts';
+import standardExternalControl from './standard-external-control.ts';
 import refUnknownCode from './ref-unknown-code.ts';
 import refLatinCode from './ref-latin-code.ts';
 import refUnknownStandard from './ref-unknown-standard.ts';
@@ -30,6 +31,7 @@ import refUnknownUnit from './ref-unknown-unit.ts';
 import refUnknownAccess from './ref-unknown-access.ts';
 import refBrokenLink from './ref-broken-link.ts';
 import refInvisibleCharacter from './ref-invisible-character.ts';
+import refSuspect from './ref-suspect.ts';
 import mdxForbiddenCode from './mdx-forbidden-code.ts';
 import editionOneInForce from './edition-one-in-force.ts';
 import editionOrder from './edition-order.ts';
@@ -37,6 +39,8 @@ import editionEffectiveAfterApproval from './edition-effective-after-approval.ts
 import editionStatus from './edition-status.ts';
 import editionCitesCancelled from './edition-cites-cancelled.ts';
 import editionReplacement from './edition-replacement.ts';
+import editionReviewDue from './edition-review-due.ts';
+import editionReviewOverdue from './edition-review-overdue.ts';
 import auditUnknownRef from './audit-unknown-ref.ts';
 import auditPlanInProgram from './audit-plan-in-program.ts';
 import auditIndependence from './audit-independence.ts';
@@ -46,6 +50,7 @@ import auditFindingRequirement from './audit-finding-requirement.ts';
 import auditNonconformityAction from './audit-nonconformity-action.ts';
 import auditOverdueAction from './audit-overdue-action.ts';
 import auditClauseCoverage from './audit-clause-coverage.ts';
+import auditRetention from './audit-retention.ts';
 import qualityRequirementRefs from './quality-requirement-refs.ts';
 import qualityQmsMapCoverage from './quality-qms-map-coverage.ts';
 import type { Rule } from '../rule.ts';
@@ -74,6 +79,7 @@ export const RULES = [
   registryUnknownParent,
   registryRoleDefinedOnce,
   standardClauseTree,
+  standardExternalControl,
   refUnknownCode,
   refLatinCode,
   refUnknownStandard,
@@ -87,6 +93,7 @@ export const RULES = [
   refUnknownAccess,
   refBrokenLink,
   refInvisibleCharacter,
+  refSuspect,
   mdxForbiddenCode,
   editionOneInForce,
   editionOrder,
@@ -94,6 +101,8 @@ export const RULES = [
   editionStatus,
   editionCitesCancelled,
   editionReplacement,
+  editionReviewDue,
+  editionReviewOverdue,
   auditUnknownRef,
   auditPlanInProgram,
   auditIndependence,
@@ -103,6 +112,7 @@ export const RULES = [
   auditNonconformityAction,
   auditOverdueAction,
   auditClauseCoverage,
+  auditRetention,
   qualityRequirementRefs,
   qualityQmsMapCoverage,
 ] as const satisfies readonly Rule[];
