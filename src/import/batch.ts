@@ -1,7 +1,7 @@
 import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { NdConfig } from '../lib/config.ts';
+import type { SiteConfig } from '../lib/config.ts';
 import { runCheck } from '../validation/run.ts';
 import { where, type Removal } from './blocks.ts';
 import { planEdition } from './edition-files.ts';
@@ -40,7 +40,7 @@ export interface BatchOptions {
   dryRun: boolean;
   code?: string;
   version?: string;
-  config: NdConfig & { buildDate: string };
+  config: SiteConfig;
   stream?: NodeJS.WriteStream;
 }
 

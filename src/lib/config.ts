@@ -32,7 +32,7 @@ export const configSchema = z
 export type NdConfig = z.infer<typeof configSchema>;
 
 /** The validated configuration every step receives as an argument; nothing reads it back from the environment. */
-export type SiteConfig = Readonly<NdConfig & { contentRootAbs: string; buildDate: string; cacheDir: string }>;
+export type SiteConfig = Readonly<NdConfig & { contentRootAbs: string; buildDate: string; cacheDir: string; analysisCache: 'auto' | 'on' | 'off' }>;
 
 /** What a command line may set; it wins over the environment and nd.config.json. */
 export interface ConfigOverrides {
@@ -75,5 +75,7 @@ export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process
   const buildDate = parsed.data.buildDate ?? new Date().toISOString().slice(0, 10);
   // Astro's cache (content store, incremental pages) and the renderer's; tests give each build its own.
   const cacheDir = path.resolve(cwd, env.ND_CACHE_DIR ?? 'node_modules/.astro');
-  return Object.freeze({ ...parsed.data, buildDate, cacheDir, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) });
+  // The checker's analysis cache: ND_CACHE=on|off (benchmarks measure both), else automatic.
+  const analysisCache = env.ND_CACHE === 'on' || env.ND_CACHE === 'off' ? env.ND_CACHE : 'auto';
+  return Object.freeze({ ...parsed.data, buildDate, cacheDir, analysisCache, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) });
 }

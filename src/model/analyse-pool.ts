@@ -33,12 +33,10 @@ export function analyserVersion(projectRoot = sourceRoot()): string | undefined 
 
 const sourceRoot = () => (import.meta.url.startsWith('file:') ? fileURLToPath(new URL('../..', import.meta.url)) : undefined);
 
-/**
- * On by default for real content roots; off for throw-away roots in the temp folder (tests), which
- * would only fill the cache. `ND_CACHE=on|off` overrides (benchmarks measure both).
- */
-const cacheEnabled = (root: string) =>
-  process.env.ND_CACHE === 'on' || (process.env.ND_CACHE !== 'off' && !path.resolve(root).startsWith(tmpdir()));
+/** Whether analyses are cached: `auto` (the default) caches real content roots, not throw-away ones in the temp folder (tests). */
+export type AnalysisCache = 'auto' | 'on' | 'off';
+
+const cacheEnabled = (root: string, mode: AnalysisCache) => mode === 'on' || (mode === 'auto' && !path.resolve(root).startsWith(tmpdir()));
 
 /** One cache per content root, so checks of other roots (tests, benchmarks) do not evict it. */
 const cacheFile = (root: string) => path.join(CACHE_DIR, `mdx-${createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16)}.bin`);
@@ -63,8 +61,8 @@ async function writeCache(file: string, version: string, entries: Map<string, Md
   }
 }
 
-export async function analyseMdxFiles(files: VFile[], root: string): Promise<MdxAnalysis[]> {
-  const version = cacheEnabled(root) ? analyserVersion() : undefined;
+export async function analyseMdxFiles(files: VFile[], root: string, mode: AnalysisCache = 'auto'): Promise<MdxAnalysis[]> {
+  const version = cacheEnabled(root, mode) ? analyserVersion() : undefined;
   const file = cacheFile(root);
   const cache = version ? readCache(file, version) : new Map<string, MdxAnalysis>();
   const keys = files.map((file) => createHash('sha1').update(file.path).update('\0').update(String(file.value)).digest('hex'));

@@ -7,7 +7,7 @@ import type { Standard } from '../schemas/standard.ts';
 import { ajvIssues, zodIssues, type SchemaIssue } from '../validation/schema-issues.ts';
 import { compareNatural } from '../lib/codes.ts';
 import { classify, FILE_KINDS, type FileKind } from './file-kinds.ts';
-import { analyseMdxFiles } from './analyse-pool.ts';
+import { analyseMdxFiles, type AnalysisCache } from './analyse-pool.ts';
 import { fromAnalysis, parseJson, type ParsedMdx, type ParseProblem } from './parse.ts';
 import type { FieldPath, Locator } from './positions.ts';
 import { readSource } from './source.ts';
@@ -71,7 +71,7 @@ export interface Corpus {
 }
 
 /** Reads every file under the content root; never throws on content, only reports. */
-export async function loadCorpus(root: string): Promise<Corpus> {
+export async function loadCorpus(root: string, options: { cache?: AnalysisCache } = {}): Promise<Corpus> {
   const corpus: Corpus = {
     root, files: [], types: [], units: [], roles: [], terms: [], accessLevels: [], standards: [], documents: [], records: new Map(), problems: [],
   };
@@ -94,7 +94,7 @@ export async function loadCorpus(root: string): Promise<Corpus> {
   }
   const loaded = await Promise.all(relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), path.join(displayRoot, rel)) })));
   const mdxFiles = loaded.filter(({ rel, read }) => read.ok && classify(rel)?.format === 'mdx').map(({ read }) => read.file);
-  const analyses = new Map((await analyseMdxFiles(mdxFiles, root)).map((analysis, i) => [mdxFiles[i]!, analysis]));
+  const analyses = new Map((await analyseMdxFiles(mdxFiles, root, options.cache)).map((analysis, i) => [mdxFiles[i]!, analysis]));
   for (const { rel, read } of loaded) {
     corpus.files.push(read.file);
     const kind = classify(rel);

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
+import type { AnalysisCache } from '../model/analyse-pool.ts';
 import { loadCorpus, type Corpus } from '../model/corpus.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
 import type { Extracted } from './extract.ts';
@@ -15,6 +16,8 @@ export interface CheckOptions {
   rules?: Record<string, Severity | 'off'>;
   /** Periodic review settings (nd.config.json `review`); lead time defaults to 60 days. */
   review?: { leadDays?: number };
+  /** The analysis cache (ND_CACHE): `auto` caches real content roots, not temporary ones. */
+  cache?: AnalysisCache;
 }
 
 export const DEFAULT_REVIEW_LEAD_DAYS = 60;
@@ -31,7 +34,7 @@ export interface CheckResult {
 
 /** Reads the content root, runs every rule of the one list (rules/index.ts), returns every finding sorted by file and position. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const corpus = await loadCorpus(options.root);
+  const corpus = await loadCorpus(options.root, { cache: options.cache });
   const lookup = buildLookup(corpus);
   const extracted = new Map<string, Extracted>();
   for (const doc of corpus.documents) {

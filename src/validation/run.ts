@@ -1,7 +1,7 @@
-import type { NdConfig } from '../lib/config.ts';
+import type { SiteConfig } from '../lib/config.ts';
 import { check, type CheckResult } from './check.ts';
 
 /** The checker as every caller runs it: configuration in, findings out. */
-export function runCheck(config: NdConfig & { contentRootAbs: string; buildDate: string }): Promise<CheckResult> {
-  return check({ root: config.contentRootAbs, buildDate: config.buildDate, rules: config.rules, review: config.review });
+export function runCheck(config: SiteConfig): Promise<CheckResult> {
+  return check({ root: config.contentRootAbs, buildDate: config.buildDate, rules: config.rules, review: config.review, cache: config.analysisCache });
 }
