@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { structuredPatch } from 'diff';
 import { RULES } from '../validation/rules/index.ts';
@@ -26,10 +26,13 @@ interface Example {
   message: string;
   wrong: string;
   right: string[];
+  /** The line is right as written; the fixture changed what it refers to. */
+  elsewhere: boolean;
   /** How to highlight the lines: properties are YAML, the text is MDX. */
   lang: 'json' | 'yaml' | 'mdx';
 }
 
+const CONTENT_ROOT = path.resolve(import.meta.dirname, '../../content');
 const fixtureDir = (fixtures: string, id: string) => path.join(fixtures, id.replace('/', '-'));
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
 const clip = (line: string) => (line.length > 160 ? `${line.slice(0, 157)}…` : line);
@@ -39,7 +42,9 @@ function passingTwin(dir: string, rel: string): string | undefined {
   const same = path.join(dir, 'pass', rel);
   if (existsSync(same)) return same;
   const tail = rel.split('/').slice(2).join('/');
-  const candidates = readdirSync(path.join(dir, 'pass'), { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/'));
+  const candidates = readdirSync(path.join(dir, 'pass'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(path.join(dir, 'pass', f)).isFile())
+    .map((f) => f.split(path.sep).join('/'));
   const twin = candidates.find((f) => f.split('/').slice(2).join('/') === tail);
   return twin ? path.join(dir, 'pass', twin) : undefined;
 }
@@ -50,8 +55,11 @@ function examples(dir: string): Example[] {
     const [where = '', , message = ''] = entry.split('  ');
     const [file = '', line = '1'] = where.split(':');
     const n = Number(line);
-    const failing = path.join(dir, 'fail', file);
-    const twin = passingTwin(dir, file);
+    // The finding may sit in a content file the fixture does not change (a quality standard citing a
+    // principle the fixture's new policy edition drops): the line is shown from the content root.
+    const inFixture = existsSync(path.join(dir, 'fail', file));
+    const failing = inFixture ? path.join(dir, 'fail', file) : path.join(CONTENT_ROOT, file);
+    const twin = inFixture ? passingTwin(dir, file) : undefined;
     let right: string[] = [];
     if (twin) {
       const patch = structuredPatch('pass', 'fail', readFileSync(twin, 'utf8'), readFileSync(failing, 'utf8'), '', '', { context: 0 });
@@ -60,7 +68,7 @@ function examples(dir: string): Example[] {
     }
     const text = lines(failing);
     const frontmatterEnd = file.endsWith('.mdx') && text[0] === '---' ? text.indexOf('---', 1) + 1 : 0;
-    return { file, line: n, message, wrong: text[n - 1] ?? '', right, lang: file.endsWith('.json') ? 'json' : n <= frontmatterEnd ? 'yaml' : 'mdx' };
+    return { file, line: n, message, wrong: text[n - 1] ?? '', right, elsewhere: !inFixture, lang: file.endsWith('.json') ? 'json' : n <= frontmatterEnd ? 'yaml' : 'mdx' };
   });
 }
 
@@ -76,7 +84,7 @@ export function rulesSection(fixtures: string): string {
     for (const example of examples(dir)) {
       const { lang } = example;
       out.push(`Неверно (\`${example.file}\`, строка ${example.line}):`, '', ...fence([example.wrong], lang), '', `Проверка: «${example.message}»`, '');
-      out.push(example.right.length ? 'Верно:' : 'Верно: строки нет — удалите её.', '');
+      out.push(example.elsewhere ? 'Верно: строка сама по себе правильна, изменилось то, на что она ссылается, — приведите её в соответствие.' : example.right.length ? 'Верно:' : 'Верно: строки нет — удалите её.', '');
       if (example.right.length) out.push(...fence(example.right, lang), '');
     }
   }

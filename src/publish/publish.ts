@@ -111,6 +111,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     term: (id) => termById.get(id),
     rolesOf: (of) => rolesByDoc.get(of) ?? [],
     referencesOf: (of) => (of === code && own ? own.data.references : shownEditions.get(of)?.data.references),
+    principlesOf: (of) => (of === code && own ? own.data.principles : shownEditions.get(of)?.data.principles),
     documentTarget: (cited) => {
       const target = documentTarget(cited);
       return target && 'restricted' in target ? 'restricted' : target;
@@ -149,6 +150,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     references,
     records,
     auditsPublished,
+    principles: Object.fromEntries([...shownEditions].filter(([, e]) => e.data.principles).map(([code, e]) => [code, e.data.principles ?? []])),
     componentHomes: {},
     suspects: publishedSuspects(checked, date, (code) => published.has(code), isPublishedFile),
     gitHistory: history?.available ?? false,

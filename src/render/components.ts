@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { routes } from '../lib/routes.ts';
-import type { Edition } from '../schemas/document.ts';
+import type { Edition, Principle } from '../schemas/document.ts';
 import type { Role, Term } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
 import type { RefResolver } from './link-references.ts';
@@ -21,11 +21,13 @@ export interface RenderContext {
   documentTarget(code: string): { href: string; title: string } | 'restricted' | undefined;
   /** The catalogued standard a citation names. */
   standardOf(cite: string): Standard | undefined;
+  /** The principles and directions the edition of `code` this body shows defines (its own edition for its own code). */
+  principlesOf(code: string): Principle[] | undefined;
   /** A resolver for the prose references of one body, given its headings (a bare «п. 3.1» may be its own section). */
   resolverFor(headings: ReadonlyArray<{ slug: string; text: string }>): RefResolver;
 }
 
-type Inline = (props: Record<string, string>, children: ElementContent[], context: RenderContext) => ElementContent | ElementContent[];
+type Inline = (props: Record<string, string>, children: ElementContent[], context: RenderContext, flow: boolean) => ElementContent | ElementContent[];
 
 /** Components rendered from data into the body's HTML. The rest (records) are page segments. */
 export const INLINE_COMPONENTS: Record<string, Inline> = {
@@ -47,6 +49,19 @@ export const INLINE_COMPONENTS: Record<string, Inline> = {
         h('tbody', roles.map((role) => h('tr', { id: `role-${role.id}` }, [h('th', { scope: 'row' }, [h('a', { href: routes.role(role.id) }, role.name)]), h('td', role.definition)]))),
       ]),
     ]);
+  },
+  /**
+   * The policy's principles or directions of one group, from the data of the edition that defines them:
+   * a numbered list where it stands as a block, «Digital», «Simple»… inside a sentence.
+   */
+  Principles: (props, _children, context, flow) => {
+    const group = props.group ?? 'principle';
+    const items = (context.principlesOf(props.document ?? context.document) ?? []).filter((p) => p.group === group);
+    if (flow) {
+      const rest = (p: Principle) => (p.text ? `${/^[,.;:!?)]/.test(p.text) ? '' : ' '}${p.text}` : '');
+      return h('ol.principles', items.map((p) => h('li', { id: `principle-${p.id}` }, [h('strong', p.title), rest(p)])));
+    }
+    return items.flatMap((p, i): ElementContent[] => [...(i > 0 ? [{ type: 'text' as const, value: ', ' }] : []), { type: 'text' as const, value: `«${p.title}»` }]);
   },
   /** The document's normative references, from its `references` and the standards catalog. */
   NormativeReferences: (props, _children, context) => {

@@ -32,7 +32,7 @@ export function renderBody(tree: Root, context: RenderContext): RenderedBody {
     if (!name) return state.all(node);
     if (HTML_ELEMENTS.has(name)) return { type: 'element', tagName: name, properties: props as Properties, children: state.all(node) };
     const inline = INLINE_COMPONENTS[name];
-    if (inline) return inline(props, state.all(node), context);
+    if (inline) return inline(props, state.all(node), context, node.type === 'mdxJsxFlowElement');
     slots.push({ component: name, props: { document: context.document, ...props } });
     return { type: 'element', tagName: SLOT, properties: { dataIndex: String(slots.length - 1) }, children: [] };
   };

@@ -36,6 +36,18 @@ export const typedStatus = z
   .enum(['проект', 'утверждена', 'отменена'])
   .describe('проект — не утверждена; утверждена — вступает в силу с даты effective; отменена — см. cancelled.');
 
+/** What a policy edition defines for others to cite by id: a principle, a strategy's or a CX direction. */
+export const PRINCIPLE_GROUPS = ['principle', 'strategy', 'cx-direction'] as const;
+
+export const principle = z
+  .object({
+    id: slugId().describe('Постоянный идентификатор, которым его называют стандарты качества и записи: simple-communication.'),
+    group: z.enum(PRINCIPLE_GROUPS).describe('principle — принцип взаимодействия с клиентом; strategy — направление стратегии 3D; cx-direction — направление стратегии управления клиентским опытом.'),
+    title: text().describe('Формулировка в этой редакции, как в тексте: «Простое общение».'),
+    text: text().optional().describe('Продолжение фразы после формулировки, как в тексте: «, когда любая коммуникация… своевременна.»'),
+  })
+  .strict();
+
 /** One edition of a normative document: `content/documents/<code-slug>/editions/<version>.mdx`. */
 export const edition = z
   .object({
@@ -84,6 +96,10 @@ export const edition = z
       )
       .default([])
       .describe('Нормативные ссылки: внешние стандарты и внутренние документы.'),
+    principles: z
+      .array(principle)
+      .optional()
+      .describe('Принципы и направления, которые определяет эта редакция (Политика ПТ-035): их текст на странице строит компонент <Principles />, стандарты качества ссылаются на них по id.'),
     sample: sampleMark(),
   })
   .strict();
@@ -98,5 +114,6 @@ export const appendix = z
   .strict();
 
 export type Edition = z.infer<typeof edition>;
+export type Principle = z.infer<typeof principle>;
 export type Appendix = z.infer<typeof appendix>;
 export type Passport = z.infer<typeof passport>;

@@ -2,10 +2,6 @@ import { z } from 'zod';
 import { documentCode, isoDate, sampleMark, schemaRef, slugId, text } from './common.ts';
 import { clauseNumber } from './qms.ts';
 
-/** The policy's three principles of customer interaction (ПТ-035, section 1). */
-export const PRINCIPLES = ['проактивное определение', 'персональное взаимодействие', 'простое общение'] as const;
-/** Directions of the customer-experience strategy (ПТ-035, section 1). */
-export const CX_DIRECTIONS = ['Digital', 'Simple', 'Smart', 'Support'] as const;
 /** Where a customer meets the company; a closed list so that reports group requirements reliably. */
 export const TOUCHPOINTS = ['салон', 'контакт-центр', 'сайт', 'приложение', 'чат', 'сеть связи', 'выезд специалиста'] as const;
 
@@ -29,8 +25,8 @@ export const requirement = z
     method: text().describe('Метод измерения: источник данных, выборка, периодичность.'),
     owner: slugId().describe('Подразделение — владелец требования, из реестра content/registries/units.json.'),
     clauses: z.array(clauseNumber()).min(1, { error: 'укажите хотя бы один пункт ISO 9001:2015' }).describe('Пункты ISO 9001:2015 (разделы 4–10), которым служит требование.'),
-    principle: z.enum(PRINCIPLES).describe('Принцип Политики ПТ-035, которому служит требование.'),
-    direction: z.enum(CX_DIRECTIONS).describe('Направление стратегии управления клиентским опытом.'),
+    principle: slugId().describe('Принцип Политики (policy), которому служит требование: id из свойства principles её действующей редакции, например simple-communication.'),
+    direction: slugId().describe('Направление стратегии управления клиентским опытом: id из principles Политики, например cx-simple.'),
   })
   .strict();
 

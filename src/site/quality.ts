@@ -28,6 +28,9 @@ export function appendixShowing(site: Site, component: string): { code: string; 
   return home && { ...home, href: routes.appendix(home.code, home.number) };
 }
 
+/** A principle or CX direction by its id, as the policy's shown edition words it; the id itself when unknown. */
+export const principleTitle = (site: Site, policy: string, id: string) => site.principles[policy]?.find((p) => p.id === id)?.title ?? id;
+
 export const unitName = (site: Site, id: string) => site.lookup.units.get(id)?.name ?? id;
 
 export const auditorName = (site: Site, id: string) => recordsOf(site).auditorById.get(id)?.data.name ?? id;

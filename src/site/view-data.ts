@@ -2,7 +2,7 @@ import type { EditionInterval, EditionState } from '../model/editions.ts';
 import type { FileCommit } from '../model/git-history.ts';
 import type { ReviewBasis, ReviewState } from '../model/review.ts';
 import type { Section } from '../model/edition-sections.ts';
-import type { Appendix, Edition } from '../schemas/document.ts';
+import type { Appendix, Edition, Principle } from '../schemas/document.ts';
 import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
 import type { ReferenceIndex } from '../validation/reference-index.ts';
@@ -129,6 +129,8 @@ export interface SiteData {
   gitHistory: boolean;
   /** ISO 9001:2015 clause → codes of published documents in force citing it in prose (the clause matrix). */
   qmsClauseCitations: Record<string, string[]>;
+  /** Principles and directions of each published policy, as the edition its address shows defines them. */
+  principles: Record<string, Principle[]>;
   /** Digest of the registries, titles and states every page may show; part of every page's key. */
   key: string;
 }

@@ -44,6 +44,8 @@ export interface CodeNode {
 
 export interface Extracted {
   refs: ProseRef[];
+  /** Text quoted «…» in prose, for rules that compare quoted wording with its source. */
+  quotes: Array<{ text: string; offset: number }>;
   headings: HeadingInfo[];
   code: CodeNode[];
 }
@@ -64,6 +66,8 @@ const APPENDIX_RE = new RegExp(String.raw`(?<![\p{L}])${APPENDIX_HEAD}(?:${APPEN
 const APPENDIX_HEAD_RE = new RegExp(`^${APPENDIX_HEAD}`, 'u');
 
 const INVISIBLE_ALL = new RegExp(INVISIBLE_RE.source, 'gu');
+/** «…», with one level of «…» inside. */
+const QUOTE_RE = /«((?:[^«»]|«[^«»]*»)+)»/g;
 
 /**
  * Finds references in one run of plain text starting at `base`. Invisible characters are taken out
@@ -126,7 +130,7 @@ const CONTENT_REF_COMPONENTS: Record<string, 'role' | 'term'> = { Role: 'role', 
 
 /** Walks an MDX tree once and collects references, headings and executable code. */
 export function extract(tree: Root): Extracted {
-  const out: Extracted = { refs: [], headings: [], code: [] };
+  const out: Extracted = { refs: [], quotes: [], headings: [], code: [] };
   const slugger = new GithubSlugger();
   const visit = (node: Root | RootContent) => {
     const offset = node.position?.start.offset ?? 0;
@@ -138,6 +142,7 @@ export function extract(tree: Root): Extracted {
         return;
       case 'text':
         out.refs.push(...scanText(node.value, offset));
+        if (node.value.includes('«')) for (const m of node.value.matchAll(QUOTE_RE)) out.quotes.push({ text: m[1] ?? '', offset: offset + m.index });
         return;
       case 'heading': {
         const text = toString(node as Heading);

@@ -4,7 +4,7 @@
  */
 export const CONTENT_COMPONENTS = [
   'Role', 'Term', 'RolesTable', 'NormativeReferences', 'Note',
-  'QualityStandards', 'AuditTemplates', 'QmsMap', 'AuditLinks',
+  'QualityStandards', 'AuditTemplates', 'QmsMap', 'AuditLinks', 'Principles',
 ] as const;
 
 export const CONTENT_MODULE = '@nd/content';

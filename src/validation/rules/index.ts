@@ -52,6 +52,8 @@ import auditOverdueAction from './audit-overdue-action.ts';
 import auditClauseCoverage from './audit-clause-coverage.ts';
 import auditRetention from './audit-retention.ts';
 import qualityRequirementRefs from './quality-requirement-refs.ts';
+import refUnknownPrinciple from './ref-unknown-principle.ts';
+import refPrincipleWording from './ref-principle-wording.ts';
 import qualityQmsMapCoverage from './quality-qms-map-coverage.ts';
 import type { Rule } from '../rule.ts';
 
@@ -94,6 +96,8 @@ export const RULES = [
   refBrokenLink,
   refInvisibleCharacter,
   refSuspect,
+  refUnknownPrinciple,
+  refPrincipleWording,
   mdxForbiddenCode,
   editionOneInForce,
   editionOrder,
