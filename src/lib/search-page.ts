@@ -104,6 +104,8 @@ export async function connectSearchPage(): Promise<void> {
     return own ? own.replace('[COUNT]', String(vars.COUNT)).replace('[SEARCH_TERM]', String(vars.SEARCH_TERM ?? '')) : pagefindTranslate(key, vars);
   };
   nameFilterDropdowns(root);
+  cleanExcerpts(root);
+  forgive(root, instance);
   // This page exists to search: start Pagefind (worker, WASM, metadata) now, not at the first keystroke.
   void instance.triggerLoad();
 
@@ -128,5 +130,143 @@ export async function connectSearchPage(): Promise<void> {
     if (box.checked) url.searchParams.set('archived', '1');
     else url.searchParams.delete('archived');
     history.replaceState(null, '', url);
+  });
+}
+
+/** The HTML of an excerpt as plain text, with where each character sits in the HTML (highlights skipped). */
+function plainWithMap(html: string): { plain: string; at: number[] } {
+  const at: number[] = [];
+  let plain = '';
+  for (let i = 0; i < html.length; ) {
+    const tag = /^<\/?mark>/.exec(html.slice(i, i + 7));
+    if (tag) {
+      i += tag[0].length;
+      continue;
+    }
+    at.push(i);
+    plain += html[i];
+    i += 1;
+  }
+  at.push(html.length);
+  return { plain, at };
+}
+
+/**
+ * An excerpt without the page's hidden search aids (code spellings and synonyms: the `hidden` meta of
+ * SearchMeta.astro, written there as «a | b | c»). Pagefind excerpts whatever it indexes; the « | »
+ * list is cut out, including an aid the excerpt window cut in half at either end. Highlights stay.
+ */
+export function withoutHiddenAids(excerpt: string, hidden: string[]): string {
+  const aids = [...new Set(hidden.map((h) => h.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const { plain, at } = plainWithMap(excerpt);
+  const pipes = [...plain.matchAll(/\s*\|\s*/g)];
+  if (!aids.length || !pipes.length) return excerpt;
+  const first = pipes[0]!;
+  const last = pipes[pipes.length - 1]!;
+  const before = plain.slice(0, first.index).toLowerCase();
+  const after = plain.slice(last.index + last[0].length).toLowerCase();
+  // Start of the list: a whole aid at the end of the text before it, or the whole text when the window began inside an aid.
+  const whole = aids.find((a) => before.endsWith(a) && !/[\p{L}\d]/u.test(before.at(-a.length - 1) ?? ' '));
+  const cut = before.replace(/^[\s…]+/, '');
+  const from = whole ? before.length - whole.length : aids.some((a) => a.endsWith(cut)) ? 0 : before.length;
+  // End of the list: a whole aid at the start of the text after it, or all of it when the window ended inside an aid.
+  const tail = after.replace(/[\s….]+$/, '');
+  const aid = aids.find((a) => after.startsWith(a) && !/[\p{L}\d]/u.test(after.charAt(a.length) || ' '));
+  const to = aid ? last.index + last[0].length + aid.length : aids.some((a) => a.startsWith(tail)) ? plain.length : last.index + last[0].length;
+  // Cut between characters, so a highlight that closes before the list or opens after it stays whole.
+  const cutFrom = from === 0 ? 0 : at[from - 1]! + 1;
+  let cutTo = to >= plain.length ? excerpt.length : at[to - 1]! + 1;
+  while (excerpt.startsWith('</mark>', cutTo)) cutTo += '</mark>'.length;
+  const html = `${excerpt.slice(0, cutFrom)} … ${excerpt.slice(cutTo)}`;
+  return html.replace(/(?:\s*…\s*[.,;:]?)+/g, ' … ').replace(/^[\s….,;:]+/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Cleans every result Pagefind renders, as it renders it. */
+function cleanExcerpts(root: HTMLElement): void {
+  const clean = () => {
+    for (const item of root.querySelectorAll<HTMLElement>('li.nd-result:not([data-cleaned])')) {
+      item.dataset.cleaned = '';
+      const hidden = (item.dataset.hidden ?? '').split(' | ');
+      for (const excerpt of item.querySelectorAll<HTMLElement>('.nd-result-excerpt, .nd-sub-excerpt')) {
+        excerpt.innerHTML = withoutHiddenAids(excerpt.innerHTML, hidden);
+        // Nothing but the aids matched: the page's summary says more than « … ».
+        if ((excerpt.textContent?.match(/\p{L}{2,}/gu)?.length ?? 0) < 4 && item.dataset.summary) excerpt.textContent = item.dataset.summary;
+      }
+    }
+  };
+  new MutationObserver(clean).observe(root, { childList: true, subtree: true });
+}
+
+/** Query words worth searching for one by one (Pagefind's AND found nothing). */
+export function queryWords(query: string): string[] {
+  return [...new Set(query.toLowerCase().split(/[\s,;]+/).filter((w) => w.length > 1))];
+}
+
+interface PartialHit { id: string; words: number; score: number; data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }> }
+
+/**
+ * Pages holding most of the words, for a query no page holds entirely: one search per word, pages ranked
+ * by how many words they hold, then by score; at least half the words, and more than one when there are
+ * three or more. They are shown below Pagefind's (empty) results, under a note that says so.
+ */
+export function rankPartial(perWord: Array<Array<{ id: string; score: number; data: PartialHit['data'] }>>): PartialHit[] {
+  const byId = new Map<string, PartialHit>();
+  for (const results of perWord) {
+    for (const r of results) {
+      const hit = byId.get(r.id) ?? { id: r.id, words: 0, score: 0, data: r.data };
+      hit.words += 1;
+      hit.score += r.score;
+      byId.set(r.id, hit);
+    }
+  }
+  const needed = Math.max(1, Math.ceil(perWord.length / 2));
+  return [...byId.values()].filter((h) => h.words >= needed).sort((a, b) => b.words - a.words || b.score - a.score);
+}
+
+type PagefindApi = { createInstance(options: Record<string, unknown>): { options(o: Record<string, unknown>): Promise<void>; search(term: string, options?: Record<string, unknown>): Promise<{ results: Array<{ id: string; score: number; data: PartialHit['data'] }> } | null> } };
+
+async function showPartial(section: HTMLElement, query: string, filters: Filters): Promise<void> {
+  const words = queryWords(query);
+  const list = section.querySelector('ol');
+  if (words.length < 2 || !list) return;
+  const bundle = '/pagefind/pagefind.js';
+  const api = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
+  const pagefind = api.createInstance({ basePath: '/pagefind/' });
+  await pagefind.options({ ranking: SEARCH_OPTIONS.ranking });
+  const perWord = await Promise.all(words.map(async (w) => (await pagefind.search(w, { filters }))?.results ?? []));
+  const hits = rankPartial(perWord).slice(0, 10);
+  if (!hits.length) return;
+  const items = await Promise.all(hits.map(async (hit) => ({ hit, data: await hit.data() })));
+  list.replaceChildren(...items.map(({ hit, data }) => {
+    const li = document.createElement('li');
+    li.className = 'nd-partial-result';
+    const link = document.createElement('a');
+    link.href = data.meta.url ?? data.url;
+    link.textContent = data.meta.title ?? data.url;
+    const note = document.createElement('span');
+    note.className = 'muted';
+    note.textContent = ` — слов из запроса: ${hit.words} из ${words.length}`;
+    const excerpt = document.createElement('p');
+    excerpt.innerHTML = withoutHiddenAids(data.excerpt, (data.meta.hidden ?? '').split(' | '));
+    li.append(link, note, excerpt);
+    return li;
+  }));
+  section.hidden = false;
+}
+
+/** Partial matches when a several-word query finds nothing; the suggestions while the field is empty. */
+function forgive(root: HTMLElement, instance: PagefindInstance): void {
+  const partial = root.querySelector<HTMLElement>('[data-partial]');
+  const suggestions = root.querySelector<HTMLElement>('[data-suggestions]');
+  let term = '';
+  let filters: Filters = {};
+  instance.on('search', (t, f) => {
+    term = t;
+    filters = f ?? {};
+    if (partial) partial.hidden = true;
+    if (suggestions) suggestions.hidden = Boolean(t.trim());
+  });
+  (instance.on as unknown as (event: 'results', cb: (results: { results?: unknown[] }) => void) => void)('results', (results) => {
+    if (partial && term && (results?.results?.length ?? 0) === 0) void showPartial(partial, term, filters);
   });
 }

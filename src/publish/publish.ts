@@ -101,6 +101,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     accessLevels: [...lookup.accessLevels.values()],
     roles,
     terms,
+    synonyms: (corpus.records.get('synonyms') ?? []).flatMap((r) => (r.data as { items: SiteData['synonyms'] }).items),
     standards: corpus.standards.map((s) => s.data),
     references,
     records,

@@ -11,8 +11,11 @@ import { unitPath, type Site, type SiteDocument, type ViewEdition } from './view
  * «вступает в силу 1 марта 2027 г.» before, «планируется ввести в действие …» for a draft.
  */
 export function effectivePhrase(state: EditionState, effective: string | undefined): string {
-  const verb = state === 'future' ? 'вступает в силу' : state === 'draft' ? 'планируется ввести в действие' : 'введена в действие';
-  return `${verb} ${formatDate(effective)}`;
+  return `${effectiveVerb(state)} ${formatDate(effective)}`;
+}
+
+export function effectiveVerb(state: EditionState): string {
+  return state === 'future' ? 'вступает в силу' : state === 'draft' ? 'планируется ввести в действие' : 'введена в действие';
 }
 
 /** Running head of a printed edition or appendix: code, edition, access level; the foot names the address in force. */
