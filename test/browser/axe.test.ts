@@ -6,6 +6,9 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { contentRoot } from '../helpers/content-root.ts';
 import { openBuiltSite, PAGE_TYPES, type BuiltSite } from './built-site.ts';
 import { SearchPage } from './search-page.ts';
 
@@ -39,7 +42,8 @@ describe.each([
   afterAll(async () => page?.close());
 
   it.each(Object.entries(PAGE_TYPES).filter(([, path]) => path !== '/search/'))('%s (%s): no violations', async (_, path) => {
-    await page.goto(`${site.base}${path}`);
+    const response = await page.goto(`${site.base}${path}`);
+    expect(response?.ok()).toBe(true);
     expect(await violations(page)).toEqual([]);
   });
 
@@ -49,5 +53,31 @@ describe.each([
     const search = new SearchPage(page, site.base);
     await search.open('аудит');
     expect(await violations(page)).toEqual([]);
+  });
+});
+
+/** Page types the real content lacks (one edition only): the editions fixture has them. */
+describe('edition pages of the editions fixture', () => {
+  let editions: BuiltSite;
+  beforeAll(async () => {
+    const root = await contentRoot();
+    await cp(path.join(import.meta.dirname, '../editions/fixtures/site'), root, { recursive: true });
+    editions = await openBuiltSite({ root, date: '2025-03-01' });
+  });
+  afterAll(async () => editions?.close());
+
+  it.each([
+    ['будущая редакция', '/nd/pr-901/3.0/'],
+    ['недействующая редакция', '/nd/pr-901/1.0/'],
+    ['что изменилось', '/nd/pr-901/2.0/changes/'],
+    ['отменённый документ', '/nd/pr-902/'],
+  ])('%s (%s): no violations at desktop and phone widths, no wider than a phone', async (_, address) => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
+      const page = await editions.browser.newPage({ viewport });
+      expect((await page.goto(`${editions.base}${address}`))?.status()).toBe(200);
+      expect(await violations(page)).toEqual([]);
+      if (viewport.width === 375) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.close();
+    }
   });
 });

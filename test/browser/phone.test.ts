@@ -18,7 +18,8 @@ afterAll(async () => site?.close());
 
 describe.each(Object.entries(PAGE_TYPES))('%s (%s) at 375 px', (_, path) => {
   beforeAll(async () => {
-    await page.goto(`${site.base}${path}`);
+    const response = await page.goto(`${site.base}${path}`);
+    if (!response?.ok()) throw new Error(`${path}: ${response?.status()}`);
   });
 
   it('is no wider than the screen', async () => {
