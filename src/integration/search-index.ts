@@ -59,13 +59,22 @@ export async function pagesToIndex(siteDir: string): Promise<{ files: number; pa
   for (const rel of files) {
     const content = await readFile(path.join(siteDir, rel), 'utf8');
     if (content.includes(INDEXED)) {
-      pages.push({ url: pageUrl(rel), content, archived: false });
+      pages.push({ url: pageUrl(rel), content: spacedForIndex(content), archived: false });
       continue;
     }
     const marked = content.includes(ARCHIVED) ? markArchived(content) : null;
-    if (marked) pages.push({ url: pageUrl(rel), content: marked, archived: true });
+    if (marked) pages.push({ url: pageUrl(rel), content: spacedForIndex(marked), archived: true });
   }
   return { files: files.length, pages };
+}
+
+/**
+ * Pagefind joins the text of adjacent cells, list items and glossary entries without a space
+ * («АудиторДолжность», «СМКСистема…»), in the index and in excerpts. The copy handed to it gets a space
+ * after every such element; the pages served are not changed.
+ */
+export function spacedForIndex(html: string): string {
+  return html.replace(/<\/(td|th|li|dt|dd|caption|p|h[1-6]|div|br)>(?!\s)/gi, '</$1> ').replace(/<br\s*\/?>(?!\s)/gi, '<br> ');
 }
 
 /** `nd/pt-035/1.0/index.html` → `/nd/pt-035/1.0/`. */

@@ -20,6 +20,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   { kind: 'units', pattern: /^registries\/units\.json$/, format: 'json', schema: 'units.schema.json', where: 'registries/units.json' },
   { kind: 'roles', pattern: /^registries\/roles\.json$/, format: 'json', schema: 'roles.schema.json', where: 'registries/roles.json' },
   { kind: 'terms', pattern: /^registries\/terms\.json$/, format: 'json', schema: 'terms.schema.json', where: 'registries/terms.json' },
+  { kind: 'synonyms', pattern: /^registries\/synonyms\.json$/, format: 'json', schema: 'synonyms.schema.json', where: 'registries/synonyms.json' },
   { kind: 'access-levels', pattern: /^registries\/access-levels\.json$/, format: 'json', schema: 'access-levels.schema.json', where: 'registries/access-levels.json' },
   { kind: 'standard', pattern: /^standards\/[a-z0-9-]+\.json$/, format: 'json', schema: 'standard.schema.json', where: 'standards/<обозначение>.json' },
   { kind: 'quality-standard', pattern: /^quality-standards\/[a-z0-9-]+\.json$/, format: 'json', schema: 'quality-standard.schema.json', where: 'quality-standards/<id>.json' },

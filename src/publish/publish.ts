@@ -145,6 +145,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     accessLevels: [...lookup.accessLevels.values()],
     roles,
     terms,
+    synonyms: (corpus.records.get('synonyms') ?? []).flatMap((r) => (r.data as { items: SiteData['synonyms'] }).items),
     // Control of external documents (holder, place, licence) is internal, like audit records.
     standards: corpus.standards.map(({ data: { control, ...data } }) => (auditsPublished && control ? { ...data, control } : data)),
     references,

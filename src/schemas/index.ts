@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { appendix, edition } from './document.ts';
-import { accessLevelsFile, documentTypesFile, rolesFile, termsFile, unitsFile } from './registries.ts';
+import { accessLevelsFile, documentTypesFile, rolesFile, synonymsFile, termsFile, unitsFile } from './registries.ts';
 import { standard } from './standard.ts';
 import { auditPlan, auditProgram, auditReport, auditorsFile, correctiveActionPlan, improvementPlan } from './audit.ts';
 import { qmsMap } from './qms.ts';
@@ -12,6 +12,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: s
   'units.schema.json': { schema: unitsFile, title: 'Реестр подразделений' },
   'roles.schema.json': { schema: rolesFile, title: 'Реестр ролей' },
   'terms.schema.json': { schema: termsFile, title: 'Реестр терминов и сокращений' },
+  'synonyms.schema.json': { schema: synonymsFile, title: 'Синонимы для поиска' },
   'access-levels.schema.json': { schema: accessLevelsFile, title: 'Уровни доступа' },
   'standard.schema.json': { schema: standard, title: 'Внешний стандарт: обозначение и пункты' },
   'edition.schema.json': { schema: edition, title: 'Свойства (frontmatter) редакции нормативного документа' },

@@ -59,7 +59,21 @@ export const accessLevel = z
   })
   .strict();
 
+/**
+ * Words that mean the same to a reader: a group is found by any of its terms. Search adds the other terms
+ * of a group to every page that contains one of them (hidden, weighted), so «самообслуживание» finds a
+ * text that says «self-care».
+ */
+export const synonym = z
+  .object({
+    id: slugId(),
+    terms: z.array(text()).min(2).describe('Равнозначные слова и выражения, как их пишут и ищут: «self-care», «самообслуживание».'),
+    sample: sampleMark(),
+  })
+  .strict();
+
 export const documentTypesFile = registry(documentType);
+export const synonymsFile = registry(synonym);
 export const unitsFile = registry(unit);
 export const rolesFile = registry(role);
 export const termsFile = registry(term);
@@ -70,3 +84,4 @@ export type Unit = z.infer<typeof unit>;
 export type Role = z.infer<typeof role>;
 export type Term = z.infer<typeof term>;
 export type AccessLevel = z.infer<typeof accessLevel>;
+export type Synonym = z.infer<typeof synonym>;

@@ -1,8 +1,29 @@
 import { diffFields, diffSections, type FieldDiff, type SectionDiff } from '../model/edition-diff.ts';
 import type { Field } from '../model/edition-diff.ts';
-import type { EditionTimeline } from '../model/editions.ts';
+import type { EditionState, EditionTimeline } from '../model/editions.ts';
+import { formatDate } from '../lib/dates.ts';
+import { routes } from '../lib/routes.ts';
 import type { Edition } from '../schemas/document.ts';
 import { unitPath, type Site, type SiteDocument, type ViewEdition } from './view.ts';
+
+/**
+ * An edition's effective date in the tense of its state: «введена в действие 1 марта 2023 г.» once in force,
+ * «вступает в силу 1 марта 2027 г.» before, «планируется ввести в действие …» for a draft.
+ */
+export function effectivePhrase(state: EditionState, effective: string | undefined): string {
+  return `${effectiveVerb(state)} ${formatDate(effective)}`;
+}
+
+export function effectiveVerb(state: EditionState): string {
+  return state === 'future' ? 'вступает в силу' : state === 'draft' ? 'планируется ввести в действие' : 'введена в действие';
+}
+
+/** Running head of a printed edition or appendix: code, edition, access level; the foot names the address in force. */
+export function printMarks(site: Site, doc: SiteDocument, edition: Edition, appendix?: number): { head: string; currentPath: string } {
+  const access = site.lookup.accessLevels.get(edition.access)?.name ?? edition.access;
+  const what = appendix === undefined ? doc.code : `${doc.code}, приложение ${appendix}`;
+  return { head: `${what} · редакция ${edition.version} · ${access}`, currentPath: appendix === undefined ? routes.document(doc.code) : routes.appendix(doc.code, appendix) };
+}
 
 /** The published edition just before `version`, which the diff page compares with. */
 export function previousEdition(site: Site, doc: SiteDocument, version: string): EditionTimeline<ViewEdition> | undefined {

@@ -3,7 +3,7 @@ import type { FileCommit } from '../model/git-history.ts';
 import type { ReviewBasis, ReviewState } from '../model/review.ts';
 import type { Section } from '../model/edition-sections.ts';
 import type { Appendix, Edition, Principle } from '../schemas/document.ts';
-import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
+import type { AccessLevel, DocumentType, Role, Synonym, Term, Unit } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
 import type { ReferenceIndex } from '../validation/reference-index.ts';
 
@@ -115,6 +115,8 @@ export interface SiteData {
   /** Roles and terms defined in published documents. */
   roles: Role[];
   terms: Term[];
+  /** Groups of equivalent words (registries/synonyms.json) that search adds to the pages holding one of them. */
+  synonyms: Synonym[];
   standards: Standard[];
   /** Who cites what, between published texts only. */
   references: ReferenceIndex;

@@ -72,6 +72,12 @@ describe('banners', () => {
   it('a future edition: «Вступает в силу <date>»', async () => {
     expect(banner(await page('nd/pr-901/3.0/index.html'), 'future')).toBe('Вступает в силу 1 июля 2025 г. До этого действует редакция 2.0.');
   });
+  it('a future edition\'s header speaks in the future tense: «вступает в силу», not «введена в действие»', async () => {
+    const text = pageText(await page('nd/pr-901/3.0/index.html'));
+    expect(text).toContain('Редакция 3.0, вступает в силу 1 июля 2025 г.');
+    expect(text).not.toMatch(/Редакция 3\.0, введена в действие/);
+  });
+
   it('the current edition announces the next one', async () => {
     expect(banner(await page('nd/pr-901/index.html'), 'current')).toBe('Действующая редакция: действует с 1 июня 2024 г. С 1 июля 2025 г. вступает в силу редакция 3.0.');
   });

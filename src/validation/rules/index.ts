@@ -16,6 +16,7 @@ import docNoEdition from './doc-no-edition.ts';
 import registryDuplicateId from './registry-duplicate-id.ts';
 import registryUnknownParent from './registry-unknown-parent.ts';
 import registryRoleDefinedOnce from './registry-role-defined-once.ts';
+import registrySynonym from './registry-synonym.ts';
 import standardClauseTree from './standard-clause-tree.ts';
 import standardExternalControl from './standard-external-control.ts';
 import refUnknownCode from './ref-unknown-code.ts';
@@ -80,6 +81,7 @@ export const RULES = [
   registryDuplicateId,
   registryUnknownParent,
   registryRoleDefinedOnce,
+  registrySynonym,
   standardClauseTree,
   standardExternalControl,
   refUnknownCode,

@@ -1,0 +1,83 @@
+/**
+ * Accessibility: axe-core, injected into every page type of the real content in Chromium, reports no
+ * violation of any impact, at desktop and phone widths. The search page is checked with results shown.
+ */
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { contentRoot } from '../helpers/content-root.ts';
+import { openBuiltSite, PAGE_TYPES, type BuiltSite } from './built-site.ts';
+import { SearchPage } from './search-page.ts';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await openBuiltSite();
+});
+afterAll(async () => site?.close());
+
+/** Violations as readable lines: rule, impact, and the first offending nodes. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join(' | ')}`);
+}
+
+describe.each([
+  ['desktop', { width: 1280, height: 900 }],
+  ['phone', { width: 375, height: 812 }],
+])('%s', (_, viewport) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await site.browser.newPage({ viewport });
+  });
+  afterAll(async () => page?.close());
+
+  it.each(Object.entries(PAGE_TYPES).filter(([, path]) => path !== '/search/'))('%s (%s): no violations', async (_, path) => {
+    const response = await page.goto(`${site.base}${path}`);
+    expect(response?.ok()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('search with a query, results and filters: no violations', async () => {
+    // Tall, so that Pagefind's lazily loaded results are all in view and rendered.
+    await page.setViewportSize({ width: viewport.width, height: 6000 });
+    const search = new SearchPage(page, site.base);
+    await search.open('аудит');
+    expect(await violations(page)).toEqual([]);
+  });
+});
+
+/** Page types the real content lacks (one edition only): the editions fixture has them. */
+describe('edition pages of the editions fixture', () => {
+  let editions: BuiltSite;
+  beforeAll(async () => {
+    const root = await contentRoot();
+    await cp(path.join(import.meta.dirname, '../editions/fixtures/site'), root, { recursive: true });
+    editions = await openBuiltSite({ root, date: '2025-03-01' });
+  });
+  afterAll(async () => editions?.close());
+
+  it.each([
+    ['будущая редакция', '/nd/pr-901/3.0/'],
+    ['недействующая редакция', '/nd/pr-901/1.0/'],
+    ['что изменилось', '/nd/pr-901/2.0/changes/'],
+    ['отменённый документ', '/nd/pr-902/'],
+  ])('%s (%s): no violations at desktop and phone widths, no wider than a phone', async (_, address) => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
+      const page = await editions.browser.newPage({ viewport });
+      expect((await page.goto(`${editions.base}${address}`))?.status()).toBe(200);
+      expect(await violations(page)).toEqual([]);
+      if (viewport.width === 375) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.close();
+    }
+  });
+});

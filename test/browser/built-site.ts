@@ -1,0 +1,61 @@
+import { rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startServer } from '../../scripts/serve.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { launchChromium } from './search-page.ts';
+
+/** The real content built once, served on a free port, with Debian's Chromium to drive it. */
+export interface BuiltSite {
+  base: string;
+  outDir: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openBuiltSite(options: Parameters<typeof buildSite>[0] = {}): Promise<BuiltSite> {
+  const built = await buildSite(options);
+  if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
+  const server: Server = await startServer(built.outDir, 0);
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await launchChromium();
+  return {
+    base,
+    outDir: built.outDir,
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+      await rm(path.dirname(built.outDir), { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One page of every type the site publishes for the internal audience (the real content). Tests that
+ * must hold «on every page type» walk this list; the sitemap test checks it against the built files.
+ */
+export const PAGE_TYPES: Record<string, string> = {
+  'главная': '/',
+  'реестр': '/nd/',
+  'на дату': '/nd/as-of/',
+  'документ': '/nd/pt-035/',
+  'редакция': '/nd/pt-035/1.0/',
+  'приложение с широкой таблицей': '/nd/pt-035/appendices/1/',
+  'приложение': '/nd/pt-035/appendices/2/',
+  'приложение с шаблонами': '/nd/pt-035/appendices/3/',
+  'глоссарий': '/glossary/',
+  'стандарты': '/standards/',
+  'стандарт': '/standards/iso-9001-2015/',
+  'стандарты качества': '/quality-standards/',
+  'стандарт качества': '/quality-standards/customer-service/',
+  'аудиты': '/audits/',
+  'программа аудитов': '/audits/2026/',
+  'план аудита': '/audits/plans/2026-03/',
+  'отчёт аудита': '/audits/reports/2026-03/',
+  'мероприятия': '/audits/actions/',
+  'поиск': '/search/',
+  'страница не найдена': '/404.html',
+};
