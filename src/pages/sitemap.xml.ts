@@ -16,7 +16,7 @@ export const GET: APIRoute = async () => {
   const records = recordsOf(site);
   const base = site.config.site.replace(/\/$/, '');
   const paths = [
-    routes.home(), routes.registry(), routes.asOf(), routes.glossary(), routes.standards(),
+    routes.home(), routes.registry(), routes.asOf(), routes.review(), routes.glossary(), routes.standards(), routes.coverage(),
     ...site.standards.map((s) => routes.standard(s.id)),
     routes.qualityStandards(),
     ...records.standards.map((s) => routes.qualityStandard(s.data.id)),
