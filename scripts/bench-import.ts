@@ -27,7 +27,9 @@ try {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  process.stdout.write(`${summaryTable(result)}\nфайлов: ${count}; время: ${seconds.toFixed(1)} с (${((seconds * 1000) / count).toFixed(0)} мс на файл, с проверкой); пиковая память (RSS): ${(peak / 2 ** 20).toFixed(0)} МБ\n`);
+  process.stdout.write(
+    `${summaryTable(result)}\nфайлов: ${count}; время: ${seconds.toFixed(1)} с (${((seconds * 1000) / count).toFixed(0)} мс на файл, с проверкой); пиковая память (RSS): ${(peak / 2 ** 20).toFixed(0)} МБ\n`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -19,7 +19,20 @@ import { launchChromium } from './chromium.ts';
 import { startServer } from './serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const REAL_QUERIES = ['ПТ-035', 'аудит', 'клиентского опыта', '9.2', 'ISO 19011', 'качества', 'руководство', 'стандарты', 'аудитора', 'ИСО 9001', 'политика', 'СМК'];
+const REAL_QUERIES = [
+  'ПТ-035',
+  'аудит',
+  'клиентского опыта',
+  '9.2',
+  'ISO 19011',
+  'качества',
+  'руководство',
+  'стандарты',
+  'аудитора',
+  'ИСО 9001',
+  'политика',
+  'СМК',
+];
 
 interface Measured {
   label: string;
@@ -39,7 +52,9 @@ interface Measured {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-generated': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { docs: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'skip-generated': { type: 'boolean', default: false } },
+  });
   const work = await mkdtemp(path.join(tmpdir(), 'nd-bench-search-'));
   const rows: Measured[] = [];
   try {
@@ -55,7 +70,18 @@ async function main() {
         const corpus = generateCorpus({ docs: Number(values.docs), seed: Number(values.seed), out: root });
         log(`корпус: документов ${corpus.documents} за ${seconds(performance.now() - started)}`);
         const codes = await sampleCodes(root, 6);
-        rows.push(await measure(`корпус ${values.docs} документов`, root, work, [...codes, 'аудит', 'качества', 'клиентского опыта', '9.2', 'ISO 9001', 'руководство', 'контроль']));
+        rows.push(
+          await measure(`корпус ${values.docs} документов`, root, work, [
+            ...codes,
+            'аудит',
+            'качества',
+            'клиентского опыта',
+            '9.2',
+            'ISO 9001',
+            'руководство',
+            'контроль',
+          ]),
+        );
       }
     }
   } finally {
@@ -68,7 +94,12 @@ async function measure(label: string, root: string | undefined, work: string, qu
   const out = path.join(work, `site-${label.replace(/\W+/g, '-')}`);
   const started = performance.now();
   const args = ['scripts/build.ts', '--out', out, ...(root ? ['--root', root] : [])];
-  const built = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ND_CACHE_DIR: path.join(work, `cache-${path.basename(out)}`) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const built = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ND_CACHE_DIR: path.join(work, `cache-${path.basename(out)}`) },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (built.status !== 0) throw new Error(`сборка «${label}» не удалась:\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-2000)}`);
   log(`${label}: сайт собран за ${seconds(performance.now() - started)}`);
   // Index again on its own, to time Pagefind alone.
@@ -107,7 +138,11 @@ async function siteTextBytes(dir: string): Promise<{ textBytes: number; htmlByte
     if (!entry.isFile() || !entry.name.endsWith('.html') || path.relative(dir, entry.parentPath).startsWith('pagefind')) continue;
     const html = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
     htmlBytes += Buffer.byteLength(html);
-    const text = html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ');
+    const text = html
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z#0-9]+;/gi, ' ')
+      .replace(/\s+/g, ' ');
     total += Buffer.byteLength(text);
   }
   return { textBytes: total, htmlBytes };
@@ -138,7 +173,11 @@ async function queryTimes(dir: string, queries: string[]): Promise<{ firstMs: nu
         await page.goto(url, { waitUntil: 'load' });
         const times = await page.evaluate(
           async ({ queries, options, preload }) => {
-            type Pagefind = { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }>; options(o: object): Promise<void>; init(): Promise<void> };
+            type Pagefind = {
+              search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }>;
+              options(o: object): Promise<void>;
+              init(): Promise<void>;
+            };
             const loadStart = performance.now();
             // Created as the search page's Component UI creates it: createInstance with the page's options.
             const bundle = '/pagefind/pagefind.js';

@@ -80,7 +80,14 @@ const hasTime = (() => {
   }
 })();
 
-function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv, work: string, logName: string, cwd = PROJECT_ROOT): Promise<Phase & { output: string }> {
+function runOnce(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  work: string,
+  logName: string,
+  cwd = PROJECT_ROOT,
+): Promise<Phase & { output: string }> {
   const timeFile = path.join(work, `${logName}.time`);
   const rssFile = path.join(work, `${logName}.rss`);
   rmSync(timeFile, { force: true });
@@ -94,7 +101,10 @@ function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv, work: 
   } else {
     // No GNU time: every Node process of the phase appends its own peak RSS at exit.
     const preload = path.join(work, 'rss-preload.cjs');
-    writeFileSync(preload, `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(rssFile)}, process.resourceUsage().maxRSS + '\\n'));\n`);
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(rssFile)}, process.resourceUsage().maxRSS + '\\n'));\n`,
+    );
     childEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${preload}`.trim();
   }
   return new Promise((resolve) => {
@@ -114,14 +124,35 @@ function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv, work: 
         peakKB = Math.max(...readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number));
       }
       const ok = exitCode === 0;
-      const tail = output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-6).join('\n');
-      resolve({ ok, exitCode, wallSeconds, peakRssMB: peakKB === null ? null : peakKB / 1024, output, ...(ok ? {} : { error: tail || `код выхода ${exitCode}` }) });
+      const tail = output
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .trim()
+        .split('\n')
+        .filter((l) => !/^\s+at /.test(l))
+        .slice(-6)
+        .join('\n');
+      resolve({
+        ok,
+        exitCode,
+        wallSeconds,
+        peakRssMB: peakKB === null ? null : peakKB / 1024,
+        output,
+        ...(ok ? {} : { error: tail || `код выхода ${exitCode}` }),
+      });
     });
   });
 }
 
 /** Runs a phase `runs` times; keeps the fastest wall time and the largest peak memory. */
-async function runPhase(runs: number, command: string, args: string[], env: NodeJS.ProcessEnv, work: string, logName: string, before?: () => void): Promise<Phase & { output: string }> {
+async function runPhase(
+  runs: number,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  work: string,
+  logName: string,
+  before?: () => void,
+): Promise<Phase & { output: string }> {
   let best: (Phase & { output: string }) | undefined;
   for (let i = 0; i < runs; i++) {
     before?.();
@@ -147,13 +178,19 @@ function buildSteps(output: string): Record<string, number> {
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 const sizeOf = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
 const gz = (bytes: Buffer | string) => gzipSync(bytes).length;
 const isSearch = (url: string) => /pagefind/i.test(url);
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+const attr = (tag: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** Static imports of an ES module (dynamic `import()` loads later and is not counted). */
 function staticImports(code: string): string[] {
@@ -224,7 +261,9 @@ function pageAssets(dist: string, pagePath: string, html: string, cache: Map<str
     raw += bytes.length;
     gzip += gz(bytes);
     if (kind === 'js') for (const spec of staticImports(bytes.toString('utf8'))) if (!isSearch(spec)) queue.push({ url: new URL(spec, url), kind: 'js' });
-    if (kind === 'css') for (const im of bytes.toString('utf8').matchAll(/@import\s+(?:url\()?["']?([^"')\s]+)/g)) queue.push({ url: new URL(im[1] as string, url), kind: 'css' });
+    if (kind === 'css')
+      for (const im of bytes.toString('utf8').matchAll(/@import\s+(?:url\()?["']?([^"')\s]+)/g))
+        queue.push({ url: new URL(im[1] as string, url), kind: 'css' });
   }
   return { raw, gzip, files, searchEager };
 }
@@ -245,7 +284,12 @@ function weigh(dist: string, documentPages: string[]): SiteWeight {
     files: all.length,
     documentPages: pages.length,
     htmlKB: pages.length ? htmlBytes / pages.length / 1000 : 0,
-    cssJs: { rawKB: avg((a) => a.raw) / 1000, gzipKB: avg((a) => a.gzip) / 1000, files: avg((a) => a.files), maxGzipKB: Math.max(0, ...assets.map((a) => a.gzip)) / 1000 },
+    cssJs: {
+      rawKB: avg((a) => a.raw) / 1000,
+      gzipKB: avg((a) => a.gzip) / 1000,
+      files: avg((a) => a.files),
+      maxGzipKB: Math.max(0, ...assets.map((a) => a.gzip)) / 1000,
+    },
     searchEager: assets.some((a) => a.searchEager),
     searchIndexMB: sizeOf(index) / 1e6,
     searchIndexFiles: index.length,
@@ -300,10 +344,27 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
     say(`${docs}: build не удалась, повтор: ${retried?.split('\n')[0]}`);
     build = await runPhase(options.runs, 'npm', ['run', '--silent', 'build', '--', '--out', dist], buildEnv, work, 'build', clean);
   }
-  const result: SizeResult = { docs, corpus: generated, check, checkEdit, build: { ...strip(build), steps: buildSteps(build.output), ...(retried ? { retriedAfter: retried } : {}) } };
-  say(`${docs}: build ${phaseText(result.build)}${Object.keys(result.build.steps ?? {}).length ? ` (${Object.entries(result.build.steps ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
+  const result: SizeResult = {
+    docs,
+    corpus: generated,
+    check,
+    checkEdit,
+    build: { ...strip(build), steps: buildSteps(build.output), ...(retried ? { retriedAfter: retried } : {}) },
+  };
+  say(
+    `${docs}: build ${phaseText(result.build)}${
+      Object.keys(result.build.steps ?? {}).length
+        ? ` (${Object.entries(result.build.steps ?? {})
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')})`
+        : ''
+    }`,
+  );
   if (result.build.ok) {
-    result.buildSite = weigh(dist, documentPaths.map((slug) => `/nd/${slug}/`));
+    result.buildSite = weigh(
+      dist,
+      documentPaths.map((slug) => `/nd/${slug}/`),
+    );
     edit(2);
     const rebuild = await runOnce('npm', ['run', '--silent', 'build', '--', '--out', dist], buildEnv, work, 'rebuild');
     writeFileSync(edited, original);
@@ -325,7 +386,15 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
     let best: NonNullable<SizeResult['bare']> | undefined;
     for (let i = 0; i < options.runs; i++) {
       cleanBare();
-      const astro = strip(await runOnce(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', BARE_ROOT, '--silent'], bareEnv, work, 'bare-astro'));
+      const astro = strip(
+        await runOnce(
+          process.execPath,
+          [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', BARE_ROOT, '--silent'],
+          bareEnv,
+          work,
+          'bare-astro',
+        ),
+      );
       const pagefind = astro.ok
         ? strip(await runOnce(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), ['--site', bareDist], bareEnv, work, 'bare-pagefind'))
         : { ok: false, exitCode: null, wallSeconds: 0, peakRssMB: null, error: 'не запускался' };
@@ -339,10 +408,14 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
     }
     result.bare = best;
     if (best?.ok) {
-      const editionPages = documentPaths.flatMap((slug) => readdirSync(path.join(content, 'documents', slug, 'editions')).map((name) => `/nd/${slug}/editions/${name.replace(/\.mdx$/, '')}/`));
+      const editionPages = documentPaths.flatMap((slug) =>
+        readdirSync(path.join(content, 'documents', slug, 'editions')).map((name) => `/nd/${slug}/editions/${name.replace(/\.mdx$/, '')}/`),
+      );
       best.site = weigh(bareDist, editionPages);
     }
-    say(`${docs}: bare ${best ? `${best.ok ? '' : 'НЕ УДАЛАСЬ '}${best.wallSeconds.toFixed(1)} с (astro ${best.astro.wallSeconds.toFixed(1)}, pagefind ${best.pagefind.wallSeconds.toFixed(1)}), пик ${mb(best.peakRssMB)}` : '—'}`);
+    say(
+      `${docs}: bare ${best ? `${best.ok ? '' : 'НЕ УДАЛАСЬ '}${best.wallSeconds.toFixed(1)} с (astro ${best.astro.wallSeconds.toFixed(1)}, pagefind ${best.pagefind.wallSeconds.toFixed(1)}), пик ${mb(best.peakRssMB)}` : '—'}`,
+    );
     if (result.build.ok && best?.ok) result.ratio = result.build.wallSeconds / best.wallSeconds;
     if (!options.keep) cleanBare();
   }
@@ -358,7 +431,8 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
 
 const say = (line: string) => process.stderr.write(`  ${line}\n`);
 const mb = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${Math.round(value)} МБ`);
-const phaseText = (p: Phase) => (p.ok ? `${p.wallSeconds.toFixed(1)} с, пик ${mb(p.peakRssMB)}` : `НЕ УДАЛАСЬ (код ${p.exitCode}) за ${p.wallSeconds.toFixed(1)} с`);
+const phaseText = (p: Phase) =>
+  p.ok ? `${p.wallSeconds.toFixed(1)} с, пик ${mb(p.peakRssMB)}` : `НЕ УДАЛАСЬ (код ${p.exitCode}) за ${p.wallSeconds.toFixed(1)} с`;
 
 type Row = [label: string, values: Array<number | null | undefined | string>, digits: number, growth: boolean];
 
@@ -389,9 +463,13 @@ function table(results: SizeResult[]): string {
     ['bare: поисковый индекс, МБ', results.map((r) => r.bare?.site?.searchIndexMB), 1, true],
   ];
   const growthHeads = results.slice(1).map((r, i) => `×${(r.docs / (results[i] as SizeResult).docs).toFixed(1)} док.`);
-  const head = ['документов', ...results.map((r) => String(r.docs)), ...growthHeads.map((g, i) => `рост ${(results[i] as SizeResult).docs}→${(results[i + 1] as SizeResult).docs} (${g})`)];
+  const head = [
+    'документов',
+    ...results.map((r) => String(r.docs)),
+    ...growthHeads.map((g, i) => `рост ${(results[i] as SizeResult).docs}→${(results[i + 1] as SizeResult).docs} (${g})`),
+  ];
   const body = rows.map(([label, values, digits, growth]) => {
-    const cells = values.map((v) => (typeof v === 'number' ? v.toFixed(digits) : v ?? '—'));
+    const cells = values.map((v) => (typeof v === 'number' ? v.toFixed(digits) : (v ?? '—')));
     const growthCells = results.slice(1).map((_, i) => {
       const a = values[i];
       const b = values[i + 1];
@@ -417,28 +495,49 @@ function budgets(results: SizeResult[]): string[] {
   const mark = (ok: boolean | undefined, text: string) => lines.push(`${ok === undefined ? '?' : ok ? '✓' : '✗'} ${text}`);
   const n = at.docs;
   mark(at.check.ok ? at.check.wallSeconds <= 2 : undefined, `check ${n} документов ≤ 2 с: ${at.check.ok ? `${at.check.wallSeconds.toFixed(2)} с` : 'сбой'}`);
-  mark(at.checkEdit?.ok ? at.checkEdit.wallSeconds <= 0.5 : undefined, `check после правки одного файла ≤ 0,5 с: ${at.checkEdit?.ok ? `${at.checkEdit.wallSeconds.toFixed(2)} с` : 'нет данных'}`);
-  mark(at.ratio === undefined ? undefined : at.ratio <= 1.0, `build ≤ 1,0 × bare (${n} документов): ${at.ratio === undefined ? 'нет данных' : `×${at.ratio.toFixed(2)}`}`);
+  mark(
+    at.checkEdit?.ok ? at.checkEdit.wallSeconds <= 0.5 : undefined,
+    `check после правки одного файла ≤ 0,5 с: ${at.checkEdit?.ok ? `${at.checkEdit.wallSeconds.toFixed(2)} с` : 'нет данных'}`,
+  );
+  mark(
+    at.ratio === undefined ? undefined : at.ratio <= 1.0,
+    `build ≤ 1,0 × bare (${n} документов): ${at.ratio === undefined ? 'нет данных' : `×${at.ratio.toFixed(2)}`}`,
+  );
   const peak = Math.max(at.check.peakRssMB ?? 0, at.build.peakRssMB ?? 0);
   mark(peak ? peak <= 1024 : undefined, `пик памяти ≤ 1 ГБ (${n} документов): ${peak ? `${Math.round(peak)} МБ` : 'нет данных'}`);
   const rebuildShare = at.rebuild?.ok && at.build.ok ? at.rebuild.wallSeconds / at.build.wallSeconds : undefined;
-  mark(rebuildShare === undefined ? undefined : rebuildShare <= 0.15, `пересборка после правки одной редакции ≤ 15 % холодной: ${rebuildShare === undefined ? 'нет данных' : `${Math.round(rebuildShare * 100)} %`}`);
+  mark(
+    rebuildShare === undefined ? undefined : rebuildShare <= 0.15,
+    `пересборка после правки одной редакции ≤ 15 % холодной: ${rebuildShare === undefined ? 'нет данных' : `${Math.round(rebuildShare * 100)} %`}`,
+  );
   const big = results.find((r) => r.docs >= 4000);
   if (big) mark(big.build.peakRssMB ? big.build.peakRssMB <= 2048 : undefined, `пик памяти при ${big.docs} документах ≤ 2 ГБ: ${mb(big.build.peakRssMB)}`);
   const css = at.buildSite?.cssJs;
-  mark(css ? css.maxGzipKB <= 15 : undefined, `CSS + JS страницы документа до открытия поиска ≤ 15 КБ gzip: ${css ? `${css.gzipKB.toFixed(1)} КБ в среднем, ${css.maxGzipKB.toFixed(1)} КБ наибольшее` : 'нет данных'}`);
-  mark(at.buildSite ? !at.buildSite.searchEager : undefined, `интерфейс поиска загружается только при поиске: ${at.buildSite ? (at.buildSite.searchEager ? 'страница документа загружает Pagefind сразу' : 'да') : 'нет данных'}`);
+  mark(
+    css ? css.maxGzipKB <= 15 : undefined,
+    `CSS + JS страницы документа до открытия поиска ≤ 15 КБ gzip: ${css ? `${css.gzipKB.toFixed(1)} КБ в среднем, ${css.maxGzipKB.toFixed(1)} КБ наибольшее` : 'нет данных'}`,
+  );
+  mark(
+    at.buildSite ? !at.buildSite.searchEager : undefined,
+    `интерфейс поиска загружается только при поиске: ${at.buildSite ? (at.buildSite.searchEager ? 'страница документа загружает Pagefind сразу' : 'да') : 'нет данных'}`,
+  );
   for (let i = 1; i < results.length; i++) {
     const a = results[i - 1] as SizeResult;
     const b = results[i] as SizeResult;
     const k = b.docs / a.docs;
     const grow = (x?: number | null, y?: number | null) => (x && y ? y / x : undefined);
     const html = grow(a.buildSite?.htmlKB, b.buildSite?.htmlKB);
-    mark(html === undefined ? undefined : html <= 1.1, `HTML страницы документа не зависит от размера корпуса (${a.docs}→${b.docs}): ${html === undefined ? 'нет данных' : `×${html.toFixed(2)}`}`);
+    mark(
+      html === undefined ? undefined : html <= 1.1,
+      `HTML страницы документа не зависит от размера корпуса (${a.docs}→${b.docs}): ${html === undefined ? 'нет данных' : `×${html.toFixed(2)}`}`,
+    );
     if (a.docs >= 1000 || results.length === 2) {
       const time = grow(a.build.ok ? a.build.wallSeconds : null, b.build.ok ? b.build.wallSeconds : null);
       const mem = grow(a.build.peakRssMB, b.build.peakRssMB);
-      mark(time === undefined || mem === undefined ? undefined : time <= k * 1.1 && mem <= k * 1.1, `время и память растут не быстрее корпуса (${a.docs}→${b.docs}, ×${k.toFixed(1)}): время ×${time?.toFixed(2) ?? '—'}, память ×${mem?.toFixed(2) ?? '—'}`);
+      mark(
+        time === undefined || mem === undefined ? undefined : time <= k * 1.1 && mem <= k * 1.1,
+        `время и память растут не быстрее корпуса (${a.docs}→${b.docs}, ×${k.toFixed(1)}): время ×${time?.toFixed(2) ?? '—'}, память ×${mem?.toFixed(2) ?? '—'}`,
+      );
     }
   }
   return lines;
@@ -496,7 +595,9 @@ async function main() {
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'nd-bench-'));
   const info = machine();
-  process.stderr.write(`Замер: ${sizes.join(', ')} документов, seed ${seed}, попыток ${runs}; ${info.cpu}, ядер ${info.cores}, Node ${info.node}, Astro ${info.astro}${values.keep ? `; папки: ${tmp}` : ''}\n`);
+  process.stderr.write(
+    `Замер: ${sizes.join(', ')} документов, seed ${seed}, попыток ${runs}; ${info.cpu}, ядер ${info.cores}, Node ${info.node}, Astro ${info.astro}${values.keep ? `; папки: ${tmp}` : ''}\n`,
+  );
   const results: SizeResult[] = [];
   try {
     for (const docs of [...sizes].sort((a, b) => a - b)) results.push(await benchSize(docs, { seed, runs, bare: !values['no-bare'], keep: values.keep, tmp }));
@@ -504,7 +605,8 @@ async function main() {
     if (!values.keep) {
       rmSync(tmp, { recursive: true, force: true });
       const sites = path.join(PROJECT_ROOT, '.nd/bench');
-      for (const name of existsSync(sites) ? readdirSync(sites) : []) if (name.startsWith(`${path.basename(tmp)}-`)) rmSync(path.join(sites, name), { recursive: true, force: true });
+      for (const name of existsSync(sites) ? readdirSync(sites) : [])
+        if (name.startsWith(`${path.basename(tmp)}-`)) rmSync(path.join(sites, name), { recursive: true, force: true });
     }
   }
   const date = new Date().toISOString();

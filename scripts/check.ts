@@ -19,7 +19,9 @@ function usage(message: string): never {
 async function main() {
   let values;
   try {
-    ({ values } = parseArgs({ options: { format: { type: 'string', default: 'human' }, 'max-warnings': { type: 'string' }, root: { type: 'string' }, date: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      options: { format: { type: 'string', default: 'human' }, 'max-warnings': { type: 'string' }, root: { type: 'string' }, date: { type: 'string' } },
+    }));
   } catch (error) {
     usage(`Неверные параметры: ${(error as Error).message}`);
   }

@@ -12,7 +12,11 @@ import { z } from 'zod';
 export function allSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(JSON_SCHEMAS)) out[name] = jsonSchemaFor(name);
-  out['nd-config.schema.json'] = { ...z.toJSONSchema(configSchema, { io: 'input' }), $id: '/schemas/nd-config.schema.json', title: 'Настройки портала (nd.config.json)' };
+  out['nd-config.schema.json'] = {
+    ...z.toJSONSchema(configSchema, { io: 'input' }),
+    $id: '/schemas/nd-config.schema.json',
+    title: 'Настройки портала (nd.config.json)',
+  };
   return out;
 }
 

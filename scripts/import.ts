@@ -21,7 +21,13 @@ async function main() {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean', default: false }, out: { type: 'string' }, code: { type: 'string' }, version: { type: 'string' }, report: { type: 'string', default: '.' } },
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        out: { type: 'string' },
+        code: { type: 'string' },
+        version: { type: 'string' },
+        report: { type: 'string', default: '.' },
+      },
     });
   } catch (error) {
     usage(`Неверные параметры: ${(error as Error).message}`);
@@ -30,10 +36,12 @@ async function main() {
   if (positionals.length === 0) usage('Укажите файл или папку для импорта.');
   const code = values.code === undefined ? undefined : parseCode(values.code)?.code;
   if (values.code !== undefined && !code) usage(`--code «${values.code}»: код пишется кириллицей, например ПТ-035`);
-  if (values.version !== undefined && !/^\d+(\.\d+)*$/.test(values.version)) usage(`--version «${values.version}»: номер редакции — числа через точку, например 1.0`);
+  if (values.version !== undefined && !/^\d+(\.\d+)*$/.test(values.version))
+    usage(`--version «${values.version}»: номер редакции — числа через точку, например 1.0`);
   const config = loadConfig(process.cwd());
   const out = values.out ?? config.contentRoot;
-  if ((code || values.version) && (positionals.length > 1 || !/\.[a-z]+$/i.test(positionals[0]!))) usage('--code и --version относятся к одному файлу: укажите один файл.');
+  if ((code || values.version) && (positionals.length > 1 || !/\.[a-z]+$/i.test(positionals[0]!)))
+    usage('--code и --version относятся к одному файлу: укажите один файл.');
   const result = await importBatch({ inputs: positionals, out, dryRun: values['dry-run'], code, version: values.version, config });
   const reports = await writeReports(result, values.report, { dryRun: values['dry-run'], out });
   process.stdout.write(`${summaryTable(result)}\nОтчёт: ${reports.join(', ')}\n`);

@@ -26,6 +26,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   const known = error instanceof ReportError || error instanceof ConfigError || error instanceof PublicationError;
-  process.stderr.write(`Отчёт не построен: ${known ? (error as Error).message : String((error as Error).message ?? error)}\nИспользование: npm run report -- --base <ревизия> [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--out ФАЙЛ]\n`);
+  process.stderr.write(
+    `Отчёт не построен: ${known ? (error as Error).message : String((error as Error).message ?? error)}\nИспользование: npm run report -- --base <ревизия> [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--out ФАЙЛ]\n`,
+  );
   process.exit(2);
 });

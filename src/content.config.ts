@@ -16,7 +16,8 @@ const loader = (part: 'documents' | 'site'): Loader => ({
   load: async ({ store }) => {
     snapshot = undefined;
     const view = await read();
-    const entries = part === 'site' ? [{ id: 'site', data: view.site, digest: view.site.key }] : view.documents.map((doc) => ({ id: doc.slug, data: doc, digest: doc.key }));
+    const entries =
+      part === 'site' ? [{ id: 'site', data: view.site, digest: view.site.key }] : view.documents.map((doc) => ({ id: doc.slug, data: doc, digest: doc.key }));
     const ids = new Set(entries.map((entry) => entry.id));
     for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
     for (const entry of entries) store.set({ id: entry.id, data: entry.data as unknown as Record<string, unknown>, digest: entry.digest });

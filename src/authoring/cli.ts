@@ -37,7 +37,9 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
     await writeNew(io.root, file);
     const relRoot = path.relative(process.cwd(), io.root);
     const shown = path.join(relRoot.startsWith('..') ? io.root : relRoot, file.rel);
-    io.out(`Создан ${shown}${file.note ? ` (${file.note})` : ''}.\nЗаполните поля со словом «ЗАПОЛНИТЬ» и запустите npm run check: он назовёт каждое незаполненное поле.\n`);
+    io.out(
+      `Создан ${shown}${file.note ? ` (${file.note})` : ''}.\nЗаполните поля со словом «ЗАПОЛНИТЬ» и запустите npm run check: он назовёт каждое незаполненное поле.\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ExistsError) {
@@ -58,7 +60,14 @@ async function plan(argv: string[], io: NewIo): Promise<NewFile | undefined> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { title: { type: 'string' }, unit: { type: 'string' }, access: { type: 'string' }, major: { type: 'boolean' }, version: { type: 'string' }, number: { type: 'string' } },
+      options: {
+        title: { type: 'string' },
+        unit: { type: 'string' },
+        access: { type: 'string' },
+        major: { type: 'boolean' },
+        version: { type: 'string' },
+        number: { type: 'string' },
+      },
     });
   } catch (error) {
     throw new AuthoringError(`неверные параметры: ${(error as Error).message}\n${USAGE}`);
@@ -71,22 +80,41 @@ async function plan(argv: string[], io: NewIo): Promise<NewFile | undefined> {
   if (given.kind !== undefined && !(given.kind in KINDS)) throw new AuthoringError(`неизвестный вид «${given.kind}»: document, edition или appendix\n${USAGE}`);
   if (!ask) {
     const missing = missingFlags(given);
-    if (missing.length > 0) throw new AuthoringError(`не хватает параметров: ${missing.join(', ')}. Без терминала вопросы не задаются — укажите их в команде.\n${USAGE}`);
+    if (missing.length > 0)
+      throw new AuthoringError(`не хватает параметров: ${missing.join(', ')}. Без терминала вопросы не задаются — укажите их в команде.\n${USAGE}`);
   }
-  const kind = (given.kind ?? (await ask?.select('Что создать?', Object.entries(KINDS).map(([value, label]) => ({ value, label }))))) as Kind | undefined;
+  const kind = (given.kind ??
+    (await ask?.select(
+      'Что создать?',
+      Object.entries(KINDS).map(([value, label]) => ({ value, label })),
+    ))) as Kind | undefined;
   if (!kind) return cancelled(io);
   const code = given.code ?? (await askCode(kind, corpus, ask));
   if (!code) return cancelled(io);
   if (kind === 'edition') return planEdition(corpus, { code, major: values.major, version: values.version, date: io.date });
-  const title = given.title ?? (await ask?.text(kind === 'document' ? 'Наименование документа (без вида: «Порядок…», не «Процедура. Порядок…»)' : 'Наименование приложения'));
+  const title =
+    given.title ??
+    (await ask?.text(kind === 'document' ? 'Наименование документа (без вида: «Порядок…», не «Процедура. Порядок…»)' : 'Наименование приложения'));
   if (!title?.trim()) return cancelled(io);
   if (kind === 'appendix') {
     const number = values.number === undefined ? undefined : Number(values.number);
     return planAppendix(corpus, { code, title: title.trim(), number });
   }
-  const unit = given.unit ?? (await ask?.select('Ответственное подразделение', corpus.units.map((u) => ({ value: u.data.id, label: u.data.name, hint: u.data.id }))));
+  const unit =
+    given.unit ??
+    (await ask?.select(
+      'Ответственное подразделение',
+      corpus.units.map((u) => ({ value: u.data.id, label: u.data.name, hint: u.data.id })),
+    ));
   if (!unit) return cancelled(io);
-  const access = given.access ?? (ask ? await ask.select('Уровень доступа', corpus.accessLevels.map((a) => ({ value: a.data.id, label: a.data.name, hint: a.data.id }))) : undefined);
+  const access =
+    given.access ??
+    (ask
+      ? await ask.select(
+          'Уровень доступа',
+          corpus.accessLevels.map((a) => ({ value: a.data.id, label: a.data.name, hint: a.data.id })),
+        )
+      : undefined);
   if (ask && !access) return cancelled(io);
   return planDocument(corpus, { code, title: title.trim(), unit, access });
 }
@@ -103,7 +131,10 @@ export function missingFlags(given: { kind?: string; code?: string; title?: stri
 
 async function askCode(kind: Kind, corpus: Corpus, ask: Asker | undefined): Promise<string | undefined> {
   if (kind === 'document') return ask?.text('Код нового документа', 'ПР-012');
-  return ask?.select('Документ', corpus.documents.map((d) => ({ value: d.code, label: d.code, hint: d.editions.at(-1)?.data.title })));
+  return ask?.select(
+    'Документ',
+    corpus.documents.map((d) => ({ value: d.code, label: d.code, hint: d.editions.at(-1)?.data.title })),
+  );
 }
 
 function cancelled(io: NewIo): undefined {

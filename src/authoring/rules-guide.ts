@@ -68,7 +68,15 @@ function examples(dir: string): Example[] {
     }
     const text = lines(failing);
     const frontmatterEnd = file.endsWith('.mdx') && text[0] === '---' ? text.indexOf('---', 1) + 1 : 0;
-    return { file, line: n, message, wrong: text[n - 1] ?? '', right, elsewhere: !inFixture, lang: file.endsWith('.json') ? 'json' : n <= frontmatterEnd ? 'yaml' : 'mdx' };
+    return {
+      file,
+      line: n,
+      message,
+      wrong: text[n - 1] ?? '',
+      right,
+      elsewhere: !inFixture,
+      lang: file.endsWith('.json') ? 'json' : n <= frontmatterEnd ? 'yaml' : 'mdx',
+    };
   });
 }
 
@@ -78,13 +86,27 @@ const fence = (text: string[], lang: string) => ['```' + lang, ...text.map(clip)
 export function rulesSection(fixtures: string): string {
   const out = [START, ''];
   for (const rule of ruleCatalog()) {
-    out.push(`<a id="${ruleAnchor(rule.id)}"></a>`, '', `#### \`${rule.id}\` — ${rule.severity === 'error' ? 'ошибка' : 'предупреждение'}`, '', `Проверяет, что ${rule.description}.`, '');
+    out.push(
+      `<a id="${ruleAnchor(rule.id)}"></a>`,
+      '',
+      `#### \`${rule.id}\` — ${rule.severity === 'error' ? 'ошибка' : 'предупреждение'}`,
+      '',
+      `Проверяет, что ${rule.description}.`,
+      '',
+    );
     const dir = fixtureDir(fixtures, rule.id);
     if (!existsSync(path.join(dir, 'expected.txt'))) continue;
     for (const example of examples(dir)) {
       const { lang } = example;
       out.push(`Неверно (\`${example.file}\`, строка ${example.line}):`, '', ...fence([example.wrong], lang), '', `Проверка: «${example.message}»`, '');
-      out.push(example.elsewhere ? 'Верно: строка сама по себе правильна, изменилось то, на что она ссылается, — приведите её в соответствие.' : example.right.length ? 'Верно:' : 'Верно: строки нет — удалите её.', '');
+      out.push(
+        example.elsewhere
+          ? 'Верно: строка сама по себе правильна, изменилось то, на что она ссылается, — приведите её в соответствие.'
+          : example.right.length
+            ? 'Верно:'
+            : 'Верно: строки нет — удалите её.',
+        '',
+      );
       if (example.right.length) out.push(...fence(example.right, lang), '');
     }
   }

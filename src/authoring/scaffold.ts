@@ -29,7 +29,8 @@ export function planDocument(corpus: Corpus, input: DocumentInput): NewFile {
   const units = corpus.units.map((u) => u.data.id);
   if (!units.includes(input.unit)) throw new AuthoringError(`подразделение «${input.unit}» не найдено в registries/units.json; известные: ${units.join(', ')}`);
   const levels = corpus.accessLevels.map((a) => a.data.id);
-  if (input.access !== undefined && !levels.includes(input.access)) throw new AuthoringError(`уровень доступа «${input.access}» не найден в registries/access-levels.json; известные: ${levels.join(', ')}`);
+  if (input.access !== undefined && !levels.includes(input.access))
+    throw new AuthoringError(`уровень доступа «${input.access}» не найден в registries/access-levels.json; известные: ${levels.join(', ')}`);
   return { rel: `documents/${codeSlug(code)}/editions/1.0.mdx`, text: documentText({ ...input, code }) };
 }
 
@@ -52,7 +53,9 @@ export function planEdition(corpus: Corpus, input: EditionInput): NewFile {
   const status = documentStatus(doc.editions, input.date);
   const base = status.current?.edition ?? doc.editions.at(-1);
   if (!base) throw new AuthoringError(`у документа ${doc.code} нет ни одной читаемой редакции: исправьте её по сообщениям npm run check`);
-  const from = status.current ? `действующей на ${input.date} редакции ${base.data.version}` : `последней редакции ${base.data.version} (на ${input.date} ни одна не действует)`;
+  const from = status.current
+    ? `действующей на ${input.date} редакции ${base.data.version}`
+    : `последней редакции ${base.data.version} (на ${input.date} ни одна не действует)`;
   return {
     rel: `documents/${doc.folder}/editions/${version}.mdx`,
     text: editionFrom(String(base.file.value), version),
@@ -85,7 +88,8 @@ function canonicalCode(corpus: Corpus, text: string): string {
     if (cyrillic) throw new AuthoringError(`код «${text}» набран латиницей: напишите ${cyrillic}-${latin?.[2]} кириллицей`);
     throw new AuthoringError(`«${text}» — не код документа: префикс кириллицей, дефис, номер — например, ПР-012`);
   }
-  if (!prefixes.includes(parsed.prefix)) throw new AuthoringError(`вид документа «${parsed.prefix}» не найден в registries/document-types.json; известные: ${prefixes.join(', ')}`);
+  if (!prefixes.includes(parsed.prefix))
+    throw new AuthoringError(`вид документа «${parsed.prefix}» не найден в registries/document-types.json; известные: ${prefixes.join(', ')}`);
   return parsed.code;
 }
 
@@ -98,7 +102,9 @@ function requireDocument(corpus: Corpus, text: string): DocumentEntry {
   const doc = findDocument(corpus, code);
   if (!doc) {
     const known = corpus.documents.map((d) => d.code).join(', ');
-    throw new AuthoringError(`документ «${text}» не найден в content/documents/${known ? `; есть: ${known}` : ''}. Новый документ создаёт «npm run new -- document ${code} --title "…" --unit …»`);
+    throw new AuthoringError(
+      `документ «${text}» не найден в content/documents/${known ? `; есть: ${known}` : ''}. Новый документ создаёт «npm run new -- document ${code} --title "…" --unit …»`,
+    );
   }
   return doc;
 }

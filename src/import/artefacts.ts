@@ -1,7 +1,12 @@
 import { blockText, type Block, type Removal } from './blocks.ts';
 import { PAGE_NUMBER_RE } from './read-pdf.ts';
 
-const shape = (text: string) => text.replace(/\d+/g, '#').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+const shape = (text: string) =>
+  text
+    .replace(/\d+/g, '#')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /**
  * Running page headers and footers left inside the text by an export, found by repetition: a
@@ -19,7 +24,12 @@ export function removeRepeated(blocks: Block[]): { blocks: Block[]; removals: Re
   const out = blocks.map((b): Block => {
     const n = counts.get(key(b)) ?? 0;
     if (n < 2) return b;
-    removals.push({ line: b.line, ...(b.page ? { page: b.page } : {}), text: blockText(b).replace(/\s+/g, ' ').trim(), reason: `колонтитул страницы: повторяется ${n} ${n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'раза' : 'раз'}` });
+    removals.push({
+      line: b.line,
+      ...(b.page ? { page: b.page } : {}),
+      text: blockText(b).replace(/\s+/g, ' ').trim(),
+      reason: `колонтитул страницы: повторяется ${n} ${n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'раза' : 'раз'}`,
+    });
     return { kind: 'break', line: b.line, ...(b.page ? { page: b.page } : {}) };
   });
   return { blocks: out, removals };

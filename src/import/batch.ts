@@ -12,7 +12,14 @@ import { proposals, type Proposal } from './proposals.ts';
 import type { Guess, Mapped } from './recognise.ts';
 import { loadRegistries } from './registries.ts';
 
-export interface CheckFinding { file: string; line: number; column: number; severity: 'error' | 'warning'; message: string; ruleId: string }
+export interface CheckFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+  ruleId: string;
+}
 
 export interface FileResult {
   input: string;
@@ -58,7 +65,12 @@ export async function collectInputs(inputs: string[]): Promise<string[]> {
     const info = await stat(input).catch(() => undefined);
     if (info?.isDirectory()) {
       const entries = await readdir(input, { recursive: true, withFileTypes: true });
-      out.push(...entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => path.join(e.parentPath, e.name)).sort());
+      out.push(
+        ...entries
+          .filter((e) => e.isFile() && !e.name.startsWith('.'))
+          .map((e) => path.join(e.parentPath, e.name))
+          .sort(),
+      );
     } else out.push(input);
   }
   return out;
@@ -103,10 +115,20 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
   if (results.some((r) => r.written.length > 0)) {
     const checked = await runCheck({ ...options.config, contentRootAbs: root });
     for (const m of checked.messages) {
-      const rel = path.relative(root, m.file ?? '').split(path.sep).join('/');
+      const rel = path
+        .relative(root, m.file ?? '')
+        .split(path.sep)
+        .join('/');
       const owner = results.find((r) => r.written.includes(rel));
       if (!owner) continue;
-      owner.check.push({ file: `${options.out.replace(/\/$/, '')}/${rel}`, line: m.line ?? 1, column: m.column ?? 1, severity: m.fatal ? 'error' : 'warning', message: m.reason, ruleId: m.ruleId ?? '' });
+      owner.check.push({
+        file: `${options.out.replace(/\/$/, '')}/${rel}`,
+        line: m.line ?? 1,
+        column: m.column ?? 1,
+        severity: m.fatal ? 'error' : 'warning',
+        message: m.reason,
+        ruleId: m.ruleId ?? '',
+      });
     }
   }
   for (const r of results) {

@@ -8,7 +8,9 @@ export function artefactsRemoved(doc: SourceDocument): SourceDocument {
   const numbers = removePageNumbers(repeated.blocks);
   const joined = rejoinSentences(numbers.blocks);
   joined.blocks = mergeLists(joined.blocks);
-  const removals = [...doc.removals, ...repeated.removals, ...numbers.removals, ...joined.removals].sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line);
+  const removals = [...doc.removals, ...repeated.removals, ...numbers.removals, ...joined.removals].sort(
+    (a, b) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line,
+  );
   return { ...doc, blocks: joined.blocks, removals };
 }
 

@@ -39,9 +39,15 @@ export function planEdition(rec: Recognition, root: string, options: { version?:
   if (!rec.code) throw new ImportError('код документа не найден ни в заголовке, ни в колонтитуле: укажите его параметром --code');
   const slug = codeSlug(rec.code);
   const dir = path.join(root, 'documents', slug, 'editions');
-  const existing = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)) : [];
+  const existing = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => f.slice(0, -4))
+    : [];
   if (options.version && existing.includes(options.version)) {
-    throw new ImportError(`редакция ${options.version} документа ${rec.code} уже есть (documents/${slug}/editions/${options.version}.mdx): импорт её не перезаписывает — укажите другую --version или не указывайте её, чтобы создать следующую`);
+    throw new ImportError(
+      `редакция ${options.version} документа ${rec.code} уже есть (documents/${slug}/editions/${options.version}.mdx): импорт её не перезаписывает — укажите другую --version или не указывайте её, чтобы создать следующую`,
+    );
   }
   const version = options.version ?? nextVersion(existing);
   const frontmatter = {

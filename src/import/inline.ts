@@ -54,4 +54,6 @@ export function tidy(runs: Inline[]): Inline[] {
 
 /** Plain text of a cell or line: inline markup removed. */
 export const stripInline = (source: string) =>
-  unescapeMarkdown(source.replace(TAG_RE, '')).replace(/[\s\u00a0]+/g, ' ').trim();
+  unescapeMarkdown(source.replace(TAG_RE, ''))
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();

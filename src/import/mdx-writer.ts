@@ -53,7 +53,9 @@ function list(items: ListItem[], ordered: boolean): string {
 
 /** A content component: only names of the allowlist and string props the importer chose. */
 function component(name: string, props: Record<string, string>): string {
-  const attrs = Object.entries(props).map(([k, v]) => `${k}="${v.replace(/["\\{}<>]/g, '')}"`).join(' ');
+  const attrs = Object.entries(props)
+    .map(([k, v]) => `${k}="${v.replace(/["\\{}<>]/g, '')}"`)
+    .join(' ');
   return `<${name}${attrs ? ` ${attrs}` : ''} />`;
 }
 
@@ -61,12 +63,23 @@ export function blocksToMdx(blocks: Block[]): string {
   const parts: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
-      case 'heading': parts.push(`${'#'.repeat(b.level)} ${inlineMarkdown(b.inlines)}`); break;
-      case 'paragraph': parts.push(escapeLineStart(inlineMarkdown(b.inlines))); break;
-      case 'list': parts.push(list(b.items, b.ordered)); break;
-      case 'table': if (b.rows.length > 0) parts.push(table(b.rows)); break;
-      case 'component': parts.push(component(b.name, b.props)); break;
-      case 'break': break;
+      case 'heading':
+        parts.push(`${'#'.repeat(b.level)} ${inlineMarkdown(b.inlines)}`);
+        break;
+      case 'paragraph':
+        parts.push(escapeLineStart(inlineMarkdown(b.inlines)));
+        break;
+      case 'list':
+        parts.push(list(b.items, b.ordered));
+        break;
+      case 'table':
+        if (b.rows.length > 0) parts.push(table(b.rows));
+        break;
+      case 'component':
+        parts.push(component(b.name, b.props));
+        break;
+      case 'break':
+        break;
     }
   }
   return parts.filter((p) => p.trim() !== '').join('\n\n');

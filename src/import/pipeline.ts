@@ -5,7 +5,11 @@ import { recognise, type Recognition } from './recognise.ts';
 import type { Registries } from './registries.ts';
 
 /** Read, clean and recognise one input: everything short of writing files. */
-export async function analyse(file: string, registries: Registries, options: { code?: string } = {}): Promise<{ source: SourceDocument; recognition: Recognition }> {
+export async function analyse(
+  file: string,
+  registries: Registries,
+  options: { code?: string } = {},
+): Promise<{ source: SourceDocument; recognition: Recognition }> {
   const source = await readInput(file);
   const cleaned = artefactsRemoved(source);
   return { source: cleaned, recognition: recognise(cleaned, registries, options) };

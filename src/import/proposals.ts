@@ -20,7 +20,9 @@ export function proposals(rec: Recognition, registries: Registries): Proposal[] 
     if (known && same(known.definition, role.definition)) continue;
     out.push({
       registry: 'roles',
-      entry: known ? { id: known.id, definition: role.definition } : { id: codeSlug(role.name).slice(0, 40), name: role.name, definition: role.definition, definedIn: rec.code, forms: [role.name.toLowerCase()] },
+      entry: known
+        ? { id: known.id, definition: role.definition }
+        : { id: codeSlug(role.name).slice(0, 40), name: role.name, definition: role.definition, definedIn: rec.code, forms: [role.name.toLowerCase()] },
       note: known ? `роль «${known.name}» есть в реестре с другим определением` : 'роли нет в реестре roles.json; добавьте её и падежные формы (forms)',
     });
   }
@@ -29,7 +31,9 @@ export function proposals(rec: Recognition, registries: Registries): Proposal[] 
     if (known && same(known.definition, term.definition)) continue;
     out.push({
       registry: 'terms',
-      entry: known ? { id: known.id, definition: term.definition } : { id: codeSlug(term.term).slice(0, 40) || 'term', term: term.term, definition: term.definition, definedIn: rec.code },
+      entry: known
+        ? { id: known.id, definition: term.definition }
+        : { id: codeSlug(term.term).slice(0, 40) || 'term', term: term.term, definition: term.definition, definedIn: rec.code },
       note: known ? `термин «${known.term}» есть в реестре с другим определением` : 'термина нет в реестре terms.json',
     });
   }

@@ -28,10 +28,21 @@ export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
     throw new ImportError(`не удалось прочитать DOCX: ${(error as Error).message}`);
   }
   const doc = readHtml(result.value, { unit: 'абзац', format: 'docx' });
-  for (const name of Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n)).sort()) {
+  for (const name of Object.keys(zip.files)
+    .filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))
+    .sort()) {
     const xml = await zip.file(name)!.async('string');
-    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ').replace(/\s+/g, ' ').trim();
-    if (text) doc.removals.push({ line: 0, text, reason: `колонтитул (${name.includes('header') ? 'верхний' : 'нижний'}) не переносится: номер и наименование показывает портал` });
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1])
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text)
+      doc.removals.push({
+        line: 0,
+        text,
+        reason: `колонтитул (${name.includes('header') ? 'верхний' : 'нижний'}) не переносится: номер и наименование показывает портал`,
+      });
   }
   return doc;
 }

@@ -25,12 +25,14 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
   };
   const walk = (nodes: Array<RootContent | ElementContent>) => {
     for (const node of nodes) {
-      if (node.type === 'text' && node.value.trim()) blocks.push({ kind: 'paragraph', inlines: tidy([{ text: node.value }]), line: node.position?.start.line ?? ordinal });
+      if (node.type === 'text' && node.value.trim())
+        blocks.push({ kind: 'paragraph', inlines: tidy([{ text: node.value }]), line: node.position?.start.line ?? ordinal });
       if (node.type !== 'element') continue;
       const tag = node.tagName;
       if (FURNITURE.has(tag)) {
         const text = textOf(node);
-        if (text && tag !== 'script' && tag !== 'style' && tag !== 'head') removals.push({ ...origin(node), text: text.slice(0, 200), reason: `оформление страницы (<${tag}>), не текст документа` });
+        if (text && tag !== 'script' && tag !== 'style' && tag !== 'head')
+          removals.push({ ...origin(node), text: text.slice(0, 200), reason: `оформление страницы (<${tag}>), не текст документа` });
         continue;
       }
       if (/^h[1-6]$/.test(tag)) blocks.push({ kind: 'heading', level: Number(tag[1]), inlines: inlinesOf(node), ...origin(node) });
@@ -49,7 +51,10 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
     const text = inlines.map((i) => i.text).join('');
     if (text.includes(CHECKBOX)) {
       removals.push({ ...at, text: `флажок формы ×${text.split(CHECKBOX).length - 1}`, reason: 'артефакт формы: флажок заменён пунктом списка' });
-      const items = text.split(CHECKBOX).map((t) => tidy([{ text: t }])).filter((i) => i.length > 0);
+      const items = text
+        .split(CHECKBOX)
+        .map((t) => tidy([{ text: t }]))
+        .filter((i) => i.length > 0);
       blocks.push({ kind: 'list', ordered: false, items: items.map((i) => ({ inlines: i, depth: 0 })), ...at });
     } else blocks.push({ kind: 'paragraph', inlines, ...at });
   };
@@ -98,7 +103,8 @@ function tableRows(table: Element): string[][] {
   const visit = (node: Element) => {
     for (const child of node.children) {
       if (child.type !== 'element' || child.tagName === 'table') continue;
-      if (child.tagName === 'tr') rows.push(child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th')).map(cellText));
+      if (child.tagName === 'tr')
+        rows.push(child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th')).map(cellText));
       else visit(child);
     }
   };
@@ -114,7 +120,7 @@ function cellText(cell: Element): string {
       if (child.type === 'text') parts.push(child.value);
       else if (child.type === 'element') {
         if (child.tagName === 'input' && String(child.properties.type).toLowerCase() === 'checkbox') parts.push(` ${CHECKBOX} `);
-        else if (child.tagName === 'li') parts.push(` ${CHECKBOX} `), visit(child.children);
+        else if (child.tagName === 'li') (parts.push(` ${CHECKBOX} `), visit(child.children));
         else {
           visit(child.children);
           if (child.tagName === 'p' || child.tagName === 'br') parts.push(' ');
@@ -123,7 +129,10 @@ function cellText(cell: Element): string {
     }
   };
   visit(cell.children);
-  return parts.join('').replace(/[\s\u00a0]+/g, ' ').trim();
+  return parts
+    .join('')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 function textOf(node: Element): string {

@@ -57,7 +57,8 @@ function linesOfPage(items: Item[], page: number): PdfLine[] {
     for (const item of row) {
       const gap = item.x - end;
       // A gap of several characters between items on one line is a column boundary.
-      text += end === -Infinity ? '' : gap > item.fontSize * 2 ? '\t' : gap > item.fontSize * 0.15 && !text.endsWith(' ') && !item.str.startsWith(' ') ? ' ' : '';
+      text +=
+        end === -Infinity ? '' : gap > item.fontSize * 2 ? '\t' : gap > item.fontSize * 0.15 && !text.endsWith(' ') && !item.str.startsWith(' ') ? ' ' : '';
       text += item.str;
       end = item.x + item.width;
     }
@@ -86,7 +87,12 @@ function removeRunningLines(pages: PdfLine[][]): Removal[] {
       const repeated = pages.length > 1 && (counts.get(shape(l.text)) ?? 0) >= threshold;
       const number = PAGE_NUMBER_RE.test(l.text);
       if (!repeated && !number) continue;
-      removals.push({ line: l.line, page: l.page, text: l.text, reason: number ? 'номер страницы' : `колонтитул: повторяется на ${counts.get(shape(l.text))} страницах` });
+      removals.push({
+        line: l.line,
+        page: l.page,
+        text: l.text,
+        reason: number ? 'номер страницы' : `колонтитул: повторяется на ${counts.get(shape(l.text))} страницах`,
+      });
       page.splice(i, 1);
     }
   }
@@ -113,14 +119,26 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
     let prev: PdfLine | undefined;
     for (const l of page) {
       const heading = isHeadingSize(l.size, body);
-      const newParagraph = !current || heading || (prev && isHeadingSize(prev.size, body)) || startsBlock(l.text) || current.text.includes('\t') || (prev && prev.y - l.y > lineGap * 1.4);
+      const newParagraph =
+        !current ||
+        heading ||
+        (prev && isHeadingSize(prev.size, body)) ||
+        startsBlock(l.text) ||
+        current.text.includes('\t') ||
+        (prev && prev.y - l.y > lineGap * 1.4);
       if (newParagraph) {
         const level = heading ? Math.min(6, headingSizes.indexOf(Math.round(l.size * 10) / 10) + 1) : 0;
         current = { text: heading ? `${'#'.repeat(level)} ${l.text}` : l.text, line: l.line, page: l.page };
         out.push(current);
       } else if (current) {
         const join = joinAtHyphen(current.text, l.text, vocabulary);
-        if (join === 'hyphenation') removals.push({ line: l.line, page: l.page, text: `${current.text.split(' ').at(-1)}${l.text.split(' ')[0]}`, reason: 'перенос слова в конце строки соединён' });
+        if (join === 'hyphenation')
+          removals.push({
+            line: l.line,
+            page: l.page,
+            text: `${current.text.split(' ').at(-1)}${l.text.split(' ')[0]}`,
+            reason: 'перенос слова в конце строки соединён',
+          });
         current.text = join === 'hyphenation' ? current.text.slice(0, -1) + l.text : join === 'hyphen' ? current.text + l.text : `${current.text} ${l.text}`;
       }
       prev = l;

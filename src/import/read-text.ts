@@ -39,7 +39,10 @@ export function blocksFromLines(lines: SourceLine[], format: SourceDocument['for
       if (prev?.kind === 'table') prev.rows.push(cells);
       else blocks.push({ kind: 'table', rows: [cells], ...origin });
     } else if (text.includes(CHECKBOX)) {
-      const items = text.split(CHECKBOX).map((part) => parseInlines(part)).filter((i) => i.length > 0);
+      const items = text
+        .split(CHECKBOX)
+        .map((part) => parseInlines(part))
+        .filter((i) => i.length > 0);
       blocks.push({ kind: 'list', ordered: false, items: items.map((inlines) => ({ inlines, depth: 0 })), ...origin });
     } else {
       const item = /^(\s*)(?:(\d+)[.)]|[-•–*])\s+(?=\S)(.*)$/.exec(text);
@@ -58,6 +61,9 @@ export function blocksFromLines(lines: SourceLine[], format: SourceDocument['for
 
 /** A text or Markdown export. */
 export function readText(source: string): SourceDocument {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/).map((text, i) => ({ text, line: i + 1 }));
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((text, i) => ({ text, line: i + 1 }));
   return blocksFromLines(lines);
 }

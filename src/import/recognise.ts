@@ -5,9 +5,18 @@ import { headingLevel, recase, vocabulary } from './headings.ts';
 import { matchAccess, matchUnit, type Registries } from './registries.ts';
 
 /** A field taken from the input, and where from. */
-export interface Mapped { field: string; value: string; source: string }
+export interface Mapped {
+  field: string;
+  value: string;
+  source: string;
+}
 /** A value the importer could not read exactly: its guess and the original text. */
-export interface Guess { field: string; value: string; original: string; reason: string }
+export interface Guess {
+  field: string;
+  value: string;
+  original: string;
+  reason: string;
+}
 
 export interface Recognition {
   code?: string;
@@ -40,7 +49,11 @@ const SECTION_OF: Array<[RegExp, Section]> = [
   [/нормативные ссылки|внешние документы|внутренние документы/i, 'references'],
 ];
 /** Sentences the portal shows itself on every document page: not imported twice. */
-const PORTAL_TEXT = [/^Действующие версии НД размещены/i, /^Настоящий документ регламентирует деятельность следующих/i, /^\\?\*\s*[-–—]\s*для внедрения НД необходима адаптация/i];
+const PORTAL_TEXT = [
+  /^Действующие версии НД размещены/i,
+  /^Настоящий документ регламентирует деятельность следующих/i,
+  /^\\?\*\s*[-–—]\s*для внедрения НД необходима адаптация/i,
+];
 const CODE_AT_END = /([А-ЯЁ]{1,4}[-‐‑–][0-9]{1,4})\s*$/;
 const APPENDIX = /^Приложение\s+(?:№\s*)?(\d+)\.?\s*(.*)$/i;
 
@@ -49,16 +62,35 @@ const unquote = (s: string) => {
   const close = s.lastIndexOf('»');
   return open >= 0 && close > open ? s.slice(open + 1, close).trim() : s.trim();
 };
-const splitGoals = (cell: string) => cell.split(CHECKBOX).map((s) => s.trim()).filter(Boolean);
+const splitGoals = (cell: string) =>
+  cell
+    .split(CHECKBOX)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Reads passport, scope, roles, terms, references, appendices out of the blocks; the rest is the body. */
 export function recognise(doc: SourceDocument, registries: Registries, options: { code?: string } = {}): Recognition {
-  const r: Recognition = { ...(options.code ? { code: options.code } : {}), passport: {}, references: [], roles: [], terms: [], appendices: [], body: [], mapped: [], guessed: [], dropped: [] };
+  const r: Recognition = {
+    ...(options.code ? { code: options.code } : {}),
+    passport: {},
+    references: [],
+    roles: [],
+    terms: [],
+    appendices: [],
+    body: [],
+    mapped: [],
+    guessed: [],
+    dropped: [],
+  };
   const at = (b: { line: number; page?: number }) => `${b.page ? `с. ${b.page}, ` : ''}${doc.unit} ${b.line}`;
-  const drop = (b: Block, reason: string) => r.dropped.push({ line: b.line, ...(b.page ? { page: b.page } : {}), text: blockText(b).replace(/\s+/g, ' ').slice(0, 300), reason });
+  const drop = (b: Block, reason: string) =>
+    r.dropped.push({ line: b.line, ...(b.page ? { page: b.page } : {}), text: blockText(b).replace(/\s+/g, ' ').slice(0, 300), reason });
   const typeNames = registries.types.map((t) => t.name);
   const words = vocabulary(doc.blocks);
-  const bodyText = doc.blocks.filter((b) => b.kind !== 'heading').map(blockText).join('\n');
+  const bodyText = doc.blocks
+    .filter((b) => b.kind !== 'heading')
+    .map(blockText)
+    .join('\n');
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   let section: Section = firstHeading > 0 ? 'title' : 'other';
   let scopeHeader = false;
@@ -81,17 +113,29 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
       r.access ??= 'internal';
       return;
     }
-    if (!match.exact) r.guessed.push({ field: 'access', value: match.id, original: text, reason: 'нет точного совпадения с access-levels.json, взят ближайший' });
+    if (!match.exact)
+      r.guessed.push({ field: 'access', value: match.id, original: text, reason: 'нет точного совпадения с access-levels.json, взят ближайший' });
     if (!r.access || match.exact) r.access = match.id;
     r.mapped.push({ field: 'access', value: match.id, source: `${at(b)}: «${text}»` });
   };
   const responsible = (text: string, b: Block, field: 'responsibleForApplication' | 'responsibleForDevelopment') => {
     const match = matchUnit(text, registries.units);
     if (!match) {
-      r.guessed.push({ field: `passport.${field}.unit`, value: '', original: text, reason: 'подразделение не найдено в units.json: добавьте его в реестр или выберите существующее' });
+      r.guessed.push({
+        field: `passport.${field}.unit`,
+        value: '',
+        original: text,
+        reason: 'подразделение не найдено в units.json: добавьте его в реестр или выберите существующее',
+      });
       return;
     }
-    if (!match.exact) r.guessed.push({ field: `passport.${field}.unit`, value: match.id, original: text, reason: `точного совпадения в units.json нет; ближайшее «${registries.units.find((u) => u.id === match.id)?.name}» (${Math.round(match.score * 100)} % слов)` });
+    if (!match.exact)
+      r.guessed.push({
+        field: `passport.${field}.unit`,
+        value: match.id,
+        original: text,
+        reason: `точного совпадения в units.json нет; ближайшее «${registries.units.find((u) => u.id === match.id)?.name}» (${Math.round(match.score * 100)} % слов)`,
+      });
     r.passport[field] = { unit: match.id, ...(match.rest ? { position: match.rest } : {}) };
     r.mapped.push({ field: `passport.${field}`, value: `${match.id}${match.rest ? ` / ${match.rest}` : ''}`, source: `${at(b)}: «${text}»` });
   };
@@ -145,7 +189,10 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
       for (const row of b.rows.slice(1)) addScope(row.join(' ').trim(), b);
       return;
     }
-    if (head.some((c) => /наименование документа/.test(c)) || (section === 'references' && b.rows.some((row) => row.some((c) => /^(ISO|ГОСТ|IEC)\b/.test(c))))) {
+    if (
+      head.some((c) => /наименование документа/.test(c)) ||
+      (section === 'references' && b.rows.some((row) => row.some((c) => /^(ISO|ГОСТ|IEC)\b/.test(c))))
+    ) {
       for (const row of b.rows) {
         const cell = row.find((c) => /«|^(ISO|ГОСТ|IEC|[А-ЯЁ]{1,4}-\d)/.test(c));
         if (!cell || /наименование документа/i.test(cell)) continue;
@@ -170,7 +217,8 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
       if (code && !codeHeading && parseCode(code)) {
         codeHeading = true;
         if (!r.code) r.mapped.push({ field: 'code', value: parseCode(code)!.code, source: at(b) });
-        else if (r.code !== parseCode(code)!.code) r.guessed.push({ field: 'code', value: r.code, original: code, reason: 'код в заголовке отличается от --code; взят --code' });
+        else if (r.code !== parseCode(code)!.code)
+          r.guessed.push({ field: 'code', value: r.code, original: code, reason: 'код в заголовке отличается от --code; взят --code' });
         r.code ??= parseCode(code)!.code;
         r.title = undefined; // the heading with the code names the document more surely than the title page
         setTitle(text.replace(CODE_AT_END, '').trim(), b, true);
@@ -179,7 +227,11 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
       }
       const appendix = APPENDIX.exec(text.replace(/^\d+(\.\d+)*\.?\s+/, ''));
       if (appendix) {
-        const entry = { number: Number(appendix[1]), title: unquote(appendix[2]!.replace(/^[.:–—-]\s*/, '')) || `Приложение ${appendix[1]}`, blocks: [] as Block[] };
+        const entry = {
+          number: Number(appendix[1]),
+          title: unquote(appendix[2]!.replace(/^[.:–—-]\s*/, '')) || `Приложение ${appendix[1]}`,
+          blocks: [] as Block[],
+        };
         r.appendices.push(entry);
         target = entry.blocks;
         r.mapped.push({ field: `appendices/${entry.number}`, value: entry.title, source: at(b) });
@@ -212,7 +264,11 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
     const text = blockText(b).trim();
     // A passport row that lost its table (PDF text): «Ответственный за применение НД Департамент…».
     const label = b.kind === 'paragraph' ? PASSPORT_LABELS.find(([re]) => re.test(text))?.[0].exec(text)?.[0] : undefined;
-    if (label && passportTable({ kind: 'table', rows: [[label.replace(/:$/, ''), text.slice(label.length).trim()]], line: b.line, ...(b.page ? { page: b.page } : {}) })) continue;
+    if (
+      label &&
+      passportTable({ kind: 'table', rows: [[label.replace(/:$/, ''), text.slice(label.length).trim()]], line: b.line, ...(b.page ? { page: b.page } : {}) })
+    )
+      continue;
     if (PORTAL_TEXT.some((re) => re.test(text))) {
       drop(b, 'типовой текст, который портал показывает сам на странице документа');
       continue;

@@ -18,10 +18,20 @@ export async function loadRegistries(root: string): Promise<Registries> {
       return [];
     }
   };
-  return { units: await read('units'), accessLevels: await read('access-levels'), roles: await read('roles'), terms: await read('terms'), types: await read('document-types') };
+  return {
+    units: await read('units'),
+    accessLevels: await read('access-levels'),
+    roles: await read('roles'),
+    terms: await read('terms'),
+    types: await read('document-types'),
+  };
 }
 
-const words = (s: string) => s.toLowerCase().match(/[а-яёa-z0-9]{3,}/g)?.map((w) => w.slice(0, 5)) ?? [];
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .match(/[а-яёa-z0-9]{3,}/g)
+    ?.map((w) => w.slice(0, 5)) ?? [];
 
 /** Share of the registry name's words (by stem) found in the text: 0…1. */
 export function overlap(text: string, name: string): number {

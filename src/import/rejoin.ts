@@ -24,7 +24,12 @@ export function rejoinSentences(blocks: Block[]): { blocks: Block[]; removals: R
       if (first && !!first.bold === !!last.bold && !!first.italic === !!last.italic) last.text += ` ${first.text}`;
       else if (first) prev.inlines.push({ ...first, text: ` ${first.text}` });
       prev.inlines.push(...rest);
-      removals.push({ line: block.line, ...(block.page ? { page: block.page } : {}), text: `…${blockText(prev).slice(-60)}`, reason: `предложение, разорванное переходом страницы, соединено (со строки ${prev.line})` });
+      removals.push({
+        line: block.line,
+        ...(block.page ? { page: block.page } : {}),
+        text: `…${blockText(prev).slice(-60)}`,
+        reason: `предложение, разорванное переходом страницы, соединено (со строки ${prev.line})`,
+      });
     } else out.push(block);
     sawBreak = false;
   }

@@ -62,7 +62,9 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         // The page's notice (FINDINGS_NOTICE) reads the latest findings here, warnings included.
         server.middlewares.use(FINDINGS_PATH, (_request, response) => {
           response.setHeader('Content-Type', 'application/json; charset=utf-8');
-          response.end(JSON.stringify(findings.map((m) => ({ severity: m.fatal ? 'error' : 'warning', text: report('human', [m], { files: 0 }).split('\n')[0] }))));
+          response.end(
+            JSON.stringify(findings.map((m) => ({ severity: m.fatal ? 'error' : 'warning', text: report('human', [m], { files: 0 }).split('\n')[0] }))),
+          );
         });
         server.watcher.on('all', (_event, changed) => {
           if (!changed.startsWith(root)) return;

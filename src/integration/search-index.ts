@@ -37,7 +37,9 @@ export async function indexSite(siteDir: string): Promise<IndexResult> {
     const archived = toIndex.filter((page) => page.archived).length;
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    const entry = JSON.parse(await readFile(path.join(siteDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(path.join(siteDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     return { files, pages, archived };
   } finally {
@@ -79,7 +81,10 @@ export function spacedForIndex(html: string): string {
 
 /** `nd/pt-035/1.0/index.html` → `/nd/pt-035/1.0/`. */
 function pageUrl(rel: string): string {
-  return `/${rel.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1')}`;
+  return `/${rel
+    .split(path.sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {

@@ -25,7 +25,10 @@ export const configSchema = z
       .strict()
       .default({ leadDays: 60 })
       .describe('Периодический пересмотр документов.'),
-    rules: z.record(z.string(), z.enum(['error', 'warning', 'off'])).default({}).describe('Важность правил проверки.'),
+    rules: z
+      .record(z.string(), z.enum(['error', 'warning', 'off']))
+      .default({})
+      .describe('Важность правил проверки.'),
   })
   .strict();
 

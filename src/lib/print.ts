@@ -21,7 +21,10 @@ export function printDate(isoDate: string): string {
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped so text cannot end the rule. */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3c ')}"`;
+  return `"${text
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/[\n\r\f]/g, ' ')
+    .replace(/</g, '\\3c ')}"`;
 }
 
 /** The words the `beforeprint` script looks for and replaces with the day of printing. */

@@ -51,13 +51,21 @@ function typeLabel(node: Node): string {
   if (node.anyOf) return node.anyOf.map(typeLabel).join(' или ');
   if (node.const !== undefined) return JSON.stringify(node.const);
   switch (node.type) {
-    case 'string': return node.format === 'date' ? 'дата ГГГГ-ММ-ДД' : 'текст';
-    case 'integer': return 'целое число';
-    case 'number': return 'число';
-    case 'boolean': return 'да или нет (true / false)';
-    case 'null': return 'пусто (null)';
-    case 'object': return 'группа полей';
-    case 'array': return node.items?.properties ? 'список записей' : `список: ${node.items ? typeLabel(node.items) : 'значения'}`;
-    default: return 'значение';
+    case 'string':
+      return node.format === 'date' ? 'дата ГГГГ-ММ-ДД' : 'текст';
+    case 'integer':
+      return 'целое число';
+    case 'number':
+      return 'число';
+    case 'boolean':
+      return 'да или нет (true / false)';
+    case 'null':
+      return 'пусто (null)';
+    case 'object':
+      return 'группа полей';
+    case 'array':
+      return node.items?.properties ? 'список записей' : `список: ${node.items ? typeLabel(node.items) : 'значения'}`;
+    default:
+      return 'значение';
   }
 }

@@ -60,7 +60,14 @@ export function filtersToAddress(filters: Filters, params: URLSearchParams): voi
   }
 }
 
-const RESULT_FORMS: Record<Intl.LDMLPluralRule, string> = { zero: 'результатов', one: 'результат', two: 'результата', few: 'результата', many: 'результатов', other: 'результата' };
+const RESULT_FORMS: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'результатов',
+  one: 'результат',
+  two: 'результата',
+  few: 'результата',
+  many: 'результатов',
+  other: 'результата',
+};
 const PLURAL = new Intl.PluralRules('ru');
 
 /**
@@ -137,7 +144,7 @@ export async function connectSearchPage(): Promise<void> {
 function plainWithMap(html: string): { plain: string; at: number[] } {
   const at: number[] = [];
   let plain = '';
-  for (let i = 0; i < html.length; ) {
+  for (let i = 0; i < html.length;) {
     const tag = /^<\/?mark>/.exec(html.slice(i, i + 7));
     if (tag) {
       i += tag[0].length;
@@ -178,7 +185,11 @@ export function withoutHiddenAids(excerpt: string, hidden: string[]): string {
   let cutTo = to >= plain.length ? excerpt.length : at[to - 1]! + 1;
   while (excerpt.startsWith('</mark>', cutTo)) cutTo += '</mark>'.length;
   const html = `${excerpt.slice(0, cutFrom)} … ${excerpt.slice(cutTo)}`;
-  return html.replace(/(?:\s*…\s*[.,;:]?)+/g, ' … ').replace(/^[\s….,;:]+/, '').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/(?:\s*…\s*[.,;:]?)+/g, ' … ')
+    .replace(/^[\s….,;:]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Cleans every result Pagefind renders, as it renders it. */
@@ -199,10 +210,22 @@ function cleanExcerpts(root: HTMLElement): void {
 
 /** Query words worth searching for one by one (Pagefind's AND found nothing). */
 export function queryWords(query: string): string[] {
-  return [...new Set(query.toLowerCase().split(/[\s,;]+/).filter((w) => w.length > 1))];
+  return [
+    ...new Set(
+      query
+        .toLowerCase()
+        .split(/[\s,;]+/)
+        .filter((w) => w.length > 1),
+    ),
+  ];
 }
 
-interface PartialHit { id: string; words: number; score: number; data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }> }
+interface PartialHit {
+  id: string;
+  words: number;
+  score: number;
+  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+}
 
 /**
  * Pages holding most of the words, for a query no page holds entirely: one search per word, pages ranked
@@ -223,7 +246,12 @@ export function rankPartial(perWord: Array<Array<{ id: string; score: number; da
   return [...byId.values()].filter((h) => h.words >= needed).sort((a, b) => b.words - a.words || b.score - a.score);
 }
 
-type PagefindApi = { createInstance(options: Record<string, unknown>): { options(o: Record<string, unknown>): Promise<void>; search(term: string, options?: Record<string, unknown>): Promise<{ results: Array<{ id: string; score: number; data: PartialHit['data'] }> } | null> } };
+type PagefindApi = {
+  createInstance(options: Record<string, unknown>): {
+    options(o: Record<string, unknown>): Promise<void>;
+    search(term: string, options?: Record<string, unknown>): Promise<{ results: Array<{ id: string; score: number; data: PartialHit['data'] }> } | null>;
+  };
+};
 
 async function showPartial(section: HTMLElement, query: string, filters: Filters): Promise<void> {
   const words = queryWords(query);
@@ -237,20 +265,22 @@ async function showPartial(section: HTMLElement, query: string, filters: Filters
   const hits = rankPartial(perWord).slice(0, 10);
   if (!hits.length) return;
   const items = await Promise.all(hits.map(async (hit) => ({ hit, data: await hit.data() })));
-  list.replaceChildren(...items.map(({ hit, data }) => {
-    const li = document.createElement('li');
-    li.className = 'nd-partial-result';
-    const link = document.createElement('a');
-    link.href = data.meta.url ?? data.url;
-    link.textContent = data.meta.title ?? data.url;
-    const note = document.createElement('span');
-    note.className = 'muted';
-    note.textContent = ` — слов из запроса: ${hit.words} из ${words.length}`;
-    const excerpt = document.createElement('p');
-    excerpt.innerHTML = withoutHiddenAids(data.excerpt, (data.meta.hidden ?? '').split(' | '));
-    li.append(link, note, excerpt);
-    return li;
-  }));
+  list.replaceChildren(
+    ...items.map(({ hit, data }) => {
+      const li = document.createElement('li');
+      li.className = 'nd-partial-result';
+      const link = document.createElement('a');
+      link.href = data.meta.url ?? data.url;
+      link.textContent = data.meta.title ?? data.url;
+      const note = document.createElement('span');
+      note.className = 'muted';
+      note.textContent = ` — слов из запроса: ${hit.words} из ${words.length}`;
+      const excerpt = document.createElement('p');
+      excerpt.innerHTML = withoutHiddenAids(data.excerpt, (data.meta.hidden ?? '').split(' | '));
+      li.append(link, note, excerpt);
+      return li;
+    }),
+  );
   section.hidden = false;
 }
 

@@ -19,7 +19,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function termPattern(term: string): RegExp {
   const abbreviation = /^[\p{Lu}\d-]+$/u.test(term.trim());
   // Russian words take endings («опыт» → «опытом»); Latin words and abbreviations are matched as written.
-  const words = term.trim().split(/\s+/).map((w) => (/[а-яё]$/i.test(w) && !abbreviation ? `${escape(stem(w))}[\\p{L}]{0,4}` : escape(w)));
+  const words = term
+    .trim()
+    .split(/\s+/)
+    .map((w) => (/[а-яё]$/i.test(w) && !abbreviation ? `${escape(stem(w))}[\\p{L}]{0,4}` : escape(w)));
   return new RegExp(`(?<![\\p{L}\\d])${words.join('\\s+')}(?![\\p{L}\\d])`, abbreviation ? 'u' : 'iu');
 }
 

@@ -68,9 +68,8 @@ export async function analyseMdxFiles(files: VFile[], root: string, mode: Analys
   const keys = files.map((file) => createHash('sha1').update(file.path).update('\0').update(String(file.value)).digest('hex'));
   const results: Array<MdxAnalysis | undefined> = keys.map((key) => cache.get(key));
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
-  const fresh = missing.length >= WORKER_THRESHOLD && canUseWorkers()
-    ? await inWorkers(missing.map((i) => files[i]!))
-    : missing.map((i) => analyseMdx(files[i]!));
+  const fresh =
+    missing.length >= WORKER_THRESHOLD && canUseWorkers() ? await inWorkers(missing.map((i) => files[i]!)) : missing.map((i) => analyseMdx(files[i]!));
   missing.forEach((fileIndex, k) => (results[fileIndex] = fresh[k]));
   if (version && missing.length > 0) {
     await writeCache(file, version, new Map(keys.map((key, i) => [key, results[i]!])));

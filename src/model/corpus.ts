@@ -73,12 +73,26 @@ export interface Corpus {
 /** Reads every file under the content root; never throws on content, only reports. */
 export async function loadCorpus(root: string, options: { cache?: AnalysisCache } = {}): Promise<Corpus> {
   const corpus: Corpus = {
-    root, files: [], types: [], units: [], roles: [], terms: [], accessLevels: [], standards: [], documents: [], records: new Map(), problems: [],
+    root,
+    files: [],
+    types: [],
+    units: [],
+    roles: [],
+    terms: [],
+    accessLevels: [],
+    standards: [],
+    documents: [],
+    records: new Map(),
+    problems: [],
   };
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const relOf = (entry: (typeof entries)[number]) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
   const hidden = (rel: string) => rel.split('/').some((part) => part.startsWith('.'));
-  const relPaths = entries.filter((entry) => entry.isFile()).map(relOf).filter((rel) => !hidden(rel)).sort();
+  const relPaths = entries
+    .filter((entry) => entry.isFile())
+    .map(relOf)
+    .filter((rel) => !hidden(rel))
+    .sort();
   const byFolder = new Map<string, DocumentEntry>();
   // Paths in messages are relative to where the author runs the command, as editors and CI expect.
   const relRoot = path.relative(process.cwd(), root);
@@ -89,8 +103,16 @@ export async function loadCorpus(root: string, options: { cache?: AnalysisCache 
     // Neither is read: a link could lead outside the content root, a folder is not the file its name promises.
     const reason = entry.isSymbolicLink()
       ? `«${rel}» — символическая ссылка: сборка не переходит по ссылкам (они могут вести за пределы папки содержимого); положите сюда сам файл`
-      : entry.isDirectory() && classify(rel) ? `«${rel}» — папка, а не файл: переименуйте её или замените файлом с этим именем` : undefined;
-    if (reason) corpus.problems.push({ file: new VFile({ path: path.join(displayRoot, rel), value: '' }), ruleId: 'content/unknown-file', reason, place: { line: 1, column: 1 } });
+      : entry.isDirectory() && classify(rel)
+        ? `«${rel}» — папка, а не файл: переименуйте её или замените файлом с этим именем`
+        : undefined;
+    if (reason)
+      corpus.problems.push({
+        file: new VFile({ path: path.join(displayRoot, rel), value: '' }),
+        ruleId: 'content/unknown-file',
+        reason,
+        place: { line: 1, column: 1 },
+      });
   }
   const loaded = await Promise.all(relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), path.join(displayRoot, rel)) })));
   const mdxFiles = loaded.filter(({ rel, read }) => read.ok && classify(rel)?.format === 'mdx').map(({ read }) => read.file);

@@ -48,7 +48,12 @@ export function wordDiff(before: string, after: string): Part[] {
 export const isChanged = (parts: readonly Part[]): boolean => parts.some((p) => p.added || p.removed);
 
 /** «3.1. Определения терминов» and «3.2. Определения терминов» are one section renumbered. */
-const headingKey = (text: string) => text.replace(/^\s*(?:\d+\.)*\d*\.?\s*/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const headingKey = (text: string) =>
+  text
+    .replace(/^\s*(?:\d+\.)*\d*\.?\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /**
  * Pairs the sections of two editions by heading: same heading text first, then the same text
@@ -57,7 +62,10 @@ const headingKey = (text: string) => text.replace(/^\s*(?:\d+\.)*\d*\.?\s*/, '')
 function pairSections(before: readonly Section[], after: readonly Section[]): (number | undefined)[] {
   const pairs: (number | undefined)[] = after.map(() => undefined);
   const used = new Set<number>();
-  const keys: Array<(s: Section) => string> = [(s) => (s.heading ? `=${s.heading.text}` : '#preamble'), (s) => (s.heading ? `~${headingKey(s.heading.text)}` : '#preamble')];
+  const keys: Array<(s: Section) => string> = [
+    (s) => (s.heading ? `=${s.heading.text}` : '#preamble'),
+    (s) => (s.heading ? `~${headingKey(s.heading.text)}` : '#preamble'),
+  ];
   for (const key of keys) {
     after.forEach((section, i) => {
       if (pairs[i] !== undefined) return;
@@ -108,7 +116,5 @@ export function diffSections(before: readonly Section[], after: readonly Section
 export function diffFields(before: readonly Field[], after: readonly Field[]): FieldDiff[] {
   const labels = [...new Set([...after, ...before].map((f) => f.label))];
   const textOf = (fields: readonly Field[], label: string) => fields.find((f) => f.label === label)?.text ?? '';
-  return labels
-    .map((label) => ({ label, parts: wordDiff(textOf(before, label), textOf(after, label)) }))
-    .filter((field) => isChanged(field.parts));
+  return labels.map((label) => ({ label, parts: wordDiff(textOf(before, label), textOf(after, label)) })).filter((field) => isChanged(field.parts));
 }

@@ -49,7 +49,19 @@ export function parseGitLog(output: string): Map<string, FileCommit[]> {
 
 /** Reads the history of every file under `root` in one `git log` pass. */
 export async function readGitHistory(root: string): Promise<GitHistory> {
-  const args = ['-c', 'core.quotepath=off', '-C', root, 'log', `--format=${RECORD}%H${FIELD}%h${FIELD}%an${FIELD}%aI${FIELD}%s`, '--name-only', '--no-renames', '--relative', '--', '.'];
+  const args = [
+    '-c',
+    'core.quotepath=off',
+    '-C',
+    root,
+    'log',
+    `--format=${RECORD}%H${FIELD}%h${FIELD}%an${FIELD}%aI${FIELD}%s`,
+    '--name-only',
+    '--no-renames',
+    '--relative',
+    '--',
+    '.',
+  ];
   try {
     const { stdout } = await run('git', args, { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } });
     return { available: true, files: parseGitLog(stdout) };

@@ -116,7 +116,11 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
   let positions: Record<string, number> = {};
   const fm = text.startsWith('---\n') ? FRONTMATTER_RE.exec(text) : null;
   if (!fm || fm.index !== 0) {
-    problems.push({ ruleId: 'syntax/frontmatter', offset: 0, reason: 'нет блока свойств (frontmatter): файл должен начинаться со строки «---», затем свойства документа в YAML и снова «---»' });
+    problems.push({
+      ruleId: 'syntax/frontmatter',
+      offset: 0,
+      reason: 'нет блока свойств (frontmatter): файл должен начинаться со строки «---», затем свойства документа в YAML и снова «---»',
+    });
   } else {
     const base = 4;
     const yaml = fm[1] ?? '';
@@ -148,24 +152,31 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
     }
   }
   let tree: Root | null = parseFast(text);
-  if (!tree) try {
-    tree = mdxProcessor.parse(file) as Root;
-  } catch (error) {
-    if (!(error instanceof VFileMessage)) throw error;
-    const place = { line: error.line ?? 1, column: error.column ?? 1 };
-    const autolink = autolinkBefore(text, place);
-    problems.push({
-      ruleId: 'syntax/mdx',
-      place: autolink ?? place,
-      reason: `ошибка разметки MDX: ${autolink ? AUTOLINK_REASON : mdxReason(error.reason)}`,
-    });
-  }
+  if (!tree)
+    try {
+      tree = mdxProcessor.parse(file) as Root;
+    } catch (error) {
+      if (!(error instanceof VFileMessage)) throw error;
+      const place = { line: error.line ?? 1, column: error.column ?? 1 };
+      const autolink = autolinkBefore(text, place);
+      problems.push({
+        ruleId: 'syntax/mdx',
+        place: autolink ?? place,
+        reason: `ошибка разметки MDX: ${autolink ? AUTOLINK_REASON : mdxReason(error.reason)}`,
+      });
+    }
   return { analysis: { data, positions, problems, extracted: tree ? extract(tree) : null }, tree };
 }
 
 export function parseJson(file: VFile): ParsedJson {
   const deep = tooDeep(String(file.value), 'json');
-  if (deep !== undefined) return { file, data: undefined, locate: jsonLocator(undefined), problems: [{ ruleId: 'syntax/json', offset: deep, reason: `ошибка в данных JSON: ${nestingReason()}` }] };
+  if (deep !== undefined)
+    return {
+      file,
+      data: undefined,
+      locate: jsonLocator(undefined),
+      problems: [{ ruleId: 'syntax/json', offset: deep, reason: `ошибка в данных JSON: ${nestingReason()}` }],
+    };
   const errors: ParseError[] = [];
   const root: JsonNode | undefined = parseTree(String(file.value), errors, { allowTrailingComma: false, disallowComments: true });
   const problems: ParseProblem[] = errors.map((error) => ({
@@ -297,7 +308,8 @@ function yamlReason(code: string, message: string): string {
   };
   const first = message.split('\n')[0] ?? message;
   const bracket = /end with an? ([\]}])/.exec(first)?.[1];
-  if (bracket) return `ошибка синтаксиса YAML в свойствах: незакрытая скобка — закройте «${bracket === ']' ? '[' : '{'}» скобкой «${bracket}» на той же строке или возьмите значение в кавычки`;
+  if (bracket)
+    return `ошибка синтаксиса YAML в свойствах: незакрытая скобка — закройте «${bracket === ']' ? '[' : '{'}» скобкой «${bracket}» на той же строке или возьмите значение в кавычки`;
   return `ошибка синтаксиса YAML в свойствах: ${known[code] ?? first}`;
 }
 
@@ -319,7 +331,8 @@ function mdxReason(reason: string): string {
   const unclosed = /Expected a closing tag for `<([^`>]*)>`/.exec(reason)?.[1];
   if (unclosed !== undefined) return `тег <${unclosed}> не закрыт: добавьте </${unclosed}> до конца абзаца или экранируйте «<» как «&lt;»`;
   if (/Expected a closing tag/.test(reason)) return `${reason} — закройте тег или экранируйте «<» как «&lt;»`;
-  if (/Unexpected character `!` .* before name/.test(reason)) return 'HTML-комментарий «<!-- … -->» в MDX не поддерживается: пишите комментарий как {/* … */}, он не попадёт на страницу';
+  if (/Unexpected character `!` .* before name/.test(reason))
+    return 'HTML-комментарий «<!-- … -->» в MDX не поддерживается: пишите комментарий как {/* … */}, он не попадёт на страницу';
   if (/Unexpected character .* before name/.test(reason)) return `${reason} — символ «<» в тексте пишется как «&lt;»`;
   return reason;
 }

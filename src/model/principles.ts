@@ -39,4 +39,9 @@ export function lastDefinedIn(policy: PolicyPrinciples, id: string): { edition: 
 }
 
 /** Wording as people quote it: case, spacing and ё do not matter. */
-export const wordingKey = (text: string) => text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[\s\u00a0]+/g, ' ').trim();
+export const wordingKey = (text: string) =>
+  text
+    .toLocaleLowerCase('ru')
+    .replace(/ё/g, 'е')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();

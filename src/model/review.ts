@@ -60,7 +60,12 @@ export interface DocumentReview<E> extends ReviewDate {
  * The review a document owes at `date`. An approved edition still to come counts as the review of the
  * one in force, so its date is the one that matters. Cancelled and draft documents owe none.
  */
-export function documentReview<E extends { data: ReviewDates }>(editions: readonly E[], typePeriod: number | undefined, date: string, leadDays: number): DocumentReview<E> | undefined {
+export function documentReview<E extends { data: ReviewDates }>(
+  editions: readonly E[],
+  typePeriod: number | undefined,
+  date: string,
+  leadDays: number,
+): DocumentReview<E> | undefined {
   const status = documentStatus(editions, date);
   const edition = (status.upcoming ?? status.current)?.edition;
   if (!edition) return undefined;

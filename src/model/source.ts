@@ -31,19 +31,40 @@ export function decodeSource(bytes: Uint8Array, file: VFile): ReadResult {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const { line, column } = lineColumnOfByte(bytes, at);
-    return { ok: false, file, line, column, reason: `файл не в кодировке UTF-8 (неверный байт 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}): сохраните его в UTF-8` };
+    return {
+      ok: false,
+      file,
+      line,
+      column,
+      reason: `файл не в кодировке UTF-8 (неверный байт 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}): сохраните его в UTF-8`,
+    };
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     const before = text.slice(0, nul).split('\n');
-    return { ok: false, file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, reason: 'в файле нулевой байт (NUL): это двоичный файл или повреждённый текст; удалите символ' };
+    return {
+      ok: false,
+      file,
+      line: before.length,
+      column: (before.at(-1)?.length ?? 0) + 1,
+      reason: 'в файле нулевой байт (NUL): это двоичный файл или повреждённый текст; удалите символ',
+    };
   }
   // Invisible control characters come from copying out of other programs; XML (the feed) cannot carry them.
   const control = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
   if (control) {
-    const before = text.slice(0, control.index).replace(/^\ufeff/, '').split(/\r\n?|\n/);
+    const before = text
+      .slice(0, control.index)
+      .replace(/^\ufeff/, '')
+      .split(/\r\n?|\n/);
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return { ok: false, file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, reason: `в файле управляющий символ U+${code}: он невидим и обычно попадает при копировании из другой программы — удалите его` };
+    return {
+      ok: false,
+      file,
+      line: before.length,
+      column: (before.at(-1)?.length ?? 0) + 1,
+      reason: `в файле управляющий символ U+${code}: он невидим и обычно попадает при копировании из другой программы — удалите его`,
+    };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   file.value = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;

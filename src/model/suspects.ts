@@ -10,9 +10,7 @@ import type { FieldPath } from './positions.ts';
  */
 
 /** Where the citing text names the cited document: a place in a body, or a field of the edition's data. */
-export type CitationPlace =
-  | { entry: EditionEntry | AppendixEntry; offset: number }
-  | { entry: EditionEntry; field: FieldPath };
+export type CitationPlace = { entry: EditionEntry | AppendixEntry; offset: number } | { entry: EditionEntry; field: FieldPath };
 
 export interface SuspectPair {
   /** The citing document and its edition in force. */
@@ -80,8 +78,9 @@ export function suspectReferences(documents: readonly DocumentEntry[], date: str
       if (!cited || !inForce) continue;
       const against = baseline(citingEdition, cited);
       if (!against || compareNatural(inForce.data.version, against.version) <= 0) continue;
-      const newer = [...editionIntervals(cited.editions).keys()]
-        .filter((e) => compareNatural(e.data.version, against.version) > 0 && compareNatural(e.data.version, inForce.data.version) <= 0);
+      const newer = [...editionIntervals(cited.editions).keys()].filter(
+        (e) => compareNatural(e.data.version, against.version) > 0 && compareNatural(e.data.version, inForce.data.version) <= 0,
+      );
       pairs.push({ citing: doc.code, citingEdition, cited: code, against: against.version, declared: against.declared, current: inForce, newer, places });
     }
   }

@@ -7,5 +7,7 @@ import { getView } from '../site/view.ts';
  */
 export const GET: APIRoute = async () => {
   const site = await getView();
-  return new Response(`${JSON.stringify({ date: site.date, ...site.references }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify({ date: site.date, ...site.references }, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -16,19 +16,31 @@ export const GET: APIRoute = async () => {
   const records = recordsOf(site);
   const base = site.config.site.replace(/\/$/, '');
   const paths = [
-    routes.home(), routes.registry(), routes.asOf(), routes.review(), routes.glossary(), routes.standards(), routes.coverage(),
+    routes.home(),
+    routes.registry(),
+    routes.asOf(),
+    routes.review(),
+    routes.glossary(),
+    routes.standards(),
+    routes.coverage(),
     ...site.standards.map((s) => routes.standard(s.id)),
     routes.qualityStandards(),
     ...records.standards.map((s) => routes.qualityStandard(s.data.id)),
     // The audit section's index and board exist for every audience (empty and saying why for the public one).
-    routes.audits(), routes.auditActions(),
-    ...(site.auditsPublished ? [
-      ...records.programs.map((p) => routes.auditProgram(programYear(p.data))),
-      ...records.plans.map((p) => routes.auditPlan(p.data.audit)),
-      ...records.reports.map((r) => routes.auditReport(r.data.audit)),
-    ] : []),
+    routes.audits(),
+    routes.auditActions(),
+    ...(site.auditsPublished
+      ? [
+          ...records.programs.map((p) => routes.auditProgram(programYear(p.data))),
+          ...records.plans.map((p) => routes.auditPlan(p.data.audit)),
+          ...records.reports.map((r) => routes.auditReport(r.data.audit)),
+        ]
+      : []),
     // A document's address is indexed while it shows the edition in force; its appendices always are.
-    ...site.documents.flatMap((doc) => [...(doc.shown.state === 'current' ? [routes.document(doc.code)] : []), ...doc.appendices.map((a) => routes.appendix(doc.code, a.data.number))]),
+    ...site.documents.flatMap((doc) => [
+      ...(doc.shown.state === 'current' ? [routes.document(doc.code)] : []),
+      ...doc.appendices.map((a) => routes.appendix(doc.code, a.data.number)),
+    ]),
   ];
   const urls = paths.map((p) => `  <url><loc>${escapeXml(encodeURI(`${base}${p}`))}</loc></url>`);
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;

@@ -103,7 +103,9 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const appendixTarget = (code: string, number: number): RefTarget => {
     if (publication.restricted.has(code)) return { restricted: `${code}: документ ограниченного доступа` };
     const appendix = appendicesOf.get(code)?.find((a) => a.data.number === number);
-    return appendix && isPublishedFile(appendix) ? { href: routes.appendix(code, number), title: `Приложение ${number} «${appendix.data.title}» к ${code}` } : undefined;
+    return appendix && isPublishedFile(appendix)
+      ? { href: routes.appendix(code, number), title: `Приложение ${number} «${appendix.data.title}» к ${code}` }
+      : undefined;
   };
   const contextFor = (code: string, own: EditionEntry | undefined): RenderContext => ({
     document: code,
@@ -158,7 +160,13 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     qmsClauseCitations: qmsClauseCitations(checked, date, (code) => published.has(code), isPublishedFile),
   };
   // Every body is rendered against this: a change here (a title, a role) re-renders the bodies.
-  const contextKey = digest({ roles, terms, titles: [...shownTitle], restricted: site.restricted, standards: site.standards.map((s) => [s.id, s.designation, s.equivalents]) });
+  const contextKey = digest({
+    roles,
+    terms,
+    titles: [...shownTitle],
+    restricted: site.restricted,
+    standards: site.standards.map((s) => [s.id, s.designation, s.equivalents]),
+  });
   cache.begin(contextKey);
   // Parsed again here (the checker keeps no trees) only when the cache has no rendering of this text.
   const render = (entry: EditionEntry | AppendixEntry, context: RenderContext): RenderedBody & { sections: Section[] } =>
@@ -189,7 +197,9 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
         interval,
         ...render(edition, contextFor(doc.code, edition)),
         reviewBy: reviewDate(edition.data, typePeriod)?.by,
-        ...(history?.available ? { commits: (history.files.get(fileOf.get(edition) ?? '') ?? []).map((c) => ({ ...c, url: commitUrl(config.repository, c.hash) })) } : {}),
+        ...(history?.available
+          ? { commits: (history.files.get(fileOf.get(edition) ?? '') ?? []).map((c) => ({ ...c, url: commitUrl(config.repository, c.hash) })) }
+          : {}),
       }));
     const review = documentReview(doc.editions.filter(isPublishedFile), typePeriod, date, config.review.leadDays);
     const publishedVersion = (t: { edition: EditionEntry } | undefined) => (t && isPublishedFile(t.edition) ? t.edition.data.version : undefined);
@@ -232,15 +242,27 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     const appendices = doc.appendices.map((a) => ({ id: a.id, data: a.data }));
     doc.key = digest({ doc: { ...doc, appendices }, named, site: siteData.key });
     const shown = doc.editions.find((e) => e.data.version === doc.shownVersion);
-    const head = { code: doc.code, state: doc.state, current: doc.currentVersion, upcoming: doc.upcomingVersion, title: shown?.data.title, access: shown?.data.access, owner: shown?.data.passport.responsibleForDevelopment };
+    const head = {
+      code: doc.code,
+      state: doc.state,
+      current: doc.currentVersion,
+      upcoming: doc.upcomingVersion,
+      title: shown?.data.title,
+      access: shown?.data.access,
+      owner: shown?.data.passport.responsibleForDevelopment,
+    };
     for (const appendix of doc.appendices) appendix.key = digest({ appendix: { ...appendix, key: undefined }, head, site: siteData.key });
   }
   return { publication, site: siteData, documents };
 }
 
-
 /** Clause of ISO 9001:2015 → codes of published documents in force whose edition in force or appendices cite it (the clause matrix). */
-function qmsClauseCitations(checked: CheckResult, date: string, published: (code: string) => boolean, publishedFile: (entry: EditionEntry | AppendixEntry) => boolean): Record<string, string[]> {
+function qmsClauseCitations(
+  checked: CheckResult,
+  date: string,
+  published: (code: string) => boolean,
+  publishedFile: (entry: EditionEntry | AppendixEntry) => boolean,
+): Record<string, string[]> {
   const inForce = new Map<string, string>();
   for (const doc of checked.corpus.documents) {
     const current = published(doc.code) ? documentStatus(doc.editions, date).current?.edition : undefined;
@@ -252,11 +274,18 @@ function qmsClauseCitations(checked: CheckResult, date: string, published: (code
     const code = inForce.get(entry.id);
     if (code) byClause.set(clause, (byClause.get(clause) ?? new Set()).add(code));
   }
-  return Object.fromEntries([...byClause].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([clause, codes]) => [clause, [...codes].sort()]));
+  return Object.fromEntries(
+    [...byClause].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([clause, codes]) => [clause, [...codes].sort()]),
+  );
 }
 
 /** Suspect references whose citing edition and the cited editions are all published. */
-function publishedSuspects(checked: CheckResult, date: string, published: (code: string) => boolean, publishedFile: (entry: EditionEntry) => boolean): ViewSuspect[] {
+function publishedSuspects(
+  checked: CheckResult,
+  date: string,
+  published: (code: string) => boolean,
+  publishedFile: (entry: EditionEntry) => boolean,
+): ViewSuspect[] {
   return suspectReferences(checked.corpus.documents, date)
     .filter((p) => published(p.citing) && published(p.cited) && publishedFile(p.citingEdition) && publishedFile(p.current) && p.newer.every(publishedFile))
     .map((p) => ({

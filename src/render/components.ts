@@ -46,7 +46,12 @@ export const INLINE_COMPONENTS: Record<string, Inline> = {
     return h('div.table-wrap', [
       h('table#roles', [
         h('thead', [h('tr', [h('th', { scope: 'col' }, 'Наименование роли'), h('th', { scope: 'col' }, 'Определение роли')])]),
-        h('tbody', roles.map((role) => h('tr', { id: `role-${role.id}` }, [h('th', { scope: 'row' }, [h('a', { href: routes.role(role.id) }, role.name)]), h('td', role.definition)]))),
+        h(
+          'tbody',
+          roles.map((role) =>
+            h('tr', { id: `role-${role.id}` }, [h('th', { scope: 'row' }, [h('a', { href: routes.role(role.id) }, role.name)]), h('td', role.definition)]),
+          ),
+        ),
       ]),
     ]);
   },
@@ -59,9 +64,15 @@ export const INLINE_COMPONENTS: Record<string, Inline> = {
     const items = (context.principlesOf(props.document ?? context.document) ?? []).filter((p) => p.group === group);
     if (flow) {
       const rest = (p: Principle) => (p.text ? `${/^[,.;:!?)]/.test(p.text) ? '' : ' '}${p.text}` : '');
-      return h('ol.principles', items.map((p) => h('li', { id: `principle-${p.id}` }, [h('strong', p.title), rest(p)])));
+      return h(
+        'ol.principles',
+        items.map((p) => h('li', { id: `principle-${p.id}` }, [h('strong', p.title), rest(p)])),
+      );
     }
-    return items.flatMap((p, i): ElementContent[] => [...(i > 0 ? [{ type: 'text' as const, value: ', ' }] : []), { type: 'text' as const, value: `«${p.title}»` }]);
+    return items.flatMap((p, i): ElementContent[] => [
+      ...(i > 0 ? [{ type: 'text' as const, value: ', ' }] : []),
+      { type: 'text' as const, value: `«${p.title}»` },
+    ]);
   },
   /** The document's normative references, from its `references` and the standards catalog. */
   NormativeReferences: (props, _children, context) => {
@@ -81,7 +92,13 @@ export const INLINE_COMPONENTS: Record<string, Inline> = {
     });
     return h('div.table-wrap', [
       h('table#references', [
-        h('thead', [h('tr', [h('th', { scope: 'col' }, '№ п/п'), h('th', { scope: 'col' }, 'Наименование документа'), h('th', { scope: 'col' }, 'Ссылка на внутреннем портале')])]),
+        h('thead', [
+          h('tr', [
+            h('th', { scope: 'col' }, '№ п/п'),
+            h('th', { scope: 'col' }, 'Наименование документа'),
+            h('th', { scope: 'col' }, 'Ссылка на внутреннем портале'),
+          ]),
+        ]),
         h('tbody', rows),
       ]),
     ]);

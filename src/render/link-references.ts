@@ -50,7 +50,13 @@ function linkText(node: Text, resolve: RefResolver): PhrasingContent[] {
       out.push({ type: 'text', value: text, data: { hName: 'span', hProperties: { className: ['restricted-ref'], title: target.restricted } } });
       out.push({ type: 'text', value: ' (документ ограниченного доступа)', data: { hName: 'small', hProperties: { className: ['restricted-note'] } } });
     } else {
-      out.push({ type: 'link', url: target.href, title: target.title, children: [{ type: 'text', value: text }], data: { hProperties: { className: ['ref'] } } });
+      out.push({
+        type: 'link',
+        url: target.href,
+        title: target.title,
+        children: [{ type: 'text', value: text }],
+        data: { hProperties: { className: ['ref'] } },
+      });
     }
     at = ref.offset + ref.raw.length;
   }

@@ -34,7 +34,8 @@ export async function mergeRequestReport(config: SiteConfig, base: string): Prom
   try {
     const baseRoot = path.join(work, 'base');
     materialise(config.contentRootAbs, base, baseRoot);
-    const at = (root: string, name: string) => prepareSite({ ...config, contentRootAbs: root, cacheDir: path.join(work, name) }, { publishWithErrors: true, gitHistory: false });
+    const at = (root: string, name: string) =>
+      prepareSite({ ...config, contentRootAbs: root, cacheDir: path.join(work, name) }, { publishWithErrors: true, gitHistory: false });
     const before = await at(baseRoot, 'cache-base');
     const after = await at(config.contentRootAbs, 'cache-head');
     return compare(base, config, { ...before, root: baseRoot }, { ...after, root: config.contentRootAbs });
@@ -123,13 +124,24 @@ export function reportMarkdown(report: ChangeReport): string {
     `Сравнение с \`${report.base}\` на дату ${report.date} для аудитории \`${report.audience}\`. ${report.errors ? `**Ошибок проверки: ${report.errors} — сборка остановится.**` : 'Ошибок проверки нет.'}`,
     '',
     `### Документы`,
-    list([...report.documents.added.map((d) => `добавлен ${d}`), ...report.documents.changed.map((d) => `изменён ${d}`), ...report.documents.removed.map((d) => `удалён ${d}`)]),
+    list([
+      ...report.documents.added.map((d) => `добавлен ${d}`),
+      ...report.documents.changed.map((d) => `изменён ${d}`),
+      ...report.documents.removed.map((d) => `удалён ${d}`),
+    ]),
     '',
     `### Редакции`,
-    list([...report.editions.added.map((e) => `добавлена ${e}`), ...report.editions.changed.map((e) => `изменена ${e}`), ...report.editions.removed.map((e) => `удалена ${e}`)]),
+    list([
+      ...report.editions.added.map((e) => `добавлена ${e}`),
+      ...report.editions.changed.map((e) => `изменена ${e}`),
+      ...report.editions.removed.map((e) => `удалена ${e}`),
+    ]),
     '',
     `### Состояние редакций на ${report.date}`,
-    list(report.states.map((s) => `${s.edition}: ${state(s.before)} → ${state(s.after)}`), 'не меняется'),
+    list(
+      report.states.map((s) => `${s.edition}: ${state(s.before)} → ${state(s.after)}`),
+      'не меняется',
+    ),
     '',
     `### Находки проверки`,
     list([...report.findings.added.map((f) => `новая: ${f}`), ...report.findings.gone.map((f) => `исправлена: ${f}`)], 'без изменений'),
@@ -138,7 +150,14 @@ export function reportMarkdown(report: ChangeReport): string {
     list(report.suspect, 'новых нет'),
     '',
     `### Страницы портала`,
-    list([...report.pages.added.map((p) => `новая ${p}`), ...report.pages.changed.map((p) => `изменится ${p}`), ...report.pages.removed.map((p) => `исчезнет ${p}`)], 'не меняются'),
+    list(
+      [
+        ...report.pages.added.map((p) => `новая ${p}`),
+        ...report.pages.changed.map((p) => `изменится ${p}`),
+        ...report.pages.removed.map((p) => `исчезнет ${p}`),
+      ],
+      'не меняются',
+    ),
     '',
   ].join('\n');
 }

@@ -48,11 +48,19 @@ export function clauseMatrix(site: Site): ClauseMatrix {
   const reports = records.reports.filter((r) => !program || program.data.audits.some((a) => a.id === r.data.audit));
   const rows = (standard?.clauses ?? []).map((c): MatrixRow => {
     const mapped = records.qmsMaps.flatMap((m) => m.data.rows.filter((r) => within(r.clause, c.number)).flatMap((r) => r.documents.map((d) => d.code)));
-    const documents = [...Object.entries(site.qmsClauseCitations).filter(([cited]) => within(cited, c.number)).flatMap(([, codes]) => codes), ...mapped]
-      .filter((code) => site.byCode.get(code)?.status.current);
-    const requirements = records.standards.flatMap((s) => s.data.requirements.filter((r) => r.clauses.some((cl) => within(cl, c.number))).map((r) => ({ standard: s.data.id, id: r.id })));
+    const documents = [
+      ...Object.entries(site.qmsClauseCitations)
+        .filter(([cited]) => within(cited, c.number))
+        .flatMap(([, codes]) => codes),
+      ...mapped,
+    ].filter((code) => site.byCode.get(code)?.status.current);
+    const requirements = records.standards.flatMap((s) =>
+      s.data.requirements.filter((r) => r.clauses.some((cl) => within(cl, c.number))).map((r) => ({ standard: s.data.id, id: r.id })),
+    );
     const audits = (program?.data.audits ?? []).filter((a) => a.clauses.some((cl) => covers(cl, c.number))).map((a) => a.id);
-    const findings = reports.flatMap((r) => r.data.findings.filter((f) => f.clause && within(f.clause, c.number)).map((f) => ({ audit: r.data.audit, number: f.number, type: f.type })));
+    const findings = reports.flatMap((r) =>
+      r.data.findings.filter((f) => f.clause && within(f.clause, c.number)).map((f) => ({ audit: r.data.audit, number: f.number, type: f.type })),
+    );
     const actions = findings.flatMap((f) =>
       (records.actionsOf.get(f.audit)?.data.actions ?? [])
         .filter((a) => a.finding === f.number)
@@ -60,7 +68,17 @@ export function clauseMatrix(site: Site): ClauseMatrix {
         .filter((a): a is MatrixRow['actions'][number] => a.state !== 'closed'),
     );
     const unique = [...new Set(documents)].sort();
-    return { clause: c.number, ru: c.ru, en: c.en, documents: unique, requirements, audits, findings, actions, uncovered: unique.length === 0 && audits.length === 0 };
+    return {
+      clause: c.number,
+      ru: c.ru,
+      en: c.en,
+      documents: unique,
+      requirements,
+      audits,
+      findings,
+      actions,
+      uncovered: unique.length === 0 && audits.length === 0,
+    };
   });
   return { standard: QMS_STANDARD, date: site.date, program: program?.data.period, audits: site.auditsPublished, rows };
 }
@@ -79,7 +97,12 @@ export function matrixCsv(matrix: ClauseMatrix): string {
     r.documents.join(', '),
     r.requirements.map((q) => `${q.standard}/${q.id}`).join(', '),
     ...(matrix.audits
-      ? [r.audits.join(', '), r.findings.map((f) => `${f.audit} № ${f.number}`).join(', '), String(r.actions.filter((a) => a.state === 'open').length), String(r.actions.filter((a) => a.state === 'overdue').length)]
+      ? [
+          r.audits.join(', '),
+          r.findings.map((f) => `${f.audit} № ${f.number}`).join(', '),
+          String(r.actions.filter((a) => a.state === 'open').length),
+          String(r.actions.filter((a) => a.state === 'overdue').length),
+        ]
       : []),
     r.uncovered ? 'да' : '',
   ]);

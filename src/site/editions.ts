@@ -22,7 +22,10 @@ export function effectiveVerb(state: EditionState): string {
 export function printMarks(site: Site, doc: SiteDocument, edition: Edition, appendix?: number): { head: string; currentPath: string } {
   const access = site.lookup.accessLevels.get(edition.access)?.name ?? edition.access;
   const what = appendix === undefined ? doc.code : `${doc.code}, приложение ${appendix}`;
-  return { head: `${what} · редакция ${edition.version} · ${access}`, currentPath: appendix === undefined ? routes.document(doc.code) : routes.appendix(doc.code, appendix) };
+  return {
+    head: `${what} · редакция ${edition.version} · ${access}`,
+    currentPath: appendix === undefined ? routes.document(doc.code) : routes.appendix(doc.code, appendix),
+  };
 }
 
 /** The published edition just before `version`, which the diff page compares with. */

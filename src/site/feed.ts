@@ -64,7 +64,9 @@ export function feedEntries(site: Site): FeedEntry[] {
     }
   }
   return entries
-    .sort((a, b) => b.date.localeCompare(a.date) || a.code.localeCompare(b.code, 'ru') || (b.version ?? '').localeCompare(a.version ?? '', 'ru', { numeric: true }))
+    .sort(
+      (a, b) => b.date.localeCompare(a.date) || a.code.localeCompare(b.code, 'ru') || (b.version ?? '').localeCompare(a.version ?? '', 'ru', { numeric: true }),
+    )
     .slice(0, FEED_LIMIT);
 }
 

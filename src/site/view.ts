@@ -55,14 +55,28 @@ async function load(): Promise<Site> {
     .map((entry) => entry.data as unknown as DocumentData)
     .sort((a, b) => a.code.localeCompare(b.code, 'ru', { numeric: true }))
     .map((doc): SiteDocument => {
-      const timeline = doc.editions.map((edition): EditionTimeline<ViewEdition> => ({ edition, state: edition.state, from: edition.from, until: edition.until, interval: edition.interval }));
+      const timeline = doc.editions.map((edition): EditionTimeline<ViewEdition> => ({
+        edition,
+        state: edition.state,
+        from: edition.from,
+        until: edition.until,
+        interval: edition.interval,
+      }));
       const byVersion = (version: string | undefined) => timeline.find((t) => t.edition.data.version === version);
       const shown = byVersion(doc.shownVersion)!;
       return {
         ...doc,
         type: types.get(doc.code.split('-')[0] ?? ''),
         shown,
-        status: { timeline, current: byVersion(doc.currentVersion), upcoming: byVersion(doc.upcomingVersion), state: doc.state, cancelledOn: doc.cancelledOn, replacedBy: doc.replacedBy, cancellation: doc.cancellation },
+        status: {
+          timeline,
+          current: byVersion(doc.currentVersion),
+          upcoming: byVersion(doc.upcomingVersion),
+          state: doc.state,
+          cancelledOn: doc.cancelledOn,
+          replacedBy: doc.replacedBy,
+          cancellation: doc.cancellation,
+        },
         access: accessLevels.get(shown.edition.data.access),
         owner: units.get(shown.edition.data.passport.responsibleForDevelopment.unit),
       };

@@ -54,9 +54,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     if (configured === 'off') return;
     const severity = configured ?? ruleById(ruleId).severity;
     const file = 'value' in target ? target.value.file : target.file;
-    const point = 'place' in target
-      ? target.place
-      : place(file, 'value' in target ? target.value.locate.offsetOf([...target.value.at, ...(target.field ?? [])]) : target.offset);
+    const point =
+      'place' in target
+        ? target.place
+        : place(file, 'value' in target ? target.value.locate.offsetOf([...target.value.at, ...(target.field ?? [])]) : target.offset);
     const message = file.message(reason, { place: point, ruleId, source: 'nd' });
     message.fatal = severity === 'error';
     messages.push(message);
@@ -84,5 +85,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 }
 
 function compareMessages(a: VFileMessage, b: VFileMessage): number {
-  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    (a.ruleId ?? '').localeCompare(b.ruleId ?? '')
+  );
 }

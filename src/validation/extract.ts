@@ -96,33 +96,44 @@ function scanVisible(text: string, base: number): ProseRef[] {
   const hasClause = /[Пп]п?\.|ункт|азд/.test(text);
   const hasNumber = /\d\d\d/.test(text);
   const hasAppendix = text.includes('риложени');
-  if (hasStandard) for (const m of text.matchAll(STANDARD_RE)) {
-    const [raw, clause, body = '', number = '', year] = m;
-    const prefix = body.replace(/\s+/g, ' ');
-    const designation = /ГОСТ/.test(prefix) ? `${prefix} ${number}${year ? `-${year}` : ''}` : `ISO ${number}${year ? `:${year}` : ''}`;
-    refs.push({ kind: 'standard', raw, designation, clause, offset: base + m.index });
-    taken.push([m.index, m.index + raw.length]);
-  }
+  if (hasStandard)
+    for (const m of text.matchAll(STANDARD_RE)) {
+      const [raw, clause, body = '', number = '', year] = m;
+      const prefix = body.replace(/\s+/g, ' ');
+      const designation = /ГОСТ/.test(prefix) ? `${prefix} ${number}${year ? `-${year}` : ''}` : `ISO ${number}${year ? `:${year}` : ''}`;
+      refs.push({ kind: 'standard', raw, designation, clause, offset: base + m.index });
+      taken.push([m.index, m.index + raw.length]);
+    }
   const free = (start: number, end: number) => !taken.some(([a, b]) => start < b && end > a);
-  if (hasClause) for (const m of text.matchAll(BARE_CLAUSE_RE)) {
-    if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'clause', raw: m[0], clause: m[1] ?? '', offset: base + m.index });
-  }
-  if (hasNumber) for (const m of text.matchAll(CODE_RE)) {
-    if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'code', raw: m[0], prefix: m[1] ?? '', number: m[3] ?? '', offset: base + m.index });
-  }
-  if (hasAppendix) for (const m of text.matchAll(APPENDIX_RE)) {
-    const [whole, list = '', title, code] = m;
-    const document = code ? parseCode(code)?.code ?? code : undefined;
-    // The link and the message point at «Приложение 3 «…»» (the code after «к» is a reference of its own).
-    const head = APPENDIX_HEAD_RE.exec(whole)?.[0] ?? whole;
-    const numbers = [...list.matchAll(/\d+/g)];
-    numbers.forEach((n, i) => {
-      // The first number carries the words before it; each further one is its own digits.
-      const start = i === 0 ? 0 : whole.indexOf(list) + (n.index ?? 0);
-      const raw = i === 0 ? (numbers.length > 1 ? whole.slice(0, whole.indexOf(list) + (n.index ?? 0) + n[0].length) : head) : n[0];
-      refs.push({ kind: 'appendix', raw, number: Number(n[0]), title: numbers.length === 1 ? title : undefined, ...(document ? { document } : {}), offset: base + m.index + start });
-    });
-  }
+  if (hasClause)
+    for (const m of text.matchAll(BARE_CLAUSE_RE)) {
+      if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'clause', raw: m[0], clause: m[1] ?? '', offset: base + m.index });
+    }
+  if (hasNumber)
+    for (const m of text.matchAll(CODE_RE)) {
+      if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'code', raw: m[0], prefix: m[1] ?? '', number: m[3] ?? '', offset: base + m.index });
+    }
+  if (hasAppendix)
+    for (const m of text.matchAll(APPENDIX_RE)) {
+      const [whole, list = '', title, code] = m;
+      const document = code ? (parseCode(code)?.code ?? code) : undefined;
+      // The link and the message point at «Приложение 3 «…»» (the code after «к» is a reference of its own).
+      const head = APPENDIX_HEAD_RE.exec(whole)?.[0] ?? whole;
+      const numbers = [...list.matchAll(/\d+/g)];
+      numbers.forEach((n, i) => {
+        // The first number carries the words before it; each further one is its own digits.
+        const start = i === 0 ? 0 : whole.indexOf(list) + (n.index ?? 0);
+        const raw = i === 0 ? (numbers.length > 1 ? whole.slice(0, whole.indexOf(list) + (n.index ?? 0) + n[0].length) : head) : n[0];
+        refs.push({
+          kind: 'appendix',
+          raw,
+          number: Number(n[0]),
+          title: numbers.length === 1 ? title : undefined,
+          ...(document ? { document } : {}),
+          offset: base + m.index + start,
+        });
+      });
+    }
   return refs.sort((a, b) => a.offset - b.offset);
 }
 

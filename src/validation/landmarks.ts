@@ -42,7 +42,22 @@ export function buildLandmarks(corpus: Corpus, lookup: Lookup, extracted: Readon
     if (missing) sections.set(splitPath(path)[0], missing);
   };
   const headings = (id: string) => [...LAYOUT_ANCHORS, ...(extracted.get(id)?.headings.map((h) => h.slug) ?? [])];
-  for (const url of [routes.home(), routes.registry(), routes.glossary(), routes.standards(), routes.asOf(), routes.review(), routes.coverage(), routes.coverageCsv(), routes.coverageJson(), routes.search(), routes.qualityStandards(), routes.audits(), routes.auditActions()]) add(url);
+  for (const url of [
+    routes.home(),
+    routes.registry(),
+    routes.glossary(),
+    routes.standards(),
+    routes.asOf(),
+    routes.review(),
+    routes.coverage(),
+    routes.coverageCsv(),
+    routes.coverageJson(),
+    routes.search(),
+    routes.qualityStandards(),
+    routes.audits(),
+    routes.auditActions(),
+  ])
+    add(url);
   for (const doc of corpus.documents) {
     const latest = doc.editions.at(-1);
     if (latest) add(routes.document(doc.code), headings(latest.id), (slug) => `документа с адресом ${routes.registry()}${slug}/ нет`);
@@ -50,7 +65,8 @@ export function buildLandmarks(corpus: Corpus, lookup: Lookup, extracted: Readon
       add(routes.edition(doc.code, edition.data.version), headings(edition.id), (version) => `у документа ${doc.code} нет редакции ${version}`);
       if (index > 0) add(routes.diff(doc.code, edition.data.version));
     });
-    for (const appendix of doc.appendices) add(routes.appendix(doc.code, appendix.data.number), headings(appendix.id), (n) => `у документа ${doc.code} нет приложения ${n}`);
+    for (const appendix of doc.appendices)
+      add(routes.appendix(doc.code, appendix.data.number), headings(appendix.id), (n) => `у документа ${doc.code} нет приложения ${n}`);
   }
   for (const id of lookup.roles.keys()) add(routes.role(id));
   for (const id of lookup.terms.keys()) add(routes.term(id));

@@ -22,7 +22,22 @@ interface EsProgram extends EsNode {
 
 const COMPONENTS = new Set<string>(CONTENT_COMPONENTS);
 /** Globals through which an expression reaches Node (or the network) on the build server. */
-const NODE_GLOBALS = new Set(['process', 'require', 'globalThis', 'global', 'module', 'exports', 'Buffer', 'eval', 'Function', 'fetch', 'Deno', 'Bun', '__dirname', '__filename']);
+const NODE_GLOBALS = new Set([
+  'process',
+  'require',
+  'globalThis',
+  'global',
+  'module',
+  'exports',
+  'Buffer',
+  'eval',
+  'Function',
+  'fetch',
+  'Deno',
+  'Bun',
+  '__dirname',
+  '__filename',
+]);
 /** Attributes that run script, restyle the portal, or inject raw HTML through Astro directives. */
 const RAW_HTML_ATTRIBUTES = new Set(['dangerouslysetinnerhtml', 'srcdoc', 'formaction']);
 const SCRIPT_URL = /^(javascript|vbscript|data):/i;
@@ -52,7 +67,10 @@ function esm(node: CodeNode): Containment[] {
     const text = sliceOf(node, statement).trim();
     const offset = offsetOf(node, statement);
     if (/^Export/.test(statement.type)) {
-      found.push({ offset, reason: `«${text.slice(0, 60)}»: экспорт из MDX выполняется при сборке и запрещён; данные документа задаются в свойствах (frontmatter)` });
+      found.push({
+        offset,
+        reason: `«${text.slice(0, 60)}»: экспорт из MDX выполняется при сборке и запрещён; данные документа задаются в свойствах (frontmatter)`,
+      });
     } else if (!allowedImport(statement)) {
       found.push({ offset, reason: importReason(text) });
     }
@@ -69,8 +87,11 @@ function allowedImport(statement: EsNode): boolean {
   if (statement.type !== 'ImportDeclaration') return false;
   const source = statement.source as EsNode & { value?: unknown };
   const specifiers = (statement.specifiers ?? []) as Array<EsNode & { imported?: EsNode & { name?: string }; local?: EsNode & { name?: string } }>;
-  return source.value === CONTENT_MODULE && specifiers.length > 0 && specifiers.every((s) =>
-    s.type === 'ImportSpecifier' && s.imported?.name === s.local?.name && COMPONENTS.has(s.imported?.name ?? ''));
+  return (
+    source.value === CONTENT_MODULE &&
+    specifiers.length > 0 &&
+    specifiers.every((s) => s.type === 'ImportSpecifier' && s.imported?.name === s.local?.name && COMPONENTS.has(s.imported?.name ?? ''))
+  );
 }
 
 function expression(node: CodeNode): Containment[] {
@@ -79,12 +100,14 @@ function expression(node: CodeNode): Containment[] {
   if (program && program.body.length === 0) return [];
   const shown = `{${node.value.trim().slice(0, 40)}}`;
   const reach = program ? nodeReach(program) : /\b(process|require|globalThis)\b|\bimport\s*\(/.exec(node.value)?.[0];
-  return [{
-    offset: node.offset,
-    reason: reach
-      ? `выражение «${shown}» обращается к «${reach}» и выполнилось бы на сервере сборки: удалите его`
-      : `выражение «${shown}» выполняется при сборке и в содержимом запрещено; чтобы написать фигурную скобку как текст, экранируйте её: \\{`,
-  }];
+  return [
+    {
+      offset: node.offset,
+      reason: reach
+        ? `выражение «${shown}» обращается к «${reach}» и выполнилось бы на сервере сборки: удалите его`
+        : `выражение «${shown}» выполняется при сборке и в содержимом запрещено; чтобы написать фигурную скобку как текст, экранируйте её: \\{`,
+    },
+  ];
 }
 
 /** The first way an expression reaches outside the page: a Node global, `import()` or `import.meta`. */
@@ -124,11 +147,13 @@ function attributeReason(element: string, name: string, value: string | null): s
   const lower = name.toLowerCase();
   if (/^on/.test(lower)) return `атрибут «${name}» у <${element}> — обработчик событий, он выполнил бы скрипт у читателя: удалите его`;
   if (lower === 'style') return `атрибут «style» у <${element}> запрещён: оформление задают стили портала, а не текст документа`;
-  if (name.includes(':')) return `директива «${name}» у <${element}> запрещена: она меняет то, как страница собирается (например, вставляет HTML без экранирования)`;
+  if (name.includes(':'))
+    return `директива «${name}» у <${element}> запрещена: она меняет то, как страница собирается (например, вставляет HTML без экранирования)`;
   if (RAW_HTML_ATTRIBUTES.has(lower)) return `атрибут «${name}» у <${element}> вставляет HTML или скрипт и запрещён`;
   // Browsers ignore control characters and spaces inside a URL scheme: «java\tscript:» runs too.
   const url = (value ?? '').replace(/[\u0000-\u0020]/g, '');
-  if (SCRIPT_URL.test(url)) return `адрес «${url.slice(0, 30)}» в атрибуте «${name}» у <${element}> выполнил бы код в браузере: используйте https:, mailto: или адрес страницы портала`;
+  if (SCRIPT_URL.test(url))
+    return `адрес «${url.slice(0, 30)}» в атрибуте «${name}» у <${element}> выполнил бы код в браузере: используйте https:, mailto: или адрес страницы портала`;
   return undefined;
 }
 

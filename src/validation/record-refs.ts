@@ -43,7 +43,10 @@ function* walk(value: unknown, pattern: readonly string[], at: (string | number)
 }
 
 /** Every reference of one type in quality and audit records, with the record and field it sits in. */
-export function* recordRefs(context: Pick<RuleContext, 'corpus'>, type: RecordRefType): Generator<{ record: Located<unknown>; field: FieldPath; value: unknown }> {
+export function* recordRefs(
+  context: Pick<RuleContext, 'corpus'>,
+  type: RecordRefType,
+): Generator<{ record: Located<unknown>; field: FieldPath; value: unknown }> {
   for (const spec of REF_FIELDS) {
     if (spec.ref !== type) continue;
     for (const record of context.corpus.records.get(spec.kind) ?? []) {

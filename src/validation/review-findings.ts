@@ -4,7 +4,12 @@ import { documentReview, type DocumentReview } from '../model/review.ts';
 import type { FieldPath } from '../model/positions.ts';
 
 /** The review each document owes at the build's date, computed once for both review rules. */
-export function reviewsAt(documents: readonly DocumentEntry[], lookup: Lookup, date: string, leadDays: number): { doc: DocumentEntry; review: DocumentReview<EditionEntry> }[] {
+export function reviewsAt(
+  documents: readonly DocumentEntry[],
+  lookup: Lookup,
+  date: string,
+  leadDays: number,
+): { doc: DocumentEntry; review: DocumentReview<EditionEntry> }[] {
   return documents.flatMap((doc) => {
     const period = lookup.types.get(doc.code.split('-')[0] ?? '')?.reviewPeriod;
     const review = documentReview(doc.editions, period, date, leadDays);

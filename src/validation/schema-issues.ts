@@ -12,12 +12,26 @@ export interface SchemaIssue {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'строка', number: 'число', integer: 'целое число', int: 'целое число', boolean: 'true или false',
-  object: 'объект (набор свойств)', array: 'список', null: 'null', date: 'дата', undefined: 'ничего',
+  string: 'строка',
+  number: 'число',
+  integer: 'целое число',
+  int: 'целое число',
+  boolean: 'true или false',
+  object: 'объект (набор свойств)',
+  array: 'список',
+  null: 'null',
+  date: 'дата',
+  undefined: 'ничего',
 };
 const typeName = (t: string) => TYPE_NAMES[t] ?? t;
 const describe = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'список' : typeof value === 'object' ? 'объект' : `${typeof value === 'string' ? 'строка' : typeName(typeof value)} ${JSON.stringify(value)}`;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'список'
+      : typeof value === 'object'
+        ? 'объект'
+        : `${typeof value === 'string' ? 'строка' : typeName(typeof value)} ${JSON.stringify(value)}`;
 
 /** `passport.goals[0]`: a field path as authors read it in a message. */
 export const formatPath = (path: FieldPath) =>
@@ -38,9 +52,10 @@ export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIss
         const input = getAt(data, path);
         issues.push({
           path,
-          message: input === undefined
-            ? `не хватает обязательного свойства ${at(path)} (${typeName(issue.expected)})`
-            : `свойство ${at(path)}: ожидается ${typeName(issue.expected)}, указано ${describe(input)}`,
+          message:
+            input === undefined
+              ? `не хватает обязательного свойства ${at(path)} (${typeName(issue.expected)})`
+              : `свойство ${at(path)}: ожидается ${typeName(issue.expected)}, указано ${describe(input)}`,
         });
         break;
       }
@@ -52,7 +67,10 @@ export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIss
         }
         break;
       case 'invalid_value':
-        issues.push({ path, message: `свойство ${at(path)}: недопустимое значение ${JSON.stringify(getAt(data, path))}; допустимые: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` });
+        issues.push({
+          path,
+          message: `свойство ${at(path)}: недопустимое значение ${JSON.stringify(getAt(data, path))}; допустимые: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+        });
         break;
       default:
         issues.push({ path, message: `свойство ${at(path)}: ${issue.message}` });
@@ -93,7 +111,6 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
 // editor and the checker apply one definition; ajv also fills the shape's defaults in place.
 
 /** Kept for pages that import it from here; the schema belongs to src/schemas/json-schema.ts. */
-
 
 // `verbose` gives each error its schema, so an unknown key can be matched against the known ones.
 const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, verbose: true });
@@ -158,14 +175,26 @@ function ajvIssue(error: ErrorObject, data: unknown): SchemaIssue {
       const key = String(params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
       const hint = didYouMean(key, known, (near) => `имелось в виду «${near}»`);
-      return { path: [...path, key], message: `неизвестное свойство «${formatPath([...path, key])}»${hint || ': удалите его или проверьте написание'}${known.length ? `; допустимые: ${known.join(', ')}` : ''}` };
+      return {
+        path: [...path, key],
+        message: `неизвестное свойство «${formatPath([...path, key])}»${hint || ': удалите его или проверьте написание'}${known.length ? `; допустимые: ${known.join(', ')}` : ''}`,
+      };
     }
     case 'type':
-      return { path, message: `свойство ${at(path)}: ожидается ${String(params.type).split(',').map(typeName).join(' или ')}, указано ${describe(getAt(data, path))}` };
+      return {
+        path,
+        message: `свойство ${at(path)}: ожидается ${String(params.type).split(',').map(typeName).join(' или ')}, указано ${describe(getAt(data, path))}`,
+      };
     case 'enum':
-      return { path, message: `свойство ${at(path)}: недопустимое значение ${JSON.stringify(getAt(data, path))}; допустимые: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        path,
+        message: `свойство ${at(path)}: недопустимое значение ${JSON.stringify(getAt(data, path))}; допустимые: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'format':
-      return { path, message: `свойство ${at(path)}: ${params.format === 'date' ? 'ожидается существующая дата в формате ГГГГ-ММ-ДД' : `неверный формат ${String(params.format)}`}, указано ${JSON.stringify(getAt(data, path))}` };
+      return {
+        path,
+        message: `свойство ${at(path)}: ${params.format === 'date' ? 'ожидается существующая дата в формате ГГГГ-ММ-ДД' : `неверный формат ${String(params.format)}`}, указано ${JSON.stringify(getAt(data, path))}`,
+      };
     case 'pattern':
       return { path, message: `свойство ${at(path)}: значение ${JSON.stringify(getAt(data, path))} не соответствует образцу ${String(params.pattern)}` };
     case 'minLength':

@@ -39,7 +39,10 @@ export function headingNumbers(headings: ReadonlyArray<{ text: string }>): Map<s
  * clause of the standard named last, else of the document's first cited standard, else of ISO 9001:2015.
  */
 export function clauseResolver(lookup: Lookup, doc: Pick<DocumentEntry, 'editions'>, own: ReadonlyMap<string, number>) {
-  const firstCited = doc.editions.at(-1)?.data.references.map((r) => resolveStandard(lookup, r.cite)).find(Boolean);
+  const firstCited = doc.editions
+    .at(-1)
+    ?.data.references.map((r) => resolveStandard(lookup, r.cite))
+    .find(Boolean);
   let current: string = firstCited ?? DEFAULT_STANDARD;
   return (ref: ProseRef): { id: string | undefined; clause: string | undefined } | 'own' | undefined => {
     if (ref.kind === 'standard') {

@@ -25,9 +25,15 @@ beforeAll(async () => {
 });
 
 const PAGES = [
-  '/quality-standards/customer-service/', '/quality-standards/communication-services/',
-  '/audits/', '/audits/2026/', '/audits/plans/2026-03/', '/audits/plans/2026-04/',
-  '/audits/reports/2026-03/', '/audits/reports/2026-04/', '/audits/actions/',
+  '/quality-standards/customer-service/',
+  '/quality-standards/communication-services/',
+  '/audits/',
+  '/audits/2026/',
+  '/audits/plans/2026-03/',
+  '/audits/plans/2026-04/',
+  '/audits/reports/2026-03/',
+  '/audits/reports/2026-04/',
+  '/audits/actions/',
 ];
 
 describe('quality and audit pages', () => {
@@ -80,16 +86,24 @@ describe('Appendix 2 and the standard pages', () => {
 });
 
 describe('Appendix 3: templates from the schemas', () => {
-  it.each([['program', 'audit-program.schema.json'], ['plan', 'audit-plan.schema.json'], ['report', 'audit-report.schema.json']])('%s template lists every schema field with its required flag', (id, schema) => {
+  it.each([
+    ['program', 'audit-program.schema.json'],
+    ['plan', 'audit-plan.schema.json'],
+    ['report', 'audit-report.schema.json'],
+  ])('%s template lists every schema field with its required flag', (id, schema) => {
     const html = read('/nd/pt-035/appendices/3/');
     const section = new RegExp(`<section[^>]*id="template-${id}"[^>]*>([\\s\\S]*?)</section>`).exec(html)?.[1] ?? '';
-    const shown = [...section.matchAll(/<tr data-required="(да|нет)"[^>]*>\s*<th[^>]*><code[^>]*>([^<]+)<\/code>/g)].map((m) => [decodeEntities(m[2] ?? ''), m[1]]);
+    const shown = [...section.matchAll(/<tr data-required="(да|нет)"[^>]*>\s*<th[^>]*><code[^>]*>([^<]+)<\/code>/g)].map((m) => [
+      decodeEntities(m[2] ?? ''),
+      m[1],
+    ]);
     expect(shown).toEqual(schemaFields(jsonSchemaFor(schema)).map((f) => [f.path, f.required ? 'да' : 'нет']));
   });
 
   it('links every template to its schema and to the filled records', () => {
     const links = hrefs(main(read('/nd/pt-035/appendices/3/')));
-    for (const href of ['/schemas/audit-program.schema.json', '/audits/2026/', '/audits/plans/2026-03/', '/audits/reports/2026-04/', '/audits/actions/']) expect(links).toContain(href);
+    for (const href of ['/schemas/audit-program.schema.json', '/audits/2026/', '/audits/plans/2026-03/', '/audits/reports/2026-04/', '/audits/actions/'])
+      expect(links).toContain(href);
   });
 });
 
@@ -109,7 +123,14 @@ describe('audit pages', () => {
   it('the program is a calendar: one mark per audit, in its month', () => {
     const html = read('/audits/2026/');
     const marks = [...html.matchAll(/<tr id="audit-([\d-]+)"[\s\S]*?<\/tr>/g)].map((row) => [row[1], rows(row[0], /data-month="([\d-]+)"[^>]*>\s*<span/g)]);
-    expect(marks).toEqual([['2026-01', ['2026-02']], ['2026-02', ['2026-03']], ['2026-03', ['2026-04']], ['2026-04', ['2026-06']], ['2026-05', ['2026-09']], ['2026-06', ['2026-10']]]);
+    expect(marks).toEqual([
+      ['2026-01', ['2026-02']],
+      ['2026-02', ['2026-03']],
+      ['2026-03', ['2026-04']],
+      ['2026-04', ['2026-06']],
+      ['2026-05', ['2026-09']],
+      ['2026-06', ['2026-10']],
+    ]);
     expect(html.match(/data-covered="нет"/g)).toBeNull();
     expect(html.match(/data-covered="да"/g)).toHaveLength(28);
   });
@@ -117,7 +138,13 @@ describe('audit pages', () => {
   it('a report lists its findings and its action plans', () => {
     const html = read('/audits/reports/2026-03/');
     expect(rows(html, /<tr id="finding-(\d+)" data-type="([^"]+)"/g)).toEqual(['1', '2', '3', '4', '5']);
-    expect(rows(html, /<tr id="finding-\d+" data-type="([^"]+)"/g)).toEqual(['значительное несоответствие', 'незначительное несоответствие', 'наблюдение', 'возможность для улучшения', 'возможность для улучшения']);
+    expect(rows(html, /<tr id="finding-\d+" data-type="([^"]+)"/g)).toEqual([
+      'значительное несоответствие',
+      'незначительное несоответствие',
+      'наблюдение',
+      'возможность для улучшения',
+      'возможность для улучшения',
+    ]);
     expect(html).toContain('id="actions"');
     expect(html).toContain('id="improvements"');
   });

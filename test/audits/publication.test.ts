@@ -12,12 +12,23 @@ beforeAll(async () => {
 });
 
 const htmlFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : [],
+  );
 
 it('publishes no audit program, plan, report or board entries, and names no auditor', () => {
   for (const page of ['audits/2026', 'audits/plans/2026-03', 'audits/reports/2026-03']) expect(existsSync(path.join(build.outDir, page)), page).toBe(false);
-  const site = htmlFiles(build.outDir).map((f) => readFileSync(f, 'utf8')).join('\n');
-  for (const secret of ['Электронная библиотека стандартов', 'Держатель копии', 'Аудитор А. Примеров', 'Ответственный З. Образцов', 'Жалобы клиентов, принятые по телефону']) expect(site).not.toContain(secret);
+  const site = htmlFiles(build.outDir)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  for (const secret of [
+    'Электронная библиотека стандартов',
+    'Держатель копии',
+    'Аудитор А. Примеров',
+    'Ответственный З. Образцов',
+    'Жалобы клиентов, принятые по телефону',
+  ])
+    expect(site).not.toContain(secret);
   expect(readFileSync(path.join(build.outDir, 'audits/index.html'), 'utf8')).toContain('публикуются только во внутренней версии портала');
 });
 

@@ -38,13 +38,20 @@ describe.each(dirs)('%s', (dir) => {
 
 describe('robustness', () => {
   it('reports, never crashes, when ISO 9001:2015 is missing from the catalog', async () => {
-    const root = await contentRoot({ 'standards/iso-9001-2015.json': null, 'standards/iso-9001-2008.json': null }, { only: ['registries', 'standards', 'documents'] });
+    const root = await contentRoot(
+      { 'standards/iso-9001-2015.json': null, 'standards/iso-9001-2008.json': null },
+      { only: ['registries', 'standards', 'documents'] },
+    );
     await overlayFixture(root, 'audits/_base');
     const result = await check({ root, buildDate: BUILD_DATE });
     const lines = formatMessages(root, result.messages);
     expect(lines.filter((l) => l.includes('внутренняя ошибка'))).toEqual([]);
-    expect(lines).toContain('quality-standards/demo.json:24:9  error  требование CS-01: пункт 8.5.1 не проверить — в каталоге content/standards/ нет ISO 9001:2015  quality/requirement-refs');
-    expect(lines).toContain('audits/2026/plans/2026-01.json:10:7  error  пункт 7.5 не проверить: в каталоге content/standards/ нет ISO 9001:2015 (iso-9001-2015.json)  ref/unknown-clause');
+    expect(lines).toContain(
+      'quality-standards/demo.json:24:9  error  требование CS-01: пункт 8.5.1 не проверить — в каталоге content/standards/ нет ISO 9001:2015  quality/requirement-refs',
+    );
+    expect(lines).toContain(
+      'audits/2026/plans/2026-01.json:10:7  error  пункт 7.5 не проверить: в каталоге content/standards/ нет ISO 9001:2015 (iso-9001-2015.json)  ref/unknown-clause',
+    );
   });
 });
 
@@ -52,7 +59,8 @@ describe('links from MDX to quality and audit pages', () => {
   it('resolves existing pages and names the missing record', async () => {
     const appendix = 'documents/pt-035/appendices/3.mdx';
     const text = readFileSync(path.join(projectRoot, 'content', appendix), 'utf8');
-    const added = 'См. [программу](/audits/2026/), [стандарт](/quality-standards/demo/), [схему](/schemas/audit-plan.schema.json) и [план](/audits/plans/2026-09/).\n';
+    const added =
+      'См. [программу](/audits/2026/), [стандарт](/quality-standards/demo/), [схему](/schemas/audit-plan.schema.json) и [план](/audits/plans/2026-09/).\n';
     const root = await contentRoot({ [appendix]: `${text}\n${added}` }, { only: ['registries', 'standards', 'documents'] });
     await overlayFixture(root, 'audits/_base');
     const result = await check({ root, buildDate: BUILD_DATE });

@@ -57,7 +57,15 @@ describe('npm run new document', () => {
     // Self-describing components take the document they are in: nothing to forget when copying.
     expect(text).toContain('<RolesTable />');
     expect(text).toContain('<NormativeReferences />');
-    await fill(path.join(root, file), { approved: '2026-11-01', effective: '2026-12-01', act: 'Приказ № 12', access: 'internal', goal: 'Установить порядок', summary: 'Описание.', scope: 'Все сотрудники' });
+    await fill(path.join(root, file), {
+      approved: '2026-11-01',
+      effective: '2026-12-01',
+      act: 'Приказ № 12',
+      access: 'internal',
+      goal: 'Установить порядок',
+      summary: 'Описание.',
+      scope: 'Все сотрудники',
+    });
     expect(await findings(root)).toEqual([]);
   });
 
@@ -71,7 +79,10 @@ describe('npm run new document', () => {
 
   it.each([
     [['document', 'PR-012', '--title', 'Т', '--unit', 'dkko'], 'код «PR-012» набран латиницей: напишите ПР-012 кириллицей'],
-    [['document', 'ХХ-001', '--title', 'Т', '--unit', 'dkko'], 'вид документа «ХХ» не найден в registries/document-types.json; известные: ПТ, ПЛ, ПР, РГ, РК, СК, ИН'],
+    [
+      ['document', 'ХХ-001', '--title', 'Т', '--unit', 'dkko'],
+      'вид документа «ХХ» не найден в registries/document-types.json; известные: ПТ, ПЛ, ПР, РГ, РК, СК, ИН',
+    ],
     [['document', 'ПР-012', '--title', 'Т', '--unit', 'dkk0'], 'подразделение «dkk0» не найдено в registries/units.json'],
     [['document', 'ПР-012', '--title', 'Т', '--unit', 'dkko', '--access', 'secret'], 'уровень доступа «secret» не найден'],
     [['document', 'ПР-012'], 'не хватает параметров: --title, --unit'],
@@ -137,7 +148,12 @@ describe('npm run new appendix', () => {
 describe('questions in a terminal', () => {
   it('asks for what the flags leave out, offering the registries', async () => {
     const asked: string[] = [];
-    const answers: Record<string, string> = { 'Что создать?': 'document', 'Код нового документа': 'ПР-020', 'Ответственное подразделение': 'dkko', 'Уровень доступа': 'internal' };
+    const answers: Record<string, string> = {
+      'Что создать?': 'document',
+      'Код нового документа': 'ПР-020',
+      'Ответственное подразделение': 'dkko',
+      'Уровень доступа': 'internal',
+    };
     const ask: Asker = {
       text: async (message) => (asked.push(message), answers[message] ?? 'Порядок обучения'),
       select: async (message, options) => {
@@ -148,7 +164,13 @@ describe('questions in a terminal', () => {
     };
     const { root, code } = await scaffold([], { ask });
     expect(code).toBe(0);
-    expect(asked).toEqual(['Что создать?', 'Код нового документа', expect.stringMatching(/^Наименование документа/), 'Ответственное подразделение', 'Уровень доступа']);
+    expect(asked).toEqual([
+      'Что создать?',
+      'Код нового документа',
+      expect.stringMatching(/^Наименование документа/),
+      'Ответственное подразделение',
+      'Уровень доступа',
+    ]);
     expect(await readFile(path.join(root, 'documents/pr-020/editions/1.0.mdx'), 'utf8')).toMatch(/^title: Порядок обучения$/m);
   });
 

@@ -32,7 +32,9 @@ async function findings(root: string): Promise<{ lines: string[]; errors: number
   const started = performance.now();
   const result = await check({ root, buildDate: DATE });
   const ms = performance.now() - started;
-  const lines = result.messages.map((m) => `${path.relative(root, path.resolve(m.file ?? ''))}:${m.line}:${m.column}  ${m.fatal ? 'ошибка' : 'предупреждение'}  ${m.reason}  ${m.ruleId}`);
+  const lines = result.messages.map(
+    (m) => `${path.relative(root, path.resolve(m.file ?? ''))}:${m.line}:${m.column}  ${m.fatal ? 'ошибка' : 'предупреждение'}  ${m.reason}  ${m.ruleId}`,
+  );
   return { lines, errors: result.errors, ms };
 }
 
@@ -56,7 +58,11 @@ describe('malformed input: a located Russian finding, no crash, the other files 
     const hit = lines.find((line) => line.startsWith(`${where}  ошибка  `) && reason.test(line));
     expect(hit, `ожидали ${where} ${reason}, получили:\n${lines.join('\n')}`).toBeDefined();
     const file = where.replace(/:\d+:\d+$/, '');
-    if (input.alone) expect(lines.filter((line) => line.startsWith(`${file}:`)), 'одна ошибка — одно сообщение').toEqual([hit]);
+    if (input.alone)
+      expect(
+        lines.filter((line) => line.startsWith(`${file}:`)),
+        'одна ошибка — одно сообщение',
+      ).toEqual([hit]);
     expect(errors).toBeGreaterThan(1);
     expect(lines).toContain(SENTINEL_FINDING);
     for (const line of lines) {
@@ -78,7 +84,11 @@ describe('well-formed oddities: accepted, the same findings as the plain file', 
 });
 
 describe('through the CLI, as CI runs it', () => {
-  const cli = MALFORMED.filter((c) => ['YAML: незакрытая скобка', 'нулевой байт', 'файл больше 5 МБ', 'JSON: очень глубокая вложенность', 'папка с именем файла', 'импорт в MDX'].includes(c.name));
+  const cli = MALFORMED.filter((c) =>
+    ['YAML: незакрытая скобка', 'нулевой байт', 'файл больше 5 МБ', 'JSON: очень глубокая вложенность', 'папка с именем файла', 'импорт в MDX'].includes(
+      c.name,
+    ),
+  );
 
   it.each(cli.map((c) => [c.name, c] as const))('%s: exit 1, located message, no stack trace', async (_name, input) => {
     const root = await rootWith(input);

@@ -25,10 +25,25 @@ afterAll(async () => site?.close());
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join(' | ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`)
+        .join(' | ')}`,
+  );
 }
 
 describe.each([
@@ -72,7 +87,10 @@ describe('edition pages of the editions fixture', () => {
     ['что изменилось', '/nd/pr-901/2.0/changes/'],
     ['отменённый документ', '/nd/pr-902/'],
   ])('%s (%s): no violations at desktop and phone widths, no wider than a phone', async (_, address) => {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 375, height: 812 },
+    ]) {
       const page = await editions.browser.newPage({ viewport });
       expect((await page.goto(`${editions.base}${address}`))?.status()).toBe(200);
       expect(await violations(page)).toEqual([]);

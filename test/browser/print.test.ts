@@ -27,14 +27,21 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-interface PrintedPage { text: string; head: string; body: string; foot: string }
+interface PrintedPage {
+  text: string;
+  head: string;
+  body: string;
+  foot: string;
+}
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Prints a page as a person does (Ctrl+P → PDF) and reads each sheet: the head margin, the body, the foot margin. */
 async function print(path: string): Promise<{ pages: PrintedPage[]; headings: string[] }> {
   await page.goto(`${site.base}${path}`);
-  const headings = await page.$$eval('main :is(h1, h2, h3, h4)', (els) => els.filter((h) => h.checkVisibility()).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  const headings = await page.$$eval('main :is(h1, h2, h3, h4)', (els) =>
+    els.filter((h) => h.checkVisibility()).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const doc = await getDocumentProxy(new Uint8Array(pdf));
   const pages: PrintedPage[] = [];

@@ -51,7 +51,10 @@ export class SearchPage {
     if (query) {
       // The page searched on its own, maybe before the watch began: wait for its summary instead.
       const escaped = query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      await this.page.locator('pagefind-summary').filter({ hasText: new RegExp(`^\\s*\\d+ результат.*: ${escaped}\\s*$`) }).waitFor();
+      await this.page
+        .locator('pagefind-summary')
+        .filter({ hasText: new RegExp(`^\\s*\\d+ результат.*: ${escaped}\\s*$`) })
+        .waitFor();
       await this.waitForRendered();
     }
   }
@@ -66,7 +69,9 @@ export class SearchPage {
 
   /** Every result shown has its data loaded (the viewport is tall enough for all of them). */
   private async waitForRendered(): Promise<void> {
-    await this.page.waitForFunction(() => [...document.querySelectorAll('pagefind-results ul.pf-results > li')].every((li) => li.classList.contains('nd-result')));
+    await this.page.waitForFunction(() =>
+      [...document.querySelectorAll('pagefind-results ul.pf-results > li')].every((li) => li.classList.contains('nd-result')),
+    );
   }
 
   async results(): Promise<ShownResult[]> {

@@ -45,10 +45,16 @@ describe('--format sarif', () => {
   });
 
   it('encodes Cyrillic and absolute file paths as valid URIs', () => {
-    const messages = [new VFile({ path: 'content/документы/1.0.mdx' }).message('x', { place: { line: 1, column: 1 }, ruleId: 'schema/invalid' }), new VFile({ path: '/tmp/nd/1.0.mdx' }).message('y', { ruleId: 'schema/invalid' })];
+    const messages = [
+      new VFile({ path: 'content/документы/1.0.mdx' }).message('x', { place: { line: 1, column: 1 }, ruleId: 'schema/invalid' }),
+      new VFile({ path: '/tmp/nd/1.0.mdx' }).message('y', { ruleId: 'schema/invalid' }),
+    ];
     const log = JSON.parse(report('sarif', messages, { files: 2 }, { repository: { url: 'https://git.example.ru/q/nd', branch: 'main', blobPath: '-/blob' } }));
     expect(validate(log)).toEqual([]);
-    expect(log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['content/%D0%B4%D0%BE%D0%BA%D1%83%D0%BC%D0%B5%D0%BD%D1%82%D1%8B/1.0.mdx', 'file:///tmp/nd/1.0.mdx']);
+    expect(log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)).toEqual([
+      'content/%D0%B4%D0%BE%D0%BA%D1%83%D0%BC%D0%B5%D0%BD%D1%82%D1%8B/1.0.mdx',
+      'file:///tmp/nd/1.0.mdx',
+    ]);
   });
 
   it('stays valid without options (no help address rather than a relative one)', () => {
@@ -58,7 +64,9 @@ describe('--format sarif', () => {
   });
 
   it('builds help addresses for a branch with a slash', () => {
-    expect(ruleHelpUri('ref/unknown-code', { url: 'https://github.com/o/r/', branch: 'release/1', blobPath: 'blob' })).toBe('https://github.com/o/r/blob/release/1/CONTRIBUTING.md#rule-ref-unknown-code');
+    expect(ruleHelpUri('ref/unknown-code', { url: 'https://github.com/o/r/', branch: 'release/1', blobPath: 'blob' })).toBe(
+      'https://github.com/o/r/blob/release/1/CONTRIBUTING.md#rule-ref-unknown-code',
+    );
   });
 });
 

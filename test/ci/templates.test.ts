@@ -28,7 +28,9 @@ const isInstall = (line: string) => /^npm ci\b/.test(line);
 const gitlabJobs = Object.entries(gitlab).filter(([, job]) => job && typeof job === 'object' && Array.isArray(job.script));
 /** A workflow step as the tests read it. */
 type Step = { job: string; run?: string; uses?: string; if?: string; with?: Record<string, string> };
-const githubSteps: Step[] = Object.entries(github.jobs as Record<string, { steps: Array<Omit<Step, 'job'>> }>).flatMap(([job, { steps }]) => steps.map((step) => ({ job, ...step })));
+const githubSteps: Step[] = Object.entries(github.jobs as Record<string, { steps: Array<Omit<Step, 'job'>> }>).flatMap(([job, { steps }]) =>
+  steps.map((step) => ({ job, ...step })),
+);
 const allLines = [
   ...gitlabJobs.flatMap(([, job]) => [...(job.before_script ?? gitlab.default?.before_script ?? []), ...job.script] as string[]),
   ...githubSteps.flatMap((step) => (step.run ? [step.run as string] : [])),
@@ -37,7 +39,8 @@ const allLines = [
 /** A working folder that looks like the project (package.json, scripts, config) but writes its reports elsewhere. */
 function workspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'nd-ci-'));
-  for (const name of ['package.json', 'nd.config.json', 'scripts', 'src', 'schemas', 'node_modules']) symlinkSync(path.join(projectRoot, name), path.join(dir, name));
+  for (const name of ['package.json', 'nd.config.json', 'scripts', 'src', 'schemas', 'node_modules'])
+    symlinkSync(path.join(projectRoot, name), path.join(dir, name));
   return dir;
 }
 

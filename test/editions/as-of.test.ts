@@ -12,7 +12,17 @@ const documents: AsOfDocument[] = [
   },
   {
     code: 'ПР-902',
-    editions: [{ data: { version: '1.0', status: 'отменена', effective: '2020-02-01', cancelled: { date: '2024-06-01', replacedBy: 'ПР-901' }, title: 'Порядок ведения записей' } }],
+    editions: [
+      {
+        data: {
+          version: '1.0',
+          status: 'отменена',
+          effective: '2020-02-01',
+          cancelled: { date: '2024-06-01', replacedBy: 'ПР-901' },
+          title: 'Порядок ведения записей',
+        },
+      },
+    ],
   },
 ];
 

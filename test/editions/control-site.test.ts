@@ -20,13 +20,26 @@ const page = (rel: string) => readFile(path.join(first.outDir, rel), 'utf8');
 
 const git = (args: string[], date: string) =>
   execFileSync('git', ['-c', 'commit.gpgsign=false', '-C', root, ...args], {
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Автор Примеров', GIT_AUTHOR_EMAIL: 'author@example.ru', GIT_COMMITTER_NAME: 'Автор Примеров', GIT_COMMITTER_EMAIL: 'author@example.ru', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Автор Примеров',
+      GIT_AUTHOR_EMAIL: 'author@example.ru',
+      GIT_COMMITTER_NAME: 'Автор Примеров',
+      GIT_COMMITTER_EMAIL: 'author@example.ru',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+    },
     encoding: 'utf8',
   }).trim();
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 beforeAll(async () => {
@@ -65,7 +78,9 @@ describe('a build with suspect references and overdue reviews', () => {
 
   it('shows a quiet note on the citing page', async () => {
     const text = pageText(/<aside[^>]*data-suspects[\s\S]*?<\/aside>/.exec(await page('nd/pr-942/index.html'))?.[0] ?? '');
-    expect(text).toBe('После утверждения этой редакции изменился документ ПР-941: при утверждении действовала его редакция 1.0, а с 1 января 2025 г. действует редакция 2.0. Требуют пересмотра');
+    expect(text).toBe(
+      'После утверждения этой редакции изменился документ ПР-941: при утверждении действовала его редакция 1.0, а с 1 января 2025 г. действует редакция 2.0. Требуют пересмотра',
+    );
   });
 
   it('shows «Пересмотр до» in the registry, with a filter for overdue documents', async () => {
@@ -122,12 +137,12 @@ describe('the clause-to-evidence matrix of ISO 9001:2015', () => {
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
       if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+        if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
         else if (ch === '"') quoted = false;
         else cell += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === ';') row.push(cell), (cell = '');
-      else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+      else if (ch === ';') (row.push(cell), (cell = ''));
+      else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
       else cell += ch;
     }
     return rows;
@@ -138,7 +153,17 @@ describe('the clause-to-evidence matrix of ISO 9001:2015', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString('utf8').slice(1));
     const catalog = JSON.parse(await readFile(path.join(root, 'standards/iso-9001-2015.json'), 'utf8')) as { clauses: { number: string }[] };
-    expect(rows[0]).toEqual(['Пункт', 'Наименование', 'Документы', 'Требования стандартов качества', 'Аудиты программы', 'Находки', 'Открытые мероприятия', 'Просроченные мероприятия', 'Не охвачен']);
+    expect(rows[0]).toEqual([
+      'Пункт',
+      'Наименование',
+      'Документы',
+      'Требования стандартов качества',
+      'Аудиты программы',
+      'Находки',
+      'Открытые мероприятия',
+      'Просроченные мероприятия',
+      'Не охвачен',
+    ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(catalog.clauses.map((c) => c.number));
     const byClause = new Map(rows.slice(1).map((r) => [r[0], r]));
     expect(byClause.get('9.2')?.[2]).toBe('ПТ-035');
@@ -167,6 +192,8 @@ describe('the clause-to-evidence matrix of ISO 9001:2015', () => {
 describe('documents of external origin', () => {
   it('/standards/ shows the holder, the place and the dates of the licensed copy to the internal audience', async () => {
     const row = /<tr>(?:(?!<\/tr>)[\s\S])*?ISO 9001:2015(?:(?!<\/tr>)[\s\S])*?<\/tr>/.exec(await page('standards/index.html'))?.[0] ?? '';
-    expect(pageText(row)).toContain('Департамент качества и клиентского опыта Электронная библиотека стандартов, папка «ISO» (пример) 31 декабря 2027 г. 30 июня 2027 г.');
+    expect(pageText(row)).toContain(
+      'Департамент качества и клиентского опыта Электронная библиотека стандартов, папка «ISO» (пример) 31 декабря 2027 г. 30 июня 2027 г.',
+    );
   });
 });

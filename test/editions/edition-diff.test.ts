@@ -11,7 +11,9 @@ const show = (parts: readonly Part[]) => parts.map((p) => (p.added ? `[+${p.valu
 
 describe('wordDiff', () => {
   it('compares Russian text word by word, not letter by letter', () => {
-    expect(show(wordDiff('Документы пересматриваются ежегодно.', 'Документы пересматриваются раз в полгода.'))).toBe('Документы пересматриваются [-ежегодно][+раз в полгода].');
+    expect(show(wordDiff('Документы пересматриваются ежегодно.', 'Документы пересматриваются раз в полгода.'))).toBe(
+      'Документы пересматриваются [-ежегодно][+раз в полгода].',
+    );
   });
   it('keeps equal text as one unchanged run', () => {
     expect(wordDiff('без изменений', 'без изменений')).toEqual([{ value: 'без изменений' }]);
@@ -20,7 +22,11 @@ describe('wordDiff', () => {
 
 describe('splitSections', () => {
   it('splits at headings and renders lists, tables and components as text; frontmatter is not text', () => {
-    const sections = splitSections(parse('Вводный текст.\n\n## 1. Общие положения\n\n1. первый\n2. второй\n\n- **жирный** пункт\n\n| А | Б |\n|---|---|\n| 1 | 2 |\n\n### 1.1. Роли\n\n<RolesTable document="ПТ-035" />\n'));
+    const sections = splitSections(
+      parse(
+        'Вводный текст.\n\n## 1. Общие положения\n\n1. первый\n2. второй\n\n- **жирный** пункт\n\n| А | Б |\n|---|---|\n| 1 | 2 |\n\n### 1.1. Роли\n\n<RolesTable document="ПТ-035" />\n',
+      ),
+    );
     expect(sections).toEqual([
       { heading: undefined, text: 'Вводный текст.' },
       { heading: { depth: 2, text: '1. Общие положения' }, text: '1. первый\n2. второй\n\n• жирный пункт\n\nА | Б\n1 | 2' },
@@ -30,8 +36,16 @@ describe('splitSections', () => {
 });
 
 describe('diffSections', () => {
-  const before = splitSections(parse('## 1. Общие положения\n\nПересмотр ежегодно.\n\n## 2. Хранение\n\nБумажный архив.\n\n## 3. Устаревший раздел\n\nУдаляется.\n\n## 4. Ответственность\n\nВладелец процесса.\n'));
-  const after = splitSections(parse('## 1. Общие положения\n\nПересмотр раз в полгода.\n\n## 2. Хранение\n\nБумажный архив.\n\n## 3. Ответственность\n\nВладелец процесса.\n\n## 4. Доступ\n\nЧерез портал.\n'));
+  const before = splitSections(
+    parse(
+      '## 1. Общие положения\n\nПересмотр ежегодно.\n\n## 2. Хранение\n\nБумажный архив.\n\n## 3. Устаревший раздел\n\nУдаляется.\n\n## 4. Ответственность\n\nВладелец процесса.\n',
+    ),
+  );
+  const after = splitSections(
+    parse(
+      '## 1. Общие положения\n\nПересмотр раз в полгода.\n\n## 2. Хранение\n\nБумажный архив.\n\n## 3. Ответственность\n\nВладелец процесса.\n\n## 4. Доступ\n\nЧерез портал.\n',
+    ),
+  );
   const diff = diffSections(before, after);
 
   it('matches sections by heading, then by heading without its number', () => {
@@ -57,8 +71,14 @@ describe('diffSections', () => {
 describe('diffFields', () => {
   it('lists only the changed fields, list items line by line', () => {
     const fields = diffFields(
-      [{ label: 'Наименование', text: 'Порядок' }, { label: 'Цель документа', text: 'Первая цель\nВторая цель' }],
-      [{ label: 'Наименование', text: 'Порядок' }, { label: 'Цель документа', text: 'Первая цель\nНовая цель' }],
+      [
+        { label: 'Наименование', text: 'Порядок' },
+        { label: 'Цель документа', text: 'Первая цель\nВторая цель' },
+      ],
+      [
+        { label: 'Наименование', text: 'Порядок' },
+        { label: 'Цель документа', text: 'Первая цель\nНовая цель' },
+      ],
     );
     expect(fields.map((f) => [f.label, show(f.parts)])).toEqual([['Цель документа', 'Первая цель\n[-Вторая][+Новая] цель']]);
   });

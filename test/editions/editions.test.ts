@@ -4,8 +4,7 @@ import { documentStatus, editionIntervals, type EditionDates } from '../../src/m
 const edition = (version: string, effective: string | undefined, extra: Partial<EditionDates> = {}) => ({
   data: { version, status: 'утверждена', effective, ...extra } as EditionDates,
 });
-const states = (editions: { data: EditionDates }[], date: string) =>
-  documentStatus(editions, date).timeline.map((t) => `${t.edition.data.version}:${t.state}`);
+const states = (editions: { data: EditionDates }[], date: string) => documentStatus(editions, date).timeline.map((t) => `${t.edition.data.version}:${t.state}`);
 
 describe('documentStatus: one edition in force, computed from dates', () => {
   const three = [edition('1.0', '2023-01-01'), edition('2.0', '2024-06-01'), edition('3.0', '2025-07-01')];

@@ -20,7 +20,12 @@ async function hashes(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const file of files) {
     const full = path.join(file.parentPath, file.name);
-    out.set(path.relative(dir, full), createHash('sha256').update(await readFile(full)).digest('hex'));
+    out.set(
+      path.relative(dir, full),
+      createHash('sha256')
+        .update(await readFile(full))
+        .digest('hex'),
+    );
   }
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -38,7 +43,16 @@ describe('reproducible builds', () => {
     expect(first.outDir).not.toBe(second.outDir);
     const [a, b] = await Promise.all([hashes(first.outDir), hashes(second.outDir)]);
     // Not vacuous: pages, the edition pages, feed, export and the search index are all compared.
-    expect([...a.keys()]).toEqual(expect.arrayContaining(['index.html', 'nd/pr-901/2.0/changes/index.html', 'nd/as-of/index.html', 'feed.xml', 'registry.json', 'pagefind/pagefind-entry.json']));
+    expect([...a.keys()]).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'nd/pr-901/2.0/changes/index.html',
+        'nd/as-of/index.html',
+        'feed.xml',
+        'registry.json',
+        'pagefind/pagefind-entry.json',
+      ]),
+    );
     expect([...b.keys()]).toEqual([...a.keys()]);
     const differing = [...a].filter(([file, hash]) => b.get(file) !== hash).map(([file]) => file);
     expect(differing).toEqual([]);
@@ -55,7 +69,11 @@ describe('reproducible builds', () => {
     };
     const written = await datesIn(root, /\.(mdx|json)$/);
     // Review dates are computed from the sources: a written date plus a review period in months.
-    const periods = new Set<number>((JSON.parse(await readFile(path.join(root, 'registries/document-types.json'), 'utf8')) as { items: { reviewPeriod?: number }[] }).items.flatMap((t) => (t.reviewPeriod ? [t.reviewPeriod] : [])));
+    const periods = new Set<number>(
+      (JSON.parse(await readFile(path.join(root, 'registries/document-types.json'), 'utf8')) as { items: { reviewPeriod?: number }[] }).items.flatMap((t) =>
+        t.reviewPeriod ? [t.reviewPeriod] : [],
+      ),
+    );
     const known = new Set([...written, ...[...written].flatMap((date) => [...periods].map((months) => addMonths(date, months)))]);
     const published = await datesIn(first.outDir, /\.(html|xml|json|js|css|txt)$/);
     expect(published).toContain(BUILD_DATE);

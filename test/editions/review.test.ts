@@ -6,7 +6,9 @@ import { documentReview, reviewDate } from '../../src/model/review.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 import { checkOverlays } from '../helpers/rule-fixtures.ts';
 
-const edition = (data: Record<string, unknown>) => ({ data: { version: '1.0', status: 'утверждена' as const, approved: '2023-01-31', effective: '2023-02-01', ...data } });
+const edition = (data: Record<string, unknown>) => ({
+  data: { version: '1.0', status: 'утверждена' as const, approved: '2023-01-31', effective: '2023-02-01', ...data },
+});
 
 describe('periodic review dates', () => {
   it('adds months with the day clamped to the month end', () => {

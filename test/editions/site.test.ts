@@ -72,18 +72,22 @@ describe('banners', () => {
   it('a future edition: «Вступает в силу <date>»', async () => {
     expect(banner(await page('nd/pr-901/3.0/index.html'), 'future')).toBe('Вступает в силу 1 июля 2025 г. До этого действует редакция 2.0.');
   });
-  it('a future edition\'s header speaks in the future tense: «вступает в силу», not «введена в действие»', async () => {
+  it("a future edition's header speaks in the future tense: «вступает в силу», not «введена в действие»", async () => {
     const text = pageText(await page('nd/pr-901/3.0/index.html'));
     expect(text).toContain('Редакция 3.0, вступает в силу 1 июля 2025 г.');
     expect(text).not.toMatch(/Редакция 3\.0, введена в действие/);
   });
 
   it('the current edition announces the next one', async () => {
-    expect(banner(await page('nd/pr-901/index.html'), 'current')).toBe('Действующая редакция: действует с 1 июня 2024 г. С 1 июля 2025 г. вступает в силу редакция 3.0.');
+    expect(banner(await page('nd/pr-901/index.html'), 'current')).toBe(
+      'Действующая редакция: действует с 1 июня 2024 г. С 1 июля 2025 г. вступает в силу редакция 3.0.',
+    );
   });
   it('a cancelled document says so and names its replacement', async () => {
     const html = await page('nd/pr-902/index.html');
-    expect(banner(html, 'cancelled')).toBe('Документ отменён с 1 июня 2024 г. Основание: Приказ № 2 (пример). Заменён документом ПР-901 «Порядок управления документированной информацией».');
+    expect(banner(html, 'cancelled')).toBe(
+      'Документ отменён с 1 июня 2024 г. Основание: Приказ № 2 (пример). Заменён документом ПР-901 «Порядок управления документированной информацией».',
+    );
     expect(html).toContain('<meta name="robots" content="noindex">');
   });
 });
@@ -91,7 +95,9 @@ describe('banners', () => {
 describe('history table', () => {
   it('links every edition and the diff of each edition that has a previous one', async () => {
     const links = hrefs(await page('nd/pr-901/index.html'));
-    expect(links).toEqual(expect.arrayContaining(['/nd/pr-901/1.0/', '/nd/pr-901/2.0/', '/nd/pr-901/3.0/', '/nd/pr-901/2.0/changes/', '/nd/pr-901/3.0/changes/']));
+    expect(links).toEqual(
+      expect.arrayContaining(['/nd/pr-901/1.0/', '/nd/pr-901/2.0/', '/nd/pr-901/3.0/', '/nd/pr-901/2.0/changes/', '/nd/pr-901/3.0/changes/']),
+    );
     expect(links).not.toContain('/nd/pr-901/1.0/changes/');
     expect(existsSync(path.join(build.outDir, 'nd/pr-901/1.0/changes'))).toBe(false);
   });
@@ -140,15 +146,31 @@ describe('«На дату»', () => {
     expect(rows.map((r) => r.code)).not.toContain('ПР-903');
     const byCode = new Map(rows.map((r) => [r.code, r.cells]));
     expect(byCode.get('ПР-901')).toEqual([
-      'ПР-901', 'Порядок управления документированной информацией', '2.0', 'В действии', '10 февраля 2027 г.',
+      'ПР-901',
+      'Порядок управления документированной информацией',
+      '2.0',
+      'В действии',
+      '10 февраля 2027 г.',
       '1.0: с 1 января 2023 г. до 1 июня 2024 г. 2.0: с 1 июня 2024 г. до 1 июля 2025 г. 3.0: с 1 июля 2025 г.',
     ]);
-    expect(byCode.get('ПР-902')).toEqual(['ПР-902', 'Порядок ведения записей', '—', 'Отменён, заменён ПР-901', '—', '1.0: с 1 февраля 2020 г. до 1 июня 2024 г. (документ отменён)']);
+    expect(byCode.get('ПР-902')).toEqual([
+      'ПР-902',
+      'Порядок ведения записей',
+      '—',
+      'Отменён, заменён ПР-901',
+      '—',
+      '1.0: с 1 февраля 2020 г. до 1 июня 2024 г. (документ отменён)',
+    ]);
   });
 
   it('the embedded data answers for any date with the same function', async () => {
     const documents = rowsOf(await page('nd/as-of/index.html')).map((r) => ({ code: r.code, editions: r.editions.map((data) => ({ data })) }));
-    const at = (date: string) => Object.fromEntries(registryAsOf(documents, date).filter((r) => r.code.startsWith('ПР-90')).map((r) => [r.code, `${r.state} ${r.version ?? '—'}`]));
+    const at = (date: string) =>
+      Object.fromEntries(
+        registryAsOf(documents, date)
+          .filter((r) => r.code.startsWith('ПР-90'))
+          .map((r) => [r.code, `${r.state} ${r.version ?? '—'}`]),
+      );
     expect(at('2023-06-01')).toEqual({ 'ПР-901': 'current 1.0', 'ПР-902': 'current 1.0' });
     expect(at('2024-12-01')).toEqual({ 'ПР-901': 'current 2.0', 'ПР-902': 'cancelled —' });
     expect(at('2025-08-01')).toEqual({ 'ПР-901': 'current 3.0', 'ПР-902': 'cancelled —' });
@@ -212,7 +234,11 @@ describe('feed and export', () => {
       ['2.0', 'current', null, 'http://localhost:4321/nd/pr-901/2.0/changes/'],
       ['3.0', 'future', null, 'http://localhost:4321/nd/pr-901/3.0/changes/'],
     ]);
-    expect(data.documents.find((d) => d.code === 'ПР-902')).toMatchObject({ state: 'cancelled', inForce: null, cancelled: { date: '2024-06-01', replacedBy: 'ПР-901' } });
+    expect(data.documents.find((d) => d.code === 'ПР-902')).toMatchObject({
+      state: 'cancelled',
+      inForce: null,
+      cancelled: { date: '2024-06-01', replacedBy: 'ПР-901' },
+    });
     expect(data.documents.find((d) => d.code === 'ПТ-035')?.editions[0]).toMatchObject({ version: '1.0', state: 'current', sample: true });
   });
 });
@@ -220,6 +246,8 @@ describe('feed and export', () => {
 describe('without Git history', () => {
   it('the edition page says the file history is unavailable, and the build does not fail', async () => {
     const html = await page('nd/pr-901/index.html');
-    expect(pageText(/<section[^>]*data-file-history[\s\S]*?<\/section>/.exec(html)?.[0] ?? '')).toBe('История изменений файла История изменений недоступна: портал собран без истории Git.');
+    expect(pageText(/<section[^>]*data-file-history[\s\S]*?<\/section>/.exec(html)?.[0] ?? '')).toBe(
+      'История изменений файла История изменений недоступна: портал собран без истории Git.',
+    );
   });
 });

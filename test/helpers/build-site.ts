@@ -13,7 +13,9 @@ export interface BuildResult {
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 /** Runs `node scripts/build.ts` as a user would, on any content root, into its own folders. */
-export async function buildSite(options: { root?: string; date?: string; audience?: string; outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+export async function buildSite(
+  options: { root?: string; date?: string; audience?: string; outDir?: string; env?: Record<string, string> } = {},
+): Promise<BuildResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'nd-build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
   const args = ['scripts/build.ts', '--out', outDir];

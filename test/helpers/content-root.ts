@@ -35,6 +35,9 @@ export async function overlayFixture(root: string, fixture: string) {
 }
 
 /** `file:line:column  severity  message  rule` with the temp root stripped, for exact comparisons. */
-export function formatMessages(root: string, messages: Array<{ file?: string; line?: number; column?: number; fatal?: boolean | null; reason: string; ruleId?: string }>): string[] {
+export function formatMessages(
+  root: string,
+  messages: Array<{ file?: string; line?: number; column?: number; fatal?: boolean | null; reason: string; ruleId?: string }>,
+): string[] {
   return messages.map((m) => `${(m.file ?? '').replace(`${root}/`, '')}:${m.line}:${m.column}  ${m.fatal ? 'error' : 'warning'}  ${m.reason}  ${m.ruleId}`);
 }

@@ -15,8 +15,20 @@ export async function restrictedCorpus(): Promise<string> {
     registry.items.push(item);
     await writeFile(file, JSON.stringify(registry, null, 2));
   };
-  await append('registries/roles.json', { id: 'qxzmarkroleid', name: 'Роль qxzmarkrolename', definition: 'Определение qxzmarkroledef', definedIn: 'ПР-901', forms: ['qxzmarkroleform'], sample: true });
-  await append('registries/terms.json', { id: 'qxzmarktermid', term: 'qxzmarkterm', definition: 'Определение qxzmarktermdef', definedIn: 'ПР-901', sample: true });
+  await append('registries/roles.json', {
+    id: 'qxzmarkroleid',
+    name: 'Роль qxzmarkrolename',
+    definition: 'Определение qxzmarkroledef',
+    definedIn: 'ПР-901',
+    forms: ['qxzmarkroleform'],
+    sample: true,
+  });
+  await append('registries/terms.json', {
+    id: 'qxzmarktermid',
+    term: 'qxzmarkterm',
+    definition: 'Определение qxzmarktermdef',
+    definedIn: 'ПР-901',
+    sample: true,
+  });
   return root;
 }
-

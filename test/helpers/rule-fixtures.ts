@@ -13,7 +13,10 @@ const CALENDAR_RULES = ['edition/review-due', 'edition/review-overdue'];
  * The loop every rule-fixture suite shares: a copy of the real content (or some of its folders), the
  * given fixture folders laid over it in order, one check with every rule at a fixed date.
  */
-export async function checkOverlays(folders: string[], options: { buildDate: string; only?: string[]; rule?: string; review?: { leadDays: number } }): Promise<{ result: CheckResult; lines: string[] }> {
+export async function checkOverlays(
+  folders: string[],
+  options: { buildDate: string; only?: string[]; rule?: string; review?: { leadDays: number } },
+): Promise<{ result: CheckResult; lines: string[] }> {
   const root = await contentRoot({}, { only: options.only });
   for (const folder of folders) await cp(folder, root, { recursive: true });
   const rules = Object.fromEntries(CALENDAR_RULES.filter((id) => id !== options.rule).map((id) => [id, 'off' as const]));

@@ -22,7 +22,10 @@ describe('DOCX generated with the docx package', () => {
     expect(mdx).toContain('<RolesTable document="РГ-101" />');
     expect(mdx).toContain('- cite: ПТ-035');
     expect(mdx).not.toContain('Страница');
-    expect(file.dropped.filter((d) => d.reason.startsWith('колонтитул')).map((d) => d.text)).toEqual(['Страница', 'Регламент «Работа с обращениями клиентов» РГ-101 — Для неограниченного доступа']);
+    expect(file.dropped.filter((d) => d.reason.startsWith('колонтитул')).map((d) => d.text)).toEqual([
+      'Страница',
+      'Регламент «Работа с обращениями клиентов» РГ-101 — Для неограниченного доступа',
+    ]);
     // «Аудитор» is in the registry with this definition; the new role is proposed, not written.
     expect(file.proposals.map((p) => [p.registry, p.entry.name])).toEqual([['roles', 'Оператор обращений']]);
     // The checker's findings on the result, exactly: none.
@@ -61,8 +64,38 @@ describe('saved HTML page', () => {
 
 describe('text that looks like code', () => {
   it('stays text: the result passes mdx/forbidden-code and keeps every character', async () => {
-    const hostile = ['import fs from "node:fs"', 'export const x = 1', '{process.exit(1)}', '<script>alert(1)</script>', '<!-- comment -->', '- not a list', '1. not a list either', '# not a heading', '[link](javascript:alert(1))', '&amp; &#123;', '`code`', '| pipe |', '> quote', '***'];
-    const source = ['## Регламент «Опасный текст» РГ-900', '<b>Ответственный за применение НД</b>\tДепартамент качества и клиентского опыта', '<b>Ответственный за разработку НД</b>\tДепартамент качества и клиентского опыта', '<b>Цель документа</b>\t☐ {цель}', '<b>Краткое описание документа</b>\t<Role id="x" />', '<b>Ограничение доступа</b>\tнет', '', '### 2. ОТВЕТСТВЕННОСТЬ И ОБЛАСТЬ ПРИМЕНЕНИЯ', 'Наименование подразделения/должности/роли', 'Все сотрудники', '', '### 1. ТЕКСТ', '', ...hostile.map((h) => `\\${h.startsWith('-') || /^\d/.test(h) || h.startsWith('#') ? '' : ''}${h}`).map((h) => `${h}\n`)].join('\n');
+    const hostile = [
+      'import fs from "node:fs"',
+      'export const x = 1',
+      '{process.exit(1)}',
+      '<script>alert(1)</script>',
+      '<!-- comment -->',
+      '- not a list',
+      '1. not a list either',
+      '# not a heading',
+      '[link](javascript:alert(1))',
+      '&amp; &#123;',
+      '`code`',
+      '| pipe |',
+      '> quote',
+      '***',
+    ];
+    const source = [
+      '## Регламент «Опасный текст» РГ-900',
+      '<b>Ответственный за применение НД</b>\tДепартамент качества и клиентского опыта',
+      '<b>Ответственный за разработку НД</b>\tДепартамент качества и клиентского опыта',
+      '<b>Цель документа</b>\t☐ {цель}',
+      '<b>Краткое описание документа</b>\t<Role id="x" />',
+      '<b>Ограничение доступа</b>\tнет',
+      '',
+      '### 2. ОТВЕТСТВЕННОСТЬ И ОБЛАСТЬ ПРИМЕНЕНИЯ',
+      'Наименование подразделения/должности/роли',
+      'Все сотрудники',
+      '',
+      '### 1. ТЕКСТ',
+      '',
+      ...hostile.map((h) => `\\${h.startsWith('-') || /^\d/.test(h) || h.startsWith('#') ? '' : ''}${h}`).map((h) => `${h}\n`),
+    ].join('\n');
     const result = await importInto([await tempFile('rg-900.txt', source)]);
     const file = result.files[0]!;
     expect(file.error).toBeUndefined();

@@ -8,7 +8,10 @@ import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 export const PT035_SOURCE = path.join(projectRoot, 'test/fixtures/sources/PT-035-source.txt');
 
 /** Imports into a temporary copy of the real content (never the real one). */
-export async function importInto(inputs: string[], options: { dryRun?: boolean; code?: string; version?: string; files?: Record<string, string | null> } = {}): Promise<BatchResult & { root: string }> {
+export async function importInto(
+  inputs: string[],
+  options: { dryRun?: boolean; code?: string; version?: string; files?: Record<string, string | null> } = {},
+): Promise<BatchResult & { root: string }> {
   const root = await contentRoot(options.files ?? {});
   const config = { ...loadConfig(projectRoot, { ND_BUILD_DATE: '2026-11-26' }), contentRootAbs: root };
   const quiet = Object.assign(Object.create(process.stderr) as NodeJS.WriteStream, { isTTY: false, write: () => true });

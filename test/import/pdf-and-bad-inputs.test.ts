@@ -21,7 +21,8 @@ async function printPdf(html: string, header = true): Promise<Buffer> {
       format: 'A4',
       displayHeaderFooter: header,
       headerTemplate: '<div style="font-size:9px;width:100%;text-align:center">Положение «Порядок аудитов» ПЛ-012 — Для неограниченного доступа</div>',
-      footerTemplate: '<div style="font-size:9px;width:100%;text-align:center">Страница <span class="pageNumber"></span> из <span class="totalPages"></span></div>',
+      footerTemplate:
+        '<div style="font-size:9px;width:100%;text-align:center">Страница <span class="pageNumber"></span> из <span class="totalPages"></span></div>',
       margin: { top: '25mm', bottom: '25mm', left: '20mm', right: '20mm' },
     });
   } finally {
@@ -70,9 +71,12 @@ describe('PDF printed by Chromium', () => {
 
 describe('bad inputs: each reported, the batch goes on', () => {
   it('encrypted and corrupt DOCX, scanned PDF, empty file, unknown format', async () => {
-    const scanned = await printPdf(`<html><body><canvas id="c" width="600" height="200"></canvas><script>
+    const scanned = await printPdf(
+      `<html><body><canvas id="c" width="600" height="200"></canvas><script>
       const c = document.getElementById('c').getContext('2d'); c.font = '30px sans-serif'; c.fillText('Скан документа ПЛ-013', 10, 100);
-    </script></body></html>`, false);
+    </script></body></html>`,
+      false,
+    );
     const inputs = [
       await tempFile('encrypted.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])),
       await tempFile('corrupt.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('не архив')])),

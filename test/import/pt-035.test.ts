@@ -30,9 +30,12 @@ beforeAll(async () => {
 
 /** Every field path where two values differ: `passport.goals[2]: «…» ≠ «…»`. */
 function differences(a: unknown, b: unknown, at = ''): string[] {
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b) ? [] : [`${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null)
+    return Object.is(a, b) ? [] : [`${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], Array.isArray(a) ? `${at}[${k}]` : at ? `${at}.${k}` : k));
+  return [...keys].flatMap((k) =>
+    differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], Array.isArray(a) ? `${at}[${k}]` : at ? `${at}.${k}` : k),
+  );
 }
 
 describe('ПТ-035 round trip', () => {
@@ -50,7 +53,12 @@ describe('ПТ-035 round trip', () => {
 
   it('roles equal the registry entries the hand-made edition renders', () => {
     const expected = registries.roles.filter((r) => r.definedIn === 'ПТ-035').map((r) => ({ name: r.name, definition: r.definition }));
-    expect(differences(rec.roles.map(({ name, definition }) => ({ name, definition })), expected)).toEqual([]);
+    expect(
+      differences(
+        rec.roles.map(({ name, definition }) => ({ name, definition })),
+        expected,
+      ),
+    ).toEqual([]);
     expect(body).toContain('<RolesTable document="ПТ-035" />');
     expect(body).toContain('<NormativeReferences document="ПТ-035" />');
   });
@@ -70,12 +78,35 @@ describe('ПТ-035 round trip', () => {
     // What the page shows: the body, the passport and references from the frontmatter, the roles
     // from the registry, and the fixed texts of the document view and its components.
     const view = ['src/components/DocumentView.astro', 'src/render/components.ts'].map((f) => readFileSync(path.join(projectRoot, f), 'utf8')).join('\n');
-    const unitPath = (id: string): string[] => { const u = registries.units.find((x) => x.id === id); return u ? [...(u.parent ? unitPath(u.parent) : []), u.name] : []; };
+    const unitPath = (id: string): string[] => {
+      const u = registries.units.find((x) => x.id === id);
+      return u ? [...(u.parent ? unitPath(u.parent) : []), u.name] : [];
+    };
     const p = rec.passport;
     const header = `Политика «${rec.title}» ${rec.code}`; // the page's heading: type, title, code
-    const units = [`${unitPath(p.responsibleForApplication!.unit).join(' ')} ${p.responsibleForApplication!.position}`, unitPath(p.responsibleForDevelopment!.unit).join(' ')];
-    const page = normalise([header, ...units, body, JSON.stringify(rec.passport), rec.references.map((r) => `${r.cite} «${r.title}»`).join('\n'), rec.roles.map((r) => `${r.name}\n${r.definition}`).join('\n'), view].join('\n').replace(/\\"/g, '"'));
-    const ARTEFACTS = [/^\s*<b>Политика «Политика МТС в области качества и управления клиентским опытом в ПАО «МТС»»<\/b>\s*<b>ПТ-035<\/b>\s*$/, /^\s*Для неограниченного доступа\s*$/, /^\*\*МТС\*\*$/, /^Ты знаешь, что можешь!$/];
+    const units = [
+      `${unitPath(p.responsibleForApplication!.unit).join(' ')} ${p.responsibleForApplication!.position}`,
+      unitPath(p.responsibleForDevelopment!.unit).join(' '),
+    ];
+    const page = normalise(
+      [
+        header,
+        ...units,
+        body,
+        JSON.stringify(rec.passport),
+        rec.references.map((r) => `${r.cite} «${r.title}»`).join('\n'),
+        rec.roles.map((r) => `${r.name}\n${r.definition}`).join('\n'),
+        view,
+      ]
+        .join('\n')
+        .replace(/\\"/g, '"'),
+    );
+    const ARTEFACTS = [
+      /^\s*<b>Политика «Политика МТС в области качества и управления клиентским опытом в ПАО «МТС»»<\/b>\s*<b>ПТ-035<\/b>\s*$/,
+      /^\s*Для неограниченного доступа\s*$/,
+      /^\*\*МТС\*\*$/,
+      /^Ты знаешь, что можешь!$/,
+    ];
     const fragments = readFileSync(PT035_SOURCE, 'utf8')
       .split('\n')
       .filter((line) => !ARTEFACTS.some((re) => re.test(line)))

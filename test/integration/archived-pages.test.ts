@@ -5,11 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { markArchived } from '../../src/integration/archived-pages.ts';
 import { pagesToIndex } from '../../src/integration/search-index.ts';
 
-const page = (article: string, extra = '') => `<!doctype html><html lang="ru"><body><header>шапка</header>${article}<h1>Документ</h1>${extra}</article></body></html>`;
+const page = (article: string, extra = '') =>
+  `<!doctype html><html lang="ru"><body><header>шапка</header>${article}<h1>Документ</h1>${extra}</article></body></html>`;
 
 describe('markArchived', () => {
   it('puts an archived article into the index with the «редакция: недействующая» filter', () => {
-    expect(markArchived(page('<article class="doc" data-nd-archived>'))).toContain('<article class="doc" data-nd-archived data-pagefind-body data-pagefind-filter="редакция:недействующая">');
+    expect(markArchived(page('<article class="doc" data-nd-archived>'))).toContain(
+      '<article class="doc" data-nd-archived data-pagefind-body data-pagefind-filter="редакция:недействующая">',
+    );
   });
   it('accepts the attribute written with a value', () => {
     expect(markArchived(page('<article data-nd-archived="">'))).toContain('<article data-nd-archived="" data-pagefind-body data-pagefind-filter=');
@@ -43,7 +46,10 @@ describe('pagesToIndex', () => {
     await write('nd/pt-035/changes/index.html', page('<article>'));
     const { files, pages } = await pagesToIndex(site);
     expect(files).toBe(4);
-    expect(pages.map((p) => [p.url, p.archived])).toEqual([['/nd/pt-035/0.9/', true], ['/nd/pt-035/', false]]);
+    expect(pages.map((p) => [p.url, p.archived])).toEqual([
+      ['/nd/pt-035/0.9/', true],
+      ['/nd/pt-035/', false],
+    ]);
     expect(pages[0]?.content).toContain('data-pagefind-body');
   });
 });

@@ -40,7 +40,8 @@ passport:
 ${body}
 `;
 const FILE = 'documents/pr-950/editions/1.0.mdx';
-const evilBody = (marker: string, text = 'Текст') => `import fs from 'node:fs';\n\nexport const ran = fs.writeFileSync(${JSON.stringify(marker)}, 'ran');\n\n${text} {process.exit(3)}.`;
+const evilBody = (marker: string, text = 'Текст') =>
+  `import fs from 'node:fs';\n\nexport const ran = fs.writeFileSync(${JSON.stringify(marker)}, 'ran');\n\n${text} {process.exit(3)}.`;
 
 async function evilRoot() {
   const marker = path.join(await mkdtemp(path.join(tmpdir(), 'nd-marker-')), 'ran.txt');
@@ -96,7 +97,11 @@ describe('astro dev', () => {
     });
     server.stdout?.on('data', (chunk) => (log += chunk));
     server.stderr?.on('data', (chunk) => (log += chunk));
-    await until(async () => (await fetchPage(port)).includes('Чистый текст до правки'), 90_000, () => log);
+    await until(
+      async () => (await fetchPage(port)).includes('Чистый текст до правки'),
+      90_000,
+      () => log,
+    );
   });
 
   afterAll(() => {
@@ -106,19 +111,37 @@ describe('astro dev', () => {
   it('re-checks a saved file: a broken reference is named in the terminal, the fix is served', async () => {
     const clean = await readFile(path.join(root, FILE), 'utf8');
     await writeFile(path.join(root, FILE), clean.replace('Чистый текст до правки.', 'Текст со ссылкой на ПТ-053 после правки.'));
-    await until(async () => /ref\/unknown-code/.test(log), 30_000, () => log);
+    await until(
+      async () => /ref\/unknown-code/.test(log),
+      30_000,
+      () => log,
+    );
     expect(log).toMatch(/1\.0\.mdx:23:\d+ .*ПТ-053.*ref\/unknown-code/);
     await writeFile(path.join(root, FILE), clean.replace('Чистый текст до правки.', 'Исправленный текст.'));
-    await until(async () => (await fetchPage(port)).includes('Исправленный текст'), 30_000, () => log);
+    await until(
+      async () => (await fetchPage(port)).includes('Исправленный текст'),
+      30_000,
+      () => log,
+    );
   });
 
   it('a warning is shown in the page too: the notice reads the latest findings', async () => {
     const clean = await readFile(path.join(root, FILE), 'utf8');
     await writeFile(path.join(root, FILE), clean.replace(/Исправленный текст\.|Чистый текст до правки\./, 'Требования ISO 9001:2008 учтены.'));
-    await until(async () => /ref\/withdrawn-standard/.test(log), 30_000, () => log);
+    await until(
+      async () => /ref\/withdrawn-standard/.test(log),
+      30_000,
+      () => log,
+    );
     const findings = (await (await fetch(`http://127.0.0.1:${port}/__nd/findings`)).json()) as Array<{ severity: string; text: string }>;
-    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', text: expect.stringMatching(/1\.0\.mdx:23:\d+ .*ISO 9001:2008.*ref\/withdrawn-standard/) })]);
-    await until(async () => (await fetchPage(port)).includes('учтены'), 30_000, () => log);
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'warning', text: expect.stringMatching(/1\.0\.mdx:23:\d+ .*ISO 9001:2008.*ref\/withdrawn-standard/) }),
+    ]);
+    await until(
+      async () => (await fetchPage(port)).includes('учтены'),
+      30_000,
+      () => log,
+    );
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -129,13 +152,21 @@ describe('astro dev', () => {
       await browser.close();
     }
     await writeFile(path.join(root, FILE), clean);
-    await until(async () => (await (await fetch(`http://127.0.0.1:${port}/__nd/findings`)).json()).length === 0, 30_000, () => log);
+    await until(
+      async () => (await (await fetch(`http://127.0.0.1:${port}/__nd/findings`)).json()).length === 0,
+      30_000,
+      () => log,
+    );
   });
 
   it('a file that turns bad while the server runs is refused with located messages; nothing in it runs', async () => {
     const clean = await readFile(path.join(root, FILE), 'utf8');
     await writeFile(path.join(root, FILE), clean.replace(/Исправленный текст\.|Чистый текст до правки\./, evilBody(marker, 'Текст после правки')));
-    await until(async () => /mdx\/forbidden-code/.test(log), 30_000, () => log);
+    await until(
+      async () => /mdx\/forbidden-code/.test(log),
+      30_000,
+      () => log,
+    );
     expect(log).toMatch(/1\.0\.mdx:23:1 .*импорт запрещён.*mdx\/forbidden-code/);
     expect(log).toMatch(/1\.0\.mdx:27:\d+ .*обращается к «process»/);
     expect(await fetchPage(port)).not.toContain('Текст после правки');

@@ -8,7 +8,9 @@ const aids = ['ПТ-035', 'ПТ035', 'ПТ 035', 'PT-035', 'самообслуж
 
 describe('withoutHiddenAids', () => {
   it('cuts the « | » list out of an excerpt and keeps the highlights around it', () => {
-    expect(withoutHiddenAids('<mark>текст</mark> ПТ 035 | <mark>PT-035</mark> | самообслуживание <mark>далее</mark> текст', aids)).toBe('<mark>текст</mark> … <mark>далее</mark> текст');
+    expect(withoutHiddenAids('<mark>текст</mark> ПТ 035 | <mark>PT-035</mark> | самообслуживание <mark>далее</mark> текст', aids)).toBe(
+      '<mark>текст</mark> … <mark>далее</mark> текст',
+    );
   });
   it('cuts an aid the excerpt window cut in half at either end', () => {
     expect(withoutHiddenAids('опытом» | <mark>ПТ-035</mark> | ПТ035 | PT', aids)).toBe('опытом» …');
@@ -20,7 +22,14 @@ describe('withoutHiddenAids', () => {
 });
 
 describe('russianCount', () => {
-  it.each([[1, '1 результат'], [3, '3 результата'], [5, '5 результатов'], [11, '11 результатов'], [21, '21 результат'], [24, '24 результата']])('%i', (n, text) => {
+  it.each([
+    [1, '1 результат'],
+    [3, '3 результата'],
+    [5, '5 результатов'],
+    [11, '11 результатов'],
+    [21, '21 результат'],
+    [24, '24 результата'],
+  ])('%i', (n, text) => {
     expect(russianCount('many_results', n)?.replace('[COUNT]', String(n))).toBe(`${text} по запросу: [SEARCH_TERM]`);
   });
   it('leaves other keys to Pagefind', () => expect(russianCount('placeholder', 2)).toBeUndefined());
@@ -39,13 +48,20 @@ describe('partial matches', () => {
   const hit = (id: string, score: number) => ({ id, score, data: async () => ({ url: id, excerpt: '', meta: {} }) });
   it('rank pages by the number of words they hold, then score; at least half the words', () => {
     const ranked = rankPartial([[hit('a', 1), hit('b', 5)], [hit('a', 1), hit('c', 9)], [hit('b', 1)]]);
-    expect(ranked.map((h) => [h.id, h.words])).toEqual([['b', 2], ['a', 2]]);
+    expect(ranked.map((h) => [h.id, h.words])).toEqual([
+      ['b', 2],
+      ['a', 2],
+    ]);
   });
-  it('split the query into words', () => expect(queryWords('Калибровки, самообслуживание  и политика')).toEqual(['калибровки', 'самообслуживание', 'и', 'политика'].filter((w) => w.length > 1)));
+  it('split the query into words', () =>
+    expect(queryWords('Калибровки, самообслуживание  и политика')).toEqual(['калибровки', 'самообслуживание', 'и', 'политика'].filter((w) => w.length > 1)));
 });
 
 describe('synonymsFor', () => {
-  const groups = [{ id: 'self-care', terms: ['self-care', 'самообслуживание'] }, { id: 'ko', terms: ['КО', 'клиентский опыт', 'CX'] }];
+  const groups = [
+    { id: 'self-care', terms: ['self-care', 'самообслуживание'] },
+    { id: 'ko', terms: ['КО', 'клиентский опыт', 'CX'] },
+  ];
   it('adds the other terms of a group the text mentions, in any inflection', () => {
     expect(synonymsFor('развитие self-care и управление клиентским опытом', groups)).toEqual(['самообслуживание', 'КО', 'CX']);
   });
@@ -55,7 +71,9 @@ describe('synonymsFor', () => {
 });
 
 it('spacedForIndex separates cells, items and glossary entries for Pagefind', () => {
-  expect(spacedForIndex('<tr><th>Аудитор</th><th>Должность</th></tr><dl><dt>СМК</dt><dd>Система</dd></dl>')).toBe('<tr><th>Аудитор</th> <th>Должность</th> </tr><dl><dt>СМК</dt> <dd>Система</dd> </dl>');
+  expect(spacedForIndex('<tr><th>Аудитор</th><th>Должность</th></tr><dl><dt>СМК</dt><dd>Система</dd></dl>')).toBe(
+    '<tr><th>Аудитор</th> <th>Должность</th> </tr><dl><dt>СМК</dt> <dd>Система</dd> </dl>',
+  );
 });
 
 describe('print marks', () => {

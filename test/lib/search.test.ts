@@ -16,7 +16,8 @@ describe('standardAliases', () => {
     const aliases = standardAliases('ISO 9001:2015');
     for (const a of ['ISO 9001', 'ISO9001', 'ИСО 9001', 'ГОСТ Р ИСО 9001', 'ISO 9001:2015', 'ISO 9001-2015']) expect(aliases).toContain(a);
   });
-  it('handles an undated designation', () => expect(standardAliases('ISO 19011')).toEqual(['ISO 19011', 'ISO19011', 'ИСО 19011', 'ИСО19011', 'ГОСТ Р ИСО 19011']));
+  it('handles an undated designation', () =>
+    expect(standardAliases('ISO 19011')).toEqual(['ISO 19011', 'ISO19011', 'ИСО 19011', 'ИСО19011', 'ГОСТ Р ИСО 19011']));
   it('keeps an unknown designation as it is', () => expect(standardAliases('СТО 1.2-3')).toEqual(['СТО 1.2-3']));
 });
 
@@ -32,7 +33,14 @@ describe('withArchivePolicy', () => {
 describe('search shortcut', () => {
   const body = { tagName: 'BODY' } as unknown as EventTarget;
   const input = { tagName: 'INPUT' } as unknown as EventTarget;
-  const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}, target: EventTarget | null = body) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods, target });
+  const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}, target: EventTarget | null = body) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...mods,
+    target,
+  });
   it('«/» outside a text field', () => expect(isSearchShortcut(key('/'))).toBe(true));
   it('not «/» typed into a field', () => expect(isSearchShortcut(key('/', {}, input))).toBe(false));
   it('Ctrl+K and ⌘K anywhere, even in a field', () => {

@@ -41,7 +41,8 @@ describe('the analysis cache key', () => {
   });
 
   it('reads every form of static import', () => {
-    const source = "import a from './a.ts';\nimport { b,\n  c } from \"./b.ts\";\nimport type { D } from './d.ts';\nexport * from './e.ts';\nimport './f.ts';\n// import nope from './g.ts';\nconst h = await import('./h.ts');";
+    const source =
+      "import a from './a.ts';\nimport { b,\n  c } from \"./b.ts\";\nimport type { D } from './d.ts';\nexport * from './e.ts';\nimport './f.ts';\n// import nope from './g.ts';\nconst h = await import('./h.ts');";
     expect(importSpecifiers(source)).toEqual(['./a.ts', './b.ts', './d.ts', './e.ts', './f.ts', './h.ts']);
   });
 });

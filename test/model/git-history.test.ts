@@ -6,7 +6,8 @@ import { commitUrl, parseGitLog, readGitHistory } from '../../src/model/git-hist
 
 describe('Git history of content files', () => {
   it('parses one git log pass into commits per file, newest first', () => {
-    const out = '\x1eaaa\x1fa1\x1fАвтор\x1f2025-02-20T12:30:00+03:00\x1fВторой\n\ndocuments/x/editions/1.0.mdx\ndocuments/y/editions/1.0.mdx\n\x1ebbb\x1fb1\x1fАвтор\x1f2025-01-15T10:00:00+03:00\x1fПервый\n\ndocuments/x/editions/1.0.mdx\n';
+    const out =
+      '\x1eaaa\x1fa1\x1fАвтор\x1f2025-02-20T12:30:00+03:00\x1fВторой\n\ndocuments/x/editions/1.0.mdx\ndocuments/y/editions/1.0.mdx\n\x1ebbb\x1fb1\x1fАвтор\x1f2025-01-15T10:00:00+03:00\x1fПервый\n\ndocuments/x/editions/1.0.mdx\n';
     const files = parseGitLog(out);
     expect(files.get('documents/x/editions/1.0.mdx')?.map((c) => c.short)).toEqual(['a1', 'b1']);
     expect(files.get('documents/y/editions/1.0.mdx')).toEqual([{ hash: 'aaa', short: 'a1', author: 'Автор', date: '2025-02-20', subject: 'Второй' }]);

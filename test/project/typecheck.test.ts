@@ -10,3 +10,12 @@ describe('npm run typecheck', () => {
     expect(run.status).toBe(0);
   }, 600_000);
 });
+
+/** The tree stays as `npm run format` (Prettier, .prettierrc.json) leaves it; content and generated files excepted. */
+describe('npm run format:check', () => {
+  it('finds nothing to reformat', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'format:check'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    expect(`${run.stdout}${run.stderr}`.split('\n').filter((line) => line.startsWith('[warn]'))).toEqual([]);
+    expect(run.status).toBe(0);
+  }, 300_000);
+});

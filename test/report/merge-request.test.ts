@@ -15,7 +15,18 @@ let repo = '';
 let markdown = '';
 
 const git = (...args: string[]) =>
-  execFileSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 'Автор', GIT_AUTHOR_EMAIL: 'a@example.ru', GIT_COMMITTER_NAME: 'Автор', GIT_COMMITTER_EMAIL: 'a@example.ru', GIT_AUTHOR_DATE: '2026-11-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-01T10:00:00Z' } });
+  execFileSync('git', args, {
+    cwd: repo,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Автор',
+      GIT_AUTHOR_EMAIL: 'a@example.ru',
+      GIT_COMMITTER_NAME: 'Автор',
+      GIT_COMMITTER_EMAIL: 'a@example.ru',
+      GIT_AUTHOR_DATE: '2026-11-01T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-11-01T10:00:00Z',
+    },
+  });
 
 const edition = (version: string, approved: string, effective: string, body: string) => `---
 code: ПР-920
@@ -58,7 +69,11 @@ beforeAll(() => {
   git('add', '-A');
   git('commit', '-q', '-m', 'ПР-920 и правка Приложения 3');
   writeFileSync(path.join(docDir, '2.0.mdx'), edition('2.0', '2026-11-10', '2027-01-01', 'Новая редакция следует ПТ-053.'));
-  const run = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/report.ts'), '--base', 'HEAD~1', '--root', path.join(repo, 'content'), '--date', DATE], { cwd: projectRoot, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'scripts/report.ts'), '--base', 'HEAD~1', '--root', path.join(repo, 'content'), '--date', DATE],
+    { cwd: projectRoot, encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(run.stderr);
   markdown = run.stdout;
 });
@@ -89,7 +104,10 @@ describe('npm run report', () => {
   });
 
   it('refuses an unknown revision with a Russian message and exit 2', () => {
-    const run = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/report.ts'), '--base', 'нет-такой', '--root', path.join(repo, 'content')], { cwd: projectRoot, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/report.ts'), '--base', 'нет-такой', '--root', path.join(repo, 'content')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('ревизия «нет-такой» не найдена');
     expect(run.stderr).not.toMatch(/^\s+at /m);

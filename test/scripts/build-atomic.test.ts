@@ -24,10 +24,14 @@ let good: Map<string, string>;
 /** Every file under a folder with the hash of its bytes. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  return new Map(files.map((e) => {
-    const file = path.join(e.parentPath, e.name);
-    return [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')] as const;
-  }).sort(([a], [b]) => a.localeCompare(b)));
+  return new Map(
+    files
+      .map((e) => {
+        const file = path.join(e.parentPath, e.name);
+        return [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')] as const;
+      })
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 /** What sits next to the output folder besides the output itself (staging or old copies). */

@@ -68,7 +68,11 @@ describe('generateCorpus', () => {
     expect(errors).toBe(0);
 
     const documents = path.join(root, 'documents');
-    const generated = readdirSync(documents).filter((folder) => readFileSync(path.join(documents, folder, 'editions', readdirSync(path.join(documents, folder, 'editions'))[0] ?? ''), 'utf8').includes('Сгенерированный документ'));
+    const generated = readdirSync(documents).filter((folder) =>
+      readFileSync(path.join(documents, folder, 'editions', readdirSync(path.join(documents, folder, 'editions'))[0] ?? ''), 'utf8').includes(
+        'Сгенерированный документ',
+      ),
+    );
     expect(generated).toHaveLength(20);
     let editions = 0;
     let multi = 0;
@@ -90,7 +94,9 @@ describe('generateCorpus', () => {
     }
     expect(editions).toBe(result.editions);
     expect(multi).toBeGreaterThan(0);
-    const all = files(documents).map(([, bytes]) => bytes.toString('utf8')).join('\n');
+    const all = files(documents)
+      .map(([, bytes]) => bytes.toString('utf8'))
+      .join('\n');
     expect(all).toMatch(/ISO 9001:2015/);
     expect(all).toMatch(/Приложени[а-я]* \d/);
     expect(all).toMatch(/(?:^|[^\p{L}])(?:ПТ|ПЛ|ПР|РГ|РК|ИН|СК)-\d{3}/u);

@@ -39,15 +39,17 @@ const normalise = (text: string) =>
 function sourceFragments(): string[] {
   // The export as received (copy of shared/sources/PT-035-source.txt), so the test runs in any clone.
   const source = readFileSync(path.resolve(import.meta.dirname, '../fixtures/sources/PT-035-source.txt'), 'utf8');
-  return source
-    .split('\n')
-    .filter((line) => !ARTEFACT_LINES.some((re) => re.test(line)))
-    // «1. …» outside headings is a Markdown list item: its number is the list's, not text.
-    .map((line) => line.replace(/^\d+\.\s+(?=\*\*)/, ''))
-    .flatMap((line) => line.replace(/<input type="checkbox"\/>/g, '\t').split('\t'))
-    .flatMap((cell) => cell.split(/(?<=[.;!?])\s+(?=[А-ЯA-Z0-9«"])/))
-    .map(normalise)
-    .filter((fragment) => fragment.length > 0);
+  return (
+    source
+      .split('\n')
+      .filter((line) => !ARTEFACT_LINES.some((re) => re.test(line)))
+      // «1. …» outside headings is a Markdown list item: its number is the list's, not text.
+      .map((line) => line.replace(/^\d+\.\s+(?=\*\*)/, ''))
+      .flatMap((line) => line.replace(/<input type="checkbox"\/>/g, '\t').split('\t'))
+      .flatMap((cell) => cell.split(/(?<=[.;!?])\s+(?=[А-ЯA-Z0-9«"])/))
+      .map(normalise)
+      .filter((fragment) => fragment.length > 0)
+  );
 }
 
 describe('ПТ-035 page', () => {
@@ -57,7 +59,9 @@ describe('ПТ-035 page', () => {
     expect(fragments.length).toBeGreaterThan(60);
     const missing = fragments.filter((fragment) => !page.includes(fragment));
     expect(missing).toEqual([]);
-    expect(read('nd/pt-035/index.html')).toMatch(/<h1><span data-pagefind-meta="title">Политика МТС в области качества и управления клиентским опытом<\/span> <span class="code" data-pagefind-meta="code">ПТ-035<\/span><\/h1>/);
+    expect(read('nd/pt-035/index.html')).toMatch(
+      /<h1><span data-pagefind-meta="title">Политика МТС в области качества и управления клиентским опытом<\/span> <span class="code" data-pagefind-meta="code">ПТ-035<\/span><\/h1>/,
+    );
   });
 
   it('publishes none of the artefacts', () => {
@@ -72,7 +76,15 @@ describe('ПТ-035 page', () => {
   it('shows the seven roles from the registry, linked to the glossary', () => {
     const html = read('nd/pt-035/index.html');
     const roleRows = [...html.matchAll(/<tr id="role-([a-z-]+)"/g)].map((m) => m[1]);
-    expect(roleRows).toEqual(['top-management', 'quality-representative', 'auditor', 'action-owners', 'audited-unit-heads', 'unit-coordinator', 'audit-team-leader']);
+    expect(roleRows).toEqual([
+      'top-management',
+      'quality-representative',
+      'auditor',
+      'action-owners',
+      'audited-unit-heads',
+      'unit-coordinator',
+      'audit-team-leader',
+    ]);
     for (const id of roleRows) expect(hrefs(html)).toContain(`/glossary/#role-${id}`);
   });
 
@@ -96,7 +108,9 @@ describe('ПТ-035 page', () => {
   it('shows its passport, edition, sample mark and source link', () => {
     const html = read('nd/pt-035/index.html');
     const text = pageText(html);
-    expect(text).toContain('Ответственный за применение НД Корпоративный центр Группы МТС Блок Маркетинга Департамент качества и клиентского опыта Директор департамента');
+    expect(text).toContain(
+      'Ответственный за применение НД Корпоративный центр Группы МТС Блок Маркетинга Департамент качества и клиентского опыта Директор департамента',
+    );
     expect(text).toContain('Ограничение доступа нет');
     expect(text).toMatch(/Действует Редакция 1\.0, введена в действие 1 апреля 2023 г\./);
     expect(html).toContain('data-sample');
@@ -108,7 +122,9 @@ describe('site', () => {
   it('lists ПТ-035 in the registry with its passport data', () => {
     const row = /<tr data-type="Политика"[^>]*data-code="ПТ-035"[^>]*>([\s\S]*?)<\/tr>/.exec(read('nd/index.html'));
     expect(row).not.toBeNull();
-    expect(pageText(row?.[1] ?? '')).toBe('ПТ-035 Политика МТС в области качества и управления клиентским опытом пример Политика 1.0 1 апреля 2023 г. Действует Для неограниченного доступа Департамент качества и клиентского опыта 1 апреля 2027 г.');
+    expect(pageText(row?.[1] ?? '')).toBe(
+      'ПТ-035 Политика МТС в области качества и управления клиентским опытом пример Политика 1.0 1 апреля 2023 г. Действует Для неограниченного доступа Департамент качества и клиентского опыта 1 апреля 2027 г.',
+    );
   });
 
   it('redirects the Cyrillic code address to the stable one', () => {

@@ -17,7 +17,17 @@ import { distTexts } from '../helpers/dist-scan.ts';
  * XML files stay well-formed and the JSON exports carry the exact strings.
  */
 const TITLE = '<script>alert(1)</script> Порядок «экранирования» & "кавычки"';
-const INJECTED = ['<script>alert', '<img src=x', '<iframe src="https://example.ru/">', '<svg onload', '<style>body{display:none}', '<b>жирная</b>', '<i>курсив</i>', '<a href="javascript:', '<b>Роль</b>'];
+const INJECTED = [
+  '<script>alert',
+  '<img src=x',
+  '<iframe src="https://example.ru/">',
+  '<svg onload',
+  '<style>body{display:none}',
+  '<b>жирная</b>',
+  '<i>курсив</i>',
+  '<a href="javascript:',
+  '<b>Роль</b>',
+];
 const PAGES = ['/nd/pr-903/', '/nd/pr-903/1.0/', '/nd/pr-903/appendices/1/', '/nd/', '/', '/glossary/', '/nd/as-of/', '/standards/iso-9001-2015/'];
 
 let texts: Map<string, string>;
@@ -32,7 +42,13 @@ beforeAll(async () => {
   await overlayFixture(root, 'escaping');
   const roles = path.join(root, 'registries/roles.json');
   const registry = JSON.parse(await readFile(roles, 'utf8')) as { items: unknown[] };
-  registry.items.push({ id: 'escaper', name: '<b>Роль</b> экранирования', definition: '<script>alert(7)</script> определение', definedIn: 'ПР-903', sample: true });
+  registry.items.push({
+    id: 'escaper',
+    name: '<b>Роль</b> экранирования',
+    definition: '<script>alert(7)</script> определение',
+    definedIn: 'ПР-903',
+    sample: true,
+  });
   await writeFile(roles, JSON.stringify(registry, null, 2));
   const built = await buildSite({ root, date: '2026-11-26' });
   if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
@@ -61,19 +77,22 @@ describe('HTML and XML files', () => {
     const found = [...texts].filter(([file, text]) => /\.(html|xml)$/.test(file) && outsideAttributes(text).includes(markup)).map(([file]) => file);
     expect(found).toEqual([]);
   });
-
 });
 
 describe('JSON exports carry the exact strings', () => {
   it('registry.json', () => {
-    const registry = JSON.parse(texts.get('registry.json') ?? '{}') as { documents: Array<{ code: string; title: string; editions: Array<{ changes: string; act: string }> }> };
+    const registry = JSON.parse(texts.get('registry.json') ?? '{}') as {
+      documents: Array<{ code: string; title: string; editions: Array<{ changes: string; act: string }> }>;
+    };
     const doc = registry.documents.find((d) => d.code === 'ПР-903');
     expect(doc?.title).toBe(TITLE);
     expect(doc?.editions[0]?.changes).toBe('</title><script>alert(2)</script> ]]> первая редакция');
   });
 
   it('Pagefind stores the title and the page text as data', () => {
-    const fragments = [...texts].filter(([file]) => file.endsWith('.pf_fragment')).map(([, text]) => JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string; content: string; meta: Record<string, string> });
+    const fragments = [...texts]
+      .filter(([file]) => file.endsWith('.pf_fragment'))
+      .map(([, text]) => JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string; content: string; meta: Record<string, string> });
     const fragment = fragments.find((f) => f.url === '/nd/pr-903/');
     expect(fragment?.meta.title).toContain(TITLE);
     // Plain text, not HTML: the search UI must escape it when it builds excerpts (checked in the browser below).
@@ -104,11 +123,14 @@ describe('in the browser', () => {
     expect(dialogs).toEqual([]);
   });
 
-  it.each(['feed.xml', 'sitemap.xml'])('%s is well-formed XML (the browser\'s XML parser)', async (file) => {
-    const parsed = await page.evaluate((xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'application/xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '' };
-    }, texts.get(file) ?? '');
+  it.each(['feed.xml', 'sitemap.xml'])("%s is well-formed XML (the browser's XML parser)", async (file) => {
+    const parsed = await page.evaluate(
+      (xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '' };
+      },
+      texts.get(file) ?? '',
+    );
     expect(parsed.error).toBeNull();
     if (file === 'feed.xml') expect(parsed.text).toContain(TITLE);
   });

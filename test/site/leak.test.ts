@@ -51,7 +51,9 @@ describe.each(['public', 'internal'])('audience %s', (audience) => {
 
   it('no citation from a hidden edition: ПР-900 is not «cited by» ПТ-035, references.json has no hidden text', async () => {
     const references = JSON.parse(texts[audience]!.get('references.json') ?? '{}') as { documents: Record<string, Array<{ from: string; entry: string }>> };
-    const entries = Object.values(references.documents).flat().map((c) => c.entry);
+    const entries = Object.values(references.documents)
+      .flat()
+      .map((c) => c.entry);
     expect(entries).not.toContain('pt-035/0.9');
     expect(entries).not.toContain('pt-035/2.0');
     expect(references.documents['ПР-900']?.some((c) => c.from === 'ПТ-035') ?? false).toBe(false);

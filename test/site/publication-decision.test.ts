@@ -48,13 +48,22 @@ describe('decidePublication', () => {
 
   it('never lets Astro load a file with forbidden code, and says why', () => {
     const decision = decidePublication(result, 'trade-secret', DATE);
-    expect([...decision.files].sort()).toEqual(['documents/pr-001/editions/1.0.mdx', 'documents/pr-002/editions/1.0.mdx', 'documents/pr-003/editions/1.0.mdx', 'documents/pr-004/editions/1.0.mdx']);
-    expect(decision.refused.get('documents/pr-006/editions/1.0.mdx')).toMatch(/pr-006\/editions\/1\.0\.mdx: в тексте код, который содержимому запрещён \(mdx\/forbidden-code\): выражение «\{process\.exit\(3\)\}» обращается к «process»/);
+    expect([...decision.files].sort()).toEqual([
+      'documents/pr-001/editions/1.0.mdx',
+      'documents/pr-002/editions/1.0.mdx',
+      'documents/pr-003/editions/1.0.mdx',
+      'documents/pr-004/editions/1.0.mdx',
+    ]);
+    expect(decision.refused.get('documents/pr-006/editions/1.0.mdx')).toMatch(
+      /pr-006\/editions\/1\.0\.mdx: в тексте код, который содержимому запрещён \(mdx\/forbidden-code\): выражение «\{process\.exit\(3\)\}» обращается к «process»/,
+    );
   });
 
   it('refuses an audience the registry does not know', () => {
     const decision = decidePublication(result, 'everyone', DATE);
-    expect(decision.problem).toBe('уровень доступа «everyone», до которого публикует сборка (audience в nd.config.json или ND_AUDIENCE), не найден в registries/access-levels.json; известные: public, internal, confidential, trade-secret');
+    expect(decision.problem).toBe(
+      'уровень доступа «everyone», до которого публикует сборка (audience в nd.config.json или ND_AUDIENCE), не найден в registries/access-levels.json; известные: public, internal, confidential, trade-secret',
+    );
     expect(decision.published.size).toBe(0);
   });
 });

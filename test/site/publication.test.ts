@@ -11,11 +11,30 @@ import { distTexts, filesContaining } from '../helpers/dist-scan.ts';
  * The same corpus built for `trade-secret` shows every marker, which proves the scan would have found them.
  */
 const MARKERS = [
-  'qxzmarktitle', 'qxzmarkact', 'qxzmarkchanges', 'qxzmarkgoal', 'qxzmarksummary', 'qxzmarkposition', 'qxzmarkscope',
-  'qxzmarkreftitle', 'qxzmarkheading', 'qxzmarkbody', 'qxzmarkappendixtitle', 'qxzmarkappendixbody',
-  'qxzmarkrolename', 'qxzmarkroledef', 'qxzmarkterm', 'qxzmarktermdef', 'qxzmarkcitedtitle',
+  'qxzmarktitle',
+  'qxzmarkact',
+  'qxzmarkchanges',
+  'qxzmarkgoal',
+  'qxzmarksummary',
+  'qxzmarkposition',
+  'qxzmarkscope',
+  'qxzmarkreftitle',
+  'qxzmarkheading',
+  'qxzmarkbody',
+  'qxzmarkappendixtitle',
+  'qxzmarkappendixbody',
+  'qxzmarkrolename',
+  'qxzmarkroledef',
+  'qxzmarkterm',
+  'qxzmarktermdef',
+  'qxzmarkcitedtitle',
   // ПР-900 is public, but its old edition 0.9 is a trade secret: that edition alone stays off the site.
-  'qxzmarkoldtitle', 'qxzmarkoldact', 'qxzmarkoldchanges', 'qxzmarkoldgoal', 'qxzmarkoldsummary', 'qxzmarkoldbody',
+  'qxzmarkoldtitle',
+  'qxzmarkoldact',
+  'qxzmarkoldchanges',
+  'qxzmarkoldgoal',
+  'qxzmarkoldsummary',
+  'qxzmarkoldbody',
 ];
 
 let root: string;

@@ -44,7 +44,11 @@ afterAll(async () => {
 
 /** The body's reference links: [text, href, title]. */
 const links = () =>
-  [...html.matchAll(/<a href="([^"]*)" title="([^"]*)" class="ref">([^<]*)<\/a>/g)].map(([, href, title, text]) => [text, href, title?.replace(/&#x3C;|&quot;/g, '')]);
+  [...html.matchAll(/<a href="([^"]*)" title="([^"]*)" class="ref">([^<]*)<\/a>/g)].map(([, href, title, text]) => [
+    text,
+    href,
+    title?.replace(/&#x3C;|&quot;/g, ''),
+  ]);
 
 describe('every resolved reference in prose is a link with the target’s full title', () => {
   it('codes, standards, clauses, appendices of another document and the text’s own section', () => {
@@ -52,7 +56,11 @@ describe('every resolved reference in prose is a link with the target’s full t
       ['ПТ-035', '/nd/pt-035/', 'ПТ-035 Политика МТС в области качества и управления клиентским опытом'],
       ['п. 9.2 ISO 9001:2015', '/standards/iso-9001-2015/#clause-9.2', 'ISO 9001:2015, п. 9.2 «Внутренний аудит»'],
       ['ISO 19011:2018', '/standards/iso-19011-2018/', expect.stringMatching(/^ISO 19011:2018 «/)],
-      ['Приложении 3 «Шаблоны программы, плана и отчёта по проведению аудитов СМК»', '/nd/pt-035/appendices/3/', 'Приложение 3 «Шаблоны программы, плана и отчёта по проведению аудитов СМК» к ПТ-035'],
+      [
+        'Приложении 3 «Шаблоны программы, плана и отчёта по проведению аудитов СМК»',
+        '/nd/pt-035/appendices/3/',
+        'Приложение 3 «Шаблоны программы, плана и отчёта по проведению аудитов СМК» к ПТ-035',
+      ],
       ['ПТ-035', '/nd/pt-035/', expect.any(String)],
       ['приложениях 1', '/nd/pt-035/appendices/1/', 'Приложение 1 «Руководство по системе менеджмента качества» к ПТ-035'],
       ['2', '/nd/pt-035/appendices/2/', 'Приложение 2 «Система стандартов качества Группы МТС» к ПТ-035'],
@@ -62,7 +70,9 @@ describe('every resolved reference in prose is a link with the target’s full t
   });
 
   it('a document the audience may not see keeps its code, marked, without a link or its title', () => {
-    expect(html).toMatch(/<span class="restricted-ref" title="ПР-901: документ ограниченного доступа">ПР-901<\/span><small class="restricted-note"> \(документ ограниченного доступа\)<\/small>/);
+    expect(html).toMatch(
+      /<span class="restricted-ref" title="ПР-901: документ ограниченного доступа">ПР-901<\/span><small class="restricted-note"> \(документ ограниченного доступа\)<\/small>/,
+    );
     expect(html).not.toContain('href="/nd/pr-901/');
     expect(html).not.toContain('qxzmarktitle');
   });

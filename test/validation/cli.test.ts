@@ -13,7 +13,9 @@ let warningsOnly: string;
 
 beforeAll(async () => {
   const text = readFileSync(path.join(projectRoot, 'content', EDITION), 'utf8');
-  broken = await contentRoot({ [EDITION]: text.replace('Приложении 3.', 'Приложении 4.').replace('**Стратегия компании - 3D**', '**Стратегия компании - 3D** (ПT-035)') });
+  broken = await contentRoot({
+    [EDITION]: text.replace('Приложении 3.', 'Приложении 4.').replace('**Стратегия компании - 3D**', '**Стратегия компании - 3D** (ПT-035)'),
+  });
   warningsOnly = await contentRoot({ [EDITION]: `${text}\nСм. также ISO 9001:2008.\n` });
 });
 
@@ -32,8 +34,12 @@ describe('npm run check', () => {
     noStack(run.stdout + run.stderr);
     const lines = run.stdout.trim().split('\n');
     expect(lines.slice(0, -1).map((l) => l.replace(`${broken}/`, ''))).toEqual([
-      expect.stringMatching(/^documents\/pt-035\/editions\/1\.0\.mdx:\d+:\d+  ошибка  код «ПT-035» набран с латинскими буквами \(T\): напишите ПТ-035 кириллицей  ref\/latin-code$/),
-      expect.stringMatching(/^documents\/pt-035\/editions\/1\.0\.mdx:\d+:\d+  ошибка  у документа ПТ-035 нет приложения 4 \(приложения: 1, 2, 3\); .*  ref\/unknown-appendix$/),
+      expect.stringMatching(
+        /^documents\/pt-035\/editions\/1\.0\.mdx:\d+:\d+  ошибка  код «ПT-035» набран с латинскими буквами \(T\): напишите ПТ-035 кириллицей  ref\/latin-code$/,
+      ),
+      expect.stringMatching(
+        /^documents\/pt-035\/editions\/1\.0\.mdx:\d+:\d+  ошибка  у документа ПТ-035 нет приложения 4 \(приложения: 1, 2, 3\); .*  ref\/unknown-appendix$/,
+      ),
     ]);
     expect(lines.at(-1)).toMatch(/ошибок: 2, предупреждений: 0/);
   });
@@ -73,7 +79,14 @@ describe('machine formats', () => {
     const run = await runCheckCli(['--root', broken, '--format', 'json']);
     const findings = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     expect(findings).toHaveLength(2);
-    expect(findings[0]).toEqual({ file: `${broken}/${EDITION}`, line: expect.any(Number), column: expect.any(Number), severity: 'error', message: expect.stringContaining('ПT-035'), ruleId: 'ref/latin-code' });
+    expect(findings[0]).toEqual({
+      file: `${broken}/${EDITION}`,
+      line: expect.any(Number),
+      column: expect.any(Number),
+      severity: 'error',
+      message: expect.stringContaining('ПT-035'),
+      ruleId: 'ref/latin-code',
+    });
   });
 
   it('sarif: valid SARIF 2.1.0', async () => {
@@ -85,7 +98,11 @@ describe('machine formats', () => {
     expect(ajv.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     expect(log.runs[0].results).toHaveLength(2);
-    expect(log.runs[0].results[1]).toMatchObject({ ruleId: 'ref/unknown-appendix', level: 'error', locations: [{ physicalLocation: { region: { startLine: expect.any(Number) } } }] });
+    expect(log.runs[0].results[1]).toMatchObject({
+      ruleId: 'ref/unknown-appendix',
+      level: 'error',
+      locations: [{ physicalLocation: { region: { startLine: expect.any(Number) } } }],
+    });
     // Rule metadata is the one list of rules; indexes point into it; help links are absolute.
     const rules = log.runs[0].tool.driver.rules as Array<{ id: string; helpUri: string }>;
     expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
@@ -98,13 +115,21 @@ describe('machine formats', () => {
     const report = JSON.parse(run.stdout) as Array<Record<string, any>>;
     expect(report).toHaveLength(2);
     for (const issue of report) {
-      expect(issue).toEqual({ description: expect.any(String), check_name: expect.stringMatching(/^ref\//), fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), severity: 'major', location: { path: expect.stringContaining(EDITION), lines: { begin: expect.any(Number) } } });
+      expect(issue).toEqual({
+        description: expect.any(String),
+        check_name: expect.stringMatching(/^ref\//),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+        severity: 'major',
+        location: { path: expect.stringContaining(EDITION), lines: { begin: expect.any(Number) } },
+      });
     }
     expect(new Set(report.map((i) => i.fingerprint)).size).toBe(2);
   });
 
   it('github: workflow annotations', async () => {
     const run = await runCheckCli(['--root', warningsOnly, '--format', 'github']);
-    expect(run.stdout.trim()).toMatch(/^::warning file=[^,]+1\.0\.mdx,line=\d+,col=\d+,title=ref\/withdrawn-standard::ISO 9001%3A2008|^::warning file=[^,]+1\.0\.mdx,line=\d+,col=\d+,title=ref\/withdrawn-standard::ISO 9001:2008/);
+    expect(run.stdout.trim()).toMatch(
+      /^::warning file=[^,]+1\.0\.mdx,line=\d+,col=\d+,title=ref\/withdrawn-standard::ISO 9001%3A2008|^::warning file=[^,]+1\.0\.mdx,line=\d+,col=\d+,title=ref\/withdrawn-standard::ISO 9001:2008/,
+    );
   });
 });

@@ -34,7 +34,11 @@ describe('mdx/forbidden-code: what content may contain', () => {
 describe('mdx/forbidden-code: what it refuses, where and why', () => {
   it.each([
     ['an import from node:fs', 'import fs from "node:fs";', /^1:1 «import fs from "node:fs";»: импорт запрещён/],
-    ['a second statement in the same block', 'import { Role } from "@nd/content";\nimport cp from "node:child_process";', /^2:1 «import cp from "node:child_process";»: импорт запрещён/],
+    [
+      'a second statement in the same block',
+      'import { Role } from "@nd/content";\nimport cp from "node:child_process";',
+      /^2:1 «import cp from "node:child_process";»: импорт запрещён/,
+    ],
     ['a renamed allowlisted import', 'import { Role as R } from "@nd/content"', /^1:1 «import \{ Role as R \} from "@nd\/content"»: импорт запрещён/],
     ['a default import from the content module', 'import Content from "@nd/content"', /импорт запрещён/],
     ['an unknown name from the content module', 'import { Secret } from "@nd/content"', /импорт запрещён/],
@@ -61,10 +65,17 @@ describe('mdx/forbidden-code: what it refuses, where and why', () => {
     ['a data: URL', '<a href="data:text/html,<script>alert(1)</script>">x</a>', /адрес «data:text\/html/],
   ])('refuses %s', (_name, body, expected) => {
     const found = findings(body);
-    expect(found.some((line) => expected.test(line)), found.join('\n')).toBe(true);
+    expect(
+      found.some((line) => expected.test(line)),
+      found.join('\n'),
+    ).toBe(true);
   });
 
   it('reports every finding of a file, in order', () => {
-    expect(findings('import fs from "node:fs"\n\nТекст {process.exit(1)} и <script>x</script>.').map((line) => line.split(' ')[0])).toEqual(['1:1', '3:7', '3:27']);
+    expect(findings('import fs from "node:fs"\n\nТекст {process.exit(1)} и <script>x</script>.').map((line) => line.split(' ')[0])).toEqual([
+      '1:1',
+      '3:7',
+      '3:27',
+    ]);
   });
 });

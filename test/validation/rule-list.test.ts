@@ -24,7 +24,9 @@ describe('the one list of rules', () => {
   });
 
   it('holds every module of src/validation/rules, each named after its id', () => {
-    const modules = readdirSync(rulesDir).filter((name) => name !== 'index.ts').map((name) => name.replace(/\.ts$/, ''));
+    const modules = readdirSync(rulesDir)
+      .filter((name) => name !== 'index.ts')
+      .map((name) => name.replace(/\.ts$/, ''));
     expect(modules.sort()).toEqual(ids.map((id) => id.replace('/', '-')).sort());
   });
 
@@ -41,7 +43,8 @@ describe('the one list of rules', () => {
     const named = new Set<string>();
     for (const file of sources(path.join(projectRoot, 'src'))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/['"`]((?:syntax|schema|content|doc|registry|standard|ref|mdx|edition|audit|quality)\/[a-z]+(?:-[a-z]+)*)['"`]/g)) named.add(m[1]!);
+      for (const m of text.matchAll(/['"`]((?:syntax|schema|content|doc|registry|standard|ref|mdx|edition|audit|quality)\/[a-z]+(?:-[a-z]+)*)['"`]/g))
+        named.add(m[1]!);
     }
     expect([...named].filter((id) => !ids.includes(id as (typeof ids)[number]))).toEqual([]);
   });
@@ -50,7 +53,11 @@ describe('the one list of rules', () => {
 describe('check() with no options but the root and the date', () => {
   it('runs the edition and audit rules too', async () => {
     const root = await contentRoot({}, { only: ['registries', 'standards', 'documents'] });
-    for (const fixture of ['test/fixtures/audits/_base', 'test/fixtures/audits/audit-overdue-action/fail', 'test/editions/fixtures/rules/edition-one-in-force/fail']) {
+    for (const fixture of [
+      'test/fixtures/audits/_base',
+      'test/fixtures/audits/audit-overdue-action/fail',
+      'test/editions/fixtures/rules/edition-one-in-force/fail',
+    ]) {
       await cp(path.join(projectRoot, fixture), root, { recursive: true });
     }
     const result = await check({ root, buildDate: '2026-11-26' });

@@ -32,17 +32,25 @@ const artifactUri = (file: string) => (path.isAbsolute(file) ? pathToFileURL(fil
 
 /** `path:line:column  error|warning  message  rule-id`, one per line, then totals. */
 function human(messages: VFileMessage[], totals: { files: number }): string {
-  const lines = messages.map((m) => `${m.file}:${m.line ?? 1}:${m.column ?? 1}  ${severity(m) === 'error' ? 'ошибка' : 'предупреждение'}  ${m.reason}  ${m.ruleId}`);
+  const lines = messages.map(
+    (m) => `${m.file}:${m.line ?? 1}:${m.column ?? 1}  ${severity(m) === 'error' ? 'ошибка' : 'предупреждение'}  ${m.reason}  ${m.ruleId}`,
+  );
   const errors = messages.filter((m) => m.fatal).length;
   const warnings = messages.length - errors;
-  lines.push(messages.length === 0
-    ? `✓ проверено файлов: ${totals.files}, ошибок нет`
-    : `✗ проверено файлов: ${totals.files}; ошибок: ${errors}, предупреждений: ${warnings}`);
+  lines.push(
+    messages.length === 0
+      ? `✓ проверено файлов: ${totals.files}, ошибок нет`
+      : `✗ проверено файлов: ${totals.files}; ошибок: ${errors}, предупреждений: ${warnings}`,
+  );
   return lines.join('\n');
 }
 
 function json(messages: VFileMessage[]): string {
-  return JSON.stringify(messages.map((m) => ({ file: m.file, line: m.line ?? 1, column: m.column ?? 1, severity: severity(m), message: m.reason, ruleId: m.ruleId })), null, 2);
+  return JSON.stringify(
+    messages.map((m) => ({ file: m.file, line: m.line ?? 1, column: m.column ?? 1, severity: severity(m), message: m.reason, ruleId: m.ruleId })),
+    null,
+    2,
+  );
 }
 
 function sarif(messages: VFileMessage[], options: ReportOptions): string {
@@ -54,33 +62,54 @@ function sarif(messages: VFileMessage[], options: ReportOptions): string {
     return { helpUri, help: { text: `${rule.description}. Примеры: ${helpUri}`, markdown: `${rule.description}. [Неверно и верно — примеры](${helpUri})` } };
   };
   const home = repository?.url ?? options.site;
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: {
-        name: 'nd-check', ...(home ? { informationUri: new URL(home).href } : {}), version: '0.1.0',
-        rules: RULES.map((rule) => ({ id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: rule.severity }, ...help(rule) })),
-      } },
-      results: messages.map((m) => ({
-        ruleId: m.ruleId,
-        ruleIndex: ruleIds.indexOf(m.ruleId ?? ''),
-        level: severity(m),
-        message: { text: m.reason },
-        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(m.file ?? '') }, region: { startLine: m.line ?? 1, startColumn: m.column ?? 1 } } }],
-      })),
-    }],
-  }, null, 2);
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'nd-check',
+              ...(home ? { informationUri: new URL(home).href } : {}),
+              version: '0.1.0',
+              rules: RULES.map((rule) => ({
+                id: rule.id,
+                shortDescription: { text: rule.description },
+                defaultConfiguration: { level: rule.severity },
+                ...help(rule),
+              })),
+            },
+          },
+          results: messages.map((m) => ({
+            ruleId: m.ruleId,
+            ruleIndex: ruleIds.indexOf(m.ruleId ?? ''),
+            level: severity(m),
+            message: { text: m.reason },
+            locations: [
+              { physicalLocation: { artifactLocation: { uri: artifactUri(m.file ?? '') }, region: { startLine: m.line ?? 1, startColumn: m.column ?? 1 } } },
+            ],
+          })),
+        },
+      ],
+    },
+    null,
+    2,
+  );
 }
 
 function gitlab(messages: VFileMessage[]): string {
-  return JSON.stringify(messages.map((m) => ({
-    description: m.reason,
-    check_name: m.ruleId,
-    fingerprint: createHash('sha256').update(`${m.file}:${m.line}:${m.column}:${m.ruleId}:${m.reason}`).digest('hex'),
-    severity: m.fatal ? 'major' : 'minor',
-    location: { path: m.file, lines: { begin: m.line ?? 1 } },
-  })), null, 2);
+  return JSON.stringify(
+    messages.map((m) => ({
+      description: m.reason,
+      check_name: m.ruleId,
+      fingerprint: createHash('sha256').update(`${m.file}:${m.line}:${m.column}:${m.ruleId}:${m.reason}`).digest('hex'),
+      severity: m.fatal ? 'major' : 'minor',
+      location: { path: m.file, lines: { begin: m.line ?? 1 } },
+    })),
+    null,
+    2,
+  );
 }
 
 /** GitHub workflow commands; `%`, CR, LF and `,`/`:` in properties are escaped as the runner requires. */
@@ -94,10 +123,15 @@ function github(messages: VFileMessage[]): string {
 
 export function report(format: Format, messages: VFileMessage[], totals: { files: number }, options: ReportOptions = {}): string {
   switch (format) {
-    case 'human': return human(messages, totals);
-    case 'json': return json(messages);
-    case 'sarif': return sarif(messages, options);
-    case 'gitlab': return gitlab(messages);
-    case 'github': return github(messages);
+    case 'human':
+      return human(messages, totals);
+    case 'json':
+      return json(messages);
+    case 'sarif':
+      return sarif(messages, options);
+    case 'gitlab':
+      return gitlab(messages);
+    case 'github':
+      return github(messages);
   }
 }

@@ -10,12 +10,19 @@ export default defineRule({ id: 'audit/independence', severity: 'error', descrip
   for (const { record, field, auditor, unit, audit } of auditAssignments(context)) {
     const own = auditorById.get(auditor)?.data.unit;
     if (!own || !unit) continue;
-    const relation = own === unit ? 'это его собственное подразделение'
-      : isWithin(units, own, unit) ? `в него входит собственное подразделение аудитора «${unitName(own)}»`
-      : isWithin(units, unit, own) ? `оно входит в собственное подразделение аудитора «${unitName(own)}»`
-      : undefined;
+    const relation =
+      own === unit
+        ? 'это его собственное подразделение'
+        : isWithin(units, own, unit)
+          ? `в него входит собственное подразделение аудитора «${unitName(own)}»`
+          : isWithin(units, unit, own)
+            ? `оно входит в собственное подразделение аудитора «${unitName(own)}»`
+            : undefined;
     if (relation) {
-      context.report({ value: record, field }, `${auditorById.get(auditor)?.data.name} (${auditor}) не может проверять «${unitName(unit)}» в аудите ${audit}: ${relation}; назначьте независимого аудитора`);
+      context.report(
+        { value: record, field },
+        `${auditorById.get(auditor)?.data.name} (${auditor}) не может проверять «${unitName(unit)}» в аудите ${audit}: ${relation}; назначьте независимого аудитора`,
+      );
     }
   }
 });

@@ -11,7 +11,10 @@ export default defineRule({ id: 'audit/overdue-action', severity: 'warning', des
   for (const { plan, list, items, what } of plans) {
     const overdue = items.map((item, index) => ({ item, index })).filter(({ item }) => actionState(item, buildDate) === 'overdue');
     for (const { item, index } of overdue) {
-      report({ value: plan, field: [list, index, 'due'] }, `${what} по находке № ${item.finding} просрочено: срок ${item.due} прошёл, статус «${item.status}»; просрочено в плане по аудиту ${plan.data.audit}: ${overdue.length} из ${items.length}`);
+      report(
+        { value: plan, field: [list, index, 'due'] },
+        `${what} по находке № ${item.finding} просрочено: срок ${item.due} прошёл, статус «${item.status}»; просрочено в плане по аудиту ${plan.data.audit}: ${overdue.length} из ${items.length}`,
+      );
     }
   }
 });

@@ -7,7 +7,10 @@ export default defineRule({ id: 'doc/code-folder', severity: 'error', descriptio
     for (const edition of doc.editions) {
       const expected = codeSlug(edition.data.code);
       if (expected !== doc.folder) {
-        report({ value: edition, field: ['code'] }, `код ${edition.data.code} не соответствует папке «${doc.folder}»: переименуйте папку в «documents/${expected}/» или исправьте код`);
+        report(
+          { value: edition, field: ['code'] },
+          `код ${edition.data.code} не соответствует папке «${doc.folder}»: переименуйте папку в «documents/${expected}/» или исправьте код`,
+        );
       }
     }
   }

@@ -5,7 +5,8 @@ export default defineRule({ id: 'doc/duplicate-code', severity: 'error', descrip
   for (const doc of corpus.documents) {
     const other = seen.get(doc.code);
     const edition = doc.editions.at(-1);
-    if (other && edition) report({ value: edition, field: ['code'] }, `код ${doc.code} уже занят документом в папке «documents/${other}/»: у каждого документа свой код`);
+    if (other && edition)
+      report({ value: edition, field: ['code'] }, `код ${doc.code} уже занят документом в папке «documents/${other}/»: у каждого документа свой код`);
     else seen.set(doc.code, doc.folder);
   }
 });

@@ -4,7 +4,8 @@ export default defineRule({ id: 'doc/duplicate-version', severity: 'error', desc
   for (const doc of corpus.documents) {
     const seen = new Set<string>();
     for (const edition of doc.editions) {
-      if (seen.has(edition.data.version)) report({ value: edition, field: ['version'] }, `редакция ${edition.data.version} документа ${doc.code} уже есть: дайте этой редакции следующий номер`);
+      if (seen.has(edition.data.version))
+        report({ value: edition, field: ['version'] }, `редакция ${edition.data.version} документа ${doc.code} уже есть: дайте этой редакции следующий номер`);
       seen.add(edition.data.version);
     }
   }

@@ -25,14 +25,16 @@ export default defineRule({ id: 'ref/broken-link', severity: 'error', descriptio
 
 function linkProblem({ pages, sections }: Landmarks, url: string, own: string, ownFolder: string): string | undefined {
   if (SAFE_SCHEME.test(url)) return undefined;
-  if (ANY_SCHEME.test(url)) return `ссылка «${url}» со схемой, которая может выполнить код или открыть не страницу: используйте https:, mailto: или адрес страницы портала`;
+  if (ANY_SCHEME.test(url))
+    return `ссылка «${url}» со схемой, которая может выполнить код или открыть не страницу: используйте https:, mailto: или адрес страницы портала`;
   const [target = '', anchor] = url.split('#', 2);
   const pathPart = target.replace(/\?.*$/, '');
   if (pathPart === '') {
     const anchors = pages.get(own) ?? new Set<string>();
     return anchor && !anchors.has(anchor) ? `в документе нет заголовка с якорем «#${anchor}»${didYouMean(anchor, anchors, (a) => `«#${a}»`)}` : undefined;
   }
-  if (!pathPart.startsWith('/')) return `относительная ссылка «${url}» может увести за пределы портала: пишите адрес от корня сайта, например /nd/${ownFolder}/`;
+  if (!pathPart.startsWith('/'))
+    return `относительная ссылка «${url}» может увести за пределы портала: пишите адрес от корня сайта, например /nd/${ownFolder}/`;
   if (pathPart.split('/').includes('..')) return `ссылка «${url}» выходит за пределы портала («..»): пишите адрес от корня сайта`;
   const path = [pathPart, `${pathPart}/`, safeDecode(pathPart), `${safeDecode(pathPart)}/`].find((p) => pages.has(p));
   if (path === undefined) {

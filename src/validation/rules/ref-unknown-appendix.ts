@@ -12,9 +12,10 @@ export default defineRule({ id: 'ref/unknown-appendix', severity: 'error', descr
     const doc = ref.document ? lookup.documents.get(ref.document) : citing;
     if (!doc || doc.appendices.some((a) => a.data.number === ref.number)) continue;
     const existing = doc.appendices.map((a) => a.data.number).join(', ') || 'нет ни одного';
-    const fix = doc === citing
-      ? `проверьте номер, добавьте documents/${doc.folder}/appendices/${ref.number}.mdx или, если это приложение другого документа, допишите «к <код>»`
-      : `проверьте номер или код документа после «к»`;
+    const fix =
+      doc === citing
+        ? `проверьте номер, добавьте documents/${doc.folder}/appendices/${ref.number}.mdx или, если это приложение другого документа, допишите «к <код>»`
+        : `проверьте номер или код документа после «к»`;
     report({ file: entry.file, offset: ref.offset }, `у документа ${doc.code} нет приложения ${ref.number} (приложения: ${existing}); ${fix}`);
   }
   for (const { record, field, value } of recordRefs(context, 'document')) {

@@ -10,8 +10,13 @@ export default defineRule({ id: 'ref/unknown-clause', severity: 'error', descrip
   const clauses = lookup.clauses.get(QMS_STANDARD);
   const standard = lookup.standards.get(QMS_STANDARD)?.data;
   for (const { record, field, value } of recordRefs(context, 'clause')) {
-    if (!clauses) report({ value: record, field }, `пункт ${String(value)} не проверить: в каталоге content/standards/ нет ISO 9001:2015 (${QMS_STANDARD}.json)`);
-    else if (!clauses.has(String(value))) report({ value: record, field }, `в ${standard?.designation ?? 'ISO 9001:2015'} нет пункта ${String(value)}: укажите пункт из каталога, например 9.2 или 8.5.1`);
+    if (!clauses)
+      report({ value: record, field }, `пункт ${String(value)} не проверить: в каталоге content/standards/ нет ISO 9001:2015 (${QMS_STANDARD}.json)`);
+    else if (!clauses.has(String(value)))
+      report(
+        { value: record, field },
+        `в ${standard?.designation ?? 'ISO 9001:2015'} нет пункта ${String(value)}: укажите пункт из каталога, например 9.2 или 8.5.1`,
+      );
   }
 });
 
@@ -22,6 +27,9 @@ function prose(context: RuleContext) {
     if (!standard || context.lookup.clauses.get(id)?.has(clause)) continue;
     if (unverifiableUnder(standard.data, clause)) continue; // ref/unverified-clause's warning
     const top = standard.data.clauses.filter((c) => !c.number.includes('.')).map((c) => c.number);
-    context.report({ file: entry.file, offset: ref.offset }, `в ${standard.data.designation} нет пункта ${clause}${top.length ? `; разделы стандарта: ${top[0]}–${top.at(-1)}` : ''}`);
+    context.report(
+      { file: entry.file, offset: ref.offset },
+      `в ${standard.data.designation} нет пункта ${clause}${top.length ? `; разделы стандарта: ${top[0]}–${top.at(-1)}` : ''}`,
+    );
   }
 }

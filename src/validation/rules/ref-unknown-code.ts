@@ -15,16 +15,19 @@ export default defineRule({ id: 'ref/unknown-code', severity: 'error', descripti
       edition.data.references.forEach((reference, index) => {
         if (INVISIBLE_RE.test(reference.cite)) return; // ref/invisible-character names the character to delete.
         // Anything else is a standard's designation: ref/unknown-standard's finding.
-        if (CODE.test(reference.cite) && !lookup.documents.has(reference.cite)) report({ value: edition, field: ['references', index, 'cite'] }, `документ ${reference.cite} из нормативных ссылок не найден в реестре НД`);
+        if (CODE.test(reference.cite) && !lookup.documents.has(reference.cite))
+          report({ value: edition, field: ['references', index, 'cite'] }, `документ ${reference.cite} из нормативных ссылок не найден в реестре НД`);
       });
     }
   }
   for (const { record, field, value } of recordRefs(context, 'code')) {
-    if (!lookup.documents.has(String(value))) report({ value: record, field }, `документ ${String(value)} не найден в реестре НД: укажите код существующего документа`);
+    if (!lookup.documents.has(String(value)))
+      report({ value: record, field }, `документ ${String(value)} не найден в реестре НД: укажите код существующего документа`);
   }
   for (const { record, field, value } of recordRefs(context, 'document')) {
     const code = (value as { code: string }).code;
-    if (!lookup.documents.has(code)) report({ value: record, field: [...field, 'code'] }, `документ ${code} не найден в реестре НД: укажите код существующего документа`);
+    if (!lookup.documents.has(code))
+      report({ value: record, field: [...field, 'code'] }, `документ ${code} не найден в реестре НД: укажите код существующего документа`);
   }
 });
 
@@ -38,6 +41,9 @@ function prose(context: RuleContext) {
     if (!hyphenated && !lookup.types.has(ref.prefix)) continue;
     const code = `${ref.prefix}-${ref.number}`;
     if (lookup.documents.has(code)) continue;
-    report({ file: entry.file, offset: ref.offset }, `документ ${code} не найден в реестре НД${didYouMean(code, codes, (near) => `имелся в виду ${near}`)}; проверьте код или добавьте документ в content/documents/`);
+    report(
+      { file: entry.file, offset: ref.offset },
+      `документ ${code} не найден в реестре НД${didYouMean(code, codes, (near) => `имелся в виду ${near}`)}; проверьте код или добавьте документ в content/documents/`,
+    );
   }
 }

@@ -13,11 +13,18 @@ export default defineRule({ id: 'ref/unknown-role', severity: 'error', descripti
       if (registry.has(ref.id)) continue;
       const hint = didYouMean(ref.id, registry.keys());
       const what = ref.kind === 'role' ? 'роль' : 'термин';
-      report({ file: entry.file, offset: ref.offset }, `${what} «${ref.id}» не определена в реестре registries/${ref.kind}s.json${hint || `; известные: ${[...registry.keys()].join(', ')}`}`);
+      report(
+        { file: entry.file, offset: ref.offset },
+        `${what} «${ref.id}» не определена в реестре registries/${ref.kind}s.json${hint || `; известные: ${[...registry.keys()].join(', ')}`}`,
+      );
     }
   }
   const ids = [...lookup.roles.keys()];
   for (const { record, field, value } of recordRefs(context, 'role')) {
-    if (!lookup.roles.has(String(value))) report({ value: record, field }, `роль «${String(value)}» не найдена в реестре registries/roles.json${didYouMean(String(value), ids)}; роли: ${ids.join(', ')}`);
+    if (!lookup.roles.has(String(value)))
+      report(
+        { value: record, field },
+        `роль «${String(value)}» не найдена в реестре registries/roles.json${didYouMean(String(value), ids)}; роли: ${ids.join(', ')}`,
+      );
   }
 });

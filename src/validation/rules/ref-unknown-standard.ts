@@ -12,21 +12,28 @@ export default defineRule({ id: 'ref/unknown-standard', severity: 'error', descr
   const designations = [...lookup.standards.values()].map((s) => s.data.designation);
   const known = designations.join(', ');
   for (const { entry, ref, id } of standardCitations(context)) {
-    if (ref.kind === 'standard' && !id) report({ file: entry.file, offset: ref.offset }, `стандарт «${ref.designation}» не найден в каталоге content/standards/; в каталоге: ${known}`);
+    if (ref.kind === 'standard' && !id)
+      report({ file: entry.file, offset: ref.offset }, `стандарт «${ref.designation}» не найден в каталоге content/standards/; в каталоге: ${known}`);
   }
   for (const doc of corpus.documents) {
     for (const edition of doc.editions) {
       edition.data.references.forEach((reference, index) => {
         if (INVISIBLE_RE.test(reference.cite)) return; // ref/invisible-character names the character to delete.
         if (CODE.test(reference.cite) || resolveStandard(lookup, reference.cite)) return;
-        report({ value: edition, field: ['references', index, 'cite'] }, `стандарт «${reference.cite}» из нормативных ссылок не найден в каталоге content/standards/${didYouMean(reference.cite, designations)}`);
+        report(
+          { value: edition, field: ['references', index, 'cite'] },
+          `стандарт «${reference.cite}» из нормативных ссылок не найден в каталоге content/standards/${didYouMean(reference.cite, designations)}`,
+        );
       });
     }
   }
   for (const standard of corpus.standards) {
     const next = standard.data.supersededBy;
     if (next !== null && !lookup.standards.has(next)) {
-      report({ value: standard, field: ['supersededBy'] }, `заменяющее издание «${next}» не найдено в каталоге стандартов${didYouMean(next, lookup.standards.keys())}`);
+      report(
+        { value: standard, field: ['supersededBy'] },
+        `заменяющее издание «${next}» не найдено в каталоге стандартов${didYouMean(next, lookup.standards.keys())}`,
+      );
     }
   }
 });

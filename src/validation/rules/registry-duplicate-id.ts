@@ -11,15 +11,20 @@ export default defineRule({ id: 'registry/duplicate-id', severity: 'error', desc
 
 function registries({ corpus, report }: RuleContext) {
   const lists: Array<[string, Located<unknown>[]]> = [
-    ['видов документов', corpus.types], ['подразделений', corpus.units], ['ролей', corpus.roles],
-    ['терминов', corpus.terms], ['уровней доступа', corpus.accessLevels], ['стандартов', corpus.standards],
+    ['видов документов', corpus.types],
+    ['подразделений', corpus.units],
+    ['ролей', corpus.roles],
+    ['терминов', corpus.terms],
+    ['уровней доступа', corpus.accessLevels],
+    ['стандартов', corpus.standards],
   ];
   for (const [name, entries] of lists) {
     const seen = new Set<string>();
     for (const entry of entries) {
       const record = entry.data as { id?: string; prefix?: string };
       const id = record.id ?? record.prefix ?? '';
-      if (seen.has(id)) report({ value: entry, field: ['prefix' in record ? 'prefix' : 'id'] }, `«${id}» уже есть в реестре ${name}: идентификаторы не повторяются`);
+      if (seen.has(id))
+        report({ value: entry, field: ['prefix' in record ? 'prefix' : 'id'] }, `«${id}» уже есть в реестре ${name}: идентификаторы не повторяются`);
       seen.add(id);
     }
   }
@@ -30,20 +35,23 @@ function auditRecords({ corpus, report }: RuleContext) {
   const records = qualityRecords(corpus);
   const auditors = new Set<string>();
   for (const auditor of records.auditors) {
-    if (auditors.has(auditor.data.id)) report({ value: auditor, field: ['id'] }, `аудитор «${auditor.data.id}» уже есть в реестре аудиторов: идентификаторы не повторяются`);
+    if (auditors.has(auditor.data.id))
+      report({ value: auditor, field: ['id'] }, `аудитор «${auditor.data.id}» уже есть в реестре аудиторов: идентификаторы не повторяются`);
     auditors.add(auditor.data.id);
   }
   const audits = new Set<string>();
   for (const program of records.programs) {
     program.data.audits.forEach((audit, index) => {
-      if (audits.has(audit.id)) report({ value: program, field: ['audits', index, 'id'] }, `аудит «${audit.id}» уже есть в программе: идентификаторы аудитов не повторяются`);
+      if (audits.has(audit.id))
+        report({ value: program, field: ['audits', index, 'id'] }, `аудит «${audit.id}» уже есть в программе: идентификаторы аудитов не повторяются`);
       audits.add(audit.id);
     });
   }
   const once = (list: Located<{ audit: string }>[], what: string) => {
     const seen = new Set<string>();
     for (const record of list) {
-      if (seen.has(record.data.audit)) report({ value: record, field: ['audit'] }, `${what} по аудиту ${record.data.audit} уже есть: у аудита один такой документ`);
+      if (seen.has(record.data.audit))
+        report({ value: record, field: ['audit'] }, `${what} по аудиту ${record.data.audit} уже есть: у аудита один такой документ`);
       seen.add(record.data.audit);
     }
   };
@@ -54,7 +62,8 @@ function auditRecords({ corpus, report }: RuleContext) {
   for (const auditReport of records.reports) {
     const numbers = new Set<number>();
     auditReport.data.findings.forEach((finding, index) => {
-      if (numbers.has(finding.number)) report({ value: auditReport, field: ['findings', index, 'number'] }, `находка № ${finding.number} уже есть в отчёте: номера находок не повторяются`);
+      if (numbers.has(finding.number))
+        report({ value: auditReport, field: ['findings', index, 'number'] }, `находка № ${finding.number} уже есть в отчёте: номера находок не повторяются`);
       numbers.add(finding.number);
     });
   }
@@ -65,11 +74,16 @@ function qualityIds({ corpus, report }: RuleContext) {
   const { standards, qmsMaps } = qualityRecords(corpus);
   const ids = new Set<string>();
   for (const standard of standards) {
-    if (ids.has(standard.data.id)) report({ value: standard, field: ['id'] }, `стандарт качества «${standard.data.id}» уже есть: идентификаторы стандартов не повторяются`);
+    if (ids.has(standard.data.id))
+      report({ value: standard, field: ['id'] }, `стандарт качества «${standard.data.id}» уже есть: идентификаторы стандартов не повторяются`);
     ids.add(standard.data.id);
     const requirementIds = new Set<string>();
     standard.data.requirements.forEach((requirement, index) => {
-      if (requirementIds.has(requirement.id)) report({ value: standard, field: ['requirements', index, 'id'] }, `требование ${requirement.id} уже есть в стандарте «${standard.data.title}»: дайте следующий свободный номер`);
+      if (requirementIds.has(requirement.id))
+        report(
+          { value: standard, field: ['requirements', index, 'id'] },
+          `требование ${requirement.id} уже есть в стандарте «${standard.data.title}»: дайте следующий свободный номер`,
+        );
       requirementIds.add(requirement.id);
     });
   }

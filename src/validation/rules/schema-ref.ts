@@ -23,7 +23,10 @@ export default defineRule({ id: 'schema/ref', severity: 'warning', description: 
     if (named === undefined) {
       report({ value }, `не указана схема файла: добавьте "$schema": "${expected}" — редактор будет подсказывать и проверять поля`);
     } else if (named !== expected && !isPublished(named, kind.schema)) {
-      report({ value, field: ['$schema'] }, `«$schema» указывает на ${JSON.stringify(named)}, а файл ${rel} проверяется по схеме ${kind.schema}: укажите "${expected}"`);
+      report(
+        { value, field: ['$schema'] },
+        `«$schema» указывает на ${JSON.stringify(named)}, а файл ${rel} проверяется по схеме ${kind.schema}: укажите "${expected}"`,
+      );
     }
   }
 });
