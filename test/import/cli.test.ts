@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentRoot, projectRoot } from '../helpers/content-root.ts';
+
+/** `npm run import` as an author runs it: a folder with the ПТ-035 export and an unreadable file. */
+const SOURCE = path.join(projectRoot, 'test/fixtures/sources/PT-035-source.txt');
+
+const run = (args: string[], cwd: string) => spawnSync(process.execPath, [path.join(projectRoot, 'scripts/import.ts'), ...args], { cwd, encoding: 'utf8' });
+
+describe('scripts/import.ts', () => {
+  it('--dry-run imports a batch, reports the failure, writes only the two report files and exits 1', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'nd-import-cli-'));
+    const inbox = path.join(work, 'inbox');
+    spawnSync('mkdir', ['-p', inbox]);
+    writeFileSync(path.join(inbox, 'ПТ-035.txt'), readFileSync(SOURCE));
+    writeFileSync(path.join(inbox, 'пустой.docx'), '');
+    const root = await contentRoot();
+    const before = readdirSync(root, { recursive: true }).length;
+    const result = run([inbox, '--dry-run', '--out', root, '--report', work], projectRoot);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/импортировано/i);
+    expect(result.stdout).toContain('import-report.md');
+    expect(readdirSync(root, { recursive: true }).length).toBe(before);
+    const report = JSON.parse(readFileSync(path.join(work, 'import-report.json'), 'utf8')) as { summary: { imported: number; failed: number } };
+    expect(report.summary).toMatchObject({ imported: 1, failed: 1 });
+    expect(readFileSync(path.join(work, 'import-report.md'), 'utf8')).toContain('пустой.docx');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses bad usage with a Russian message and exit 2', () => {
+    const noInput = run([], projectRoot);
+    expect(noInput.status).toBe(2);
+    expect(noInput.stderr).toContain('Укажите файл или папку для импорта.');
+    const latin = run([SOURCE, '--code', 'PT-035'], projectRoot);
+    expect(latin.status).toBe(2);
+    expect(latin.stderr).toContain('код пишется кириллицей');
+    expect(existsSync(path.join(projectRoot, 'import-report.md'))).toBe(false);
+  });
+});
