@@ -7,8 +7,8 @@ export type RefTarget = { href: string; title: string } | { restricted: string }
 /** Resolves the references of one text in reading order (clause references depend on the standard named before). */
 export type RefResolver = (ref: ProseRef) => RefTarget;
 
-/** Text inside these is left alone: already a link, code, or a heading (whose text is its anchor). */
-const SKIP = new Set(['link', 'linkReference', 'code', 'inlineCode', 'heading', 'yaml', 'html']);
+/** Text inside these is left alone: already a link, or code. Headings are linked too (their anchor comes from their text). */
+const SKIP = new Set(['link', 'linkReference', 'code', 'inlineCode', 'yaml', 'html']);
 const SKIP_JSX = new Set(['a', 'Role', 'Term']);
 
 /**

@@ -66,7 +66,12 @@ describe('every resolved reference in prose is a link with the target’s full t
       ['2', '/nd/pt-035/appendices/2/', 'Приложение 2 «Система стандартов качества Группы МТС» к ПТ-035'],
       ['ПТ-035', '/nd/pt-035/', expect.any(String)],
       ['разделе 1', `#${encodeURIComponent('1-общие-положения')}`, '1. Общие положения'],
+      // In a heading and in table cells too: every reference the checker resolves.
+      ['ПТ-035', '/nd/pt-035/', expect.any(String)],
+      ['ПТ-035', '/nd/pt-035/', expect.any(String)],
+      ['п. 7.5 ISO 9001:2015', '/standards/iso-9001-2015/#clause-7.5', 'ISO 9001:2015, п. 7.5 «Документированная информация»'],
     ]);
+    expect(html).toMatch(/<h2 id="2-связь-с-пт-035">2\. Связь с <a href="\/nd\/pt-035\/"/);
   });
 
   it('a document the audience may not see keeps its code, marked, without a link or its title', () => {
