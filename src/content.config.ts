@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { snapshotFile } from 'virtual:nd/view';
@@ -8,13 +9,18 @@ import { readSnapshot, type Snapshot } from './publish/snapshot.ts';
  * published editions and appendices rendered) and `site` (registries, references, records). Entries
  * carry the digest of what their pages show, so an unchanged entry is kept as it is in the data store.
  */
-let snapshot: Promise<Snapshot> | undefined;
-const read = () => (snapshot ??= readSnapshot(snapshotFile));
+let snapshot: { stamp: string; view: Promise<Snapshot> } | undefined;
+/** Both collections load from one parse of the snapshot; a new snapshot (astro dev, after a save) is read afresh. */
+async function read(): Promise<Snapshot> {
+  const { mtimeMs, size } = await stat(snapshotFile);
+  const stamp = `${mtimeMs}:${size}`;
+  if (snapshot?.stamp !== stamp) snapshot = { stamp, view: readSnapshot(snapshotFile) };
+  return snapshot.view;
+}
 
 const loader = (part: 'documents' | 'site'): Loader => ({
   name: `nd-${part}`,
   load: async ({ store }) => {
-    snapshot = undefined;
     const view = await read();
     const entries =
       part === 'site' ? [{ id: 'site', data: view.site, digest: view.site.key }] : view.documents.map((doc) => ({ id: doc.slug, data: doc, digest: doc.key }));
