@@ -6,9 +6,6 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp } from 'node:fs/promises';
-import path from 'node:path';
-import { contentRoot } from '../helpers/content-root.ts';
 import { openBuiltSite, PAGE_TYPES, type BuiltSite } from './built-site.ts';
 import { SearchPage } from './search-page.ts';
 
@@ -75,9 +72,7 @@ describe.each([
 describe('edition pages of the editions fixture', () => {
   let editions: BuiltSite;
   beforeAll(async () => {
-    const root = await contentRoot();
-    await cp(path.join(import.meta.dirname, '../editions/fixtures/site'), root, { recursive: true });
-    editions = await openBuiltSite({ root, date: '2025-03-01' });
+    editions = await openBuiltSite({ fixture: 'editions', date: '2025-03-01' });
   });
   afterAll(async () => editions?.close());
 
