@@ -40,8 +40,7 @@ export function decidePublication(check: CheckResult, audienceId: string, buildD
   for (const doc of check.corpus.documents) {
     if (doc.editions.length === 0) continue;
     const status = documentStatus(doc.editions, buildDate);
-    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1);
-    if (!shown || !within(shown.edition)) {
+    if (!status.shown || !within(status.shown.edition)) {
       publication.restricted.add(doc.code);
       continue;
     }

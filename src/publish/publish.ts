@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { codeSlug } from '../lib/codes.ts';
+import { codeSlug, typePrefix } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, EditionEntry } from '../model/corpus.ts';
 import { splitSections, type Section } from '../model/edition-sections.ts';
@@ -76,8 +76,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const shownEditions = new Map<string, EditionEntry>();
   for (const doc of corpus.documents) {
     if (!published.has(doc.code)) continue;
-    const status = documentStatus(doc.editions, date);
-    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1);
+    const shown = documentStatus(doc.editions, date).shown;
     if (shown) {
       shownTitle.set(doc.code, shown.edition.data.title);
       shownEditions.set(doc.code, shown.edition);
@@ -87,7 +86,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const appendicesOf = new Map(corpus.documents.map((doc) => [doc.code, doc.appendices]));
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const termById = new Map(terms.map((t) => [t.id, t]));
-  const typeName = (code: string) => lookup.types.get(code.split('-')[0] ?? '')?.name;
+  const typeName = (code: string) => lookup.types.get(typePrefix(code))?.name;
   const documentTarget = (cited: string): RefTarget => {
     if (publication.restricted.has(cited)) return { restricted: `${cited}: документ ограниченного доступа` };
     const title = shownTitle.get(cited);
@@ -181,8 +180,8 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   for (const doc of corpus.documents) {
     if (!published.has(doc.code)) continue;
     const status = documentStatus(doc.editions, date);
-    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1)!;
-    const typePeriod = lookup.types.get(doc.code.split('-')[0] ?? '')?.reviewPeriod;
+    const shown = status.shown!;
+    const typePeriod = lookup.types.get(typePrefix(doc.code))?.reviewPeriod;
     // Only with errors (astro dev): the edition the address shows could not be rendered; its page waits for the fix.
     if (!isPublishedFile(shown.edition)) continue;
     const editions: ViewEdition[] = status.timeline

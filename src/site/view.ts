@@ -1,4 +1,5 @@
 import { getCollection, getEntry } from 'astro:content';
+import { typePrefix } from '../lib/codes.ts';
 import type { DocumentStatus, EditionTimeline } from '../model/editions.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
@@ -66,12 +67,13 @@ async function load(): Promise<Site> {
       const shown = byVersion(doc.shownVersion)!;
       return {
         ...doc,
-        type: types.get(doc.code.split('-')[0] ?? ''),
+        type: types.get(typePrefix(doc.code)),
         shown,
         status: {
           timeline,
           current: byVersion(doc.currentVersion),
           upcoming: byVersion(doc.upcomingVersion),
+          shown,
           state: doc.state,
           cancelledOn: doc.cancelledOn,
           replacedBy: doc.replacedBy,
