@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { codeSlug, typePrefix } from '../lib/codes.ts';
+import { digest } from '../lib/digest.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, EditionEntry } from '../model/corpus.ts';
 import { splitSections, type Section } from '../model/edition-sections.ts';
@@ -311,6 +311,4 @@ function publishedReferences(index: ReferenceIndex, published: ReadonlySet<strin
   return { documents: keep(index.documents, (code) => published.has(code)), standards: keep(index.standards, () => true) };
 }
 
-export function digest(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 20);
-}
+export { digest };
