@@ -7,6 +7,8 @@ import { JSON_SCHEMAS } from '../schemas/index.ts';
 import type { QualityStandard } from '../schemas/quality-standard.ts';
 import type { Standard } from '../schemas/standard.ts';
 import type { DocumentData, SiteData } from './view-data.ts';
+import { programYear } from './quality.ts';
+import type { Site, SiteDocument } from './view.ts';
 
 /** What the inventory reads of a published view: the site's data and its documents (src/publish/publish.ts). */
 export interface PageSource<D extends DocumentData = DocumentData> {
@@ -124,7 +126,7 @@ export function pagesOf<D extends DocumentData>(view: PageSource<D>): Page<D>[] 
     page('audits', routes.audits(), true),
     page('audit-actions', routes.auditActions(), true),
     ...records.programs.map(({ data: program }): Page<D> => {
-      const year = program.period.from.slice(0, 4);
+      const year = programYear(program);
       return { kind: 'audit-program', program, year, path: routes.auditProgram(year), indexed: true, anchors: [], key: siteKey };
     }),
     ...records.plans.map(({ data: plan }): Page<D> => ({
@@ -203,4 +205,13 @@ function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
 /** The pages of one kind, typed: `pagesOfKind(pages, 'appendix')` → the appendix pages with their data. */
 export function pagesOfKind<K extends PageKind, D extends DocumentData>(pages: readonly Page<D>[], kind: K): PageOf<K, D>[] {
   return pages.filter((p): p is PageOf<K, D> => p.kind === kind);
+}
+
+const ofSite = new WeakMap<Site, Page<SiteDocument>[]>();
+
+/** The inventory of the view the pages are built from (src/site/view.ts), made once per view. */
+export function sitePages(site: Site): Page<SiteDocument>[] {
+  let pages = ofSite.get(site);
+  if (!pages) ofSite.set(site, (pages = pagesOf({ site, documents: site.documents })));
+  return pages;
 }
