@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import { typePrefix } from '../lib/codes.ts';
+import { repositoryFileUrl } from '../lib/repository.ts';
 import type { DocumentStatus, EditionTimeline } from '../model/editions.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
@@ -83,7 +84,6 @@ async function load(): Promise<Site> {
         owner: units.get(shown.edition.data.passport.responsibleForDevelopment.unit),
       };
     });
-  const repo = data.config.repository;
   return {
     ...data,
     documents,
@@ -98,7 +98,7 @@ async function load(): Promise<Site> {
       standards: new Map(data.standards.map((s) => [s.id, s])),
       clauses: new Map(data.standards.map((s) => [s.id, new Map(s.clauses.map((c) => [c.number, c]))])),
     },
-    sourceUrl: (file) => `${repo.url.replace(/\/$/, '')}/${repo.blobPath}/${repo.branch}/${file.split('\\').join('/')}`,
+    sourceUrl: (file) => repositoryFileUrl(data.config.repository, file),
   };
 }
 
