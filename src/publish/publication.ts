@@ -1,3 +1,4 @@
+import { contentPaths } from '../lib/content-paths.ts';
 import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { documentStatus } from '../model/editions.ts';
 import type { AccessLevel } from '../schemas/registries.ts';
@@ -14,9 +15,9 @@ export interface Publication {
   published: Set<string>;
   /** Codes of documents above the audience: cited by code only, never by title or text. */
   restricted: Set<string>;
-  /** Content-root-relative MDX files Astro may load and compile: published, parsable, no forbidden code. */
+  /** Content-root-relative MDX files whose text the build renders and publishes: published, parsable, no forbidden code. */
   files: Set<string>;
-  /** Files of published documents Astro must not compile, with the reason, for the page's error. */
+  /** Files of published documents whose text is not rendered, with the reason, for the page's error. */
   refused: Map<string, string>;
 }
 
@@ -58,7 +59,7 @@ export function decidePublication(check: CheckResult, audienceId: string, buildD
 /** `documents/pt-035/editions/1.0.mdx`, from the entry id the corpus and the collections share. */
 export function entryFile(doc: DocumentEntry, entry: EditionEntry | AppendixEntry): string {
   const name = entry.id.slice(entry.id.indexOf('/') + 1);
-  return `documents/${doc.folder}/${doc.editions.includes(entry as EditionEntry) ? 'editions' : 'appendices'}/${name}.mdx`;
+  return doc.editions.includes(entry as EditionEntry) ? contentPaths.edition(doc.folder, name) : contentPaths.appendix(doc.folder, name);
 }
 
 function refusalOf(check: CheckResult, entry: EditionEntry | AppendixEntry): string | undefined {
