@@ -3,13 +3,14 @@
  * Imports DOCX, saved HTML, PDF and text exports as MDX editions, checks the result, writes
  * import-report.md and import-report.json. Exit 0: all imported; 1: some failed; 2: bad usage.
  */
+import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseCode } from '../src/lib/codes.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { importBatch } from '../src/import/batch.ts';
 import { summaryTable, writeReports } from '../src/import/report.ts';
 
-const USAGE = 'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА]';
+const USAGE = 'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА (по умолчанию .nd/import)]';
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -26,7 +27,7 @@ async function main() {
         out: { type: 'string' },
         code: { type: 'string' },
         version: { type: 'string' },
-        report: { type: 'string', default: '.' },
+        report: { type: 'string', default: '.nd/import' },
       },
     });
   } catch (error) {
@@ -42,6 +43,11 @@ async function main() {
   const out = values.out ?? config.contentRoot;
   if ((code || values.version) && (positionals.length > 1 || !/\.[a-z]+$/i.test(positionals[0]!)))
     usage('--code и --version относятся к одному файлу: укажите один файл.');
+  try {
+    await mkdir(values.report, { recursive: true });
+  } catch (error) {
+    usage(`--report «${values.report}»: папку для отчёта не создать (${(error as Error).message}); ничего не импортировано`);
+  }
   const result = await importBatch({ inputs: positionals, out, dryRun: values['dry-run'], code, version: values.version, config });
   const reports = await writeReports(result, values.report, { dryRun: values['dry-run'], out });
   process.stdout.write(`${summaryTable(result)}\nОтчёт: ${reports.join(', ')}\n`);
