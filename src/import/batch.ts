@@ -5,7 +5,9 @@ import type { SiteConfig } from '../lib/config.ts';
 import { runCheck } from '../validation/run.ts';
 import { where, type Removal } from './blocks.ts';
 import { planEdition } from './edition-files.ts';
+import { convertAll } from './convert.ts';
 import { ImportError } from './errors.ts';
+import { CONVERTED } from './readers.ts';
 import { analyse } from './pipeline.ts';
 import { progress } from './progress.ts';
 import { proposals, type Proposal } from './proposals.ts';
@@ -87,13 +89,26 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
   const root = options.dryRun ? await mkdtemp(path.join(tmpdir(), 'nd-import-')) : outRoot;
   if (options.dryRun) await cp(outRoot, root, { recursive: true }).catch(() => mkdir(root, { recursive: true }));
   const registries = await loadRegistries(root);
-  const bar = progress(files.length, options.stream);
   const results: FileResult[] = [];
+  // Old and open formats go through LibreOffice once for the whole batch.
+  const convertible = files.filter((f) => (CONVERTED as readonly string[]).includes(path.extname(f).toLowerCase()));
+  const convertDir = await mkdtemp(path.join(tmpdir(), 'nd-import-convert-'));
+  let converted: Map<string, string> | undefined;
+  let convertError: string | undefined;
+  if (convertible.length > 0) {
+    (options.stream ?? process.stderr).write(`LibreOffice: преобразование ${convertible.length} файл(ов) .odt/.doc/.rtf в DOCX…\n`);
+    converted = await convertAll(convertible, convertDir).catch((error: unknown) => {
+      convertError = error instanceof ImportError ? error.message : String(error);
+      return undefined;
+    });
+  }
+  const bar = progress(files.length, options.stream);
   for (const input of files) {
     const result: FileResult = { input, status: 'imported', written: [], mapped: [], guessed: [], dropped: [], proposals: [], schemaIssues: [], check: [] };
     results.push(result);
     try {
-      const { source, recognition } = await analyse(input, registries, { code: options.code });
+      if (convertError && convertible.includes(input)) throw new ImportError(convertError);
+      const { source, recognition } = await analyse(input, registries, { code: options.code, converted });
       const plan = planEdition(recognition, root, { version: options.version, input });
       Object.assign(result, { format: source.format, code: plan.code, title: recognition.title, version: plan.version, newEdition: plan.newEdition });
       result.mapped = recognition.mapped;
@@ -135,6 +150,7 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
     if (r.status !== 'failed' && (r.check.length > 0 || r.guessed.length > 0 || r.schemaIssues.length > 0)) r.status = 'findings';
   }
   if (options.dryRun) await rm(root, { recursive: true, force: true });
+  await rm(convertDir, { recursive: true, force: true });
   const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
   return { files: results, checkedRoot: root, summary: { imported: count('imported'), findings: count('findings'), failed: count('failed') } };
 }

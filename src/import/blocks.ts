@@ -72,4 +72,5 @@ export const blockText = (block: Block): string => {
 };
 
 /** Human place of an origin for the report: «строка 12», «с. 2, строка 40», «абзац 7». */
-export const where = (origin: Origin, unit: SourceDocument['unit']) => `${origin.page ? `с. ${origin.page}, ` : ''}${unit} ${origin.line}`;
+export const where = (origin: Origin, unit: SourceDocument['unit']) =>
+  origin.line === 0 && !origin.page ? 'вне текста' : `${origin.page ? `с. ${origin.page}, ` : ''}${unit} ${origin.line}`;

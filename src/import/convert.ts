@@ -58,6 +58,26 @@ export async function sofficeConvert(files: string[], target: string, outDir: st
   return files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${ext}`));
 }
 
+/**
+ * Every .odt/.doc/.rtf of a batch converted to DOCX in one LibreOffice call (it takes seconds to
+ * start): input path → converted file (missing when LibreOffice could not open it). Inputs are
+ * copied under unique names first, so `a.doc` and `a.rtf` never collide.
+ */
+export async function convertAll(files: string[], dir: string): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  if (files.length === 0) return map;
+  const inputs = await Promise.all(
+    files.map(async (file, i) => {
+      const copy = path.join(dir, `${i}${path.extname(file).toLowerCase()}`);
+      await writeFile(copy, await readFile(file));
+      return copy;
+    }),
+  );
+  const outputs = await sofficeConvert(inputs, 'docx:MS Word 2007 XML', path.join(dir, 'out'));
+  files.forEach((file, i) => map.set(file, outputs[i]!));
+  return map;
+}
+
 /** An old or open format (.doc, .rtf, .odt) as DOCX bytes, converted in a temporary folder. */
 export async function toDocx(buffer: Buffer, ext: string): Promise<Buffer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'nd-import-convert-'));

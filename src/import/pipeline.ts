@@ -9,11 +9,11 @@ import type { Registries } from './registries.ts';
 export async function analyse(
   file: string,
   registries: Registries,
-  options: { code?: string } = {},
+  options: { code?: string; converted?: Map<string, string> } = {},
 ): Promise<{ source: SourceDocument; recognition: Recognition }> {
-  const source = await readInput(file);
+  const source = await readInput(file, { converted: options.converted });
   const cleaned = artefactsRemoved(source);
-  return { source: cleaned, recognition: recognise(cleaned, registries, { ...options, fileName: path.basename(file) }) };
+  return { source: cleaned, recognition: recognise(cleaned, registries, { code: options.code, fileName: path.basename(file) }) };
 }
 
 /** Same, for a text already in memory (tests, round trips). */

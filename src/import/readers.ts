@@ -16,7 +16,7 @@ export const CONVERTED = ['.odt', '.doc', '.rtf'] as const;
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
 /** Reads one input by its content first (magic bytes), then by its extension. */
-export async function readInput(file: string): Promise<SourceDocument> {
+export async function readInput(file: string, options: { converted?: Map<string, string> } = {}): Promise<SourceDocument> {
   const size = (await stat(file)).size;
   if (size > MAX_INPUT_BYTES)
     throw new ImportError(`файл слишком велик: ${(size / 2 ** 20).toFixed(0)} МБ при пределе ${MAX_INPUT_BYTES / 2 ** 20} МБ; разделите документ на части`);
@@ -30,7 +30,11 @@ export async function readInput(file: string): Promise<SourceDocument> {
       throw new ImportError('файл назван .odt, но это не документ OpenDocument: он повреждён или в другом формате');
     if (ext === '.doc' && !buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) && !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf'))
       throw new ImportError('файл назван .doc, но это не документ Word 97–2003: он повреждён или в другом формате');
-    return readDocx(await toDocx(buffer, ext), ext.slice(1) as 'odt' | 'doc' | 'rtf');
+    const ready = options.converted?.get(file);
+    const docx = ready === undefined ? await toDocx(buffer, ext) : await readFile(ready).catch(() => Buffer.alloc(0));
+    if (docx.length === 0)
+      throw new ImportError(`LibreOffice не смог открыть файл ${ext}: он повреждён, зашифрован паролем или это не ${ext.slice(1).toUpperCase()}`);
+    return readDocx(docx, ext.slice(1) as 'odt' | 'doc' | 'rtf');
   }
   if (head === '%PDF-') return readPdf(buffer);
   if (ext === '.pdf') throw new ImportError('файл назван .pdf, но это не PDF: он повреждён или в другом формате');

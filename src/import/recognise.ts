@@ -90,7 +90,7 @@ export function findCode(text: string, prefixes: string[]): string | undefined {
 const ACT_FORMS: Record<string, string> = { приказом: 'Приказ', распоряжением: 'Распоряжение', решением: 'Решение', постановлением: 'Постановление', протоколом: 'Протокол' };
 export function actOf(text: string): string | undefined {
   const rest = text.replace(/^\s*утвержд[её]н[оаы]?\s*:?\s*/i, '').trim();
-  const m = /^(приказом|распоряжением|решением|постановлением|протоколом)\b\s*(.*)$/i.exec(rest);
+  const m = /^(приказом|распоряжением|решением|постановлением|протоколом)(?![а-яё])\s*(.*)$/i.exec(rest);
   if (!m) return /№|\d{2}\.\d{2}\.\d{4}/.test(rest) ? rest : undefined;
   return `${ACT_FORMS[m[1]!.toLowerCase()]} ${m[2]}`.trim();
 }
@@ -116,6 +116,7 @@ const unquote = (s: string) => {
 };
 const splitGoals = (cell: string) =>
   cell
+    .replace(/\n/g, CHECKBOX)
     .replace(/(?:^|\s)(?:[-•–—*]|\d{1,2}[.)])\s+(?=\S)/g, CHECKBOX)
     .split(CHECKBOX)
     .map((s) => s.trim())
@@ -211,7 +212,10 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
     for (let n = 1; n <= Math.min(2, row.length - 1); n++) {
       const head = row.slice(0, n).join(' ').trim();
       const label = PASSPORT_LABELS.find(([re]) => re.test(head))?.[1] ?? TABLE_LABELS.find(([re]) => re.test(head))?.[1];
-      if (label) return { label, value: [...new Set(row.slice(n))].join(' ').trim() };
+      if (label) {
+        const value = [...new Set(row.slice(n))].join(' ').trim();
+        return { label, value: label === 'goals' ? value : value.replace(/\s*\n\s*/g, ' ') };
+      }
     }
     return undefined;
   };
@@ -297,7 +301,7 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
           continue;
         }
         r.guessed.push({ field: 'passport', value: '', original: text, reason: `поле паспорта «${row[0]}» не переносится в свойства: оставлено в тексте таблицей` });
-        r.body.push({ kind: 'table', rows: [row], line: b.line });
+        r.body.push({ kind: 'table', rows: [row.map((c) => c.replace(/\s*\n\s*/g, ' '))], line: b.line });
         continue;
       }
       setField(hit.label, hit.value, b, row.join(' | '));
@@ -305,8 +309,10 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
     return true;
   };
 
-  const table = (b: Extract<Block, { kind: 'table' }>) => {
-    if (passportTable(b)) return;
+  const table = (raw: Extract<Block, { kind: 'table' }>) => {
+    if (passportTable(raw)) return;
+    // Paragraphs inside cells matter only to the passport's goals: elsewhere a cell is one line.
+    const b = { ...raw, rows: raw.rows.map((row) => row.map((c) => c.replace(/\s*\n\s*/g, ' '))) };
     const head = (b.rows[0] ?? []).map((c) => c.toLowerCase());
     if (head.some((c) => /наименование роли/.test(c)) || (section === 'terms' && head.some((c) => /^роль/.test(c)))) {
       for (const row of b.rows.slice(1)) if (row[0]) r.roles.push({ name: row[0], definition: row.slice(1).join(' ').trim(), line: b.line });
@@ -391,13 +397,13 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
     }
     if (section === 'title' && i < firstHeading) {
       const text = blockText(b).trim();
-      if (b.kind === 'paragraph' && /^утвержд[её]н[оаы]?\b/i.test(text)) {
+      if (b.kind === 'paragraph' && /^утвержд[её]н[оаы]?(?![а-яё])/i.test(text)) {
         const act = actOf(text);
         if (act) setAct(act, b, text);
         else drop(b, 'блок «УТВЕРЖДЕНО» без акта и даты: не переносится');
         continue;
       }
-      if (b.kind === 'paragraph' && /^(согласовано|согласован[аы]?|лист согласования)\b/i.test(text)) {
+      if (b.kind === 'paragraph' && /^(согласовано|согласован[аы]?|лист согласования)(?![а-яё])/i.test(text)) {
         drop(b, 'блок «СОГЛАСОВАНО»: согласования портал не показывает, храните лист согласования вместе с приказом');
         continue;
       }
