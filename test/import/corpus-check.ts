@@ -29,7 +29,7 @@ export async function differences(result: FileResult, expected: Expected, root: 
   for (const want of [...(expected.mdx ?? []), ...(pdf ? [] : (expected.mdxNotPdf ?? []))]) {
     if (!lines.some((l) => l.startsWith(want) || (want.length > 12 && l.includes(want)))) out.push(`нет строки «${want}»`);
   }
-  for (const not of expected.notMdx ?? []) if (body.includes(not)) out.push(`лишнее «${not}»`);
+  for (const not of [...(expected.notMdx ?? []), ...(pdf ? [] : (expected.notMdxNotPdf ?? []))]) if (body.includes(not)) out.push(`лишнее «${not}»`);
   if (!pdf) {
     const reported = [...result.dropped.map((d) => `${d.text} ${d.reason}`), ...result.guessed.map((g) => `${g.original} ${g.reason}`)].join('\n');
     for (const re of expected.reported ?? []) if (!re.test(reported)) out.push(`в отчёте нет ${re}`);

@@ -98,6 +98,8 @@ export interface Expected {
   mdxNotPdf?: string[];
   /** Lines the MDX must not hold. */
   notMdx?: string[];
+  /** The same, for the DOCX-family formats (a PDF prints tracked deletions, comments aside). */
+  notMdxNotPdf?: string[];
   /** Report reasons (removals, guesses) the import lists for DOCX-family formats. */
   reported?: RegExp[];
 }
@@ -131,7 +133,7 @@ export const VARIATIONS: Variation[] = [
     expected: {
       code: 'РГ-101',
       codeSource: 'верхний колонтитул',
-      pdfCodeSource: 'титульный лист',
+      pdfCodeSource: 'колонтитул',
       title: 'Регламент закупок',
       mdx: ['## 1. Общие положения', '## 2. Порядок работы', '- Подготовить заявку', '   - Согласовать с руководителем', '1. Проверить поставщика', '2. Заключить договор'],
       reported: [/верхний колонтитул не переносится/],
@@ -141,7 +143,7 @@ export const VARIATIONS: Variation[] = [
     // The code only in the page footer.
     name: 'footer-code',
     source: fodt({ footer: 'РГ-102 · редакция 1.0', body: [h(1, 'Регламент командировок'), h(2, '1. Общие положения'), p(LONG)].join('') }),
-    expected: { code: 'РГ-102', codeSource: 'нижний колонтитул', pdfCodeSource: 'титульный лист', title: 'Регламент командировок', mdx: ['## 1. Общие положения'] },
+    expected: { code: 'РГ-102', codeSource: 'нижний колонтитул', pdfCodeSource: 'колонтитул', title: 'Регламент командировок', mdx: ['## 1. Общие положения'] },
   },
   {
     // The code only in a two-column passport table; УТВЕРЖДЕНО and СОГЛАСОВАНО blocks on the title page.
@@ -272,8 +274,10 @@ export const VARIATIONS: Variation[] = [
       codeSource: 'верхний колонтитул',
       pdfCodeSource: 'колонтитул',
       title: 'Управление изменениями',
-      mdx: ['## 1. Общие положения', '### 1.1. Назначение', '## 2. Порядок изменений', 'Регламент описывает порядок согласованных изменений.'],
-      notMdx: ['Содержание', 'устаревшую формулировку', 'Проверить срок действия'],
+      mdx: ['## 1. Общие положения', '### 1.1. Назначение', '## 2. Порядок изменений'],
+      mdxNotPdf: ['Регламент описывает порядок согласованных изменений.'],
+      notMdx: ['Содержание', 'Проверить срок действия'],
+      notMdxNotPdf: ['устаревшую формулировку'],
       reported: [/вставка, Иванов/, /удаление, Петров/, /комментарий рецензента/, /оглавлени/, /Приложения к регламенту РГ-106/, /автоматическая нумерация/],
     },
   },
