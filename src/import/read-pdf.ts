@@ -219,6 +219,14 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
         }
         // An empty first cell under a filled one: the cell is merged across rows.
         const above = continues ? current!.cells! : undefined;
+        // Every cell of the line goes on a cell above (lower case, or a short abbreviation like «НД»): the row wrapped.
+        if (above && cells.every((c, k) => c === '' || (above[k] && /^(?:[а-яёa-z(«"]|[А-ЯЁA-Z]{1,4}$)/.test(c)))) {
+          cells.forEach((c, k) => c && (above[k] = `${above[k]} ${c}`));
+          current!.columns = columns;
+          current!.last = l;
+          prev = l;
+          continue;
+        }
         if (above && cells[0] === '' && above[0] && current!.columns![0] === columns[0]) cells[0] = above[0];
         close();
         current = { line: { text: '', line: l.line, page: l.page }, kind: 'row', lines: 1, last: l, columns, cells };
