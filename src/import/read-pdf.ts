@@ -11,7 +11,7 @@ interface PdfLine {
   line: number;
   /** Left edge of the line and of each cell (a cell starts after a wide gap). */
   x: number;
-  cells: Array<{ x: number; text: string }>;
+  cells: Array<{ x: number; text: string; right: number }>;
   /** Right edge of the last item. */
   right: number;
 }
@@ -65,13 +65,16 @@ function linesOfPage(items: Item[], page: number): PdfLine[] {
       const gap = item.x - end;
       const cell = cells.at(-1);
       // A gap of several characters between items on one line is a column boundary.
-      if (!cell || gap > item.fontSize * 2) cells.push({ x: item.x, text: item.str });
-      else cell.text += (gap > item.fontSize * 0.15 && !cell.text.endsWith(' ') && !item.str.startsWith(' ') ? ' ' : '') + item.str;
+      if (!cell || gap > item.fontSize * 2) cells.push({ x: item.x, text: item.str, right: item.x + item.width });
+      else {
+        cell.text += (gap > item.fontSize * 0.15 && !cell.text.endsWith(' ') && !item.str.startsWith(' ') ? ' ' : '') + item.str;
+        cell.right = item.x + item.width;
+      }
       end = item.x + item.width;
     }
     for (const c of cells) c.text = c.text.replace(/ +/g, ' ').trim().replace(/^(\d{1,2}(?:\.\d{1,2})*\.)(?=[А-ЯЁA-Z])/, '$1 ');
     // A bullet glyph set apart from its text is one cell with it, not a column.
-    if (cells.length > 1 && /^[•·▪◦‣–—-]$/.test(cells[0]!.text)) cells.splice(0, 2, { x: cells[0]!.x, text: `${cells[0]!.text} ${cells[1]!.text}` });
+    if (cells.length > 1 && /^[•·▪◦‣–—-]$/.test(cells[0]!.text)) cells.splice(0, 2, { x: cells[0]!.x, text: `${cells[0]!.text} ${cells[1]!.text}`, right: cells[1]!.right });
     const size = Math.max(...row.map((i) => i.fontSize));
     return { text: cells.map((c) => c.text).join('\t'), y: row[0]!.y, size, page, line: 0, x: row[0]!.x, cells, right: end };
   });
@@ -164,9 +167,20 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
       removals.push({ line: l.line, page: l.page, text: l.text.replace(/\t/g, ' '), reason: 'оглавление: портал строит оглавление сам' });
   }
   const out: SourceLine[] = [];
-  type Open = { line: SourceLine; kind: 'paragraph' | 'heading' | 'item' | 'row'; lines: number; last: PdfLine; columns?: number[]; cells?: string[] };
+  type Open = {
+    line: SourceLine;
+    kind: 'paragraph' | 'heading' | 'item' | 'row';
+    lines: number;
+    last: PdfLine;
+    columns?: number[];
+    cells?: string[];
+    /** Right edge of each cell's last line: a line that ran to the next column wrapped, a short one ended a paragraph. */
+    rights?: number[];
+  };
   let current: Open | undefined;
-  const full = (l: PdfLine) => l.right >= right - l.size * 3;
+  // A line ended its paragraph when the next line's first word would have fitted after it.
+  const wrapsTo = (end: number, edge: number, next: string, size: number) => edge - end < ((next.split(/\s/)[0]?.length ?? 0) + 1) * size * 0.5;
+  const full = (l: PdfLine, next?: PdfLine) => (next ? wrapsTo(l.right, right, next.text, next.size) : l.right >= right - l.size * 3);
   const close = () => {
     if (!current) return;
     if (current.kind === 'row') current.line.text = current.cells!.join('\t');
@@ -192,7 +206,7 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
       const row = l.cells.length > 1;
       // A paragraph whose last line ran full goes on at the top of the next page.
       const pageTurn = i === 0 && p > 0;
-      if (pageTurn && !(current?.kind === 'paragraph' && full(current.last) && !heading && !row && !LIST_ITEM.test(l.text))) {
+      if (pageTurn && !(current?.kind === 'paragraph' && full(current.last, l) && !heading && !row && !LIST_ITEM.test(l.text))) {
         close();
         out.push({ text: PAGE_BREAK, line: l.line, page: l.page });
       }
@@ -201,7 +215,10 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
       if (current?.kind === 'row' && !row && !heading && gap <= lineGap * 1.4) {
         const column = current.columns!.findIndex((x) => Math.abs(x - l.x) < 3);
         if (column >= 0) {
-          current.cells![column] = current.cells![column] ? `${current.cells![column]}\n${l.text}` : l.text;
+          const edge = current.columns![column + 1] ?? right;
+          const wrapped = wrapsTo(current.rights![column] ?? 0, edge - l.size, l.text, l.size);
+          current.cells![column] = current.cells![column] ? `${current.cells![column]}${wrapped ? ' ' : '\n'}${l.text}` : l.text;
+          current.rights![column] = l.right;
           current.last = l;
           prev = l;
           continue;
@@ -213,15 +230,18 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
         for (const c of l.cells) if (!columns.some((x) => Math.abs(x - c.x) < 3)) columns.push(c.x);
         columns.sort((a, b) => a - b);
         const cells = columns.map(() => '');
+        const rights = columns.map(() => 0);
         for (const c of l.cells) {
           const at = columns.reduce((best, x, k) => (Math.abs(x - c.x) < Math.abs(columns[best]! - c.x) ? k : best), 0);
           cells[at] = cells[at] ? `${cells[at]} ${c.text}` : c.text;
+          rights[at] = c.right;
         }
         // An empty first cell under a filled one: the cell is merged across rows.
         const above = continues ? current!.cells! : undefined;
         // Every cell of the line goes on a cell above (lower case, or a short abbreviation like «НД»): the row wrapped.
         if (above && cells.every((c, k) => c === '' || (above[k] && /^(?:[а-яёa-z(«"]|[А-ЯЁA-Z]{1,4}$)/.test(c)))) {
           cells.forEach((c, k) => c && (above[k] = `${above[k]} ${c}`));
+          rights.forEach((r, k) => r && (current!.rights![k] = r));
           current!.columns = columns;
           current!.last = l;
           prev = l;
@@ -229,7 +249,7 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
         }
         if (above && cells[0] === '' && above[0] && current!.columns![0] === columns[0]) cells[0] = above[0];
         close();
-        current = { line: { text: '', line: l.line, page: l.page }, kind: 'row', lines: 1, last: l, columns, cells };
+        current = { line: { text: '', line: l.line, page: l.page }, kind: 'row', lines: 1, last: l, columns, cells, rights };
         out.push(current.line);
         prev = l;
         continue;
@@ -243,7 +263,7 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
         item ||
         OPENS_BLOCK.test(l.text) ||
         (!pageTurn && gap > lineGap * 1.4) ||
-        (!pageTurn && !full(current.last)) ||
+        (!pageTurn && !full(current.last, l)) ||
         (current.kind === 'item' && l.x < current.last.x - 3);
       if (!starts) {
         join(l);

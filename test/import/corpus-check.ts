@@ -17,6 +17,12 @@ export async function differences(result: FileResult, expected: Expected, root: 
   const text = rel ? await readFile(path.join(root, rel), 'utf8') : '';
   const [, front = '', body = ''] = /^---\n([\s\S]*?)---\n([\s\S]*)$/.exec(text) ?? [];
   for (const [field, value] of Object.entries(expected.fields ?? {})) {
+    if (field === 'version') {
+      // The version the document states; the file may be the next one when a batch brings the same document twice.
+      const read = result.mapped.find((m) => m.field === 'version')?.value;
+      if (read !== value) out.push(`version: «${read}» ≠ «${value}»`);
+      continue;
+    }
     const line = new RegExp(`^${field}: (.*)$`, 'm').exec(front)?.[1]?.replace(/^"|"$/g, '');
     if (line !== value) out.push(`${field}: «${line}» ≠ «${value}»`);
   }

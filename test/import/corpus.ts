@@ -9,6 +9,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sofficeConvert } from '../../src/import/convert.ts';
+import { blockText, plain, type Block } from '../../src/import/blocks.ts';
+import { projectRoot } from '../helpers/content-root.ts';
+
+/** The file name a migration team gives a document it did not write: the code first. */
+export const FOREIGN = 'ИН-900 Правила участия';
 
 const run = promisify(execFile);
 
@@ -33,7 +38,10 @@ export const table = (rows: Cell[][], header = true) => {
     c === null
       ? '<table:covered-table-cell/>'
       : typeof c === 'string'
-        ? `<table:table-cell office:value-type="string">${c.split('\n\n').map((x) => p(x, 'Table_20_Contents')).join('')}</table:table-cell>`
+        ? `<table:table-cell office:value-type="string">${c
+              .split('\n\n')
+              .map((x) => p(x.trim(), 'Table_20_Contents'))
+              .join('')}</table:table-cell>`
         : `<table:table-cell office:value-type="string"${c.cols ? ` table:number-columns-spanned="${c.cols}"` : ''}${c.rows ? ` table:number-rows-spanned="${c.rows}"` : ''}>${p(c.text, 'Table_20_Contents')}</table:table-cell>`;
   const row = (r: Cell[]) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`;
   return `<table:table table:style-name="Tbl"><table:table-column table:number-columns-repeated="${width}"/>${
@@ -328,11 +336,15 @@ const TARGET: Record<(typeof FORMATS)[number], string> = { docx: 'docx:MS Word 2
  * Writes the sources into `dir/src`, converts them into `dir/<format>/` (the five `soffice` calls run
  * side by side, each with its own profile) and the Markdown with pandoc. Returns the files by format.
  */
-export async function buildCorpus(dir: string): Promise<Record<string, string[]>> {
+export async function buildCorpus(dir: string, extra: Array<{ name: string; fodt: string }> = []): Promise<Record<string, string[]>> {
   const src = path.join(dir, 'src');
   await mkdir(src, { recursive: true });
-  const sources = VARIATIONS.map((v) => path.join(src, `${v.name}.fodt`));
-  await Promise.all(VARIATIONS.map((v, i) => writeFile(sources[i]!, v.source)));
+  const all = [...VARIATIONS.map((v) => ({ name: v.name, fodt: v.source })), ...extra];
+  const sources = all.map((v) => path.join(src, `${v.name}.fodt`));
+  await Promise.all(all.map((v, i) => writeFile(sources[i]!, v.fodt)));
+  // A document this project did not write: its CONTRIBUTING.md through pandoc, then LibreOffice.
+  sources.push(path.join(src, `${FOREIGN}.docx`));
+  await run('pandoc', ['-f', 'gfm', '-t', 'docx', '-o', sources.at(-1)!, path.join(projectRoot, 'CONTRIBUTING.md')]);
   const out: Record<string, string[]> = {};
   await Promise.all(
     FORMATS.map(async (format) => {
@@ -346,4 +358,29 @@ export async function buildCorpus(dir: string): Promise<Record<string, string[]>
   out.pandoc = [path.join(dir, 'pandoc', 'polozhenie-o-zakupkah.docx')];
   await run('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', out.pandoc[0]!, path.join(src, 'pandoc.md')]);
   return out;
+}
+
+/** Blocks (as the text reader gives them) written back as a FODT document, so LibreOffice can print it. */
+export function blocksToFodt(blocks: Block[]): string {
+  const md = (inlines: Array<{ text: string; bold?: boolean }>) => inlines.map((i) => (i.bold ? `**${i.text}**` : i.text)).join('');
+  const body = blocks
+    .map((b) => {
+      switch (b.kind) {
+        case 'heading':
+          return h(Math.min(3, b.level), plain(b.inlines));
+        case 'paragraph':
+          return p(md(b.inlines));
+        case 'list':
+          return bullets(
+            b.items.map((i) => md(i.inlines)),
+            b.ordered,
+          );
+        case 'table':
+          return table(b.rows.map((r) => r.map((c) => c.replace(/\u2610/g, '\n\n').replace(/^\n+/, ''))), false);
+        default:
+          return blockText(b) ? p(blockText(b)) : '';
+      }
+    })
+    .join('');
+  return fodt({ body });
 }
