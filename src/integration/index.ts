@@ -36,7 +36,17 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         if (!prepared.view) throw new CheckFailed(`проверка содержимого: ошибок ${prepared.errors}; сборка остановлена`);
         await writeSnapshot(file, prepared.view);
         // `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only.
-        const redirects = Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)]));
+        const redirects: Record<string, string> = Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)]));
+        // Old intranet addresses (registries/legacy-urls.json) as redirect pages too, where the path can be a folder
+        // of the static site (no file extension, plain characters); the server map (nginx) covers every path.
+        for (const entry of prepared.view.site.legacy) {
+          const doc = prepared.view.documents.find((d) => d.code === entry.code);
+          const path = entry.path.replace(/\/$/, '');
+          if (!doc || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || path in redirects) continue;
+          const edition = entry.version && doc.editions.some((e) => e.data.version === entry.version);
+          const target = edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
+          if (target.replace(/\/$/, '') !== path) redirects[path] = target;
+        }
         updateConfig({ redirects, vite: { plugins: [viewModule(file)] } });
       },
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */
