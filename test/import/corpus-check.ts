@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BatchResult, FileResult } from '../../src/import/batch.ts';
 import type { Expected } from './corpus.ts';
+import { normalise } from './helpers.ts';
 
 /** What differs between one imported file and its expectation, as readable lines (empty: all as expected). */
 export async function differences(result: FileResult, expected: Expected, root: string, format: string): Promise<string[]> {
@@ -44,3 +45,23 @@ export async function differences(result: FileResult, expected: Expected, root: 
 }
 
 export const byInput = (result: BatchResult, file: string) => result.files.find((f) => f.input === file)!;
+
+/** Paragraphs and list items of a text, each as the round-trip normalisation reads it, list markers aside. */
+export const units = (mdxBody: string) =>
+  mdxBody
+    .split(/\n{2,}/)
+    .flatMap((block) => (/^\s*(\d+\\?\.|-)\s/.test(block) ? block.split('\n') : [block]))
+    .map((u) => normalise(u.replace(/^\s*(\d+\\?\.|-)\s+/, '')));
+
+/** Share of the source's sentences found in the text, and of its paragraphs found whole as one paragraph or list item. */
+export function intact(sourceUnits: string[], mdxBody: string): { sentences: number; paragraphs: number; counted: number } {
+  const paragraphs = sourceUnits.filter((t) => t.length > 40);
+  const sentences = paragraphs.flatMap((t) => t.split(/(?<=[.;!?])\s+/)).filter((t) => t.length > 10);
+  const text = normalise(mdxBody);
+  const mine = new Set(units(mdxBody));
+  return {
+    sentences: sentences.filter((s) => text.includes(s)).length / sentences.length,
+    paragraphs: paragraphs.filter((p) => mine.has(p)).length / paragraphs.length,
+    counted: paragraphs.length,
+  };
+}
