@@ -11,7 +11,8 @@ import { importBatch } from '../src/import/batch.ts';
 import { summaryTable, writeReports } from '../src/import/report.ts';
 import { readLegacyMap, type LegacySource } from '../src/import/legacy.ts';
 
-const USAGE = 'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА (по умолчанию .nd/import)] [--source-url https://intranet.example/nd/] [--legacy-map старые-адреса.csv]';
+const USAGE =
+  'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА (по умолчанию .nd/import)] [--source-url https://intranet.example/nd/] [--legacy-map старые-адреса.csv]';
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);

@@ -151,7 +151,8 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
       entries.push(...r.legacy.map((from) => ({ from, code: r.code!, file: path.basename(r.input) })));
     }
     for (const m of options.legacy.map ?? [])
-      if (!results.some((r) => r.legacy?.includes(m.from))) legacyProblems.push(`строка ${m.line}: «${m.from}» → «${m.file}»: файл не импортирован или не найден среди входных`);
+      if (!results.some((r) => r.legacy?.includes(m.from)))
+        legacyProblems.push(`строка ${m.line}: «${m.from}» → «${m.file}»: файл не импортирован или не найден среди входных`);
     try {
       legacyProblems.push(...(await recordLegacy(root, entries)).conflicts);
     } catch (error) {

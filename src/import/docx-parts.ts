@@ -2,7 +2,9 @@ import type JSZip from 'jszip';
 
 /** XML text of the runs inside a fragment: w:t (and w:delText when asked), tabs and breaks as spaces. */
 export function xmlText(xml: string, deleted = false): string {
-  const re = deleted ? /<w:(?:delText|t)(?:\s[^>]*)?>([^<]*)<\/w:(?:delText|t)>|<w:(?:tab|br)\b[^>]*\/>/g : /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br)\b[^>]*\/>/g;
+  const re = deleted
+    ? /<w:(?:delText|t)(?:\s[^>]*)?>([^<]*)<\/w:(?:delText|t)>|<w:(?:tab|br)\b[^>]*\/>/g
+    : /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br)\b[^>]*\/>/g;
   return [...xml.matchAll(re)]
     .map((m) => (m[1] === undefined ? ' ' : decode(m[1])))
     .join('')
@@ -12,12 +14,21 @@ export function xmlText(xml: string, deleted = false): string {
 
 const decode = (s: string) =>
   s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
+    e === 'lt'
+      ? '<'
+      : e === 'gt'
+        ? '>'
+        : e === 'amp'
+          ? '&'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
   );
 
 /** Paragraph texts of a part (header, footer, comment), one string per w:p. */
-export const paragraphsOf = (xml: string) =>
-  [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => xmlText(m[0])).filter((t) => t !== '');
+export const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => xmlText(m[0])).filter((t) => t !== '');
 
 const attr = (xml: string, tag: string) => new RegExp(`<w:${tag}\\b[^>]*w:val="([^"]*)"`).exec(xml)?.[1];
 
@@ -92,7 +103,13 @@ export async function numberHeadings(zip: JSZip, documentXml: string): Promise<{
   const styles = new Map<string, { name: string; basedOn?: string; numId?: string; ilvl?: string; outline?: string }>();
   for (const m of stylesXml.matchAll(/<w:style\b[^>]*w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
     const body = m[2]!;
-    styles.set(m[1]!, { name: attr(body, 'name') ?? '', basedOn: attr(body, 'basedOn'), numId: attr(body, 'numId'), ilvl: attr(body, 'ilvl'), outline: attr(body, 'outlineLvl') });
+    styles.set(m[1]!, {
+      name: attr(body, 'name') ?? '',
+      basedOn: attr(body, 'basedOn'),
+      numId: attr(body, 'numId'),
+      ilvl: attr(body, 'ilvl'),
+      outline: attr(body, 'outlineLvl'),
+    });
   }
   const resolve = (id: string | undefined, depth = 0): { heading: boolean; numId?: string; ilvl?: string; outline?: string } => {
     const s = id ? styles.get(id) : undefined;

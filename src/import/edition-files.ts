@@ -103,7 +103,6 @@ export function planEdition(rec: Recognition, root: string, options: { version?:
         `${file.rel} вышел бы ${(bytes / 2 ** 20).toFixed(1)} МБ при пределе проверки ${MAX_FILE_BYTES / 2 ** 20} МБ: ничего не записано; разделите документ на части или вынесите данные в приложения`,
       );
   }
-  if (rec.version && !fromDocument && !options.version)
-    schemaIssues.push(`редакция ${rec.version} из документа уже есть: записана следующая, ${version}`);
+  if (rec.version && !fromDocument && !options.version) schemaIssues.push(`редакция ${rec.version} из документа уже есть: записана следующая, ${version}`);
   return { code: rec.code, version, newEdition: existing.length > 0, files, schemaIssues };
 }

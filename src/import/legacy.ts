@@ -17,11 +17,11 @@ function fields(line: string, delimiter: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && line[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) out.push(field.trim()), (field = '');
+    else if (ch === delimiter) (out.push(field.trim()), (field = ''));
     else field += ch;
   }
   out.push(field.trim());
@@ -88,6 +88,7 @@ export async function recordLegacy(root: string, entries: LegacyRedirect[]): Pro
     data.redirects.push(entry);
     added.push(entry);
   }
-  if (added.length > 0) await writeFile(file, `${JSON.stringify({ $schema: data.$schema ?? '../../schemas/legacy-urls.schema.json', redirects: data.redirects }, null, 2)}\n`);
+  if (added.length > 0)
+    await writeFile(file, `${JSON.stringify({ $schema: data.$schema ?? '../../schemas/legacy-urls.schema.json', redirects: data.redirects }, null, 2)}\n`);
   return { added, conflicts };
 }

@@ -19,7 +19,10 @@ export function linkPolicy(href: string): { keep: true } | { keep: false; reason
   } catch {
     return { keep: false, reason: `относительная или неполная ссылка «${h}» не переносится: адрес на портале другой, текст оставлен` };
   }
-  const intranet = !url.hostname.includes('.') || /\.(local|corp|lan|intra|internal|intranet|localdomain)$/i.test(url.hostname) || /^(10|127|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(url.hostname);
+  const intranet =
+    !url.hostname.includes('.') ||
+    /\.(local|corp|lan|intra|internal|intranet|localdomain)$/i.test(url.hostname) ||
+    /^(10|127|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(url.hostname);
   if (intranet || /^(intranet|portal|sharepoint|wiki)\./i.test(url.hostname))
     return { keep: false, reason: `внутренняя (интранет) ссылка ${h} не переносится: сверьте адрес с порталом и вставьте ссылку вручную; текст оставлен` };
   if (url.protocol === 'https:') return { keep: true };
@@ -128,7 +131,13 @@ function typedStructure(blocks: Block[]): Block[] {
     }
     const text = plain(b.inlines).trim();
     const allBold = b.inlines.every((i) => i.bold || i.text.trim() === '') && b.inlines.some((i) => i.bold);
-    if (allBold && text.length <= 120 && !/[.,;:!?…]$/.test(text) && !text.includes(CHECKBOX) && (NUMBERED_HEADING.test(text) || (sawHeading && text.length <= 80))) {
+    if (
+      allBold &&
+      text.length <= 120 &&
+      !/[.,;:!?…]$/.test(text) &&
+      !text.includes(CHECKBOX) &&
+      (NUMBERED_HEADING.test(text) || (sawHeading && text.length <= 80))
+    ) {
       sawHeading = true;
       out.push({ kind: 'heading', level: 2, inlines: [{ text }], line: b.line, ...(b.page ? { page: b.page } : {}) });
       continue;
@@ -169,7 +178,10 @@ function reportImage(node: Element, ctx: Context) {
   const src = String(node.properties.src ?? '');
   const alt = String(node.properties.alt ?? '').trim();
   const size = src.startsWith('data:') ? `${Math.round((src.length * 3) / 4 / 1024)} КБ` : src.slice(0, 80);
-  ctx.report(`изображение${alt ? ` «${alt}»` : ''} (${size || 'без адреса'})`, 'изображение не переносится: сохраните его в public/ и вставьте вручную, если оно нужно');
+  ctx.report(
+    `изображение${alt ? ` «${alt}»` : ''} (${size || 'без адреса'})`,
+    'изображение не переносится: сохраните его в public/ и вставьте вручную, если оно нужно',
+  );
 }
 
 function inlinesOf(node: Element, ctx: Context): Inline[] {
@@ -193,12 +205,7 @@ function inlinesOf(node: Element, ctx: Context): Inline[] {
           if (!policy.keep && !/^#_?Toc/i.test(target)) ctx.report(`${textOf(child)} → ${target}`, policy.reason);
           visit(child.children, bold, italic, policy.keep ? target : undefined);
         } else
-          visit(
-            child.children,
-            bold || child.tagName === 'b' || child.tagName === 'strong',
-            italic || child.tagName === 'i' || child.tagName === 'em',
-            href,
-          );
+          visit(child.children, bold || child.tagName === 'b' || child.tagName === 'strong', italic || child.tagName === 'i' || child.tagName === 'em', href);
       }
     }
   };
@@ -259,7 +266,8 @@ function tableRows(table: Element, ctx: Context): string[][] {
     }
   };
   visit(table);
-  if (merged > 0) ctx.report(`объединённых ячеек: ${merged}`, 'объединённые ячейки таблицы разделены: текст ячейки, объединённой по строкам, повторён в каждой строке');
+  if (merged > 0)
+    ctx.report(`объединённых ячеек: ${merged}`, 'объединённые ячейки таблицы разделены: текст ячейки, объединённой по строкам, повторён в каждой строке');
   return rows;
 }
 
@@ -275,10 +283,12 @@ function cellText(cell: Element, ctx: Context): string {
         else if (child.tagName === 'img') reportImage(child, ctx);
         else if (child.tagName === 'a' && child.properties.href !== undefined && !/^#/.test(String(child.properties.href))) {
           const policy = linkPolicy(String(child.properties.href));
-          ctx.report(`${textOf(child)} → ${String(child.properties.href)}`, policy.keep ? 'ссылка в ячейке таблицы: адрес не переносится (в таблицах MDX только текст), текст оставлен' : policy.reason);
+          ctx.report(
+            `${textOf(child)} → ${String(child.properties.href)}`,
+            policy.keep ? 'ссылка в ячейке таблицы: адрес не переносится (в таблицах MDX только текст), текст оставлен' : policy.reason,
+          );
           visit(child.children);
-        }
-        else {
+        } else {
           visit(child.children);
           // Paragraphs of a cell stay apart (a passport's goals, one a paragraph); a line break is a space.
           if (child.tagName === 'p') parts.push('\n');

@@ -72,9 +72,14 @@ function linesOfPage(items: Item[], page: number): PdfLine[] {
       }
       end = item.x + item.width;
     }
-    for (const c of cells) c.text = c.text.replace(/ +/g, ' ').trim().replace(/^(\d{1,2}(?:\.\d{1,2})*\.)(?=[А-ЯЁA-Z])/, '$1 ');
+    for (const c of cells)
+      c.text = c.text
+        .replace(/ +/g, ' ')
+        .trim()
+        .replace(/^(\d{1,2}(?:\.\d{1,2})*\.)(?=[А-ЯЁA-Z])/, '$1 ');
     // A bullet glyph set apart from its text is one cell with it, not a column.
-    if (cells.length > 1 && /^[•·▪◦‣–—-]$/.test(cells[0]!.text)) cells.splice(0, 2, { x: cells[0]!.x, text: `${cells[0]!.text} ${cells[1]!.text}`, right: cells[1]!.right });
+    if (cells.length > 1 && /^[•·▪◦‣–—-]$/.test(cells[0]!.text))
+      cells.splice(0, 2, { x: cells[0]!.x, text: `${cells[0]!.text} ${cells[1]!.text}`, right: cells[1]!.right });
     const size = Math.max(...row.map((i) => i.fontSize));
     return { text: cells.map((c) => c.text).join('\t'), y: row[0]!.y, size, page, line: 0, x: row[0]!.x, cells, right: end };
   });
@@ -186,7 +191,14 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
     if (current.kind === 'row') current.line.text = current.cells!.join('\t');
     // A numbered line alone at the margin, without a final stop, is a heading typed in body font.
     const text = current.line.text;
-    if (current.kind === 'paragraph' && current.lines === 1 && NUMBERED.test(text) && text.length <= 100 && !/[.,;:!?…]$/.test(text) && current.last.x <= left + 3)
+    if (
+      current.kind === 'paragraph' &&
+      current.lines === 1 &&
+      NUMBERED.test(text) &&
+      text.length <= 100 &&
+      !/[.,;:!?…]$/.test(text) &&
+      current.last.x <= left + 3
+    )
       current.line.text = `## ${text}`;
     current = undefined;
   };
@@ -194,7 +206,12 @@ function paragraphs(pages: PdfLine[][], removals: Removal[]): SourceLine[] {
     const target = current!.line;
     const how = joinAtHyphen(target.text, l.text, vocabulary);
     if (how === 'hyphenation')
-      removals.push({ line: l.line, page: l.page, text: `${target.text.split(' ').at(-1)}${l.text.split(' ')[0]}`, reason: 'перенос слова в конце строки соединён' });
+      removals.push({
+        line: l.line,
+        page: l.page,
+        text: `${target.text.split(' ').at(-1)}${l.text.split(' ')[0]}`,
+        reason: 'перенос слова в конце строки соединён',
+      });
     target.text = how === 'hyphenation' ? target.text.slice(0, -1) + l.text : how === 'hyphen' ? target.text + l.text : `${target.text} ${l.text}`;
     current!.lines += 1;
     current!.last = l;

@@ -25,10 +25,15 @@ export async function readInput(file: string, options: { converted?: Map<string,
   const ext = path.extname(file).toLowerCase();
   const head = buffer.subarray(0, 5).toString('latin1');
   if ((CONVERTED as readonly string[]).includes(ext)) {
-    if (ext === '.rtf' && !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf')) throw new ImportError('файл назван .rtf, но это не RTF: он повреждён или в другом формате');
+    if (ext === '.rtf' && !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf'))
+      throw new ImportError('файл назван .rtf, но это не RTF: он повреждён или в другом формате');
     if (ext === '.odt' && !buffer.subarray(0, 2).equals(Buffer.from('PK')) && !buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
       throw new ImportError('файл назван .odt, но это не документ OpenDocument: он повреждён или в другом формате');
-    if (ext === '.doc' && !buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) && !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf'))
+    if (
+      ext === '.doc' &&
+      !buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) &&
+      !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf')
+    )
       throw new ImportError('файл назван .doc, но это не документ Word 97–2003: он повреждён или в другом формате');
     const ready = options.converted?.get(file);
     const docx = ready === undefined ? await toDocx(buffer, ext) : await readFile(ready).catch(() => Buffer.alloc(0));

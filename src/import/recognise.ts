@@ -87,7 +87,13 @@ export function findCode(text: string, prefixes: string[]): string | undefined {
 }
 
 /** «приказом ПАО «МТС» от 15.03.2024 № 112» → «Приказ ПАО «МТС» от 15.03.2024 № 112». */
-const ACT_FORMS: Record<string, string> = { приказом: 'Приказ', распоряжением: 'Распоряжение', решением: 'Решение', постановлением: 'Постановление', протоколом: 'Протокол' };
+const ACT_FORMS: Record<string, string> = {
+  приказом: 'Приказ',
+  распоряжением: 'Распоряжение',
+  решением: 'Решение',
+  постановлением: 'Постановление',
+  протоколом: 'Протокол',
+};
 export function actOf(text: string): string | undefined {
   const rest = text.replace(/^\s*утвержд[её]н[оаы]?\s*:?\s*/i, '').trim();
   const m = /^(приказом|распоряжением|решением|постановлением|протоколом)(?![а-яё])\s*(.*)$/i.exec(rest);
@@ -300,7 +306,12 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
           drop({ ...b, rows: [row] }, 'строка-заголовок таблицы паспорта');
           continue;
         }
-        r.guessed.push({ field: 'passport', value: '', original: text, reason: `поле паспорта «${row[0]}» не переносится в свойства: оставлено в тексте таблицей` });
+        r.guessed.push({
+          field: 'passport',
+          value: '',
+          original: text,
+          reason: `поле паспорта «${row[0]}» не переносится в свойства: оставлено в тексте таблицей`,
+        });
         r.body.push({ kind: 'table', rows: [row.map((c) => c.replace(/\s*\n\s*/g, ' '))], line: b.line });
         continue;
       }
@@ -475,7 +486,12 @@ function chooseCode(r: Recognition, found: Array<{ code: string; source: string 
   r.mapped.unshift({ field: 'code', value: best.code, source: best.source });
   for (const other of sorted.slice(1)) {
     if (other.code !== best.code)
-      r.guessed.push({ field: 'code', value: best.code, original: `${other.code} (${other.source})`, reason: `код здесь другой; взят код из источника «${best.source}»` });
+      r.guessed.push({
+        field: 'code',
+        value: best.code,
+        original: `${other.code} (${other.source})`,
+        reason: `код здесь другой; взят код из источника «${best.source}»`,
+      });
   }
   if (used && used !== best.code) {
     for (const b of [...r.body, ...r.appendices.flatMap((a) => a.blocks)])

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -27,11 +28,32 @@ const ptSource = artefactsRemoved(readText(await readFile(PT035_SOURCE, 'utf8'))
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'nd-corpus-'));
   files = await buildCorpus(dir, [{ name: 'pt-035', fodt: blocksToFodt(ptSource.blocks) }]);
+  // Bad inputs ride in the same batch (and the same LibreOffice call) as the good ones.
+  const bad = path.join(dir, 'bad');
+  // Lines that differ in letters, not only in numbers (equal lines would be taken for page headers).
+  const word = (i: number) => [...i.toString(32)].map((c) => 'абвгдежзийклмнопрстуфхцчшщыэюяёь'[parseInt(c, 32)]).join('');
+  const lines = Array.from({ length: 60_000 }, (_, i) => `Требование «${word(i + 1000)}»: работник выполняет его и записывает результат в журнал учёта.`);
+  files.bad = [
+    ...files.encrypted!,
+    await put(bad, 'corrupt.odt', Buffer.from('PK\u0003\u0004не архив')),
+    await put(bad, 'broken.rtf', '{\\rtf1 оборван'),
+    await put(bad, 'fake.doc', 'это текст, а не документ Word'),
+    await put(bad, 'empty.odt', ''),
+    await put(bad, 'rg-990 большой.txt', `# Регламент «Большой»\n\n${lines.join('\n\n')}\n`),
+    await put(bad, 'table.xlsx', 'PK'),
+  ];
+  delete files.encrypted;
   result = await importInto(Object.values(files).flat());
 }, 600_000);
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
+
+async function put(folder: string, name: string, content: string | Buffer): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, name), content);
+  return path.join(folder, name);
+}
 
 const file = (format: string, name: string) => files[format]!.find((f) => path.basename(f, path.extname(f)) === name)!;
 
@@ -89,5 +111,25 @@ describe('a document this corpus did not write (CONTRIBUTING.md via pandoc and L
     const report = reportMarkdown({ ...result, files: [r] }, { dryRun: false, out: 'content' });
     for (const c of r.check) expect(report).toContain(c.message.replace(/\s+/g, ' ').slice(0, 40));
     expect(report).not.toMatch(/ожидалось|expected|undefined/i);
+  });
+});
+
+describe('bad inputs: a Russian message, nothing written, the batch goes on', () => {
+  it.each([
+    ['secret.pdf', /PDF защищён паролем/],
+    ['corrupt.odt', /LibreOffice не смог открыть файл \.odt/],
+    ['broken.rtf', /LibreOffice не смог открыть файл \.rtf/],
+    ['fake.doc', /назван \.doc, но это не документ Word/],
+    ['empty.odt', /^файл пуст$/],
+    ['rg-990 большой.txt', /вышел бы \d+\.\d МБ при пределе проверки 5 МБ: ничего не записано/],
+    ['table.xlsx', /неизвестный формат «\.xlsx»/],
+  ])('%s', (name, message) => {
+    const r = result.files.find((f) => path.basename(f.input) === name)!;
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(message);
+    expect(r.written).toEqual([]);
+  });
+  it('the oversize document left no file behind', () => {
+    expect(existsSync(path.join(result.root, 'documents/rg-990'))).toBe(false);
   });
 });

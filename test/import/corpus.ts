@@ -28,7 +28,11 @@ export const p = (s: string, style = 'Text_20_body') => `<text:p text:style-name
 export const h = (level: number, s: string) => `<text:h text:style-name="Heading_20_${level}" text:outline-level="${level}">${inline(s)}</text:h>`;
 export const bullets = (items: Array<string | string[]>, numbered = false): string =>
   `<text:list text:style-name="${numbered ? 'LN' : 'LB'}">${items
-    .map((i) => (Array.isArray(i) ? `<text:list-item>${bullets(i, numbered).replace(/ text:style-name="L[NB]"/, '')}</text:list-item>` : `<text:list-item>${p(i, 'List')}</text:list-item>`))
+    .map((i) =>
+      Array.isArray(i)
+        ? `<text:list-item>${bullets(i, numbered).replace(/ text:style-name="L[NB]"/, '')}</text:list-item>`
+        : `<text:list-item>${p(i, 'List')}</text:list-item>`,
+    )
     .join('')}</text:list>`;
 /** A table; a cell `{ text, cols, rows }` spans columns or rows, `null` is a covered cell. */
 type Cell = string | { text: string; cols?: number; rows?: number } | null;
@@ -39,9 +43,9 @@ export const table = (rows: Cell[][], header = true) => {
       ? '<table:covered-table-cell/>'
       : typeof c === 'string'
         ? `<table:table-cell office:value-type="string">${c
-              .split('\n\n')
-              .map((x) => p(x.trim(), 'Table_20_Contents'))
-              .join('')}</table:table-cell>`
+            .split('\n\n')
+            .map((x) => p(x.trim(), 'Table_20_Contents'))
+            .join('')}</table:table-cell>`
         : `<table:table-cell office:value-type="string"${c.cols ? ` table:number-columns-spanned="${c.cols}"` : ''}${c.rows ? ` table:number-rows-spanned="${c.rows}"` : ''}>${p(c.text, 'Table_20_Contents')}</table:table-cell>`;
   const row = (r: Cell[]) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`;
   return `<table:table table:style-name="Tbl"><table:table-column table:number-columns-repeated="${width}"/>${
@@ -70,7 +74,10 @@ ${[1, 2, 3].map((l) => `<style:style style:name="Heading_20_${l}" style:display-
 <style:style style:name="Contents_20_Heading" style:display-name="Contents Heading" style:family="paragraph" style:parent-style-name="Heading"/>
 <style:style style:name="Footnote" style:family="paragraph" style:parent-style-name="Standard"/>
 <text:outline-style style:name="Outline">${[1, 2, 3]
-    .map((l) => `<text:outline-level-style text:level="${l}" style:num-format="${options.numbered ? '1' : ''}"${options.numbered ? ` style:num-suffix="." text:display-levels="${l}"` : ''}/>`)
+    .map(
+      (l) =>
+        `<text:outline-level-style text:level="${l}" style:num-format="${options.numbered ? '1' : ''}"${options.numbered ? ` style:num-suffix="." text:display-levels="${l}"` : ''}/>`,
+    )
     .join('')}</text:outline-style>
 </office:styles>
 <office:automatic-styles>
@@ -143,7 +150,14 @@ export const VARIATIONS: Variation[] = [
       codeSource: 'верхний колонтитул',
       pdfCodeSource: 'колонтитул',
       title: 'Регламент закупок',
-      mdx: ['## 1. Общие положения', '## 2. Порядок работы', '- Подготовить заявку', '   - Согласовать с руководителем', '1. Проверить поставщика', '2. Заключить договор'],
+      mdx: [
+        '## 1. Общие положения',
+        '## 2. Порядок работы',
+        '- Подготовить заявку',
+        '   - Согласовать с руководителем',
+        '1. Проверить поставщика',
+        '2. Заключить договор',
+      ],
       reported: [/верхний колонтитул не переносится/],
     },
   },
@@ -217,7 +231,12 @@ export const VARIATIONS: Variation[] = [
         p(LONG),
       ].join(''),
     }),
-    expected: { code: 'ИН-203', codeSource: 'таблица паспорта', fields: { approved: '2024-03-15', effective: '2024-04-01', access: 'confidential' }, mdx: ['## 1. Общие положения'] },
+    expected: {
+      code: 'ИН-203',
+      codeSource: 'таблица паспорта',
+      fields: { approved: '2024-03-15', effective: '2024-04-01', access: 'confidential' },
+      mdx: ['## 1. Общие положения'],
+    },
   },
   {
     // The code only in the title; literal numbering, bold paragraphs as headings, lists without list
@@ -330,7 +349,13 @@ export const PANDOC_EXPECTED: Expected = {
 };
 
 export const FORMATS = ['docx', 'odt', 'doc', 'rtf', 'pdf'] as const;
-const TARGET: Record<(typeof FORMATS)[number], string> = { docx: 'docx:MS Word 2007 XML', odt: 'odt', doc: 'doc:MS Word 97', rtf: 'rtf', pdf: 'pdf:writer_pdf_Export' };
+const TARGET: Record<(typeof FORMATS)[number], string> = {
+  docx: 'docx:MS Word 2007 XML',
+  odt: 'odt',
+  doc: 'doc:MS Word 97',
+  rtf: 'rtf',
+  pdf: 'pdf:writer_pdf_Export',
+};
 
 /**
  * Writes the sources into `dir/src`, converts them into `dir/<format>/` (the five `soffice` calls run
@@ -346,13 +371,18 @@ export async function buildCorpus(dir: string, extra: Array<{ name: string; fodt
   sources.push(path.join(src, `${FOREIGN}.docx`));
   await run('pandoc', ['-f', 'gfm', '-t', 'docx', '-o', sources.at(-1)!, path.join(projectRoot, 'CONTRIBUTING.md')]);
   const out: Record<string, string[]> = {};
-  await Promise.all(
-    FORMATS.map(async (format) => {
+  // A password-protected PDF, as LibreOffice writes it (it cannot protect ODT/DOCX from the command line).
+  const secret = path.join(src, 'secret.fodt');
+  await writeFile(secret, VARIATIONS[1]!.source);
+  const encrypt = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
+  await Promise.all([
+    ...FORMATS.map(async (format) => {
       const target = path.join(dir, format);
       await mkdir(target, { recursive: true });
       out[format] = await sofficeConvert(sources, TARGET[format], target);
     }),
-  );
+    sofficeConvert([secret], encrypt, path.join(dir, 'bad')).then((files) => (out.encrypted = files)),
+  ]);
   await writeFile(path.join(src, 'pandoc.md'), PANDOC_SOURCE);
   await mkdir(path.join(dir, 'pandoc'), { recursive: true });
   out.pandoc = [path.join(dir, 'pandoc', 'polozhenie-o-zakupkah.docx')];
@@ -376,7 +406,10 @@ export function blocksToFodt(blocks: Block[]): string {
             b.ordered,
           );
         case 'table':
-          return table(b.rows.map((r) => r.map((c) => c.replace(/\u2610/g, '\n\n').replace(/^\n+/, ''))), false);
+          return table(
+            b.rows.map((r) => r.map((c) => c.replace(/\u2610/g, '\n\n').replace(/^\n+/, ''))),
+            false,
+          );
         default:
           return blockText(b) ? p(blockText(b)) : '';
       }

@@ -16,7 +16,16 @@ export async function importInto(
   const root = await contentRoot(options.files ?? {});
   const config = { ...loadConfig(projectRoot, { ND_BUILD_DATE: '2026-11-26' }), contentRootAbs: root };
   const quiet = Object.assign(Object.create(process.stderr) as NodeJS.WriteStream, { isTTY: false, write: () => true });
-  const result = await importBatch({ inputs, out: root, dryRun: options.dryRun ?? false, code: options.code, version: options.version, config, stream: quiet, legacy: options.legacy });
+  const result = await importBatch({
+    inputs,
+    out: root,
+    dryRun: options.dryRun ?? false,
+    code: options.code,
+    version: options.version,
+    config,
+    stream: quiet,
+    legacy: options.legacy,
+  });
   return { ...result, root };
 }
 

@@ -46,6 +46,8 @@ describe('legacy addresses', () => {
       legacy: { map: [{ from: '/nd/policy.pdf', file: 'rg-302.docx', line: 1 }] },
     });
     expect(result.legacyProblems).toEqual(['«/nd/policy.pdf» уже ведёт на ПТ-035; РГ-302 не записан']);
-    expect(JSON.parse(await readFile(path.join(result.root, 'registries/legacy-urls.json'), 'utf8')).redirects).toEqual([{ from: '/nd/policy.pdf', code: 'ПТ-035' }]);
+    expect(JSON.parse(await readFile(path.join(result.root, 'registries/legacy-urls.json'), 'utf8')).redirects).toEqual([
+      { from: '/nd/policy.pdf', code: 'ПТ-035' },
+    ]);
   });
 });

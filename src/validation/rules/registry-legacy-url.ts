@@ -22,7 +22,10 @@ export default defineRule(
         const doc = corpus.documents.find((d) => d.code === r.code);
         if (!doc) report({ value: entry, field: ['code'] }, `документа ${r.code} нет в content/documents: переадресация «${r.from}» вела бы в никуда`);
         else if (r.version && !doc.editions.some((e) => e.data.version === r.version))
-          report({ value: entry, field: ['version'] }, `у документа ${r.code} нет редакции ${r.version}; есть: ${doc.editions.map((e) => e.data.version).join(', ')}`);
+          report(
+            { value: entry, field: ['version'] },
+            `у документа ${r.code} нет редакции ${r.version}; есть: ${doc.editions.map((e) => e.data.version).join(', ')}`,
+          );
       });
     }
   },
