@@ -41,7 +41,7 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   const numbered = await numberHeadings(zip, documentXml);
   if (numbered.count > 0) {
     zip.file('word/document.xml', numbered.xml);
-    extra(`${numbered.count} заголовк.`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
+    extra(`заголовков: ${numbered.count}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
   }
   const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
   for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {
