@@ -63,7 +63,11 @@ async function main() {
   if (first.messages.length) process.stdout.write(`${report('human', first.messages, { files: first.files })}\n`);
   if (!first.view) fail(`сборка остановлена: в содержимом ошибок ${first.errors}; прежний сайт в «${values.out}» не изменён`);
   const rendered = preparedAll.reduce((sum, p) => sum + p.rendered, 0);
-  log('проверка', started, `${first.files} файлов, дата сборки ${config.buildDate}; отрисовано текстов ${rendered}${multi ? `; сайты: ${audiences.join(', ')}` : ''}`);
+  log(
+    'проверка',
+    started,
+    `${first.files} файлов, дата сборки ${config.buildDate}; отрисовано текстов ${rendered}${multi ? `; сайты: ${audiences.join(', ')}` : ''}`,
+  );
 
   // Astro writes inside the project (its bundle resolves packages from there), whatever --out says.
   const work = path.join(PROJECT_ROOT, '.nd', `build-${process.pid}`);
@@ -88,7 +92,9 @@ async function main() {
         });
       } catch (error) {
         // Thrown, not process.exit: the `finally` below must remove the half-written folders.
-        throw new BuildStopped(`сборка страниц${multi ? ` сайта ${siteConfig.audience}` : ''} не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`);
+        throw new BuildStopped(
+          `сборка страниц${multi ? ` сайта ${siteConfig.audience}` : ''} не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`,
+        );
       }
       const pages = await readPageLog(pageLog);
       log('страницы', astroStart, `${name}отрисовано ${pages.rendered.length}, из кэша прошлой сборки ${pages.reused.length}`);

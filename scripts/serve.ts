@@ -27,13 +27,17 @@ export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, node: { type: 'boolean', default: false }, out: { type: 'string', default: 'dist' } } });
+  const { values } = parseArgs({
+    options: { 'no-build': { type: 'boolean', default: false }, node: { type: 'boolean', default: false }, out: { type: 'string', default: 'dist' } },
+  });
   const config = loadConfig();
   const out = path.resolve(values.out);
   const port = Number(process.env.PORT ?? 4321);
   if (!values['no-build']) {
     const audiences = config.audiences ?? DEFAULT_AUDIENCES;
-    const built = spawnSync(process.execPath, [path.join(import.meta.dirname, 'build.ts'), '--out', out, '--audiences', audiences.join(',')], { stdio: 'inherit' });
+    const built = spawnSync(process.execPath, [path.join(import.meta.dirname, 'build.ts'), '--out', out, '--audiences', audiences.join(',')], {
+      stdio: 'inherit',
+    });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   if (!existsSync(out)) {
@@ -52,7 +56,9 @@ async function main() {
   }
   const server = await startNodeServer({ root: out, port });
   const address = server.address();
-  process.stdout.write(`Портал: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (Node: sirv${nginx ? '' : '; nginx не установлен'})\n`);
+  process.stdout.write(
+    `Портал: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (Node: sirv${nginx ? '' : '; nginx не установлен'})\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

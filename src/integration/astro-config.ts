@@ -10,7 +10,10 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  * The Astro configuration of the portal, from the one validated configuration object. `astro.config.mjs`
  * (astro dev) and `npm run build` (in-process, with the view already prepared) both use it.
  */
-export function siteAstroConfig(config: SiteConfig, options: { prepared?: Prepared; outDir?: string; pageLog?: string; htmlRedirects?: boolean } = {}): AstroUserConfig {
+export function siteAstroConfig(
+  config: SiteConfig,
+  options: { prepared?: Prepared; outDir?: string; pageLog?: string; htmlRedirects?: boolean } = {},
+): AstroUserConfig {
   return {
     root: PROJECT_ROOT,
     site: config.site,

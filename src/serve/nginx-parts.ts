@@ -88,7 +88,8 @@ export function audienceConf(serve: SiteConfig['serve'], levels: AccessRank[], b
 }
 
 /** `(?:п|П)(?:т|Т)`: one letter in either case, as byte alternatives (nginx's PCRE runs without UTF mode). */
-const anyCase = (text: string) => [...text].map((ch) => (ch.toLowerCase() === ch.toUpperCase() ? escapeRegex(ch) : `(?:${ch.toLowerCase()}|${ch.toUpperCase()})`)).join('');
+const anyCase = (text: string) =>
+  [...text].map((ch) => (ch.toLowerCase() === ch.toUpperCase() ? escapeRegex(ch) : `(?:${ch.toLowerCase()}|${ch.toUpperCase()})`)).join('');
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** The separators people type between prefix and number (src/lib/codes.ts), plus `_`, as alternatives. */
 const SEPARATORS = `(?:${[...JSON.parse(`"${CODE_SEPARATORS.replace(/\\-/g, '-')}"`), '_'].map(escapeRegex).join('|')})?`;
@@ -119,7 +120,8 @@ export async function readLegacyUrls(contentRootAbs: string): Promise<LegacyRedi
   const data = JSON.parse(await readFile(file, 'utf8')) as { redirects?: unknown };
   if (!Array.isArray(data.redirects)) return [];
   return data.redirects.filter(
-    (r): r is LegacyRedirect => typeof r === 'object' && r !== null && typeof (r as LegacyRedirect).from === 'string' && typeof (r as LegacyRedirect).code === 'string',
+    (r): r is LegacyRedirect =>
+      typeof r === 'object' && r !== null && typeof (r as LegacyRedirect).from === 'string' && typeof (r as LegacyRedirect).code === 'string',
   );
 }
 
@@ -156,7 +158,8 @@ export function redirectsOf(sites: BuiltSite[], legacy: LegacyRedirect[]): Redir
       const from = legacyPath(entry.from);
       if (!doc || !from || seen.has(`${site.audience}:${from}`)) continue;
       seen.add(`${site.audience}:${from}`);
-      const to = entry.version && doc.editions.some((e) => e.version === entry.version) ? routes.edition(doc.code, entry.version) : routes.document(doc.code);
+      const to =
+        entry.version && doc.editions.some((e) => e.data.version === entry.version) ? routes.edition(doc.code, entry.version) : routes.document(doc.code);
       out.push({ site: site.audience, from, to });
     }
     for (const doc of site.documents) out.push({ site: site.audience, pattern: codeAddressPattern(doc.code), to: routes.document(doc.code) });
@@ -177,6 +180,23 @@ export function redirectsConf(redirects: Redirect[]): string {
   return [HEADER, 'map "$nd_site:$uri" $nd_redirect {', '    default "";', ...lines, '}', ''].join('\n');
 }
 
+/**
+ * `hash.conf`, included before any map: legacy addresses are long, and the map's hash buckets must hold
+ * the longest key (nginx's default is 64 bytes). nginx fixes these sizes at the first `map` it reads.
+ */
+export function hashConf(redirects: Redirect[]): string {
+  const longest = Math.max(0, ...redirects.filter((r) => r.from !== undefined).map((r) => Buffer.byteLength(`${r.site}:${r.from}`) + 32));
+  let bucket = 64;
+  while (bucket < longest) bucket *= 2;
+  return [
+    HEADER,
+    '# Если эти размеры уже заданы в nginx.conf, оставьте там большие из двух и уберите include этого файла.',
+    `map_hash_bucket_size ${bucket};`,
+    `map_hash_max_size ${Math.max(2048, 2 ** Math.ceil(Math.log2(redirects.length * 2 + 1)))};`,
+    '',
+  ].join('\n');
+}
+
 /** `headers.conf`: server-level headers, sent with every answer (`always`: the 404 page and redirects too). */
 export function headersConf(): string {
   return [
@@ -189,7 +209,14 @@ export function headersConf(): string {
 
 /** `cache.conf` (http context): the caching rule of src/serve/headers.ts as a map on the path. */
 export function cacheConf(): string {
-  return [HEADER, 'map $uri $nd_cache_control {', `    default ${nginxString(REVALIDATE)};`, `    ${nginxString(`~${IMMUTABLE_PATH.source}`)} ${nginxString(IMMUTABLE)};`, '}', ''].join('\n');
+  return [
+    HEADER,
+    'map $uri $nd_cache_control {',
+    `    default ${nginxString(REVALIDATE)};`,
+    `    ${nginxString(`~${IMMUTABLE_PATH.source}`)} ${nginxString(IMMUTABLE)};`,
+    '}',
+    '',
+  ].join('\n');
 }
 
 export interface NginxPartsInput {
@@ -206,6 +233,7 @@ export async function writeNginxParts(dir: string, input: NginxPartsInput): Prom
   const built = input.sites.map((s) => s.audience);
   await writeFile(path.join(parts, 'audience.conf'), audienceConf(input.serve, input.levels, built));
   const redirects = redirectsOf(input.sites, input.legacy);
+  await writeFile(path.join(parts, 'hash.conf'), hashConf(redirects));
   await writeFile(path.join(parts, 'redirects.conf'), redirectsConf(redirects));
   // The same redirects for the Node fallback of `npm start` (src/serve/node-server.ts).
   await writeFile(path.join(parts, 'redirects.json'), `${JSON.stringify(redirects)}\n`);

@@ -12,7 +12,7 @@ import type { SiteConfig } from '../lib/config.ts';
 import { cacheControlFor, SECURITY_HEADERS } from './headers.ts';
 import { NGINX_PARTS, type AccessRank, type Redirect, siteForLevel } from './nginx-parts.ts';
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 interface Site {
   serve: Handler;
@@ -81,7 +81,8 @@ export function startNodeServer(options: NodeServerOptions): Promise<Server> {
       const peer = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
       const fromProxy = peer !== '' && trusted.check(peer, isIPv6(peer) ? 'ipv6' : 'ipv4');
       const asked = fromProxy ? req.headers[header] : undefined;
-      const name = (typeof asked === 'string' ? forLevel.get(asked) : undefined) ?? missing;
+      // Matched regardless of case, as nginx's map matches strings.
+      const name = (typeof asked === 'string' ? forLevel.get(asked.toLowerCase()) : undefined) ?? missing;
       const site = name ? sites.get(name) : undefined;
       if (!site || !name) {
         for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
