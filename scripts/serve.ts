@@ -57,7 +57,7 @@ async function main() {
   const server = await startNodeServer({ root: out, port });
   const address = server.address();
   process.stdout.write(
-    `Портал: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (Node: sirv${nginx ? '' : '; nginx не установлен'})\n`,
+    `Портал: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (Node: sirv${values.node ? '' : nginx ? '; сайт собран без --audiences' : '; nginx не установлен'})\n`,
   );
 }
 
