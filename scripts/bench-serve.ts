@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startNginx } from '../src/serve/nginx.ts';
@@ -121,6 +121,8 @@ async function main() {
       const check = await fetch(url, { headers: { 'X-ND-Audience': 'internal' } });
       if (check.status !== 200) fail(`${url}: ${check.status}`);
     }
+    // The machine may be shared: the load around the measurement says how far p99 is ours.
+    const loadBefore = loadavg()[0]!;
     const results: Measured[] = [];
     for (const connections of [64, 256]) for (const [label, url] of targets) results.push(wrk(url, connections, label));
     const row = (cells: string[]) =>
@@ -128,7 +130,9 @@ async function main() {
         .slice(1)
         .map((c) => c.padStart(10))
         .join(' ')}`;
-    process.stdout.write(`\nnginx ${nginx.conf}; wrk --latency, ${values.duration} с на замер, Accept-Encoding: br, gzip; ядер: ${availableParallelism()}\n\n`);
+    process.stdout.write(
+      `\nnginx ${nginx.conf}; wrk --latency, ${values.duration} с на замер, Accept-Encoding: br, gzip; ядер: ${availableParallelism()}; средняя загрузка (1 мин) до замеров ${loadBefore.toFixed(1)}, после ${loadavg()[0]!.toFixed(1)}\n\n`,
+    );
     process.stdout.write(`${row(['страница', 'соединений', 'запросов/с', 'p50, мс', 'p99, мс', 'запросов', 'ошибок'])}\n`);
     for (const r of results)
       process.stdout.write(
