@@ -21,12 +21,17 @@ export const LegacyUrls = z.object({ $schema: schemaRef(), redirects: z.array(le
 export type LegacyRedirect = z.infer<typeof legacyRedirect>;
 export type LegacyUrlsFile = z.infer<typeof LegacyUrls>;
 
-/** The path part of an old address: what a redirect matches on (`https://h/nd/a.docx?x=1` → `/nd/a.docx`). */
+/**
+ * The path an old address is asked for with, decoded as nginx's `$uri` is (the same reading as the server
+ * map in src/serve/nginx-parts.ts): `https://h/nd/%D0%9F.docx?x=1` → `/nd/П.docx`.
+ */
 export function legacyPath(from: string): string {
+  let pathname = /^[a-z][a-z0-9+.-]*:\/\//i.test(from) ? from : from.split(/[?#]/)[0]!;
   try {
-    const url = new URL(from);
-    return decodeURI(url.pathname);
+    if (pathname === from && /^[a-z][a-z0-9+.-]*:\/\//i.test(from)) pathname = new URL(from).pathname;
+    pathname = decodeURIComponent(pathname);
   } catch {
-    return from.startsWith('/') ? from.split(/[?#]/)[0]! : `/${from.split(/[?#]/)[0]!}`;
+    // an address that does not decode is compared as written
   }
+  return pathname.startsWith('/') ? pathname : `/${pathname}`;
 }
