@@ -23,7 +23,9 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
   return {
     name: 'nd',
     hooks: {
-      'astro:config:setup': async ({ command, updateConfig, logger, injectScript }) => {
+      'astro:config:setup': async ({ command, updateConfig, logger, injectScript, addMiddleware }) => {
+        // Phones: wide tables become stacked rows, each cell labelled by its column's header.
+        addMiddleware({ entrypoint: new URL('./table-labels-middleware.ts', import.meta.url), order: 'post' });
         let prepared = options.prepared;
         if (!prepared) {
           prepared = await prepareSite(config, { publishWithErrors: command !== 'build' });

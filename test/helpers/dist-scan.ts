@@ -24,3 +24,16 @@ export function filesContaining(texts: Map<string, string>, needle: string): str
   const lower = needle.toLowerCase();
   return [...texts].filter(([file, text]) => file.toLowerCase().includes(lower) || text.toLowerCase().includes(lower)).map(([file]) => file);
 }
+
+/** A text planted in hidden content, with the access level of the document or edition that holds it. */
+export interface Marker {
+  text: string;
+  access: string;
+}
+
+/** The markers a site built for `audience` must not hold: those above its rank. */
+export function markersAbove(markers: readonly Marker[], audience: string, rank: Readonly<Record<string, number>>): Marker[] {
+  const limit = rank[audience];
+  if (limit === undefined) throw new Error(`неизвестная аудитория ${audience}`);
+  return markers.filter((m) => (rank[m.access] ?? Infinity) > limit);
+}
