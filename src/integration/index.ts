@@ -16,7 +16,7 @@ export class CheckFailed extends Error {}
  * passes it in; a bare `astro build` or `astro dev` prepares it here. Either way the view is written
  * as one snapshot that the content loader reads (src/content.config.ts): pages see nothing else.
  */
-export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared }): AstroIntegration {
+export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared; htmlRedirects?: boolean }): AstroIntegration {
   const { config } = options;
   let findings: VFileMessage[] = [];
   const file = snapshotFile(config.cacheDir);
@@ -37,8 +37,11 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         }
         if (!prepared.view) throw new CheckFailed(`проверка содержимого: ошибок ${prepared.errors}; сборка остановлена`);
         await writeSnapshot(file, prepared.view);
-        // `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only.
-        const redirects = Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)]));
+        // `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only. A web server does
+        // this with one map (src/serve/nginx-parts.ts); the HTML pages are for plain static hosting
+        // (`--html-redirects`) and for `astro dev`.
+        const htmlRedirects = options.htmlRedirects ?? command !== 'build';
+        const redirects = htmlRedirects ? Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)])) : {};
         updateConfig({ redirects, vite: { plugins: [viewModule(file)] } });
       },
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */
