@@ -12,7 +12,7 @@ import type { Site, SiteDocument } from './view.ts';
 
 /** What the inventory reads of a published view: the site's data and its documents (src/publish/publish.ts). */
 export interface PageSource<D extends DocumentData = DocumentData> {
-  site: Pick<SiteData, 'standards' | 'records' | 'roles' | 'terms' | 'key'>;
+  site: Pick<SiteData, 'standards' | 'records' | 'roles' | 'terms' | 'key' | 'legacy'>;
   documents: readonly D[];
 }
 
@@ -44,7 +44,8 @@ export type Page<D extends DocumentData = DocumentData> = PageBase &
     | { kind: 'audit-plan'; plan: AuditPlan }
     | { kind: 'audit-report'; report: AuditReport }
     | { kind: 'schema'; file: string }
-    | { kind: 'code-redirect'; doc: D }
+    /** A redirect page (`--html-redirects`, astro dev): `/nd/ПТ-035/` as people type it, an old intranet address. */
+    | { kind: 'redirect'; from: string; to: string }
   );
 
 /** Pages made from the whole site's data, one of each. */
@@ -79,7 +80,7 @@ const QMS_STANDARD = 'iso-9001-2015';
  * (getStaticPaths), sitemap.xml, the merge-request report and the test that the built files are
  * exactly these. Adding a page type means adding its address to `routes`, its entry here and the page.
  */
-export function pagesOf<D extends DocumentData>(view: PageSource<D>): Page<D>[] {
+export function pagesOf<D extends DocumentData>(view: PageSource<D>, options: PageOptions = {}): Page<D>[] {
   const { site, documents } = view;
   // Pages of the whole site list documents, titles and states too: they change with any document.
   const siteKey = digest([site.key, ...documents.map((d) => d.key)]);
@@ -153,14 +154,41 @@ export function pagesOf<D extends DocumentData>(view: PageSource<D>): Page<D>[] 
     page('references.json', routes.referencesJson(), false),
     page('sitemap', routes.sitemap(), false),
     ...Object.keys(JSON_SCHEMAS).map((file): Page<D> => ({ kind: 'schema', file, path: routes.schema(file), indexed: false, anchors: [], key: siteKey })),
+    ...(options.htmlRedirects ? redirectPages(view, siteKey) : []),
   ];
   return pages;
+}
+
+export interface PageOptions {
+  /**
+   * Whether the build writes redirect pages (`npm run build -- --html-redirects`, astro dev). Without them
+   * the web server redirects with one map (src/serve/nginx-parts.ts), and no page exists for them.
+   */
+  htmlRedirects?: boolean;
+}
+
+/**
+ * `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only; then the old intranet
+ * addresses (registries/legacy-urls.json) whose path can be a folder of a static site (no file extension,
+ * plain characters) and is not taken — the nginx map covers every path.
+ */
+function redirectPages<D extends DocumentData>({ site, documents }: PageSource<D>, key: string): Page<D>[] {
+  const redirects = new Map(documents.map((doc) => [routes.codeRedirect(doc.code), routes.document(doc.code)]));
+  for (const entry of site.legacy) {
+    const doc = documents.find((d) => d.code === entry.code);
+    const path = entry.path.replace(/\/$/, '');
+    if (!doc || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || redirects.has(path)) continue;
+    const edition = entry.version && doc.editions.some((e) => e.data.version === entry.version);
+    const target = edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
+    if (target.replace(/\/$/, '') !== path) redirects.set(path, target);
+  }
+  return [...redirects].map(([from, to]): Page<D> => ({ kind: 'redirect', from, to, path: `${from}/`, indexed: false, anchors: [], key }));
 }
 
 /**
  * A document's pages: its address (indexed while it shows the edition in force), each published
  * edition pinned (noindex: the one in force names the document's address as canonical), what changed
- * from the previous published edition, its appendices, and the redirect from the code as people type it.
+ * from the previous published edition, and its appendices.
  */
 function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
   const layout = [...anchors.document, ...(doc.appendices.length ? [anchors.appendices] : [])];
@@ -198,7 +226,6 @@ function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
       anchors: headings(appendix),
       key: appendix.key,
     })),
-    { kind: 'code-redirect', doc, path: `${routes.codeRedirect(doc.code)}/`, indexed: false, anchors: [], key: doc.key },
   ];
 }
 
@@ -209,7 +236,7 @@ export function pagesOfKind<K extends PageKind, D extends DocumentData>(pages: r
 
 const ofSite = new WeakMap<Site, Page<SiteDocument>[]>();
 
-/** The inventory of the view the pages are built from (src/site/view.ts), made once per view. */
+/** The inventory of the view the pages are built from (src/site/view.ts), made once per view (its redirects aside). */
 export function sitePages(site: Site): Page<SiteDocument>[] {
   let pages = ofSite.get(site);
   if (!pages) ofSite.set(site, (pages = pagesOf({ site, documents: site.documents })));

@@ -29,6 +29,8 @@ export interface SharedBuildOptions {
   date?: string;
   audience?: string;
   env?: Record<string, string>;
+  /** More arguments of scripts/build.ts (`--html-redirects`). */
+  args?: string[];
 }
 
 declare module 'vitest' {
@@ -48,7 +50,7 @@ export async function sharedBuild(fixture: Fixture, options: SharedBuildOptions 
   const store = safeInject();
   if (!store) return buildSite({ ...options, root: await FIXTURES[fixture]() });
   const key = `${fixture}-${createHash('sha1')
-    .update(JSON.stringify([options.date, options.audience, options.env ?? {}]))
+    .update(JSON.stringify([options.date, options.audience, options.env ?? {}, options.args ?? []]))
     .digest('hex')
     .slice(0, 12)}`;
   const dir = path.join(store, key);

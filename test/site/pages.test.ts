@@ -22,11 +22,12 @@ let pages: Page[];
 const fileOf = (address: string) => (address.endsWith('/') ? `${address.slice(1)}index.html` : address.slice(1));
 
 beforeAll(async () => {
-  build = await sharedBuild('real', { date: DATE });
+  // As test/site/build.test.ts builds it: with the redirect pages of plain static hosting.
+  build = await sharedBuild('real', { date: DATE, args: ['--html-redirects'] });
   if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   const prepared = await prepareSite(loadConfig(projectRoot, {}, { buildDate: DATE }), { gitHistory: false });
   if (!prepared.view) throw new Error('no published view');
-  pages = pagesOf(prepared.view);
+  pages = pagesOf(prepared.view, { htmlRedirects: true });
 });
 
 describe('pagesOf', () => {
@@ -60,7 +61,7 @@ describe('pagesOf', () => {
         'document',
         'edition',
         'appendix',
-        'code-redirect',
+        'redirect',
         'search',
         'not-found',
         'feed',
