@@ -61,7 +61,8 @@ async function inTab<T>(built: BuiltSite, viewport: { width: number; height: num
   while (open >= TABS) await new Promise<void>((resolve) => waiting.push(resolve));
   open += 1;
   try {
-    const page = await built.browser.newPage({ viewport });
+    // The site's Content-Security-Policy (src/serve/headers.ts) refuses inline scripts; axe is injected as one.
+    const page = await built.browser.newPage({ viewport, bypassCSP: true });
     try {
       return await check(page);
     } finally {
