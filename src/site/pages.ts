@@ -36,7 +36,8 @@ export type Page<D extends DocumentData = DocumentData> = PageBase &
   (
     | { kind: SitePageKind }
     | { kind: 'document'; doc: D }
-    | { kind: 'edition' | 'changes'; doc: D; version: string }
+    | { kind: 'edition'; doc: D; version: string }
+    | { kind: 'changes'; doc: D; version: string }
     | { kind: 'appendix'; doc: D; appendix: D['appendices'][number] }
     | { kind: 'standard'; standard: Standard }
     | { kind: 'quality-standard'; standard: QualityStandard }
