@@ -25,6 +25,29 @@ export const configSchema = z
       .strict()
       .default({ leadDays: 60 })
       .describe('Периодический пересмотр документов.'),
+    serve: z
+      .object({
+        audienceHeader: z.string().default('X-ND-Audience').describe('Заголовок, в котором прокси единого входа передаёт аудиторию читателя.'),
+        trustedProxies: z
+          .array(z.string())
+          .default(['127.0.0.1', '::1'])
+          .describe('Адреса прокси единого входа: заголовки X-ND-Audience, X-ND-User и X-ND-Roles принимаются только от них.'),
+        missingAudience: z.enum(['public', '401']).default('public').describe('Что делать без заголовка аудитории: показать публичное или ответить 401.'),
+      })
+      .strict()
+      .default({ audienceHeader: 'X-ND-Audience', trustedProxies: ['127.0.0.1', '::1'], missingAudience: 'public' })
+      .describe('Публикация за прокси единого входа.'),
+    ack: z
+      .object({
+        reportRoles: z
+          .array(z.string())
+          .default(['quality-representative', 'top-management'])
+          .describe('Роли, которым видны отчёты об ознакомлении по всем подразделениям (отдел качества, руководство).'),
+        unitReportRoles: z.array(z.string()).default(['audited-unit-heads']).describe('Роли руководителей: им виден отчёт своего подразделения и подчинённых.'),
+      })
+      .strict()
+      .default({ reportRoles: ['quality-representative', 'top-management'], unitReportRoles: ['audited-unit-heads'] })
+      .describe('Служба ознакомления (npm run ack): кто читает отчёты.'),
     rules: z
       .record(z.string(), z.enum(['error', 'warning', 'off']))
       .default({})

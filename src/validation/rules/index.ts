@@ -42,6 +42,7 @@ import editionCitesCancelled from './edition-cites-cancelled.ts';
 import editionReplacement from './edition-replacement.ts';
 import editionReviewDue from './edition-review-due.ts';
 import editionReviewOverdue from './edition-review-overdue.ts';
+import editionAcknowledge from './edition-acknowledge.ts';
 import auditUnknownRef from './audit-unknown-ref.ts';
 import auditPlanInProgram from './audit-plan-in-program.ts';
 import auditIndependence from './audit-independence.ts';
@@ -109,6 +110,7 @@ export const RULES = [
   editionReplacement,
   editionReviewDue,
   editionReviewOverdue,
+  editionAcknowledge,
   auditUnknownRef,
   auditPlanInProgram,
   auditIndependence,
