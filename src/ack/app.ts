@@ -71,6 +71,8 @@ export function buildApp(store: Store, catalog: Catalog, settings: AckSettings) 
   const today = () => localDay(now());
   const app = Fastify({ bodyLimit: settings.bodyLimit ?? MAX_BODY, logger: false });
   app.register(formbody, { bodyLimit: settings.bodyLimit ?? MAX_BODY });
+  // JSON or a form, nothing else: plain text would reach the handler as a string.
+  app.removeContentTypeParser('text/plain');
 
   const siteHost = new URL(settings.site).host;
 
