@@ -178,7 +178,8 @@ export function buildApp(store: Store, catalog: Catalog, settings: AckSettings) 
     const open = openForAcknowledgement(edition, today());
     const concerned = open && who.employee !== undefined && concerns(catalog, edition, who.employee.unit, who.roles);
     const record = concerned ? await store.recordOf(who.login, edition.code, edition.version) : undefined;
-    return { edition, concerned, record };
+    const reports = who.roles.some((r) => settings.reportRoles.includes(r) || settings.unitReportRoles.includes(r));
+    return { edition, concerned, record, reports };
   }
 
   app.get('/api/ack/status', async (request, reply) => {
@@ -203,9 +204,9 @@ export function buildApp(store: Store, catalog: Catalog, settings: AckSettings) 
   app.get('/api/ack/widget', async (request, reply) => {
     reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store');
     try {
-      const { edition, concerned, record } = await statusOf(request);
+      const { edition, concerned, record, reports } = await statusOf(request);
       const page = safePage((request.query as { page?: string }).page);
-      return reply.send(widgetHtml(edition, concerned, record?.time, page));
+      return reply.send(widgetHtml(edition, concerned, record?.time, page) + (reports ? reportLinks(edition) : ''));
     } catch {
       // Whatever the reason (no sign-on, unknown edition), the page shows nothing rather than an error.
       return reply.send('');
@@ -279,6 +280,12 @@ export function buildApp(store: Store, catalog: Catalog, settings: AckSettings) 
     return reply.code(status).send({ error: message });
   });
   return app;
+}
+
+/** For the quality department and managers: the edition's report (their own unit's, for a unit head). */
+function reportLinks(edition: KnownEdition): string {
+  const query = new URLSearchParams({ code: edition.code, version: edition.version });
+  return `<p class="ack-report">Отчёт об ознакомлении: <a href="/api/ack/report?${escapeHtml(query.toString())}&amp;format=csv" download>CSV для Excel</a> · <a href="/api/ack/report?${escapeHtml(query.toString())}&amp;format=json">JSON</a></p>`;
 }
 
 /** The block on the edition page: the button, the date of one's acknowledgement, or nothing at all. */

@@ -87,15 +87,40 @@ export class SqliteStore implements Store {
     return (this.#db.prepare('SELECT * FROM employees ORDER BY login').all() as Row[]).map(toEmployee);
   }
 
-  async acknowledge(record: AckRecord) {
-    const inserted = this.#db
-      .prepare(
-        'INSERT INTO acknowledgements (login, code, version, digest, time) VALUES (?, ?, ?, ?, ?) ON CONFLICT (login, code, version) DO NOTHING RETURNING *',
-      )
-      .get(record.login, record.code, record.version, record.digest, record.time) as Row | undefined;
-    if (inserted) return { record: toRecord(inserted), created: true };
-    const kept = await this.recordOf(record.login, record.code, record.version);
-    return { record: kept!, created: false };
+  /**
+   * Group commit: acknowledgements arriving in the same turn of the event loop are written in one
+   * transaction, so one fsync confirms them all; each caller is answered only after COMMIT.
+   */
+  acknowledge(record: AckRecord): Promise<{ record: AckRecord; created: boolean }> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ record, resolve, reject });
+      if (this.#queue.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #queue: { record: AckRecord; resolve: (value: { record: AckRecord; created: boolean }) => void; reject: (error: unknown) => void }[] = [];
+
+  #flush() {
+    const batch = this.#queue.splice(0);
+    const insert = this.#db.prepare(
+      'INSERT INTO acknowledgements (login, code, version, digest, time) VALUES (?, ?, ?, ?, ?) ON CONFLICT (login, code, version) DO NOTHING RETURNING *',
+    );
+    const existing = this.#db.prepare('SELECT * FROM acknowledgements WHERE login = ? AND code = ? AND version = ?');
+    let results: { record: AckRecord; created: boolean }[];
+    try {
+      results = this.#transaction(() =>
+        batch.map(({ record: r }) => {
+          const inserted = insert.get(r.login, r.code, r.version, r.digest, r.time) as Row | undefined;
+          return inserted
+            ? { record: toRecord(inserted), created: true }
+            : { record: toRecord(existing.get(r.login, r.code, r.version) as Row), created: false };
+        }),
+      );
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => item.resolve(results[i]!));
   }
 
   async recordsOf(code: string, version: string) {
