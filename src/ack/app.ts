@@ -104,13 +104,15 @@ export function buildApp(store: Store, catalog: Catalog, settings: AckSettings) 
       throw new Refusal(403, `запрос с другого сайта (Sec-Fetch-Site: ${fetchSite}): подтвердить ознакомление можно только на странице портала`);
     const origin = header(request, 'origin');
     if (origin === undefined) return;
+    // Host names, not ports: a proxy in front often passes `Host` without the port the browser used.
+    const hostname = (value: string) => URL.parse(`http://${value}`)?.hostname ?? value;
     let host: string;
     try {
-      host = new URL(origin).host;
+      host = new URL(origin).hostname;
     } catch {
       throw new Refusal(403, `запрос с неизвестного источника (Origin: ${origin}): подтвердить ознакомление можно только на странице портала`);
     }
-    const allowed = [header(request, 'x-forwarded-host'), header(request, 'host'), siteHost].filter(Boolean);
+    const allowed = [header(request, 'x-forwarded-host'), header(request, 'host'), siteHost].filter((h): h is string => Boolean(h)).map(hostname);
     if (!allowed.includes(host))
       throw new Refusal(403, `запрос с другого сайта (Origin: ${origin}): подтвердить ознакомление можно только на странице портала`);
   }

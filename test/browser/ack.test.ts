@@ -1,0 +1,96 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../src/ack/report.ts';
+import { formatDate } from '../../src/lib/dates.ts';
+import { EMPLOYEES, sqliteBackend } from '../helpers/ack.ts';
+import { startService, type RunningService } from '../helpers/ack-process.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { launchChromium } from './search-page.ts';
+
+/**
+ * Issue 22, done when: in the browser, against nginx and the service, an employee of a concerned unit
+ * opens ПТ-035, acknowledges it and appears as acknowledged in the unit's report; an employee of another
+ * unit sees no button. Without JavaScript through SSI, and with the page's script where nginx has no SSI.
+ */
+let outDir: string;
+let service: RunningService;
+let nginx: RunningNginx;
+let browser: Browser;
+
+beforeAll(async () => {
+  const built = await buildSite();
+  if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
+  outDir = built.outDir;
+  const { store, env } = await sqliteBackend().fresh();
+  await store.replaceEmployees(EMPLOYEES);
+  await store.close();
+  service = await startService(env);
+  nginx = await startNginx(outDir, service.url);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await nginx?.stop();
+  await service?.stop();
+  if (outDir) await rm(path.dirname(outDir), { recursive: true, force: true });
+});
+
+const today = () => `Вы ознакомились ${formatDate(localDay(new Date()))}`;
+const as = (login: string, javaScriptEnabled: boolean) => browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { 'X-ND-User': login } });
+
+describe('лист ознакомления in the browser, nginx + service', () => {
+  it('without JavaScript (SSI): a contact-centre employee acknowledges ПТ-035 and appears in the unit report', async () => {
+    const context = await as('ivanov', false);
+    const page = await context.newPage();
+    await page.goto(`${nginx.ssi}/nd/pt-035/`);
+    const button = page.getByRole('button', { name: 'Ознакомлен(а)' });
+    await expect(button.isVisible()).resolves.toBe(true);
+    await expect(page.locator('.ack-form').textContent()).resolves.toContain('ПТ-035, редакция 1.0 от 1 апреля 2023 г.');
+    await Promise.all([page.waitForURL(`${nginx.ssi}/nd/pt-035/#acknowledge`), button.click()]);
+    await expect(page.locator('.ack-done').textContent()).resolves.toBe(today());
+    await expect(page.getByRole('button', { name: 'Ознакомлен(а)' }).count()).resolves.toBe(0);
+    await context.close();
+
+    const report = await fetch(`${nginx.ssi}/api/ack/report?code=${encodeURIComponent('ПТ-035')}&version=1.0&unit=customer-service`, {
+      headers: { 'X-ND-User': 'smirnov' },
+    });
+    expect(report.status).toBe(200);
+    const rows = (await report.json()).rows as { login: string; state: string }[];
+    expect(rows.find((r) => r.login === 'ivanov')?.state).toBe('acknowledged');
+    expect(rows.find((r) => r.login === 'smirnov')?.state).not.toBe('acknowledged');
+  });
+
+  it('an employee of a unit the edition does not concern sees no button, with or without JavaScript', async () => {
+    for (const [base, js] of [
+      [nginx.ssi, false],
+      [nginx.plain, true],
+    ] as const) {
+      const context = await as('petrov', js);
+      const page = await context.newPage();
+      await page.goto(`${base}/nd/pt-035/1.0/`, { waitUntil: 'networkidle' });
+      await expect(page.locator('#acknowledge h2').textContent()).resolves.toBe('Лист ознакомления');
+      await expect(page.locator('.ack-slot').innerHTML()).resolves.not.toMatch(/form|button/);
+      await context.close();
+    }
+  });
+
+  it('with JavaScript and no SSI, the page script shows the button and acknowledges without leaving the page; the matrix shows the figures', async () => {
+    const context = await as('kuznetsova', true);
+    const page = await context.newPage();
+    await page.goto(`${nginx.plain}/nd/pt-035/`);
+    const button = page.getByRole('button', { name: 'Ознакомлен(а)' });
+    await button.waitFor();
+    await button.click();
+    await page.locator('.ack-done').waitFor();
+    await expect(page.locator('.ack-done').textContent()).resolves.toBe(today());
+    expect(page.url()).toBe(`${nginx.plain}/nd/pt-035/`);
+    await page.goto(`${nginx.plain}/coverage/`);
+    const figures = page.locator('#clause-7\\.3 [data-ack-summary]');
+    await expect.poll(() => figures.textContent()).toMatch(/ознакомлены 2 из 4/);
+    await context.close();
+  });
+});
