@@ -1,7 +1,7 @@
 /**
- * `npm run bench:ack [-- --employees 1000 --concurrency 100]`: the acknowledgement service as its own
- * process on loopback, on SQLite in a temporary folder (or on ND_ACK_DATABASE_URL when set: use an
- * empty database), each employee acknowledging ПТ-035 1.0 once. Prints acknowledgements per second and
+ * `npm run bench:ack [-- --employees 1000 --concurrency 100 --postgres]`: the acknowledgement service as
+ * its own process on loopback, on SQLite in a temporary folder, or with --postgres on a private
+ * PostgreSQL cluster started for the run (as the tests do), each employee acknowledging ПТ-035 1.0 once. Prints acknowledgements per second and
  * latency percentiles; the figures go in README «Ознакомление».
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,12 +11,16 @@ import { parseArgs } from 'node:util';
 import { ackEnvironment, openStore } from '../src/ack/open-store.ts';
 import { crowd } from '../test/helpers/ack.ts';
 import { acknowledge, startService } from '../test/helpers/ack-process.ts';
+import { startPostgres } from '../test/helpers/postgres.ts';
 
-const { values } = parseArgs({ options: { employees: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '100' } } });
+const { values } = parseArgs({
+  options: { employees: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '100' }, postgres: { type: 'boolean', default: false } },
+});
 const total = Number(values.employees);
 const concurrency = Number(values.concurrency);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nd-ack-bench-'));
-const env: Record<string, string> = process.env.ND_ACK_DATABASE_URL ? { ND_ACK_DATABASE_URL: process.env.ND_ACK_DATABASE_URL } : { ND_ACK_DATA: dataDir };
+const cluster = values.postgres ? await startPostgres() : undefined;
+const env: Record<string, string> = cluster ? { ND_ACK_DATABASE_URL: await cluster.database() } : { ND_ACK_DATA: dataDir };
 const store = await openStore(ackEnvironment(process.cwd(), env));
 const employees = crowd(total);
 await store.replaceEmployees(employees);
@@ -43,10 +47,12 @@ await service.stop();
 const records = await store.countRecords();
 await store.close();
 rmSync(dataDir, { recursive: true, force: true });
+await cluster?.stop();
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!.toFixed(1);
 process.stdout.write(
   [
+    `нагрузка машины (load average): ${os.loadavg()[0]!.toFixed(1)} на ${os.availableParallelism()} ядра`,
     `база: ${store.kind === 'sqlite' ? 'SQLite (WAL, synchronous=FULL)' : 'PostgreSQL'}; сотрудников ${total}, одновременно ${concurrency}`,
     `запуск службы (проверка содержимого): ${(startup / 1000).toFixed(1)} с`,
     `ознакомлений в секунду: ${(total / elapsed).toFixed(0)} (${total} за ${elapsed.toFixed(2)} с), записей в базе ${records}, неудачных ответов ${failed}`,

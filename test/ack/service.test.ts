@@ -180,6 +180,27 @@ describe.each(backends)('$name', (backend) => {
     expect(lines[1]).toBe('ПТ-035;1.0;ivanov;Иванов Иван (пример);Контакт-центр;ознакомлен(а);2026-12-03 12:00;2023-05-01');
   });
 
+  it('gives figures without names to any employee for the clause matrix, and report links to the quality department', async () => {
+    const summary = await app.inject({ url: '/api/ack/summary', headers: as('petrov') });
+    expect(summary.json().editions).toEqual([
+      {
+        code: 'ПТ-035',
+        version: '1.0',
+        title: catalog.editions.get(`ПТ-035\u00001.0`)!.title,
+        deadline: '2023-05-01',
+        concerned: 4,
+        acknowledged: 2,
+        pending: 0,
+        overdue: 2,
+      },
+    ]);
+    expect((await app.inject({ url: '/api/ack/summary', headers: {} })).statusCode).toBe(401);
+    const quality = await app.inject({ url: `/api/ack/widget?${ptQuery}`, headers: as('sidorova') });
+    expect(quality.body).toContain('<button type="submit">Ознакомлен(а)</button>');
+    expect(quality.body).toContain('<a href="/api/ack/report?code=%D0%9F%D0%A2-035&amp;version=1.0&amp;format=csv" download>CSV для Excel</a>');
+    expect((await app.inject({ url: `/api/ack/widget?${ptQuery}`, headers: as('ivanov') })).body).not.toContain('ack-report');
+  });
+
   it('counts an employee as pending before the deadline and overdue after it', async () => {
     const early = buildApp(store, catalog, { ...settings, now: () => new Date('2023-04-20T09:00:00Z') });
     const rows = (await early.inject({ url: `/api/ack/report?${ptQuery}`, headers: as('sidorova') })).json().rows;

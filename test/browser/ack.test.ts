@@ -73,6 +73,10 @@ describe('лист ознакомления in the browser, nginx + service', ()
       const page = await context.newPage();
       await page.goto(`${base}/nd/pt-035/1.0/`, { waitUntil: 'networkidle' });
       await expect(page.locator('#acknowledge h2').textContent()).resolves.toBe('Лист ознакомления');
+      // The page says whom the edition concerns, to everyone, with subordinate units named as such.
+      await expect(page.locator('#acknowledge p').first().textContent()).resolves.toMatch(
+        /сотрудники подразделений: «Блок Маркетинга» \(включая подчинённые подразделения\), «Департамент клиентского сервиса» \(включая подчинённые подразделения\); исполняющие роли: «Представитель руководства по качеству» — в течение 30 дн\. с даты введения в действие, до 1 мая 2023 г\./,
+      );
       await expect(page.locator('.ack-slot').innerHTML()).resolves.not.toMatch(/form|button/);
       await context.close();
     }
