@@ -31,7 +31,9 @@ export function editionFrom(source: string, version: string): string {
   doc.set('act', FILL.act);
   doc.set('changes', FILL.changes);
   doc.delete('cancelled');
-  // Who approved the old edition, its review date and what it was checked against do not carry over.
-  for (const key of ['approvedBy', 'nextReview', 'reviewedAgainst']) doc.delete(key);
+  // Who approved the old edition, its review date and what it was checked against do not carry over;
+  // nor its лист ознакомления: whom a new edition concerns is decided on approval (edition/acknowledge
+  // refuses it on a draft).
+  for (const key of ['approvedBy', 'nextReview', 'reviewedAgainst', 'acknowledge']) doc.delete(key);
   return `---\n${doc.toString({ lineWidth: 0 })}---\n${source.slice(match[0].length)}`;
 }
