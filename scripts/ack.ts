@@ -44,9 +44,15 @@ async function serve(config: SiteConfig) {
 
 async function employees(config: SiteConfig, file: string | undefined, skipInvalid: boolean) {
   if (!file) throw new Stop(USAGE, 2);
-  const text = await readFile(file, 'utf8').catch((error: Error) => {
+  const bytes = await readFile(file).catch((error: Error) => {
     throw new Stop(`${file}: файл не прочитан — ${error.message}`);
   });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Stop(`${file}: файл не в кодировке UTF-8 (Excel по умолчанию сохраняет в Windows-1251): сохраните его как «CSV UTF-8 (разделитель — запятая)»`);
+  }
   // The registries as the content has them now; the employees' units and roles must be found there.
   const corpus = await loadCorpus(config.contentRootAbs);
   const registries = { units: new Set(corpus.units.map((u) => u.data.id)), roles: new Set(corpus.roles.map((r) => r.data.id)) };

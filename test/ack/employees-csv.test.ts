@@ -84,5 +84,11 @@ describe('employees CSV from HR', () => {
     expect(partial.code).toBe(0);
     expect(partial.stdout).toContain('сотрудники загружены: всего 1, новых 1, изменённых 0, выбывших 0; пропущено строк с ошибками: 1');
     expect(await check()).toEqual(['ivanov']);
+    // Excel's default «CSV» is Windows-1251: named, not read as garbage.
+    writeFileSync(file, Buffer.from([...Buffer.from('login,name,unit,roles\nivanov,'), 0xc8, 0xe2, 0xe0, 0xed, ...Buffer.from(',dkko,\n')]));
+    const cp1251 = await run();
+    expect(cp1251.code).toBe(1);
+    expect(cp1251.stderr).toContain('файл не в кодировке UTF-8');
+    expect(await check()).toEqual(['ivanov']);
   });
 });
