@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { launchChromium } from './search-page.ts';
  * opens ПТ-035, acknowledges it and appears as acknowledged in the unit's report; an employee of another
  * unit sees no button. Without JavaScript through SSI, and with the page's script where nginx has no SSI.
  */
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let outDir: string;
 let service: RunningService;
 let nginx: RunningNginx;
@@ -82,19 +84,45 @@ describe('лист ознакомления in the browser, nginx + service', ()
     }
   });
 
-  it('with JavaScript and no SSI, the page script shows the button and acknowledges without leaving the page; the matrix shows the figures', async () => {
+  it('with JavaScript and no SSI, under a strict CSP, the page script shows the button and acknowledges without leaving the page; the matrix shows the figures', async () => {
     const context = await as('kuznetsova', true);
     const page = await context.newPage();
-    await page.goto(`${nginx.plain}/nd/pt-035/`);
+    // CSP violations caused by the acknowledgement's script or requests (other parts of the page are not this test's).
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    const refused = async () =>
+      (await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).filter((v) => /scripts\/ack\.js|\/api\/ack/.test(v));
+    const response = await page.goto(`${nginx.plain}/nd/pt-035/`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     const button = page.getByRole('button', { name: 'Ознакомлен(а)' });
     await button.waitFor();
     await button.click();
     await page.locator('.ack-done').waitFor();
     await expect(page.locator('.ack-done').textContent()).resolves.toBe(today());
     expect(page.url()).toBe(`${nginx.plain}/nd/pt-035/`);
+    expect(await refused()).toEqual([]);
     await page.goto(`${nginx.plain}/coverage/`);
     const figures = page.locator('#clause-7\\.3 [data-ack-summary]');
-    await expect.poll(() => figures.textContent()).toMatch(/ознакомлены 2 из 4/);
+    await expect.poll(() => figures.textContent(), { timeout: 20_000 }).toMatch(/ознакомлены 2 из 4/);
+    expect(await refused()).toEqual([]);
+    await context.close();
+  });
+
+  it('the block with the button and the report links has no accessibility violations (axe)', async () => {
+    // axe is injected as an inline script: this context alone bypasses the CSP to run it.
+    const context = await browser.newContext({ extraHTTPHeaders: { 'X-ND-User': 'smirnov' }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${nginx.plain}/nd/pt-035/1.0/`);
+    await page.getByRole('button', { name: 'Ознакомлен(а)' }).waitFor();
+    await expect(page.locator('.ack-report a').count()).resolves.toBe(2);
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: string, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run('#acknowledge', { resultTypes: ['violations'] })).violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
     await context.close();
   });
 });

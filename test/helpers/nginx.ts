@@ -4,10 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './postgres.ts';
 
+/** The policy the plain server sends: scripts and styles from the site only, nothing inline for scripts. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'";
+
 export interface RunningNginx {
   /** Server with `ssi on`: the service's widget is included in the page (no JavaScript needed). */
   ssi: string;
-  /** The same site without SSI: the page's script file fills the slot. */
+  /** The same site without SSI, with a strict Content-Security-Policy: the page's script file fills the slot. */
   plain: string;
   stop(): Promise<void>;
 }
@@ -25,7 +28,7 @@ export async function startNginx(dist: string, api: string): Promise<RunningNgin
     server {
       listen 127.0.0.1:${port};
       root ${dist};
-      ${ssi ? 'ssi on;' : ''}
+      ${ssi ? 'ssi on;' : `add_header Content-Security-Policy "${STRICT_CSP}";`}
       location /api/ {
         proxy_pass ${api};
         proxy_set_header Host $http_host;
