@@ -6,12 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApp } from '../src/ack/app.ts';
-import { parseEmployees } from '../src/ack/employees-csv.ts';
-import { CatalogError, loadCatalog } from '../src/ack/editions.ts';
 import { AckSetupError, ackEnvironment, openStore } from '../src/ack/open-store.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
-import { loadCorpus } from '../src/model/corpus.ts';
 
 const USAGE = 'использование: npm run ack | npm run ack -- employees ФАЙЛ.csv [--skip-invalid] | npm run ack -- backup ФАЙЛ';
 
@@ -23,9 +19,16 @@ class Stop extends Error {
   }
 }
 
+/** Failures of the content check at start, worded for the administrator. */
+class CatalogStop extends Error {}
+
 async function serve(config: SiteConfig) {
   const environment = ackEnvironment(process.cwd(), process.env);
-  const catalog = await loadCatalog(config);
+  // The checker and the web framework load only for the command that needs them.
+  const [{ buildApp }, { CatalogError, loadCatalog }] = await Promise.all([import('../src/ack/app.ts'), import('../src/ack/editions.ts')]);
+  const catalog = await loadCatalog(config).catch((error: unknown) => {
+    throw error instanceof CatalogError ? new CatalogStop(error.message) : error;
+  });
   const store = await openStore(environment);
   const app = buildApp(store, catalog, { trustedProxies: config.serve.trustedProxies, ...config.ack, site: config.site });
   const address = await app.listen({ host: '127.0.0.1', port: environment.port });
@@ -54,6 +57,7 @@ async function employees(config: SiteConfig, file: string | undefined, skipInval
     throw new Stop(`${file}: файл не в кодировке UTF-8 (Excel по умолчанию сохраняет в Windows-1251): сохраните его как «CSV UTF-8 (разделитель — запятая)»`);
   }
   // The registries as the content has them now; the employees' units and roles must be found there.
+  const [{ parseEmployees }, { loadCorpus }] = await Promise.all([import('../src/ack/employees-csv.ts'), import('../src/model/corpus.ts')]);
   const corpus = await loadCorpus(config.contentRootAbs);
   const registries = { units: new Set(corpus.units.map((u) => u.data.id)), roles: new Set(corpus.roles.map((r) => r.data.id)) };
   const { employees: list, problems } = parseEmployees(text, registries);
@@ -100,7 +104,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof Stop || error instanceof ConfigError || error instanceof CatalogError || error instanceof AckSetupError) {
+  if (error instanceof Stop || error instanceof ConfigError || error instanceof CatalogStop || error instanceof AckSetupError) {
     process.stderr.write(`✗ ${error.message}\n`);
     process.exit(error instanceof Stop ? error.code : 1);
   }
