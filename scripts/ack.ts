@@ -23,7 +23,7 @@ class Stop extends Error {
 class CatalogStop extends Error {}
 
 async function serve(config: SiteConfig) {
-  const environment = ackEnvironment(process.cwd(), process.env);
+  const environment = ackEnvironment(process.cwd(), process.env, config.serve.ackPort);
   // The checker and the web framework load only for the command that needs them.
   const [{ buildApp }, { CatalogError, loadCatalog }] = await Promise.all([import('../src/ack/app.ts'), import('../src/ack/editions.ts')]);
   const catalog = await loadCatalog(config).catch((error: unknown) => {
@@ -68,7 +68,7 @@ async function employees(config: SiteConfig, file: string | undefined, skipInval
       `строк с ошибками: ${problems.length}; список сотрудников не изменён. Исправьте файл или загрузите только верные строки: npm run ack -- employees ${file} --skip-invalid`,
     );
   if (list.length === 0) throw new Stop('в файле нет ни одного верного сотрудника; список не изменён');
-  const store = await openStore(ackEnvironment(process.cwd(), process.env));
+  const store = await openStore(ackEnvironment(process.cwd(), process.env, config.serve.ackPort));
   try {
     const load = await store.replaceEmployees(list);
     process.stdout.write(
@@ -79,9 +79,9 @@ async function employees(config: SiteConfig, file: string | undefined, skipInval
   }
 }
 
-async function backup(file: string | undefined) {
+async function backup(config: SiteConfig, file: string | undefined) {
   if (!file) throw new Stop(USAGE, 2);
-  const store = await openStore(ackEnvironment(process.cwd(), process.env));
+  const store = await openStore(ackEnvironment(process.cwd(), process.env, config.serve.ackPort));
   try {
     const how = await store.backup(path.resolve(file)).catch((error: Error) => {
       throw new Stop(`копия не сделана: ${error.message}`);
@@ -99,7 +99,7 @@ async function main() {
   const config = loadConfig();
   if (command === undefined || command === 'serve') return serve(config);
   if (command === 'employees') return employees(config, file, values['skip-invalid']);
-  if (command === 'backup') return backup(file);
+  if (command === 'backup') return backup(config, file);
   throw new Stop(`неизвестная команда «${command}»; ${USAGE}`, 2);
 }
 

@@ -1,3 +1,4 @@
+import { BlockList, isIPv6 } from 'node:net';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import { acknowledgedOn, byUnit, editionRows, figures, localDay, reportCsv, with
 import type { Employee, Store } from './store.ts';
 
 export interface AckSettings {
-  /** Addresses of the sign-on proxy: X-ND-User and X-ND-Roles are believed only from them. */
+  /** Addresses (or CIDR ranges) of the sign-on proxy: X-ND-User and X-ND-Roles are believed only from them. */
   trustedProxies: readonly string[];
   /** Roles that read every unit's report. */
   reportRoles: readonly string[];
@@ -76,11 +77,12 @@ export function buildApp(store: Store, catalog: Catalog, settings: AckSettings) 
   app.removeContentTypeParser('text/plain');
 
   const siteHost = new URL(settings.site).host;
+  const trusted = trustList(settings.trustedProxies);
 
   /** The reader from the proxy's headers; a header from anywhere else is refused, not ignored. */
   async function reader(request: FastifyRequest): Promise<Reader> {
     const address = normalise(request.socket.remoteAddress);
-    if (!settings.trustedProxies.includes(address))
+    if (!trusted.check(address, isIPv6(address) ? 'ipv6' : 'ipv4'))
       throw new Refusal(
         403,
         `запрос пришёл не через прокси единого входа (адрес ${address}); служба принимает вход только от ${settings.trustedProxies.join(', ')}`,
@@ -289,6 +291,18 @@ export function buildApp(store: Store, catalog: Catalog, settings: AckSettings) 
 function reportLinks(edition: KnownEdition): string {
   const query = new URLSearchParams({ code: edition.code, version: edition.version });
   return `<p class="ack-report">Отчёт об ознакомлении: <a href="/api/ack/report?${escapeHtml(query.toString())}&amp;format=csv" download>CSV для Excel</a> · <a href="/api/ack/report?${escapeHtml(query.toString())}&amp;format=json">JSON</a></p>`;
+}
+
+/** serve.trustedProxies as nginx reads them: addresses and CIDR ranges, IPv4 and IPv6. */
+function trustList(entries: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/');
+    const type = isIPv6(address!) ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) list.addAddress(address!, type);
+    else list.addSubnet(address!, Number(prefix), type);
+  }
+  return list;
 }
 
 /** The block on the edition page: the button, the date of one's acknowledgement, or nothing at all. */

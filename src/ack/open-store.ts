@@ -12,9 +12,8 @@ export interface AckEnvironment {
 
 export class AckSetupError extends Error {}
 
-export function ackEnvironment(cwd: string, env: NodeJS.ProcessEnv): AckEnvironment {
-  const port = env.ND_ACK_PORT === undefined || env.ND_ACK_PORT === '' ? 4322 : Number(env.ND_ACK_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AckSetupError(`ND_ACK_PORT: ожидается номер порта 0–65535, а не «${env.ND_ACK_PORT}»`);
+/** The port is `serve.ackPort` of nd.config.json, which ND_ACK_PORT overrides (src/lib/config.ts): nginx proxies /api/ there. */
+export function ackEnvironment(cwd: string, env: NodeJS.ProcessEnv, port = 4322): AckEnvironment {
   const databaseUrl = env.ND_ACK_DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new AckSetupError('ND_ACK_DATABASE_URL: ожидается адрес postgres://пользователь@узел:порт/база');

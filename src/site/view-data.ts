@@ -47,6 +47,8 @@ export interface ViewEdition extends RenderedBody {
 
 export interface ViewCommit extends FileCommit {
   url: string;
+  /** The commit also changed a file this audience may not read: its subject and author are empty here. */
+  withheld?: boolean;
 }
 
 /** The review a document owes at the build's date (src/model/review.ts). */

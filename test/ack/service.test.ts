@@ -208,6 +208,17 @@ describe.each(backends)('$name', (backend) => {
     await early.close();
   });
 
+  it('trusts a proxy range written as CIDR, as nginx does, and nothing outside it', async () => {
+    const behind = buildApp(store, catalog, { ...settings, trustedProxies: ['10.20.0.0/16', 'fd00::/8'], now: DEC_3 });
+    const status = (remoteAddress: string) =>
+      behind.inject({ url: `/api/ack/status?${ptQuery}`, headers: as('ivanov'), remoteAddress }).then((r) => r.statusCode);
+    expect(await status('10.20.3.4')).toBe(200);
+    expect(await status('fd00::7')).toBe(200);
+    expect(await status('10.21.0.1')).toBe(403);
+    expect(await status('127.0.0.1')).toBe(403);
+    await behind.close();
+  });
+
   it('applies each migration once', async () => {
     expect(await store.migrate()).toEqual([]);
   });
