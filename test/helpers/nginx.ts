@@ -4,31 +4,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './postgres.ts';
 
-/** The policy the plain server sends: scripts and styles from the site only, nothing inline for scripts. */
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'";
-
-export interface RunningNginx {
+export interface SsiNginx {
   /** Server with `ssi on`: the service's widget is included in the page (no JavaScript needed). */
   ssi: string;
-  /** The same site without SSI, with a strict Content-Security-Policy: the page's script file fills the slot. */
-  plain: string;
   stop(): Promise<void>;
 }
 
 /**
- * Debian's nginx in front of a built site and the acknowledgement service, as an intranet would run it:
- * static files, `/api/` proxied to the service on 127.0.0.1. The sign-on proxy's headers come from the
- * browser (the test sets them), and nginx passes them on from 127.0.0.1 — the trusted address.
+ * The SSI variant of README «Ознакомление»: Debian's nginx with `ssi on` in front of one built site (no
+ * precompressed files, which SSI would not process) and `/api/` proxied to the service. The shipped
+ * deploy/nginx/nd.conf (src/serve/nginx.ts) serves without SSI; this one shows the page working with no
+ * JavaScript at all. The sign-on proxy's headers come from the browser and pass from 127.0.0.1.
  */
-export async function startNginx(dist: string, api: string): Promise<RunningNginx> {
+export async function startSsiNginx(dist: string, api: string): Promise<SsiNginx> {
   const prefix = mkdtempSync(path.join(os.tmpdir(), 'nd-nginx-'));
   mkdirSync(path.join(prefix, 'tmp'));
-  const [ssiPort, plainPort] = [await freePort(), await freePort()];
-  const server = (port: number, ssi: boolean) => `
+  const ssiPort = await freePort();
+  const server = (port: number) => `
     server {
       listen 127.0.0.1:${port};
       root ${dist};
-      ${ssi ? 'ssi on;' : `add_header Content-Security-Policy "${STRICT_CSP}";`}
+      ssi on;
       location /api/ {
         proxy_pass ${api};
         proxy_set_header Host $http_host;
@@ -47,8 +43,7 @@ export async function startNginx(dist: string, api: string): Promise<RunningNgin
       include /etc/nginx/mime.types;
       access_log off;
       ${temp}
-      ${server(ssiPort, true)}
-      ${server(plainPort, false)}
+      ${server(ssiPort)}
     }`,
   );
   const child: ChildProcess = spawn('/usr/sbin/nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -68,7 +63,6 @@ export async function startNginx(dist: string, api: string): Promise<RunningNgin
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     ssi,
-    plain: `http://127.0.0.1:${plainPort}`,
     async stop() {
       child.kill('SIGTERM');
       await exited;
