@@ -41,7 +41,19 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         // this with one map (src/serve/nginx-parts.ts); the HTML pages are for plain static hosting
         // (`--html-redirects`) and for `astro dev`.
         const htmlRedirects = options.htmlRedirects ?? command !== 'build';
-        const redirects = htmlRedirects ? Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)])) : {};
+        const redirects: Record<string, string> = htmlRedirects
+          ? Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)]))
+          : {};
+        // Old intranet addresses (registries/legacy-urls.json, published documents only) as redirect pages too, where
+        // the path can be a folder of a static site (no file extension, plain characters); the nginx map covers every path.
+        for (const entry of htmlRedirects ? prepared.view.site.legacy : []) {
+          const doc = prepared.view.documents.find((d) => d.code === entry.code);
+          const path = entry.path.replace(/\/$/, '');
+          if (!doc || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || path in redirects) continue;
+          const edition = entry.version && doc.editions.some((e) => e.data.version === entry.version);
+          const target = edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
+          if (target.replace(/\/$/, '') !== path) redirects[path] = target;
+        }
         updateConfig({ redirects, vite: { plugins: [viewModule(file)] } });
       },
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { legacyPath, type LegacyUrlsFile } from '../schemas/legacy-urls.ts';
 import { codeSlug } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry } from '../model/corpus.ts';
@@ -157,6 +158,11 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     roles,
     terms,
     synonyms: (corpus.records.get('synonyms') ?? []).flatMap((r) => (r.data as { items: SiteData['synonyms'] }).items),
+    // Old addresses lead only to documents this audience may read: others are never named.
+    legacy: (corpus.records.get('legacy-urls') ?? [])
+      .flatMap((r) => (r.data as LegacyUrlsFile).redirects)
+      .filter((r) => published.has(r.code))
+      .map((r) => ({ from: r.from, path: legacyPath(r.from), code: r.code, ...(r.version ? { version: r.version } : {}) })),
     // Control of external documents (holder, place, licence) is internal, like audit records.
     standards: corpus.standards.map(({ data: { control, ...data } }) => (auditsPublished && control ? { ...data, control } : data)),
     references,
