@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import { appendix as appendixSchema, edition as editionSchema, type Appendix, type Edition } from '../schemas/document.ts';
 import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
+import { clearSuggestions, suggestionIn, type Suggestion } from '../validation/did-you-mean.ts';
 import { ajvIssues, zodIssues, type SchemaIssue } from '../validation/schema-issues.ts';
 import { compareNatural } from '../lib/codes.ts';
 import { classify, FILE_KINDS, type FileKind } from './file-kinds.ts';
@@ -51,6 +52,8 @@ export interface LoadProblem {
   reason: string;
   offset?: number;
   place?: { line: number; column: number };
+  /** The did-you-mean of the message as data (a quick fix), when it has one. */
+  suggestion?: Suggestion;
 }
 
 /** JSON records of kinds other modules register (audits…), keyed by kind. */
@@ -152,8 +155,12 @@ export function loadUnit(rel: string, read: ReadResult, analysis?: MdxAnalysis):
     unit.problems.push({ file: read.file, ruleId: 'content/unknown-file', offset: 0, reason: unknownFileReason(rel) });
     return unit;
   }
-  if (kind.format === 'mdx') loadMdx(unit, kind, rel, analysis ? fromAnalysis(read.file, analysis) : parseMdx(read.file));
-  else loadJson(unit, kind, read.file);
+  try {
+    if (kind.format === 'mdx') loadMdx(unit, kind, rel, analysis ? fromAnalysis(read.file, analysis) : parseMdx(read.file));
+    else loadJson(unit, kind, read.file);
+  } finally {
+    clearSuggestions();
+  }
   return unit;
 }
 
@@ -212,7 +219,14 @@ function pushProblems(unit: FileUnit, file: VFile, problems: ParseProblem[]) {
 
 function pushSchemaIssues(unit: FileUnit, file: VFile, locate: Locator, issues: SchemaIssue[], base: FieldPath = []) {
   for (const issue of issues) {
-    unit.problems.push({ file, ruleId: 'schema/invalid', offset: locate.offsetOf([...base, ...issue.path]), reason: issue.message });
+    const suggestion = suggestionIn(issue.message);
+    unit.problems.push({
+      file,
+      ruleId: 'schema/invalid',
+      offset: locate.offsetOf([...base, ...issue.path]),
+      reason: issue.message,
+      ...(suggestion ? { suggestion } : {}),
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { VFileMessage } from 'vfile-message';
 import type { AnalysisCache } from '../model/analyse-pool.ts';
 import { loadCorpus, type Corpus } from '../model/corpus.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
+import { clearSuggestions, suggestionIn, type Suggestion } from './did-you-mean.ts';
 import type { Extracted } from './extract.ts';
 import { buildReferenceIndex, type ReferenceIndex } from './reference-index.ts';
 import type { RuleContext, Severity, Target } from './rule.ts';
@@ -63,7 +64,7 @@ function emitter(options: Pick<CheckOptions, 'rules'>, messages: VFileMessage[])
     if (!loc) locations.set(file, (loc = location(file)));
     return loc.toPoint(offset) ?? { line: 1, column: 1 };
   };
-  return (ruleId: RuleId, target: Target, reason: string) => {
+  return (ruleId: RuleId, target: Target, reason: string, offeredFix?: Suggestion) => {
     const configured = options.rules?.[ruleId];
     if (configured === 'off') return;
     const severity = configured ?? ruleById(ruleId).severity;
@@ -80,9 +81,19 @@ function emitter(options: Pick<CheckOptions, 'rules'>, messages: VFileMessage[])
       message.file = file.path;
     }
     message.fatal = severity === 'error';
+    // A did-you-mean becomes data beside the message (vfile-message's `actual` and `expected`, as
+    // unified's language server reads them): editors offer it as a quick fix.
+    const suggestion = offeredFix ?? suggestionIn(reason);
+    if (suggestion && suggestion !== NO_FIX) {
+      message.actual = suggestion.actual;
+      message.expected = [suggestion.expected];
+    }
     messages.push(message);
   };
 }
+
+/** Load problems carry their suggestion from the loader; none is looked up later. */
+const NO_FIX: Suggestion = { actual: '', expected: '' };
 
 /** The findings of the loader (syntax, schema, unknown files), as messages. */
 export function loadMessages(corpus: Pick<Corpus, 'problems'>, options: Pick<CheckOptions, 'rules'>): VFileMessage[] {
@@ -91,7 +102,12 @@ export function loadMessages(corpus: Pick<Corpus, 'problems'>, options: Pick<Che
   for (const problem of corpus.problems) {
     // Load-time ids are typed by the loader; this assignment fails to compile if one is not a rule.
     const ruleId: RuleId = problem.ruleId;
-    emit(ruleId, problem.place ? { file: problem.file, place: problem.place } : { file: problem.file, offset: problem.offset ?? 0 }, problem.reason);
+    emit(
+      ruleId,
+      problem.place ? { file: problem.file, place: problem.place } : { file: problem.file, offset: problem.offset ?? 0 },
+      problem.reason,
+      problem.suggestion ?? NO_FIX,
+    );
   }
   return messages;
 }
@@ -117,6 +133,8 @@ export function runRule(
     // A rule bug must not hide other findings: report it as an internal error of that rule.
     const file = model.corpus.files[0];
     if (file) emit(rule.id, { file, offset: 0 }, `внутренняя ошибка правила ${rule.id}: ${(error as Error).message}`);
+  } finally {
+    clearSuggestions();
   }
   return messages;
 }
