@@ -143,6 +143,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           rules: config.rules,
           review: config.review,
           cache: config.analysisCache,
+          // The server lives as long as the editor: analysing in worker threads would leave it holding their memory.
+          workers: false,
         });
       } catch (error) {
         const message = error instanceof ConfigError ? error.message : `Проверка не запущена: ${(error as Error).message}`;

@@ -78,6 +78,11 @@ const DATA_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'quality/qms-map-coverage',
 ]);
 
+export interface SessionOptions extends CheckOptions {
+  /** Analyse a cold corpus in worker threads (faster first check, more memory kept by the process); default true. */
+  workers?: boolean;
+}
+
 /** What one run of the session found and how much of the corpus it had to look at again. */
 export interface SessionRun {
   corpus: Corpus;
@@ -103,7 +108,7 @@ export interface SessionRun {
  * same list of findings `check()` gives for the same files (test/validation/session.test.ts compares them).
  */
 export class CheckSession {
-  readonly options: CheckOptions;
+  readonly options: SessionOptions;
   private units = new Map<string, FileUnit>();
   private listProblems: LoadProblem[] = [];
   private pending = new Map<string, string | null | undefined>();
@@ -117,13 +122,13 @@ export class CheckSession {
   private last: SessionRun | undefined;
   private readonly displayRoot: string;
 
-  private constructor(options: CheckOptions) {
+  private constructor(options: SessionOptions) {
     this.options = options;
     this.displayRoot = displayRootOf(options.root);
   }
 
   /** Reads the whole content root once (with the analysis cache, workers for large corpora) and checks it. */
-  static async open(options: CheckOptions): Promise<CheckSession> {
+  static async open(options: SessionOptions): Promise<CheckSession> {
     const session = new CheckSession(options);
     await session.reload();
     return session;
@@ -135,7 +140,7 @@ export class CheckSession {
     const listed = await listContent(root);
     const loaded = await Promise.all(listed.relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), this.displayPath(rel)) })));
     const mdxFiles = loaded.filter(({ rel, read }) => read.ok && classify(rel)?.format === 'mdx').map(({ read }) => read.file);
-    const analyses = new Map((await analyseMdxFiles(mdxFiles, root, this.options.cache)).map((analysis, i) => [mdxFiles[i]!, analysis]));
+    const analyses = new Map((await analyseMdxFiles(mdxFiles, root, this.options.cache, { workers: this.options.workers ?? true })).map((analysis, i) => [mdxFiles[i]!, analysis]));
     this.units = new Map(loaded.map(({ rel, read }) => [rel, loadUnit(rel, read, read.ok ? analyses.get(read.file) : undefined)]));
     this.listProblems = listed.problems;
     this.pending.clear();

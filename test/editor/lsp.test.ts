@@ -8,7 +8,7 @@ import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadConfig } from '../../src/lib/config.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
-import { LspClient } from '../helpers/lsp-client.ts';
+import { LspClient } from '../../scripts/lsp-client.ts';
 
 /** The language server driven as an editor drives it: LSP JSON-RPC over the child process' stdio. */
 

@@ -9,10 +9,10 @@ import {
   type Diagnostic,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { projectRoot } from './content-root.ts';
+const projectRoot = path.resolve(import.meta.dirname, '..');
 
 /**
- * An editor as the language server sees it: starts `scripts/lsp.ts` as a child process and speaks
+ * An editor as the language server sees it (tests and `npm run bench:lsp`): starts `scripts/lsp.ts` as a child process and speaks
  * LSP JSON-RPC with it over stdio. Diagnostics the server publishes are kept by URI; `waitFor`
  * resolves when a file's diagnostics satisfy a test.
  */
@@ -25,7 +25,7 @@ export class LspClient {
   stderr = '';
 
   constructor(env: NodeJS.ProcessEnv = {}) {
-    this.child = spawn(process.execPath, [path.join(projectRoot, 'scripts/lsp.ts'), '--stdio'], {
+    this.child = spawn(process.execPath, ['--max-semi-space-size=4', path.join(projectRoot, 'scripts/lsp.ts'), '--stdio'], {
       cwd: projectRoot,
       env: { ...process.env, ND_BUILD_DATE: '2026-06-01', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -37,6 +37,11 @@ export class LspClient {
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.listen();
+  }
+
+  /** The server's process id (for its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   async initialize(root = projectRoot): Promise<void> {
