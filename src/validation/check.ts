@@ -57,8 +57,10 @@ export function extractedOf(corpus: Corpus): Map<string, Extracted> {
 }
 
 /** Turns rule reports into located messages, with the configured severity; `off` rules report nothing. */
+/** Line indexes of files, made once per file (not once per rule); a changed file is a new VFile. */
+const locations = new WeakMap<VFile, ReturnType<typeof location>>();
+
 function emitter(options: Pick<CheckOptions, 'rules'>, messages: VFileMessage[]) {
-  const locations = new Map<VFile, ReturnType<typeof location>>();
   const place = (file: VFile, offset: number) => {
     let loc = locations.get(file);
     if (!loc) locations.set(file, (loc = location(file)));

@@ -118,7 +118,7 @@ export class CheckSession {
   private surfaces = new Map<string, string>();
   /** Codes each document names (prose, references, reviewedAgainst, appendix refs), by folder. */
   private mentions = new Map<string, Set<string>>();
-  private published = new Map<string, string>();
+  private published = new Map<string, VFileMessage[]>();
   private last: SessionRun | undefined;
   private readonly displayRoot: string;
 
@@ -193,7 +193,7 @@ export class CheckSession {
     const extracted = extractedOf(corpus);
     const model = { corpus, lookup, extracted };
 
-    const plan = this.plan(changes.map(([rel]) => rel), before, corpus);
+    const plan = this.plan(changes.map(([rel]) => rel), before, corpus, lookup);
     for (const rule of RULES) {
       const id = rule.id as RuleId;
       const known = this.found.get(id);
@@ -232,7 +232,7 @@ export class CheckSession {
   }
 
   /** Which rules must run where: everything, or the document rules over a view of the affected documents. */
-  private plan(changed: string[], before: Map<string, FileUnit | undefined>, corpus: Corpus) {
+  private plan(changed: string[], before: Map<string, FileUnit | undefined>, corpus: Corpus, lookup: Lookup) {
     const full = { full: true, view: undefined, paths: new Set<string>(), folders: [] as string[], changed: new Set<string>() };
     if (!this.last) return full;
     const folders = new Set<string>();
@@ -242,15 +242,16 @@ export class CheckSession {
       if (kind?.format !== 'mdx') return full;
       folders.add(rel.split('/')[1]!);
     }
-    const oldCodes = this.last.corpus.documents.map((d) => `${d.folder}\0${d.code}`).join('\n');
-    if (corpus.documents.map((d) => `${d.folder}\0${d.code}`).join('\n') !== oldCodes) return full;
+    const previous = this.last.corpus.documents;
+    if (previous.length !== corpus.documents.length || corpus.documents.some((d, i) => d.folder !== previous[i]!.folder || d.code !== previous[i]!.code)) return full;
     const docs = new Map(corpus.documents.map((d) => [d.folder, d]));
+    const oldDocs = new Map(previous.map((d) => [d.folder, d]));
     const affected = new Set(folders);
     for (const folder of folders) {
       const doc = docs.get(folder);
       if (!doc || surfaceOf(doc) === this.surfaces.get(folder)) continue;
       // Principles are cited by id, not by code: a policy whose frontmatter changed concerns every document.
-      if (doc.editions.some((e) => e.data.principles) || this.last.corpus.documents.find((d) => d.folder === folder)?.editions.some((e) => e.data.principles))
+      if (doc.editions.some((e) => e.data.principles) || oldDocs.get(folder)?.editions.some((e) => e.data.principles))
         return full;
       for (const [other, codes] of this.mentions) if (codes.has(doc.code) || codes.has(folder)) affected.add(other);
     }
@@ -259,7 +260,7 @@ export class CheckSession {
     for (const folder of affected) {
       const doc = docs.get(folder);
       for (const code of doc ? mentionsOf(doc) : []) {
-        const cited = corpus.documents.find((d) => d.code === code || d.folder === code);
+        const cited = lookup.documents.get(code) ?? docs.get(code);
         if (cited) inView.add(cited.folder);
       }
     }
@@ -278,14 +279,12 @@ export class CheckSession {
 
   /** Paths whose findings changed since the last run, as a publisher needs them. */
   private diffPublished(messages: VFileMessage[]): Set<string> {
-    const now = new Map<string, string>();
-    for (const m of messages) {
-      const key = `${m.line}:${m.column}:${m.ruleId}:${m.fatal}:${m.reason}`;
-      const p = m.file ?? '';
-      now.set(p, now.has(p) ? `${now.get(p)}\n${key}` : key);
-    }
+    const now = byPath(messages);
     const changed = new Set<string>();
-    for (const [p, key] of now) if (this.published.get(p) !== key) changed.add(p);
+    for (const [p, list] of now) {
+      const before = this.published.get(p);
+      if (!before || before.length !== list.length || list.some((m, i) => m !== before[i] && keyOf(m) !== keyOf(before[i]!))) changed.add(p);
+    }
     for (const p of this.published.keys()) if (!now.has(p)) changed.add(p);
     this.published = now;
     return changed;
@@ -313,6 +312,14 @@ export class CheckSession {
 
 function* sortedUnits(units: Map<string, FileUnit>): Generator<FileUnit> {
   for (const rel of [...units.keys()].sort()) yield units.get(rel)!;
+}
+
+/** What a publisher shows of a finding; kept per message, as unchanged rules hand back the same objects. */
+const keys = new WeakMap<VFileMessage, string>();
+function keyOf(m: VFileMessage): string {
+  let key = keys.get(m);
+  if (key === undefined) keys.set(m, (key = `${m.line}:${m.column}:${m.ruleId}:${m.fatal}:${m.reason}:${m.expected?.join() ?? ''}`));
+  return key;
 }
 
 function byPath(messages: VFileMessage[]): Map<string, VFileMessage[]> {
