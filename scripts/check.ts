@@ -14,7 +14,9 @@ const ALIASES: Record<string, Format> = { text: 'human' };
 const NAMES = [...FORMATS, ...Object.keys(ALIASES)];
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nИспользование: npm run check -- [--format ${NAMES.join('|')}] [--max-warnings N] [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--watch]\n`);
+  process.stderr.write(
+    `${message}\nИспользование: npm run check -- [--format ${NAMES.join('|')}] [--max-warnings N] [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--watch]\n`,
+  );
   process.exit(2);
 }
 

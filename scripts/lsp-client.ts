@@ -71,10 +71,7 @@ export class LspClient {
   /** Resolves with the file's diagnostics once `test` holds for them (or rejects after `ms`). */
   waitFor(uri: string, test: (diagnostics: Diagnostic[]) => boolean, ms = 20_000): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no matching diagnostics for ${uri}: ${JSON.stringify(this.diagnostics.get(uri))}\n${this.stderr}`)),
-        ms,
-      );
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}: ${JSON.stringify(this.diagnostics.get(uri))}\n${this.stderr}`)), ms);
       const check = () => {
         const current = this.diagnostics.get(uri);
         if (current && test(current)) {

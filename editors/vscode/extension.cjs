@@ -55,7 +55,9 @@ exports.activate = async function activate(context) {
   try {
     await start(context);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Проверка не запущена: ${error instanceof Error ? error.message : String(error)}. Нужен Node.js 22.12 или новее (настройка nd.nodePath).`);
+    void vscode.window.showErrorMessage(
+      `Проверка не запущена: ${error instanceof Error ? error.message : String(error)}. Нужен Node.js 22.12 или новее (настройка nd.nodePath).`,
+    );
   }
 };
 

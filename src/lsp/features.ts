@@ -104,9 +104,21 @@ function completeBody(ctx: Context, line: string, offset: number): Item[] {
   const { lookup } = ctx.run;
   let m: RegExpExecArray | null;
   if ((m = /<Role\s+(?:[^>]*\s)?id=["']([\w-]*)$/.exec(line)))
-    return [...lookup.roles.values()].map(({ data }) => ({ label: data.id, kind: 'role', detail: data.name, documentation: data.definition, from: offset - m![1]!.length }));
+    return [...lookup.roles.values()].map(({ data }) => ({
+      label: data.id,
+      kind: 'role',
+      detail: data.name,
+      documentation: data.definition,
+      from: offset - m![1]!.length,
+    }));
   if ((m = /<Term\s+(?:[^>]*\s)?id=["']([\w-]*)$/.exec(line)))
-    return [...lookup.terms.values()].map(({ data }) => ({ label: data.id, kind: 'term', detail: data.term, documentation: data.definition, from: offset - m![1]!.length }));
+    return [...lookup.terms.values()].map(({ data }) => ({
+      label: data.id,
+      kind: 'term',
+      detail: data.term,
+      documentation: data.definition,
+      from: offset - m![1]!.length,
+    }));
   if ((m = /<Principles\s+(?:[^>]*\s)?group=["']([\w-]*)$/.exec(line)))
     return PRINCIPLE_GROUPS.map((group) => ({ label: group, kind: 'principle', from: offset - m![1]!.length }));
   if ((m = /[Пп]риложени[а-яё]*[\s\u00a0]*(?:№[\s\u00a0]*)?(\d*)$/.exec(line))) {
@@ -123,7 +135,12 @@ function completeBody(ctx: Context, line: string, offset: number): Item[] {
     const standard = standardBefore(ctx, offset);
     return standard ? clauses(standard, offset - m[1]!.length, m[1]!) : [];
   }
-  if ((m = /(?:ISO|ИСО|ГОСТ(?:[\s\u00a0]+Р)?(?:[\s\u00a0]+ИСО)?)[\s\u00a0]*(\d+)[\s\u00a0]*[:-][\s\u00a0]*(?:\d{4})?,?[\s\u00a0]*(?:[Пп]п?\.|пункт[а-яё]*)?[\s\u00a0]*([\d.]*)$/.exec(line))) {
+  if (
+    (m =
+      /(?:ISO|ИСО|ГОСТ(?:[\s\u00a0]+Р)?(?:[\s\u00a0]+ИСО)?)[\s\u00a0]*(\d+)[\s\u00a0]*[:-][\s\u00a0]*(?:\d{4})?,?[\s\u00a0]*(?:[Пп]п?\.|пункт[а-яё]*)?[\s\u00a0]*([\d.]*)$/.exec(
+        line,
+      ))
+  ) {
     // «ISO 9001:2015, п. 8.» — the clauses of the standard just named.
     const id = resolveStandard(lookup, m[0].replace(/,.*$|[\s\u00a0]*(?:[Пп]п?\.|пункт[а-яё]*)[\s\u00a0]*[\d.]*$/, '').trim());
     const standard = id ? lookup.standards.get(id) : undefined;
@@ -138,7 +155,13 @@ function completeBody(ctx: Context, line: string, offset: number): Item[] {
 function clauses(standard: Located<Standard>, from: number, typed: string): Item[] {
   return standard.data.clauses
     .filter((c) => c.number.startsWith(typed))
-    .map((c) => ({ label: c.number, kind: 'clause' as const, detail: c.ru || c.en || standard.data.designation, documentation: standard.data.designation, from }));
+    .map((c) => ({
+      label: c.number,
+      kind: 'clause' as const,
+      detail: c.ru || c.en || standard.data.designation,
+      documentation: standard.data.designation,
+      from,
+    }));
 }
 
 /** The standard a bare clause typed at `offset` would belong to, as the checker resolves it. */
@@ -157,7 +180,16 @@ function docOf(ctx: Context): DocumentEntry | undefined {
   return ctx.run.corpus.documents.find((d) => d.folder === folder);
 }
 
-type JsonNode = { type?: string | string[]; enum?: unknown[]; properties?: Record<string, JsonNode>; items?: JsonNode; description?: string; anyOf?: JsonNode[]; additionalProperties?: JsonNode | boolean; default?: unknown };
+type JsonNode = {
+  type?: string | string[];
+  enum?: unknown[];
+  properties?: Record<string, JsonNode>;
+  items?: JsonNode;
+  description?: string;
+  anyOf?: JsonNode[];
+  additionalProperties?: JsonNode | boolean;
+  default?: unknown;
+};
 const schemaCache = new Map<string, JsonNode>();
 function frontmatterSchema(kind: 'edition' | 'appendix'): JsonNode {
   let schema = schemaCache.get(kind);
@@ -208,7 +240,14 @@ function completeFrontmatter(ctx: Context, line: string, offset: number, lineSta
     const present = new Set(indent === 0 ? [...ctx.text.slice(0, frontmatterEnd(ctx.text)).matchAll(/^([\w$]+):/gm)].map((m) => m[1]) : []);
     return Object.entries(parent?.properties ?? {})
       .filter(([key]) => !present.has(key))
-      .map(([key, node]) => ({ label: key, kind: 'key' as const, detail: describeType(node), documentation: unwrap(node)?.description ?? node.description, insert: `${key}: `, from: offset - keyOnly[3]!.length }));
+      .map(([key, node]) => ({
+        label: key,
+        kind: 'key' as const,
+        detail: describeType(node),
+        documentation: unwrap(node)?.description ?? node.description,
+        insert: `${key}: `,
+        from: offset - keyOnly[3]!.length,
+      }));
   }
   const pair = /^(\s*)(-\s+)?([\w$]+):\s*["']?([^"']*)$/.exec(line) ?? /^(\s*)(-\s+)()["']?([^"':]*)$/.exec(line);
   if (!pair) return [];
@@ -241,12 +280,14 @@ function completeJson(ctx: Context, line: string, offset: number): Item[] {
   const { lookup, corpus } = ctx.run;
   if (key === 'unit' || key === 'owner' || key === 'holder' || key === 'parent')
     return [...lookup.units.values()].map(({ data }) => ({ label: data.id, kind: 'value' as const, detail: data.name, from }));
-  if (key === 'roles' || key === 'approvedBy' || key === 'role') return [...lookup.roles.values()].map(({ data }) => ({ label: data.id, kind: 'role' as const, detail: data.name, from }));
+  if (key === 'roles' || key === 'approvedBy' || key === 'role')
+    return [...lookup.roles.values()].map(({ data }) => ({ label: data.id, kind: 'role' as const, detail: data.name, from }));
   if (key === 'principle' || key === 'direction') {
     const group = key === 'principle' ? 'principle' : 'cx-direction';
     const out: Item[] = [];
     for (const policy of policyPrinciples(corpus.documents, ctx.buildDate).values())
-      for (const p of policy.principles.filter((x) => x.group === group)) out.push({ label: p.id, kind: 'principle', detail: p.title, documentation: `${policy.code}, редакция ${policy.edition?.data.version ?? '—'}`, from });
+      for (const p of policy.principles.filter((x) => x.group === group))
+        out.push({ label: p.id, kind: 'principle', detail: p.title, documentation: `${policy.code}, редакция ${policy.edition?.data.version ?? '—'}`, from });
     return out;
   }
   if (key === 'clause' || key === 'clauses') {
@@ -272,7 +313,7 @@ function refsOf(ctx: Context): ProseRef[] {
 export function refAt(ctx: Context, offset: number): { ref: ProseRef; standard?: string; clause?: string } | undefined {
   const doc = docOf(ctx);
   const refs = refsOf(ctx);
-  const headings = doc ? [...doc.editions, ...doc.appendices].find((e) => e.file.path.endsWith(ctx.rel))?.source.extracted?.headings ?? [] : [];
+  const headings = doc ? ([...doc.editions, ...doc.appendices].find((e) => e.file.path.endsWith(ctx.rel))?.source.extracted?.headings ?? []) : [];
   const resolve = clauseResolver(ctx.run.lookup, doc ?? { editions: [] }, headingNumbers(headings));
   for (const ref of refs) {
     const found = resolve(ref);
@@ -324,7 +365,10 @@ export function hover(ctx: Context, offset: number): HoverInfo | undefined {
     const found = ref.kind === 'role' ? lookup.roles.get(ref.id) : lookup.terms.get(ref.id);
     if (!found) return undefined;
     const name = 'name' in found.data ? found.data.name : found.data.term;
-    return { ...span, markdown: `**${name}** (${ref.kind === 'role' ? 'роль' : 'термин'} \`${ref.id}\`)\n\n${found.data.definition}\n\nОпределена в ${found.data.definedIn}` };
+    return {
+      ...span,
+      markdown: `**${name}** (${ref.kind === 'role' ? 'роль' : 'термин'} \`${ref.id}\`)\n\n${found.data.definition}\n\nОпределена в ${found.data.definedIn}`,
+    };
   }
   return undefined;
 }

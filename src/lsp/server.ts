@@ -222,7 +222,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(textDocument.uri);
     if (!ctx || !doc) return null;
     const found = hover(ctx, doc.offsetAt(position));
-    return found ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: { start: doc.positionAt(found.from), end: doc.positionAt(found.to) } } : null;
+    return found
+      ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: { start: doc.positionAt(found.from), end: doc.positionAt(found.to) } }
+      : null;
   });
 
   connection.onDefinition(async ({ textDocument, position }) => {

@@ -70,7 +70,9 @@ export async function analyseMdxFiles(files: VFile[], root: string, mode: Analys
   const results: Array<MdxAnalysis | undefined> = keys.map((key) => cache.get(key));
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const fresh =
-    workers && missing.length >= WORKER_THRESHOLD && canUseWorkers() ? await inWorkers(missing.map((i) => files[i]!)) : missing.map((i) => analyseMdx(files[i]!));
+    workers && missing.length >= WORKER_THRESHOLD && canUseWorkers()
+      ? await inWorkers(missing.map((i) => files[i]!))
+      : missing.map((i) => analyseMdx(files[i]!));
   missing.forEach((fileIndex, k) => (results[fileIndex] = fresh[k]));
   if (version && missing.length > 0) {
     await writeCache(file, version, new Map(keys.map((key, i) => [key, results[i]!])));

@@ -78,9 +78,7 @@ export async function loadCorpus(root: string, options: { cache?: AnalysisCache 
   // Paths in messages are relative to where the author runs the command, as editors and CI expect.
   const displayRoot = displayRootOf(root);
   const listed = await listContent(root);
-  const loaded = await Promise.all(
-    listed.relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), path.join(displayRoot, rel)) })),
-  );
+  const loaded = await Promise.all(listed.relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), path.join(displayRoot, rel)) })));
   const mdxFiles = loaded.filter(({ rel, read }) => read.ok && classify(rel)?.format === 'mdx').map(({ read }) => read.file);
   const analyses = new Map((await analyseMdxFiles(mdxFiles, root, options.cache)).map((analysis, i) => [mdxFiles[i]!, analysis]));
   const units = loaded.map(({ rel, read }) => loadUnit(rel, read, read.ok ? analyses.get(read.file) : undefined));

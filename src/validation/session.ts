@@ -3,7 +3,17 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { parseCode } from '../lib/codes.ts';
 import { analyseMdxFiles } from '../model/analyse-pool.ts';
-import { assembleCorpus, displayRootOf, isHidden, listContent, loadUnit, type Corpus, type DocumentEntry, type FileUnit, type LoadProblem } from '../model/corpus.ts';
+import {
+  assembleCorpus,
+  displayRootOf,
+  isHidden,
+  listContent,
+  loadUnit,
+  type Corpus,
+  type DocumentEntry,
+  type FileUnit,
+  type LoadProblem,
+} from '../model/corpus.ts';
 import { classify } from '../model/file-kinds.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
 import { decodeSource, MAX_FILE_BYTES, readSource, type ReadResult } from '../model/source.ts';
@@ -140,7 +150,9 @@ export class CheckSession {
     const listed = await listContent(root);
     const loaded = await Promise.all(listed.relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), this.displayPath(rel)) })));
     const mdxFiles = loaded.filter(({ rel, read }) => read.ok && classify(rel)?.format === 'mdx').map(({ read }) => read.file);
-    const analyses = new Map((await analyseMdxFiles(mdxFiles, root, this.options.cache, { workers: this.options.workers ?? true })).map((analysis, i) => [mdxFiles[i]!, analysis]));
+    const analyses = new Map(
+      (await analyseMdxFiles(mdxFiles, root, this.options.cache, { workers: this.options.workers ?? true })).map((analysis, i) => [mdxFiles[i]!, analysis]),
+    );
     this.units = new Map(loaded.map(({ rel, read }) => [rel, loadUnit(rel, read, read.ok ? analyses.get(read.file) : undefined)]));
     this.listProblems = listed.problems;
     this.pending.clear();
@@ -193,7 +205,12 @@ export class CheckSession {
     const extracted = extractedOf(corpus);
     const model = { corpus, lookup, extracted };
 
-    const plan = this.plan(changes.map(([rel]) => rel), before, corpus, lookup);
+    const plan = this.plan(
+      changes.map(([rel]) => rel),
+      before,
+      corpus,
+      lookup,
+    );
     for (const rule of RULES) {
       const id = rule.id as RuleId;
       const known = this.found.get(id);
@@ -243,7 +260,8 @@ export class CheckSession {
       folders.add(rel.split('/')[1]!);
     }
     const previous = this.last.corpus.documents;
-    if (previous.length !== corpus.documents.length || corpus.documents.some((d, i) => d.folder !== previous[i]!.folder || d.code !== previous[i]!.code)) return full;
+    if (previous.length !== corpus.documents.length || corpus.documents.some((d, i) => d.folder !== previous[i]!.folder || d.code !== previous[i]!.code))
+      return full;
     const docs = new Map(corpus.documents.map((d) => [d.folder, d]));
     const oldDocs = new Map(previous.map((d) => [d.folder, d]));
     const affected = new Set(folders);
@@ -251,8 +269,7 @@ export class CheckSession {
       const doc = docs.get(folder);
       if (!doc || surfaceOf(doc) === this.surfaces.get(folder)) continue;
       // Principles are cited by id, not by code: a policy whose frontmatter changed concerns every document.
-      if (doc.editions.some((e) => e.data.principles) || oldDocs.get(folder)?.editions.some((e) => e.data.principles))
-        return full;
+      if (doc.editions.some((e) => e.data.principles) || oldDocs.get(folder)?.editions.some((e) => e.data.principles)) return full;
       for (const [other, codes] of this.mentions) if (codes.has(doc.code) || codes.has(folder)) affected.add(other);
     }
     // Beside each affected document, the ones it cites: rules compare a citation with the cited document.

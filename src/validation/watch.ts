@@ -37,7 +37,9 @@ export async function watch(config: SiteConfig, out: NodeJS.WritableStream = pro
           : `✗ проверено файлов: ${run.corpus.files.length}; ошибок: ${run.errors}, предупреждений: ${run.warnings} (выше — находки сохранённых файлов и тех, где они изменились)`;
       text = lines.join('\n');
     }
-    out.write(`${text ? `${text}\n` : ''}⟳ ${reason}: проверено за ${ms} мс (${run.scope === 'full' ? 'всё содержимое' : `документов: ${run.documents.length}`}); жду изменений…\n`);
+    out.write(
+      `${text ? `${text}\n` : ''}⟳ ${reason}: проверено за ${ms} мс (${run.scope === 'full' ? 'всё содержимое' : `документов: ${run.documents.length}`}); жду изменений…\n`,
+    );
   };
   await print('первая проверка');
   let timer: NodeJS.Timeout | undefined;
@@ -52,9 +54,11 @@ export async function watch(config: SiteConfig, out: NodeJS.WritableStream = pro
     timer = setTimeout(() => {
       const saved = [...changed];
       changed.clear();
-      busy = busy.then(() => print(`изменено ${saved.join(', ')}`, saved)).catch((error: unknown) => {
-        out.write(`Проверка не выполнена: ${(error as Error).message}\n`);
-      });
+      busy = busy
+        .then(() => print(`изменено ${saved.join(', ')}`, saved))
+        .catch((error: unknown) => {
+          out.write(`Проверка не выполнена: ${(error as Error).message}\n`);
+        });
     }, SETTLE_MS);
   });
   await new Promise(() => undefined);
