@@ -95,6 +95,30 @@ describe('language server on the real content', () => {
     expect(line.slice(target.range.start.character)).toMatch(/^\{|"8\.5\.1"/);
     client.change(uri, original);
   });
+
+  it('hover on a code gives its title, edition in force and address; definition opens its edition; a role opens roles.json', async () => {
+    const text = `${original}\nСм. ПТ-035 и <Role id="top-management" />.\n`;
+    client.change(uri, text);
+    const line = text.split('\n').length - 2;
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } });
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toContain('Политика МТС в области качества и управления клиентским опытом');
+    expect(value).toMatch(/Действует редакция 1\.0 с 2023-04-01/);
+    expect(value).toContain('/nd/pt-035/');
+    const code = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: { line, character: 6 } });
+    expect(fileURLToPath(code.uri)).toBe(editionPath);
+    const roleAt = { line, character: text.split('\n')[line]!.indexOf('top-management') + 2 };
+    const roleHover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: roleAt });
+    expect((roleHover.contents as { value: string }).value).toContain('Президент, Члены-Правления');
+    const role = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: roleAt });
+    expect(fileURLToPath(role.uri)).toBe(path.join(projectRoot, 'content/registries/roles.json'));
+    const roleLine = readFileSync(fileURLToPath(role.uri), 'utf8')
+      .split('\n')
+      .slice(role.range.start.line, role.range.start.line + 2)
+      .join('\n');
+    expect(roleLine).toContain('"id": "top-management"');
+    client.change(uri, original);
+  });
 });
 
 describe('language server on a generated corpus', () => {
@@ -127,7 +151,7 @@ describe('language server on a generated corpus', () => {
     );
   });
 
-  it('a removed appendix shows up in the file that cites it, and a code typo gets a quick fix', async () => {
+  it('a removed appendix shows up in the file that cites it, and a mistyped role gets a quick fix', async () => {
     const corpus = (await docs()).corpus;
     const [cited, citing] = corpus.documents.filter((d) => d.appendices.length > 0 && d.code !== 'ПТ-035');
     expect(cited && citing).toBeTruthy();
