@@ -23,9 +23,11 @@ import { RULES, type RuleId } from './rules/index.ts';
 
 /**
  * Rules whose findings in a document's files depend only on that document, the documents it cites, the
- * JSON data (registries, standards, records) and the corpus' document codes. After an edit of one
+ * policies (documents that define principles), the JSON data (registries, standards, records) and what
+ * the lookup holds of other documents. After an edit of one
  * document they re-run on that document (and on those that cite it, when what others see of it changed),
- * with the documents it cites beside it. A rule not listed here re-runs on the whole corpus after every change.
+ * with the documents it cites beside it. A rule not listed here re-runs on the whole corpus after every change
+ * (`ref/broken-link`, for one: it knows the portal's pages, and proposes the closest, from the whole list).
  */
 const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'doc/code-folder',
@@ -53,13 +55,15 @@ const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'ref/unknown-role',
   'ref/unknown-unit',
   'ref/unknown-access',
-  'ref/broken-link',
   'ref/invisible-character',
   'ref/suspect',
   'ref/unknown-principle',
   'ref/principle-wording',
   'mdx/forbidden-code',
 ]);
+
+/** Document rules that look a cited document up in the document list (not in the lookup): they run with the cited ones beside. */
+const CITED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['ref/suspect']);
 
 /**
  * Rules that read only the JSON data and the set of document codes: an edit of a document's text or
@@ -216,8 +220,8 @@ export class CheckSession {
       const known = this.found.get(id);
       if (plan.full || !known || !(DOCUMENT_RULES.has(id) || DATA_RULES.has(id))) {
         this.found.set(id, byPath(runRule(rule, model, this.options)));
-      } else if (DOCUMENT_RULES.has(id) && plan.view) {
-        const view = { ...model, corpus: { ...corpus, documents: plan.view } };
+      } else if (DOCUMENT_RULES.has(id) && plan.view && plan.viewWithCited) {
+        const view = { ...model, corpus: { ...corpus, documents: CITED_RULES.has(id) ? plan.viewWithCited : plan.view } };
         for (const p of plan.paths) known.delete(p);
         for (const [p, list] of byPath(runRule(rule, view, this.options))) if (plan.paths.has(p)) known.set(p, list);
       }
@@ -250,7 +254,7 @@ export class CheckSession {
 
   /** Which rules must run where: everything, or the document rules over a view of the affected documents. */
   private plan(changed: string[], before: Map<string, FileUnit | undefined>, corpus: Corpus, lookup: Lookup) {
-    const full = { full: true, view: undefined, paths: new Set<string>(), folders: [] as string[], changed: new Set<string>() };
+    const full = { full: true, view: undefined, viewWithCited: undefined, paths: new Set<string>(), folders: [] as string[], changed: new Set<string>() };
     if (!this.last) return full;
     const folders = new Set<string>();
     for (const rel of changed) {
@@ -272,13 +276,16 @@ export class CheckSession {
       if (doc.editions.some((e) => e.data.principles) || oldDocs.get(folder)?.editions.some((e) => e.data.principles)) return full;
       for (const [other, codes] of this.mentions) if (codes.has(doc.code) || codes.has(folder)) affected.add(other);
     }
-    // Beside each affected document, the ones it cites: rules compare a citation with the cited document.
+    // Beside the affected documents: the policies (principle rules read them from the document list) and,
+    // for the rules that compare a citation with the cited document's editions, the documents cited.
     const inView = new Set(affected);
+    for (const doc of corpus.documents) if (doc.editions.some((e) => e.data.principles)) inView.add(doc.folder);
+    const withCited = new Set(inView);
     for (const folder of affected) {
       const doc = docs.get(folder);
       for (const code of doc ? mentionsOf(doc) : []) {
         const cited = lookup.documents.get(code) ?? docs.get(code);
-        if (cited) inView.add(cited.folder);
+        if (cited) withCited.add(cited.folder);
       }
     }
     const paths = new Set<string>();
@@ -286,7 +293,14 @@ export class CheckSession {
       const [top, folder] = rel.split('/');
       if (top === 'documents' && folder && affected.has(folder)) paths.add(this.displayPath(rel));
     }
-    return { full: false, view: corpus.documents.filter((d) => inView.has(d.folder)), paths, folders: [...affected].sort(), changed: folders };
+    return {
+      full: false,
+      view: corpus.documents.filter((d) => inView.has(d.folder)),
+      viewWithCited: corpus.documents.filter((d) => withCited.has(d.folder)),
+      paths,
+      folders: [...affected].sort(),
+      changed: folders,
+    };
   }
 
   private remember(doc: DocumentEntry) {

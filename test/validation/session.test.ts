@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -84,6 +84,8 @@ describe('CheckSession', () => {
     await edit({ [relA]: textA.replace(/^status: .*$/m, 'status: проект') });
     await edit({ [relA]: textA.replace(/^code: .*$/m, `code: ${b!.code}`) }, 'full');
     await edit({ [relA]: `${textA}\n<Note>\nне закрыт\n` });
+    // The policy's principles are read from the document list, not from the document that shows them.
+    await edit({ [relA]: `${textA}\n<Principles document="ПТ-035" group="cx-direction" />\n` }, 'documents');
     await edit({ [relA]: textA });
     const roles = read('registries/roles.json');
     const role = (JSON.parse(roles) as { items: Array<{ id: string }> }).items[0]!.id;
@@ -93,6 +95,28 @@ describe('CheckSession', () => {
     await edit({ [`documents/${a!.folder}/appendices/9.mdx`]: null });
     await edit({ 'policy/notes.txt': 'не на месте' }, 'full');
     await edit({ 'policy/notes.txt': null });
+  });
+
+  it('edits of what other documents see (headings, dates, editions, appendix titles) agree with a fresh check', async () => {
+    const all = await docs();
+    for (let k = 0; k < 4; k++) {
+      const citing = all[(k * 5 + 2) % all.length]!;
+      const cited = all[(k * 7 + 3) % all.length]!;
+      if (citing === cited) continue;
+      const rel = relOf(citing.editions.at(-1)!.file.path);
+      const citedRel = relOf(cited.editions.at(-1)!.file.path);
+      const heading = cited.editions.at(-1)!.source.extracted?.headings[1];
+      const appendix = cited.appendices[0];
+      const text = read(rel);
+      const citedText = read(citedRel);
+      await edit({
+        [rel]: `${text}\nСм. [раздел](/nd/${cited.folder}/#${heading?.slug ?? 'x'}), ${cited.code}${appendix ? `, Приложение ${appendix.data.number} «${appendix.data.title}» к ${cited.code}` : ''}.\n`,
+      });
+      if (heading) await edit({ [citedRel]: citedText.replace(`${'#'.repeat(heading.depth)} ${heading.text}`, `${'#'.repeat(heading.depth)} Иначе`) });
+      await edit({ [citedRel]: citedText.replace(/^effective: .*$/m, 'effective: 2026-05-30') });
+      if (appendix) await edit({ [relOf(appendix.file.path)]: read(relOf(appendix.file.path)).replace(/^title: .*$/m, 'title: Другое') });
+      if (cited.editions.length > 1 && existsSync(file(relOf(cited.editions[0]!.file.path)))) await edit({ [relOf(cited.editions[0]!.file.path)]: null });
+    }
   });
 
   it('an editor buffer counts instead of the file on disk until it is closed', async () => {
