@@ -58,7 +58,8 @@ export function buildLandmarks(corpus: Corpus, lookup: Lookup, extracted: Readon
     routes.auditActions(),
   ])
     add(url);
-  for (const doc of corpus.documents) {
+  // From the lookup: when a rule runs on part of the corpus, the pages are still all the site's.
+  for (const doc of lookup.corpusDocuments) {
     const latest = doc.editions.at(-1);
     if (latest) add(routes.document(doc.code), headings(latest.id), (slug) => `документа с адресом ${routes.registry()}${slug}/ нет`);
     doc.editions.forEach((edition, index) => {

@@ -26,8 +26,7 @@ import { RULES, type RuleId } from './rules/index.ts';
  * policies (documents that define principles), the JSON data (registries, standards, records) and what
  * the lookup holds of other documents. After an edit of one
  * document they re-run on that document (and on those that cite it, when what others see of it changed),
- * with the documents it cites beside it. A rule not listed here re-runs on the whole corpus after every change
- * (`ref/broken-link`, for one: it knows the portal's pages, and proposes the closest, from the whole list).
+ * with the documents it cites beside it. A rule not listed here re-runs on the whole corpus after every change.
  */
 const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'doc/code-folder',
@@ -55,6 +54,7 @@ const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'ref/unknown-role',
   'ref/unknown-unit',
   'ref/unknown-access',
+  'ref/broken-link',
   'ref/invisible-character',
   'ref/suspect',
   'ref/unknown-principle',
