@@ -44,6 +44,14 @@ const stats = (xs: number[]) => {
 };
 const ms = (x: number) => `${Math.round(x)} мс`;
 
+/** CPU time (user + system) a process has used, ms: on a machine other work also loads, what one edit costs by itself. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function rssMB(pid: number): { now: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
@@ -85,14 +93,18 @@ async function main() {
 
     const edits = Number(values.edits);
     const editTimes: number[] = [];
+    const editCpu: number[] = [];
     for (let i = 1; i <= edits; i++) {
       const marker = `11.${i}`;
+      const cpu = cpuMs(client.pid!);
       started = performance.now();
       client.change(editedUri, `${editedText}\nСм. п. ${marker} ISO 9001:2015.\n`);
       await client.waitFor(editedUri, (ds) => ds.some((d) => d.code === 'ref/unknown-clause' && String(d.message).includes(`пункта ${marker}`)));
       editTimes.push(performance.now() - started);
+      editCpu.push(cpuMs(client.pid!) - cpu);
     }
     results.edit = stats(editTimes);
+    results.editCpu = stats(editCpu);
 
     const appendix = cited.appendices[0]!;
     const citingFile = path.resolve(citing.editions.at(-1)!.file.path);
@@ -105,32 +117,47 @@ async function main() {
     const appendixUri = client.open(appendixFile, appendixText);
     await client.request('textDocument/hover', { textDocument: { uri: citingUri }, position: { line: 0, character: 0 } });
     const crossTimes: number[] = [];
+    const crossCpu: number[] = [];
     const broken = (ds: Array<{ code?: unknown }>) => ds.some((d) => d.code === 'ref/unknown-appendix');
     for (let i = 0; i < Math.max(6, Math.round(edits / 4)); i++) {
+      const cpu = cpuMs(client.pid!);
       started = performance.now();
       client.change(appendixUri, appendixText.replace(/^number: \d+/m, `number: ${90 + i}`));
       await client.waitFor(citingUri, broken);
       crossTimes.push(performance.now() - started);
+      crossCpu.push(cpuMs(client.pid!) - cpu);
       client.change(appendixUri, appendixText);
       await client.waitFor(citingUri, (ds) => !broken(ds));
     }
     results.cross = stats(crossTimes);
+    results.crossCpu = stats(crossCpu);
     const memory = rssMB(client.pid!);
     await client.close();
 
     // --- check --watch
-    const watchTimes = await benchWatch(root, editedFile, editedText, Math.max(8, Math.round(edits / 4)));
-    results.watch = stats(watchTimes);
+    const watched = await benchWatch(root, editedFile, editedText, Math.max(8, Math.round(edits / 4)));
+    results.watch = stats(watched.times);
+    results.watchCpu = stats(watched.cpu);
 
     log('');
-    log('замер                                   p50      p95      max     бюджет');
+    log(
+      `нагрузка машины (load average за 1/5/15 мин): ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')} при ${os.availableParallelism()} ядрах`,
+    );
+    log('замер: время до результата; в скобках — процессорное время процесса (столько же заняло бы на свободной машине)');
+    log('                                        p50      p95      max     бюджет');
     const row = (label: string, s: ReturnType<typeof stats>, budget: number) =>
       log(
         `${label.padEnd(38)} ${ms(s.p50).padStart(7)}  ${ms(s.p95).padStart(7)}  ${ms(s.max).padStart(7)}   ≤ ${budget} мс p95 ${s.p95 <= budget ? '✓' : '✗'}`,
       );
     row(`находки правимого файла (${results.edit.n})`, results.edit, BUDGETS.edit);
+    row('  (процессорное время)', results.editCpu, BUDGETS.edit);
     row(`находки в другом файле (${results.cross.n})`, results.cross, BUDGETS.cross);
+    row('  (процессорное время)', results.crossCpu, BUDGETS.cross);
     row(`--watch после сохранения (${results.watch.n})`, results.watch, BUDGETS.watch);
+    row('  (процессорное время)', results.watchCpu, BUDGETS.watch);
     log(
       `память сервера: ${Math.round(memory.now)} МБ сейчас, ${Math.round(memory.peak)} МБ пик   ≤ ${BUDGETS.memory} МБ ${memory.peak <= BUDGETS.memory ? '✓' : '✗'}`,
     );
@@ -143,7 +170,7 @@ async function main() {
 }
 
 /** Writes the edited file `n` times and times each save to the moment `--watch` has printed its findings. */
-async function benchWatch(root: string, file: string, text: string, n: number): Promise<number[]> {
+async function benchWatch(root: string, file: string, text: string, n: number): Promise<{ times: number[]; cpu: number[] }> {
   const child = spawn(process.execPath, ['scripts/check.ts', '--watch', '--root', root], {
     cwd: ROOT,
     env: { ...process.env, ND_BUILD_DATE: '2026-06-01', ND_CACHE: 'on' },
@@ -166,19 +193,22 @@ async function benchWatch(root: string, file: string, text: string, n: number): 
       if (buffer.includes('жду изменений')) wake();
     });
   const times: number[] = [];
+  const cpu: number[] = [];
   try {
     await next();
     for (let i = 1; i <= n; i++) {
+      const before = cpuMs(child.pid!);
       const started = performance.now();
       writeFileSync(file, `${text}\nСм. п. 12.${i} ISO 9001:2015.\n`);
       await next();
       times.push(performance.now() - started);
+      cpu.push(cpuMs(child.pid!) - before);
     }
   } finally {
     writeFileSync(file, text);
     child.kill();
   }
-  return times;
+  return { times, cpu };
 }
 
 main().catch((error: unknown) => {
