@@ -25,7 +25,7 @@ export class LspClient {
   stderr = '';
 
   constructor(env: NodeJS.ProcessEnv = {}) {
-    this.child = spawn(process.execPath, ['--max-semi-space-size=4', path.join(projectRoot, 'scripts/lsp.ts'), '--stdio'], {
+    this.child = spawn(process.execPath, ['--max-semi-space-size=2', path.join(projectRoot, 'scripts/lsp.ts'), '--stdio'], {
       cwd: projectRoot,
       env: { ...process.env, ND_BUILD_DATE: '2026-06-01', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

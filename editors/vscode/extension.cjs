@@ -22,7 +22,7 @@ async function start(context) {
   const server = {
     command: node,
     // Small young-generation spaces keep the long-lived server's memory down.
-    args: ['--max-semi-space-size=4', path.join(root, 'scripts', 'lsp.ts'), '--stdio'],
+    args: ['--max-semi-space-size=2', path.join(root, 'scripts', 'lsp.ts'), '--stdio'],
     transport: TransportKind.stdio,
     options: { cwd: root },
   };
