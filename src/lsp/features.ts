@@ -330,7 +330,51 @@ export interface HoverInfo {
   to: number;
 }
 
+/** A frontmatter value under the cursor (`unit: dkko`, `- cite: ISO 9001:2015`), with its key. */
+function valueAt(ctx: Context, offset: number): { key: string; value: string; from: number; to: number } | undefined {
+  const end = frontmatterEnd(ctx.text);
+  if (end === -1 || offset >= end) return undefined;
+  const lineStart = ctx.text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = ctx.text.indexOf('\n', offset);
+  const line = ctx.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  const m = /^(\s*(?:-\s+)?)([\w$]+|"[^"]+"|[\p{Lu}]{1,4}-\d{3}):\s*["']?([^"'#]*?)["']?\s*$/u.exec(line);
+  if (!m) return undefined;
+  const value = m[3]!;
+  const from = lineStart + line.indexOf(value, m[1]!.length + m[2]!.length);
+  // On the key of `reviewedAgainst: { ПТ-035: "1.0" }` written as a block: the key is the code.
+  if (/^[\p{Lu}]{1,4}-\d{3}$/u.test(m[2]!)) return { key: 'code', value: m[2]!, from: lineStart + m[1]!.length, to: lineStart + m[1]!.length + m[2]!.length };
+  return value ? { key: m[2]!, value, from, to: from + value.length } : undefined;
+}
+
+/** What a frontmatter value names: a unit, an access level, a document, a standard. */
+function valueTarget(ctx: Context, key: string, value: string) {
+  const { lookup } = ctx.run;
+  if (key === 'unit') return { unit: lookup.units.get(value) };
+  if (key === 'access') return { access: lookup.accessLevels.get(value) };
+  if (key === 'code' || key === 'replacedBy' || key === 'cite') {
+    const doc = lookup.documents.get(value);
+    if (doc) return { doc };
+    const id = key === 'cite' ? resolveStandard(lookup, value) : undefined;
+    if (id) return { standard: lookup.standards.get(id) };
+  }
+  return {};
+}
+
 export function hover(ctx: Context, offset: number): HoverInfo | undefined {
+  const field = ctx.rel.endsWith('.mdx') ? valueAt(ctx, offset) : undefined;
+  if (field) {
+    const target = valueTarget(ctx, field.key, field.value);
+    const span = { from: field.from, to: field.to };
+    const link = (address: string) => (ctx.site ? new URL(address, ctx.site).href : address);
+    if (target.unit) return { ...span, markdown: `**${target.unit.data.name}** (подразделение \`${target.unit.data.id}\`)` };
+    if (target.access) return { ...span, markdown: `**${target.access.name}**\n\n${target.access.restriction}` };
+    if (target.doc)
+      return {
+        ...span,
+        markdown: `**${target.doc.code}** — ${titleOf(ctx.run.lookup, target.doc)}\n\n${editionLine(ctx, target.doc)}\n\n${link(routes.document(target.doc.code))}`,
+      };
+    if (target.standard) return { ...span, markdown: `**${target.standard.data.designation}** — ${target.standard.data.title.ru}` };
+  }
   const at = refAt(ctx, offset);
   if (!at) return undefined;
   const { ref } = at;
@@ -388,6 +432,16 @@ function targetOf(value: Pick<Located<unknown>, 'file' | 'locate' | 'at'>, field
 }
 
 export function definition(ctx: Context, offset: number): Target | undefined {
+  const field = ctx.rel.endsWith('.mdx') ? valueAt(ctx, offset) : undefined;
+  if (field) {
+    const target = valueTarget(ctx, field.key, field.value);
+    if (target.unit) return targetOf(target.unit);
+    if (target.standard) return targetOf(target.standard);
+    if (target.doc) {
+      const edition = documentStatus(target.doc.editions, ctx.buildDate).current?.edition ?? target.doc.editions.at(-1);
+      if (edition) return targetOf(edition);
+    }
+  }
   const at = refAt(ctx, offset);
   if (!at) return undefined;
   const { ref } = at;

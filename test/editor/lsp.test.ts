@@ -119,6 +119,16 @@ describe('language server on the real content', () => {
     expect(roleLine).toContain('"id": "top-management"');
     client.change(uri, original);
   });
+
+  it('frontmatter values: a unit id shows its name and leads to units.json', async () => {
+    const lines = original.split('\n');
+    const line = lines.findIndex((l) => /^\s+unit: dkko$/.test(l));
+    const at = { line, character: lines[line]!.indexOf('dkko') + 1 };
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at });
+    expect((hover.contents as { value: string }).value).toMatch(/подразделение `dkko`/);
+    const target = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: at });
+    expect(fileURLToPath(target.uri)).toBe(path.join(projectRoot, 'content/registries/units.json'));
+  });
 });
 
 describe('language server on a generated corpus', () => {
