@@ -1,5 +1,5 @@
 /**
- * `npm run bench:serve [-- --duration 5] [--dist DIR] [--root DIR]`
+ * `npm run bench:serve [-- --duration 5] [--dist DIR] [--root DIR] [--workers N] [--threads N]`
  *
  * The sites under load, as the intranet serves them: built with `--audiences public,internal,confidential`
  * (or an existing `--dist`), served by Debian's nginx with the shipped deploy/nginx/nd.conf on 127.0.0.1,
@@ -30,7 +30,15 @@ interface Measured {
   errors: number;
 }
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, dist: { type: 'string' }, root: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    dist: { type: 'string' },
+    root: { type: 'string' },
+    workers: { type: 'string' },
+    threads: { type: 'string' },
+  },
+});
 
 function fail(message: string): never {
   process.stderr.write(`✗ ${message}\n`);
@@ -53,7 +61,7 @@ function ms(text: string): number {
 }
 
 function wrk(url: string, connections: number, label: string): Measured {
-  const threads = Math.min(connections, Math.max(2, availableParallelism()));
+  const threads = Number(values.threads ?? Math.min(connections, Math.max(2, availableParallelism())));
   const run = spawnSync(
     'wrk',
     [
@@ -107,7 +115,7 @@ async function main() {
     dist,
     listen: ['127.0.0.1'],
     port,
-    workers: availableParallelism(),
+    workers: Number(values.workers ?? availableParallelism()),
   });
   try {
     const fragment = (await readdir(path.join(dist, 'internal/pagefind/fragment')))[0];
@@ -131,7 +139,7 @@ async function main() {
         .map((c) => c.padStart(10))
         .join(' ')}`;
     process.stdout.write(
-      `\nnginx ${nginx.conf}; wrk --latency, ${values.duration} с на замер, Accept-Encoding: br, gzip; ядер: ${availableParallelism()}; средняя загрузка (1 мин) до замеров ${loadBefore.toFixed(1)}, после ${loadavg()[0]!.toFixed(1)}\n\n`,
+      `\nnginx ${nginx.conf}; wrk --latency, ${values.duration} с на замер, Accept-Encoding: br, gzip; ядер: ${availableParallelism()}, процессов nginx ${values.workers ?? availableParallelism()}, потоков wrk ${values.threads ?? Math.max(2, availableParallelism())}; средняя загрузка (1 мин) до замеров ${loadBefore.toFixed(1)}, после ${loadavg()[0]!.toFixed(1)}\n\n`,
     );
     process.stdout.write(`${row(['страница', 'соединений', 'запросов/с', 'p50, мс', 'p99, мс', 'запросов', 'ошибок'])}\n`);
     for (const r of results)

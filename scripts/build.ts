@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --date YYYY-MM-DD] [--root DIR] [--out DIR] [--audiences public,internal,confidential] [--html-redirects]`
+ * `npm run build [-- --date YYYY-MM-DD] [--root DIR] [--out DIR] [--audiences public,internal,confidential] [--html-redirects] [--precompress]`
  * One pass: configuration → check → publication → render (src/publish/prepare.ts), then Astro in this
  * process with the prepared view, then the search index, and only then the new site is swapped into
  * place: a failed build leaves the previous site untouched.
@@ -7,7 +7,8 @@
  * With `--audiences` (or `audiences` in nd.config.json) the one check publishes and renders once per
  * audience and writes `<out>/<audience>/`, each a complete site, plus `<out>/_nginx/` — the parts of the
  * nginx configuration generated from them (src/serve/nginx-parts.ts). Without it: one site in `<out>/`.
- * Text files are compressed beside themselves (`.gz`, `.br`) in both cases.
+ * The sites of `--audiences` get their text files compressed beside them (`.gz`, `.br`) for nginx; a single
+ * site with `--precompress`.
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -20,7 +21,7 @@ import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
 import { prepareSites } from '../src/publish/prepare.ts';
 import { PublicationError } from '../src/publish/publish.ts';
 import { precompress } from '../src/serve/precompress.ts';
-import { readLegacyUrls, writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
+import { writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
 import { report } from '../src/validation/reporters/index.ts';
 
 /** A failure already worded for the author; printed as is. */
@@ -39,6 +40,7 @@ async function main() {
       out: { type: 'string', default: 'dist' },
       audiences: { type: 'string' },
       'html-redirects': { type: 'boolean', default: false },
+      precompress: { type: 'boolean', default: false },
     },
   });
   const audiencesArg = values.audiences
@@ -101,16 +103,17 @@ async function main() {
       const indexStart = performance.now();
       const indexed = await indexSite(siteDir);
       log('поиск', indexStart, `${name}страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
-      sites.push({ audience: siteConfig.audience, documents: prepared.view!.documents });
+      sites.push({ audience: siteConfig.audience, documents: prepared.view!.documents, legacy: prepared.view!.site.legacy });
     }
+    // The sites a server serves (--audiences) are compressed for it; a single site only when asked to be.
     const packStart = performance.now();
-    const packed = await precompress(work);
+    const packed = multi || values.precompress ? await precompress(work) : undefined;
     if (multi) {
       const levels = first.view!.site.accessLevels.map((l) => ({ id: l.id, rank: l.rank }));
-      await writeNginxParts(work, { serve: config.serve, levels, sites, legacy: await readLegacyUrls(config.contentRootAbs) });
+      await writeNginxParts(work, { serve: config.serve, levels, sites });
     }
     const kb = (n: number) => `${Math.round(n / 1024)} КБ`;
-    log('сжатие', packStart, `файлов ${packed.files}: ${kb(packed.bytes)} → gzip ${kb(packed.gzipBytes)}, brotli ${kb(packed.brotliBytes)}`);
+    if (packed) log('сжатие', packStart, `файлов ${packed.files}: ${kb(packed.bytes)} → gzip ${kb(packed.gzipBytes)}, brotli ${kb(packed.brotliBytes)}`);
     await moveDir(work, staging);
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) await rename(out, old);

@@ -54,7 +54,7 @@ async function main() {
     process.on('SIGTERM', stop);
     return;
   }
-  const server = await startNodeServer({ root: out, port });
+  const server = await startNodeServer({ root: out, port, ackPort: config.serve.ackPort });
   const address = server.address();
   process.stdout.write(
     `Портал: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (Node: sirv${values.node ? '' : nginx ? '; сайт собран без --audiences' : '; nginx не установлен'})\n`,

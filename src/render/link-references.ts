@@ -38,7 +38,12 @@ export function linkReferences(tree: Root, resolve: RefResolver, linkTarget?: Li
     const children: RootContent[] = [];
     for (const child of parent.children) {
       const own = linkTarget && authorsLink(child, definitions, linkTarget);
-      if (own) children.push(...own);
+      if (own?.unlinked) {
+        // The link's own text stays, and references in it are linked as anywhere else.
+        const holder = { type: 'paragraph', children: own.nodes } as Parent;
+        visit(holder as RootContent);
+        children.push(...(holder.children as RootContent[]));
+      } else if (own) children.push(...own.nodes);
       else if (child.type === 'text') children.push(...linkText(child, resolve));
       else {
         visit(child);
@@ -57,7 +62,11 @@ const restrictedMark = (code: string, title: string): PhrasingContent[] => [
 ];
 
 /** An author's link to an address the audience may not have, replaced; undefined for any other node. */
-function authorsLink(node: RootContent, definitions: ReadonlyMap<string, string>, linkTarget: LinkTarget): RootContent[] | undefined {
+function authorsLink(
+  node: RootContent,
+  definitions: ReadonlyMap<string, string>,
+  linkTarget: LinkTarget,
+): { nodes: RootContent[]; unlinked: boolean } | undefined {
   let url: string | undefined;
   if (node.type === 'link') url = node.url;
   else if (node.type === 'linkReference') url = definitions.get(node.identifier);
@@ -67,13 +76,12 @@ function authorsLink(node: RootContent, definitions: ReadonlyMap<string, string>
   }
   const target = url === undefined ? undefined : linkTarget(url);
   if (!target) return undefined;
-  const inline =
-    target === 'unlinked'
-      ? ((node as Parent).children as PhrasingContent[])
-      : restrictedMark(target.restricted, `${target.restricted}: документ ограниченного доступа`);
-  return node.type === 'mdxJsxFlowElement' ? [{ type: 'paragraph', children: inline }] : inline;
+  const unlinked = target === 'unlinked';
+  const inline = unlinked
+    ? ((node as Parent).children as PhrasingContent[])
+    : restrictedMark(target.restricted, `${target.restricted}: документ ограниченного доступа`);
+  return { nodes: node.type === 'mdxJsxFlowElement' ? [{ type: 'paragraph', children: inline }] : inline, unlinked };
 }
-
 function linkText(node: Text, resolve: RefResolver): PhrasingContent[] {
   const refs = scanText(node.value, 0).filter((ref) => ref.kind !== 'role' && ref.kind !== 'term' && ref.kind !== 'link');
   if (refs.length === 0) return [node];

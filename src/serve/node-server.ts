@@ -4,7 +4,7 @@
  * nothing). One site (a plain `npm run build`) or the sites of `--audiences` with their `_nginx/` parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { BlockList, isIPv6 } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
@@ -45,11 +45,34 @@ function sendNotFound(site: Site, res: ServerResponse) {
   res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': site.notFound.length }).end(site.notFound);
 }
 
+/**
+ * `/api/` → the acknowledgement service on 127.0.0.1, as nginx's `location /api/` does: the sign-on
+ * headers go on only as the trusted proxy set them, and never from anyone else.
+ */
+function proxyApi(req: IncomingMessage, res: ServerResponse, port: number, signOn: { audience?: unknown; user?: unknown; roles?: unknown }) {
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers };
+  for (const name of ['x-nd-audience', 'x-nd-user', 'x-nd-roles']) delete headers[name];
+  const pass = { 'x-nd-audience': signOn.audience, 'x-nd-user': signOn.user, 'x-nd-roles': signOn.roles };
+  for (const [name, value] of Object.entries(pass)) if (typeof value === 'string' && value) headers[name] = value;
+  headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+  const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Служба ознакомления недоступна');
+  });
+  req.pipe(upstream);
+}
+
 export interface NodeServerOptions {
   /** A single site's folder, or the output of `--audiences` (sites and `_nginx/`). */
   root: string;
   port: number;
   host?: string;
+  /** The acknowledgement service's port; `serve.ackPort` of the build otherwise. */
+  ackPort?: number;
 }
 
 /** Starts the server; resolves once it listens. */
@@ -87,6 +110,11 @@ export function startNodeServer(options: NodeServerOptions): Promise<Server> {
       if (!site || !name) {
         for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Требуется вход через единый вход компании');
+        return;
+      }
+      if (req.url?.startsWith('/api/')) {
+        const signOn = fromProxy ? { audience: asked, user: req.headers['x-nd-user'], roles: req.headers['x-nd-roles'] } : {};
+        proxyApi(req, res, options.ackPort ?? meta.serve.ackPort, signOn);
         return;
       }
       site.serve(req, res, () => {
