@@ -102,7 +102,10 @@ export function codeSlug(code: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** One collator for every comparison: `localeCompare` with options builds a new one per call (a third of a check's rule time). */
+const NATURAL = new Intl.Collator('ru', { numeric: true });
+
 /** Numeric-aware comparison for codes and versions ("1.10" after "1.9"). */
 export function compareNatural(a: string, b: string): number {
-  return a.localeCompare(b, 'ru', { numeric: true });
+  return NATURAL.compare(a, b);
 }

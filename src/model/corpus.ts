@@ -116,7 +116,9 @@ export async function loadCorpus(root: string, options: { cache?: AnalysisCache 
   }
   const loaded = await Promise.all(relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), path.join(displayRoot, rel)) })));
   const mdxFiles = loaded.filter(({ rel, read }) => read.ok && classify(rel)?.format === 'mdx').map(({ read }) => read.file);
-  const analyses = new Map((await analyseMdxFiles(mdxFiles, root, options.cache)).map((analysis, i) => [mdxFiles[i]!, analysis]));
+  // MDX is analysed in worker threads; this thread reads the JSON meanwhile (schemas compile, records validate).
+  const pending = analyseMdxFiles(mdxFiles, root, options.cache);
+  const mdxEntries: Array<{ rel: string; kind: FileKind; file: VFile }> = [];
   for (const { rel, read } of loaded) {
     corpus.files.push(read.file);
     const kind = classify(rel);
@@ -128,10 +130,11 @@ export async function loadCorpus(root: string, options: { cache?: AnalysisCache 
       corpus.problems.push({ file: read.file, ruleId: 'content/unknown-file', offset: 0, reason: unknownFileReason(rel) });
       continue;
     }
-    const analysis = analyses.get(read.file);
-    if (analysis) loadMdx(corpus, byFolder, kind, rel, fromAnalysis(read.file, analysis));
+    if (kind.format === 'mdx') mdxEntries.push({ rel, kind, file: read.file });
     else loadJson(corpus, kind, read.file);
   }
+  const analyses = new Map((await pending).map((analysis, i) => [mdxFiles[i]!, analysis]));
+  for (const { rel, kind, file } of mdxEntries) loadMdx(corpus, byFolder, kind, rel, fromAnalysis(file, analyses.get(file)!));
   corpus.documents = [...byFolder.values()].sort((a, b) => compareNatural(a.code, b.code));
   for (const doc of corpus.documents) {
     doc.editions.sort((a, b) => compareNatural(a.data.version, b.data.version));

@@ -10,7 +10,7 @@ import { VFileMessage } from 'vfile-message';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { extract, type Extracted } from '../validation/extract.ts';
 import { jsonLocator, mapLocator, yamlPositions, type Locator } from './positions.ts';
-import { nestingReason, tooDeep } from './nesting.ts';
+import { mdxNestingReason, nestingReason, tooDeep, tooDeepMdx } from './nesting.ts';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface ParseProblem {
@@ -79,6 +79,7 @@ export function fromAnalysis(file: VFile, analysis: MdxAnalysis, tree?: Root | n
 }
 
 function parseTreeOf(file: VFile): Root | null {
+  if (tooDeepMdx(String(file.value)) !== undefined) return null;
   try {
     return parseFast(String(file.value)) ?? (mdxProcessor.parse(file) as Root);
   } catch {
@@ -151,13 +152,18 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
       }
     }
   }
+  const deepMdx = tooDeepMdx(text);
+  if (deepMdx !== undefined) {
+    problems.push({ ruleId: 'syntax/mdx', offset: deepMdx, reason: `ошибка разметки MDX: ${mdxNestingReason()}` });
+    return { analysis: { data, positions, problems, extracted: null }, tree: null };
+  }
   let tree: Root | null = parseFast(text);
   if (!tree)
     try {
       tree = mdxProcessor.parse(file) as Root;
     } catch (error) {
       if (!(error instanceof VFileMessage)) throw error;
-      const place = { line: error.line ?? 1, column: error.column ?? 1 };
+      const place = { line: error.line ?? 1, column: error.column ?? 1, ...(error.line === undefined ? openingTagPlace(error.reason) : {}) };
       const autolink = autolinkBefore(text, place);
       problems.push({
         ruleId: 'syntax/mdx',
@@ -323,6 +329,15 @@ function autolinkBefore(text: string, place: { line: number; column: number }): 
   const line = text.split('\n', place.line)[place.line - 1] ?? '';
   const start = line.lastIndexOf('<', place.column - 1);
   return start !== -1 && /^<[a-z][a-z0-9+.-]*:/i.test(line.slice(start)) ? { line: place.line, column: start + 1 } : undefined;
+}
+
+/**
+ * A tag left open until the end of the file: the parser's error has no place of its own (it stopped at
+ * the end), but its text names the opening tag's span, «Expected a closing tag for `<Note>` (53:1-53:7)».
+ */
+function openingTagPlace(reason: string): { line: number; column: number } | undefined {
+  const m = /closing tag for `<[^`]*>` \((\d+):(\d+)-/.exec(reason);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
 function mdxReason(reason: string): string {
