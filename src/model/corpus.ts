@@ -167,12 +167,22 @@ function loadMdx(corpus: Corpus, byFolder: Map<string, DocumentEntry>, kind: Fil
   let doc = byFolder.get(folder);
   if (!doc) byFolder.set(folder, (doc = { folder, code: '', editions: [], appendices: [] }));
   const id = `${folder}/${name.replace(/\.mdx$/, '')}`;
+  const text = String(file.value);
+  // A scalar as written: the rest of its line, without a trailing comment.
+  const written = (path: FieldPath) => {
+    const at = source.locate.offsetOf(path);
+    const end = text.indexOf('\n', at);
+    return text
+      .slice(at, end === -1 ? undefined : end)
+      .replace(/\s+#.*$/, '')
+      .trim();
+  };
   if (kind.kind === 'edition') {
-    const { issues, value } = zodIssues(editionSchema, source.data);
+    const { issues, value } = zodIssues(editionSchema, source.data, written);
     pushSchemaIssues(corpus, file, source.locate, issues);
     if (value) doc.editions.push({ data: value as Edition, file, locate: source.locate, at: [], folder, id, source });
   } else {
-    const { issues, value } = zodIssues(appendixSchema, source.data);
+    const { issues, value } = zodIssues(appendixSchema, source.data, written);
     pushSchemaIssues(corpus, file, source.locate, issues);
     if (value) doc.appendices.push({ data: value as Appendix, file, locate: source.locate, at: [], folder, id, source });
   }
