@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { CHECKBOX, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
 import { tidy } from './inline.ts';
 import { ImportError } from './errors.ts';
-import { tooDeepHtml } from '../model/nesting.ts';
+import { MAX_MDX_NESTING, tooDeepHtml } from '../model/nesting.ts';
 
 /** Page furniture of a saved page: never content. */
 const FURNITURE = new Set(['header', 'footer', 'nav', 'aside', 'script', 'style', 'noscript', 'template', 'head', 'button', 'form', 'select']);
@@ -22,7 +22,7 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
   if (deep !== undefined) {
     const where = options.unit === 'строка' ? `в строке ${html.slice(0, deep).split('\n').length}: ` : '';
     throw new ImportError(
-      `${where}слишком глубокая вложенность: больше 200 уровней списков, цитат или блоков; в документах столько не бывает — проверьте, не испорчен ли файл`,
+      `${where}слишком глубокая вложенность: больше ${MAX_MDX_NESTING} уровней списков, цитат или блоков; в документах столько не бывает — проверьте, не испорчен ли файл`,
     );
   }
   const tree = fromHtml(html);

@@ -31,8 +31,12 @@ export function tooDeep(text: string, syntax: 'json' | 'yaml', limit = MAX_NESTI
   return undefined;
 }
 
-/** How deep lists, blockquotes and JSX elements may nest in MDX: real documents use a handful of levels. */
-export const MAX_MDX_NESTING = 64;
+/**
+ * How deep lists, blockquotes and JSX elements may nest in MDX (and elements in imported HTML): real
+ * documents use a handful of levels, odd ones a few hundred are still read and rendered; the parsers
+ * and renderers overflow the stack at a few thousand.
+ */
+export const MAX_MDX_NESTING = 256;
 
 export const mdxNestingReason = (limit = MAX_MDX_NESTING) =>
   `слишком глубокая вложенность: больше ${limit} уровней списков, цитат «>» или тегов; в документах столько не бывает — упростите структуру или проверьте, не испорчен ли файл`;
@@ -85,7 +89,7 @@ const HTML_NESTING = new Set(['ul', 'ol', 'blockquote', 'div', 'section', 'artic
 const HTML_TAG = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
 
 /** Offset of the first tag that opens level `limit + 1` of HTML elements (imported pages), or undefined. */
-export function tooDeepHtml(html: string, limit = 200): number | undefined {
+export function tooDeepHtml(html: string, limit = MAX_MDX_NESTING): number | undefined {
   let depth = 0;
   for (const t of html.matchAll(HTML_TAG)) {
     if (!HTML_NESTING.has(t[2]!.toLowerCase()) || t[3]) continue;
