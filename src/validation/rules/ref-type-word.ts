@@ -3,8 +3,18 @@ import { levenshtein } from '../did-you-mean.ts';
 import { refsOfKind } from '../entries.ts';
 import { defineRule } from '../rule.ts';
 
-/** The one or two words right before a code, with where they start. */
-const WORDS_BEFORE = /(\p{L}+)(?:[\s\u00a0]+(\p{L}+))?[\s\u00a0]+$/u;
+const LETTER = /\p{L}/u;
+const SPACE = /[\s\u00a0]/;
+
+/** The word that ends at `end` (exclusive) after skipping spaces back from it: [start, end) of the word. */
+function wordBefore(text: string, from: number): [number, number] | undefined {
+  let end = from;
+  while (end > 0 && SPACE.test(text[end - 1]!)) end--;
+  if (end === from) return undefined;
+  let start = end;
+  while (start > 0 && LETTER.test(text[start - 1]!)) start--;
+  return start === end ? undefined : [start, end];
+}
 
 /**
  * «к Процедуре ПТ-035» when ПТ is Политика, «к Полтике ПТ-035»: the type word before a code names
@@ -16,24 +26,27 @@ export default defineRule(
   (context) => {
     const { lookup, report } = context;
     const forms = new Map([...lookup.types].map(([prefix, type]) => [prefix, typeNameForms(type.name)]));
+    // A corpus puts the same few words before its codes thousands of times: each pair is judged once.
+    const judged = new Map<string, (Found & { second: boolean }) | undefined>();
     for (const { entry, ref } of refsOfKind(context, 'code')) {
       const own = forms.get(ref.prefix);
       if (!own) continue;
-      const before = String(entry.file.value).slice(Math.max(0, ref.offset - 80), ref.offset);
-      const m = WORDS_BEFORE.exec(before);
-      if (!m) continue;
-      const start = ref.offset - before.length + m.index;
-      // One word («Политике»), or two for a type named by two («Стандарту качества»).
-      const candidates = [
-        { text: m[2] ?? m[1]!, offset: m[2] ? start + m[0].indexOf(m[2], m[1]!.length) : start },
-        ...(m[2] ? [{ text: `${m[1]} ${m[2]}`, offset: start }] : []),
-      ];
+      const text = String(entry.file.value);
+      const last = wordBefore(text, ref.offset);
+      if (!last) continue;
+      const previous = wordBefore(text, last[0]);
+      const word = text.slice(...last);
+      const pair = previous ? `${text.slice(...previous)} ${word}` : undefined;
       // Only a capitalised word names a type: «решением руководства ПТ-035» is about management.
-      const found = judge(
-        candidates.filter((c) => /^\p{Lu}/u.test(c.text)),
-        ref.prefix,
-        forms,
-      );
+      if (!/^\p{Lu}/u.test(word) && !(pair && /^\p{Lu}/u.test(pair))) continue;
+      const key = `${ref.prefix}\0${pair ?? word}`;
+      if (!judged.has(key)) {
+        // One word («Политике»), or two for a type named by two («Стандарту качества»).
+        const candidates = [{ text: word, second: false }, ...(pair ? [{ text: pair, second: true }] : [])].filter((c) => /^\p{Lu}/u.test(c.text));
+        const verdict = judge(candidates, ref.prefix, forms);
+        judged.set(key, verdict && { ...verdict, second: candidates.find((c) => c.text === verdict.word)!.second });
+      }
+      const found = judged.get(key);
       if (!found) continue;
       const right = matchCase(found.word, own[found.index]!);
       const code = `${ref.prefix}-${ref.number}`;
@@ -42,38 +55,37 @@ export default defineRule(
         found.prefix === ref.prefix
           ? `«${found.word} ${code}»: опечатка в названии вида документа — напишите «${right} ${code}»`
           : `«${found.word} ${code}»: ${code} — ${typeName} (вид ${ref.prefix}), а не ${lookup.types.get(found.prefix)!.name.toLowerCase()} (${found.prefix}); напишите «${right} ${code}» или проверьте код`;
-      report({ file: entry.file, offset: found.offset }, reason);
+      report({ file: entry.file, offset: found.second ? previous![0] : last[0] }, reason);
     }
   },
 );
 
 interface Found {
   word: string;
-  offset: number;
   /** The type the word names (or is a misspelling of), and the form's index (case and number). */
   prefix: string;
   index: number;
 }
 
 /** A type word that is wrong: another type's form, or a near miss of any form. Undefined when it is right or not a type word. */
-function judge(candidates: Array<{ text: string; offset: number }>, prefix: string, forms: Map<string, string[]>): Found | undefined {
+function judge(candidates: Array<{ text: string }>, prefix: string, forms: Map<string, string[]>): Found | undefined {
   for (const { text } of candidates) {
     if (forms.get(prefix)!.some((form) => form.toLowerCase() === text.toLowerCase())) return undefined;
   }
-  for (const { text, offset } of candidates)
+  for (const { text } of candidates)
     for (const [other, list] of forms) {
       const index = list.findIndex((form) => form.toLowerCase() === text.toLowerCase());
-      if (index !== -1 && list[index]!.split(' ').length === text.split(' ').length) return { word: text, offset, prefix: other, index };
+      if (index !== -1 && list[index]!.split(' ').length === text.split(' ').length) return { word: text, prefix: other, index };
     }
   let best: (Found & { distance: number }) | undefined;
-  for (const { text, offset } of candidates) {
+  for (const { text } of candidates) {
     if (text.length < 6) continue;
     const limit = text.length < 9 ? 1 : 2;
     for (const [other, list] of forms)
       list.forEach((form, index) => {
-        if (form.split(' ').length !== text.split(' ').length) return;
+        if (Math.abs(form.length - text.length) > limit || form.split(' ').length !== text.split(' ').length) return;
         const distance = levenshtein(text.toLowerCase(), form.toLowerCase());
-        if (distance <= limit && (!best || distance < best.distance)) best = { word: text, offset, prefix: other, index, distance };
+        if (distance <= limit && (!best || distance < best.distance)) best = { word: text, prefix: other, index, distance };
       });
   }
   return best;
