@@ -1,8 +1,14 @@
 /**
- * `npm run build [-- --date YYYY-MM-DD] [--root DIR] [--out DIR]`
+ * `npm run build [-- --date YYYY-MM-DD] [--root DIR] [--out DIR] [--audiences public,internal,confidential] [--html-redirects] [--precompress]`
  * One pass: configuration → check → publication → render (src/publish/prepare.ts), then Astro in this
  * process with the prepared view, then the search index, and only then the new site is swapped into
  * place: a failed build leaves the previous site untouched.
+ *
+ * With `--audiences` (or `audiences` in nd.config.json) the one check publishes and renders once per
+ * audience and writes `<out>/<audience>/`, each a complete site, plus `<out>/_nginx/` — the parts of the
+ * nginx configuration generated from them (src/serve/nginx-parts.ts). Without it: one site in `<out>/`.
+ * The sites of `--audiences` get their text files compressed beside them (`.gz`, `.br`) for nginx; a single
+ * site with `--precompress`.
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -11,9 +17,11 @@ import { parseArgs } from 'node:util';
 import { build as astroBuild } from 'astro';
 import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
 import { indexSite } from '../src/integration/search-index.ts';
-import { ConfigError, loadConfig } from '../src/lib/config.ts';
-import { prepareSite } from '../src/publish/prepare.ts';
+import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
+import { prepareSites } from '../src/publish/prepare.ts';
 import { PublicationError } from '../src/publish/publish.ts';
+import { precompress } from '../src/serve/precompress.ts';
+import { readLegacyUrls, writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
 import { report } from '../src/validation/reporters/index.ts';
 
 /** A failure already worded for the author; printed as is. */
@@ -25,43 +33,93 @@ const fail = (message: string): never => {
 };
 
 async function main() {
-  const { values } = parseArgs({ options: { date: { type: 'string' }, root: { type: 'string' }, out: { type: 'string', default: 'dist' } } });
-  const config = loadConfig(process.cwd(), process.env, { contentRoot: values.root, buildDate: values.date });
+  const { values } = parseArgs({
+    options: {
+      date: { type: 'string' },
+      root: { type: 'string' },
+      out: { type: 'string', default: 'dist' },
+      audiences: { type: 'string' },
+      'html-redirects': { type: 'boolean', default: false },
+      precompress: { type: 'boolean', default: false },
+    },
+  });
+  const audiencesArg = values.audiences
+    ?.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (values.audiences !== undefined && !audiencesArg?.length) fail('--audiences: укажите уровни доступа через запятую, например public,internal,confidential');
+  const config = loadConfig(process.cwd(), process.env, { contentRoot: values.root, buildDate: values.date, audiences: audiencesArg });
+  const multi = config.audiences !== undefined;
+  const audiences = [...new Set(config.audiences ?? [config.audience])];
+  if (multi && audiences.length !== config.audiences!.length) fail(`--audiences: уровень указан дважды (${config.audiences!.join(',')})`);
+  // Each site has its own caches (Astro's content store and incremental pages, the renderer's).
+  const siteConfigs: SiteConfig[] = audiences.map((audience) =>
+    Object.freeze({ ...config, audience, cacheDir: multi ? path.join(config.cacheDir, 'nd-sites', audience) : config.cacheDir }),
+  );
   const out = path.resolve(values.out);
   await mkdir(path.dirname(out), { recursive: true });
   await recoverInterrupted(out);
   const started = performance.now();
-  const prepared = await prepareSite(config);
-  if (prepared.messages.length) process.stdout.write(`${report('human', prepared.messages, { files: prepared.files })}\n`);
-  if (!prepared.view) fail(`сборка остановлена: в содержимом ошибок ${prepared.errors}; прежний сайт в «${values.out}» не изменён`);
-  log('проверка', started, `${prepared.files} файлов, дата сборки ${config.buildDate}; отрисовано текстов ${prepared.rendered}`);
+  const preparedAll = await prepareSites(siteConfigs);
+  const first = preparedAll[0]!;
+  if (first.messages.length) process.stdout.write(`${report('human', first.messages, { files: first.files })}\n`);
+  if (!first.view) fail(`сборка остановлена: в содержимом ошибок ${first.errors}; прежний сайт в «${values.out}» не изменён`);
+  const rendered = preparedAll.reduce((sum, p) => sum + p.rendered, 0);
+  log(
+    'проверка',
+    started,
+    `${first.files} файлов, дата сборки ${config.buildDate}; отрисовано текстов ${rendered}${multi ? `; сайты: ${audiences.join(', ')}` : ''}`,
+  );
 
   // Astro writes inside the project (its bundle resolves packages from there), whatever --out says.
   const work = path.join(PROJECT_ROOT, '.nd', `build-${process.pid}`);
   const staging = `${out}.staging-${process.pid}`;
-  // Which pages Astro rendered and which it reused (src/integration/page-log.mjs); tests read it too.
-  const pageLog = path.join(config.cacheDir, 'nd', 'pages.log');
-  await mkdir(path.dirname(pageLog), { recursive: true });
   await rm(staging, { recursive: true, force: true });
   try {
-    const astroStart = performance.now();
-    try {
-      await astroBuild({ ...siteAstroConfig(config, { prepared, outDir: work, pageLog }), configFile: false, logLevel: 'info' });
-    } catch (error) {
-      // Thrown, not process.exit: the `finally` below must remove the half-written folders.
-      throw new BuildStopped(`сборка страниц не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`);
+    const sites: BuiltSite[] = [];
+    for (const [i, siteConfig] of siteConfigs.entries()) {
+      const prepared = preparedAll[i]!;
+      const name = multi ? `${siteConfig.audience}: ` : '';
+      const siteDir = multi ? path.join(work, siteConfig.audience) : work;
+      // Which pages Astro rendered and which it reused (src/integration/page-log.mjs); tests read it too.
+      const pageLog = path.join(siteConfig.cacheDir, 'nd', 'pages.log');
+      await mkdir(path.dirname(pageLog), { recursive: true });
+      await rm(pageLog, { force: true });
+      const astroStart = performance.now();
+      try {
+        await astroBuild({
+          ...siteAstroConfig(siteConfig, { prepared, outDir: siteDir, pageLog, htmlRedirects: values['html-redirects'] }),
+          configFile: false,
+          logLevel: 'info',
+        });
+      } catch (error) {
+        // Thrown, not process.exit: the `finally` below must remove the half-written folders.
+        throw new BuildStopped(
+          `сборка страниц${multi ? ` сайта ${siteConfig.audience}` : ''} не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`,
+        );
+      }
+      const pages = await readPageLog(pageLog);
+      log('страницы', astroStart, `${name}отрисовано ${pages.rendered.length}, из кэша прошлой сборки ${pages.reused.length}`);
+      const indexStart = performance.now();
+      const indexed = await indexSite(siteDir);
+      log('поиск', indexStart, `${name}страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
+      sites.push({ audience: siteConfig.audience, documents: prepared.view!.documents });
     }
-    const pages = await readPageLog(pageLog);
-    log('страницы', astroStart, `отрисовано ${pages.rendered.length}, из кэша прошлой сборки ${pages.reused.length}`);
-    const indexStart = performance.now();
-    const indexed = await indexSite(work);
-    log('поиск', indexStart, `страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
+    // The sites a server serves (--audiences) are compressed for it; a single site only when asked to be.
+    const packStart = performance.now();
+    const packed = multi || values.precompress ? await precompress(work) : undefined;
+    if (multi) {
+      const levels = first.view!.site.accessLevels.map((l) => ({ id: l.id, rank: l.rank }));
+      await writeNginxParts(work, { serve: config.serve, levels, sites, legacy: await readLegacyUrls(config.contentRootAbs) });
+    }
+    const kb = (n: number) => `${Math.round(n / 1024)} КБ`;
+    if (packed) log('сжатие', packStart, `файлов ${packed.files}: ${kb(packed.bytes)} → gzip ${kb(packed.gzipBytes)}, brotli ${kb(packed.brotliBytes)}`);
     await moveDir(work, staging);
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) await rename(out, old);
     await rename(staging, out);
     await rm(old, { recursive: true, force: true });
-    log('готово', started, `сайт в ${path.relative(process.cwd(), out) || out}`);
+    log('готово', started, `${multi ? 'сайты' : 'сайт'} в ${path.relative(process.cwd(), out) || out}`);
   } finally {
     await rm(work, { recursive: true, force: true });
     await rm(staging, { recursive: true, force: true });

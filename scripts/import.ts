@@ -1,15 +1,18 @@
 /**
- * `npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА]`
- * Imports DOCX, saved HTML, PDF and text exports as MDX editions, checks the result, writes
+ * `npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА] [--source-url URL] [--legacy-map CSV]`
+ * Imports DOCX, ODT, DOC, RTF (through LibreOffice), saved HTML, PDF and text exports as MDX editions, checks the result, writes
  * import-report.md and import-report.json. Exit 0: all imported; 1: some failed; 2: bad usage.
  */
+import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseCode } from '../src/lib/codes.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { importBatch } from '../src/import/batch.ts';
 import { summaryTable, writeReports } from '../src/import/report.ts';
+import { readLegacyMap, type LegacySource } from '../src/import/legacy.ts';
 
-const USAGE = 'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА]';
+const USAGE =
+  'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА (по умолчанию .nd/import)] [--source-url https://intranet.example/nd/] [--legacy-map старые-адреса.csv]';
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -26,7 +29,9 @@ async function main() {
         out: { type: 'string' },
         code: { type: 'string' },
         version: { type: 'string' },
-        report: { type: 'string', default: '.' },
+        report: { type: 'string', default: '.nd/import' },
+        'source-url': { type: 'string' },
+        'legacy-map': { type: 'string' },
       },
     });
   } catch (error) {
@@ -42,7 +47,24 @@ async function main() {
   const out = values.out ?? config.contentRoot;
   if ((code || values.version) && (positionals.length > 1 || !/\.[a-z]+$/i.test(positionals[0]!)))
     usage('--code и --version относятся к одному файлу: укажите один файл.');
-  const result = await importBatch({ inputs: positionals, out, dryRun: values['dry-run'], code, version: values.version, config });
+  try {
+    await mkdir(values.report, { recursive: true });
+  } catch (error) {
+    usage(`--report «${values.report}»: папку для отчёта не создать (${(error as Error).message}); ничего не импортировано`);
+  }
+  const sourceUrl = values['source-url'];
+  if (sourceUrl !== undefined && !/^(https?:\/\/[^/]+)?\//i.test(sourceUrl))
+    usage(`--source-url «${sourceUrl}»: укажите адрес старого раздела, например https://intranet.example/nd/ или /nd/`);
+  let legacy: LegacySource | undefined;
+  try {
+    legacy =
+      sourceUrl !== undefined || values['legacy-map'] !== undefined
+        ? { ...(sourceUrl ? { sourceUrl } : {}), ...(values['legacy-map'] ? { map: await readLegacyMap(values['legacy-map']) } : {}) }
+        : undefined;
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  const result = await importBatch({ inputs: positionals, out, dryRun: values['dry-run'], code, version: values.version, config, legacy });
   const reports = await writeReports(result, values.report, { dryRun: values['dry-run'], out });
   process.stdout.write(`${summaryTable(result)}\nОтчёт: ${reports.join(', ')}\n`);
   process.exitCode = result.summary.failed > 0 ? 1 : 0;

@@ -1,68 +1,69 @@
 /**
- * `npm start` serves the built `dist/` on localhost (after `npm run build`).
- * A tiny static server so that the README's one command needs nothing else installed.
+ * `npm start` (`PORT=… npm start`): builds the sites of the configured audiences (`audiences` in
+ * nd.config.json; without it public, internal and confidential) into `dist/`, then serves them on
+ * 127.0.0.1:$PORT — through nginx with the shipped deploy/nginx/nd.conf when nginx is installed, otherwise
+ * through sirv with the same headers and the same audience rule. The audience header (`serve.audienceHeader`,
+ * X-ND-Audience) counts only from `serve.trustedProxies`; without it the reader gets the public site.
+ *
+ *   --no-build   serve what is in dist/ already
+ *   --node       the Node server even where nginx is installed
+ *   --out DIR    another output folder
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { findNginx, startNginx } from '../src/serve/nginx.ts';
+import { startNodeServer } from '../src/serve/node-server.ts';
 
-const root = path.resolve(process.argv[2] ?? 'dist');
-const port = Number(process.env.PORT ?? 4321);
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-  '.txt': 'text/plain; charset=utf-8',
-};
+/** What `npm start` builds when nd.config.json names no audiences: every level a site may be built for. */
+export const DEFAULT_AUDIENCES = ['public', 'internal', 'confidential'];
 
-export function startServer(dir = root, listenPort = port) {
-  const server = createServer((req, res) => {
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let file = path.join(dir, pathname);
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${encodeURI(pathname)}/` }).end();
-        return;
-      }
-      file = path.join(file, 'index.html');
-    }
-    const found = existsSync(file) && statSync(file).isFile();
-    const target = found ? file : path.join(dir, '404.html');
-    // A site without a 404 page (a test fixture) answers a plain 404 instead of crashing the server.
-    if (!found && !existsSync(target)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Не найдено');
-      return;
-    }
-    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(res);
+/** A single built site served by the Node server (the tests of the pages use it). */
+export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321)): Promise<Server> {
+  return startNodeServer({ root: path.resolve(dir), port });
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { 'no-build': { type: 'boolean', default: false }, node: { type: 'boolean', default: false }, out: { type: 'string', default: 'dist' } },
   });
-  return new Promise<typeof server>((resolve) => server.listen(listenPort, '127.0.0.1', () => resolve(server)));
+  const config = loadConfig();
+  const out = path.resolve(values.out);
+  const port = Number(process.env.PORT ?? 4321);
+  if (!values['no-build']) {
+    const audiences = config.audiences ?? DEFAULT_AUDIENCES;
+    const built = spawnSync(process.execPath, [path.join(import.meta.dirname, 'build.ts'), '--out', out, '--audiences', audiences.join(',')], {
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  if (!existsSync(out)) {
+    process.stderr.write(`✗ нет собранного сайта в ${out}: сначала npm run build\n`);
+    process.exit(1);
+  }
+  const nginx = values.node ? undefined : findNginx();
+  const multi = existsSync(path.join(out, '_nginx', 'sites.json'));
+  if (nginx && multi) {
+    const running = await startNginx(path.join(out, '..', '.nd', `nginx-${port}`), { dist: out, listen: ['127.0.0.1'], port, ackPort: config.serve.ackPort });
+    process.stdout.write(`Портал: http://127.0.0.1:${port}/ (nginx, ${running.conf})\n`);
+    const stop = () => void running.stop().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return;
+  }
+  const server = await startNodeServer({ root: out, port, ackPort: config.serve.ackPort });
+  const address = server.address();
+  process.stdout.write(
+    `Портал: http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/ (Node: sirv${values.node ? '' : nginx ? '; сайт собран без --audiences' : '; nginx не установлен'})\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!existsSync(root)) {
-    process.stderr.write(`Нет собранного сайта в ${root}: сначала npm run build\n`);
+  main().catch((error: unknown) => {
+    process.stderr.write(`✗ ${error instanceof ConfigError ? error.message : ((error as Error).message ?? String(error))}\n`);
     process.exit(1);
-  }
-  const server = await startServer();
-  const address = server.address();
-  process.stdout.write(`Портал: http://localhost:${typeof address === 'object' && address ? address.port : port}/\n`);
+  });
 }

@@ -5,12 +5,16 @@ import type { SiteConfig } from '../lib/config.ts';
 import { runCheck } from '../validation/run.ts';
 import { where, type Removal } from './blocks.ts';
 import { planEdition } from './edition-files.ts';
+import { convertAll } from './convert.ts';
 import { ImportError } from './errors.ts';
+import { CONVERTED } from './readers.ts';
 import { analyse } from './pipeline.ts';
 import { progress } from './progress.ts';
 import { proposals, type Proposal } from './proposals.ts';
 import type { Guess, Mapped } from './recognise.ts';
 import { loadRegistries } from './registries.ts';
+import { oldAddresses, recordLegacy, type LegacySource } from './legacy.ts';
+import type { LegacyRedirect } from '../schemas/legacy-urls.ts';
 
 export interface CheckFinding {
   file: string;
@@ -38,6 +42,8 @@ export interface FileResult {
   schemaIssues: string[];
   /** `npm run check` on the result, for this document's files, in the checker's own format. */
   check: CheckFinding[];
+  /** Old addresses recorded in registries/legacy-urls.json for this document. */
+  legacy?: string[];
 }
 
 export interface BatchOptions {
@@ -49,6 +55,8 @@ export interface BatchOptions {
   version?: string;
   config: SiteConfig;
   stream?: NodeJS.WriteStream;
+  /** Old addresses: `--source-url` and/or `--legacy-map`. */
+  legacy?: LegacySource;
 }
 
 export interface BatchResult {
@@ -56,11 +64,18 @@ export interface BatchResult {
   /** Root the check ran on: the output folder, or a temporary copy of it for --dry-run. */
   checkedRoot: string;
   summary: { imported: number; findings: number; failed: number };
+  /** Old addresses not recorded: a map line whose file was not imported, or a conflict with a recorded address. */
+  legacyProblems: string[];
 }
 
 /** Files to import: the inputs themselves, folders walked recursively, hidden files skipped. */
 export async function collectInputs(inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
+  return (await collectWithBase(inputs)).map((i) => i.file);
+}
+
+/** Files with the folder they were found in (for their old address under --source-url). */
+async function collectWithBase(inputs: string[]): Promise<Array<{ file: string; base: string }>> {
+  const out: Array<{ file: string; base: string }> = [];
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
     if (info?.isDirectory()) {
@@ -69,9 +84,10 @@ export async function collectInputs(inputs: string[]): Promise<string[]> {
         ...entries
           .filter((e) => e.isFile() && !e.name.startsWith('.'))
           .map((e) => path.join(e.parentPath, e.name))
-          .sort(),
+          .sort()
+          .map((file) => ({ file, base: input })),
       );
-    } else out.push(input);
+    } else out.push({ file: input, base: path.dirname(input) });
   }
   return out;
 }
@@ -82,18 +98,32 @@ export async function collectInputs(inputs: string[]): Promise<string[]> {
  * stops the batch.
  */
 export async function importBatch(options: BatchOptions): Promise<BatchResult> {
-  const files = await collectInputs(options.inputs);
+  const found = await collectWithBase(options.inputs);
+  const files = found.map((f) => f.file);
   const outRoot = path.resolve(options.out);
   const root = options.dryRun ? await mkdtemp(path.join(tmpdir(), 'nd-import-')) : outRoot;
   if (options.dryRun) await cp(outRoot, root, { recursive: true }).catch(() => mkdir(root, { recursive: true }));
   const registries = await loadRegistries(root);
-  const bar = progress(files.length, options.stream);
   const results: FileResult[] = [];
+  // Old and open formats go through LibreOffice once for the whole batch.
+  const convertible = files.filter((f) => (CONVERTED as readonly string[]).includes(path.extname(f).toLowerCase()));
+  const convertDir = await mkdtemp(path.join(tmpdir(), 'nd-import-convert-'));
+  let converted: Map<string, string> | undefined;
+  let convertError: string | undefined;
+  if (convertible.length > 0) {
+    (options.stream ?? process.stderr).write(`LibreOffice: преобразование ${convertible.length} файл(ов) .odt/.doc/.rtf в DOCX…\n`);
+    converted = await convertAll(convertible, convertDir).catch((error: unknown) => {
+      convertError = error instanceof ImportError ? error.message : String(error);
+      return undefined;
+    });
+  }
+  const bar = progress(files.length, options.stream);
   for (const input of files) {
     const result: FileResult = { input, status: 'imported', written: [], mapped: [], guessed: [], dropped: [], proposals: [], schemaIssues: [], check: [] };
     results.push(result);
     try {
-      const { source, recognition } = await analyse(input, registries, { code: options.code });
+      if (convertError && convertible.includes(input)) throw new ImportError(convertError);
+      const { source, recognition } = await analyse(input, registries, { code: options.code, converted });
       const plan = planEdition(recognition, root, { version: options.version, input });
       Object.assign(result, { format: source.format, code: plan.code, title: recognition.title, version: plan.version, newEdition: plan.newEdition });
       result.mapped = recognition.mapped;
@@ -112,6 +142,23 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
     }
     bar.tick(path.basename(input));
   }
+  const legacyProblems: string[] = [];
+  if (options.legacy) {
+    const entries: LegacyRedirect[] = [];
+    for (const [i, r] of results.entries()) {
+      if (r.status === 'failed' || !r.code) continue;
+      r.legacy = oldAddresses(r.input, found[i]!.base, options.legacy);
+      entries.push(...r.legacy.map((from) => ({ from, code: r.code!, file: path.basename(r.input) })));
+    }
+    for (const m of options.legacy.map ?? [])
+      if (!results.some((r) => r.legacy?.includes(m.from)))
+        legacyProblems.push(`строка ${m.line}: «${m.from}» → «${m.file}»: файл не импортирован или не найден среди входных`);
+    try {
+      legacyProblems.push(...(await recordLegacy(root, entries)).conflicts);
+    } catch (error) {
+      legacyProblems.push(error instanceof ImportError ? error.message : String(error));
+    }
+  }
   if (results.some((r) => r.written.length > 0)) {
     const checked = await runCheck({ ...options.config, contentRootAbs: root });
     for (const m of checked.messages) {
@@ -119,7 +166,7 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
         .relative(root, m.file ?? '')
         .split(path.sep)
         .join('/');
-      const owner = results.find((r) => r.written.includes(rel));
+      const owner = results.find((r) => r.written.includes(rel)) ?? (rel === 'registries/legacy-urls.json' ? results.find((r) => r.legacy?.length) : undefined);
       if (!owner) continue;
       owner.check.push({
         file: `${options.out.replace(/\/$/, '')}/${rel}`,
@@ -135,6 +182,7 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
     if (r.status !== 'failed' && (r.check.length > 0 || r.guessed.length > 0 || r.schemaIssues.length > 0)) r.status = 'findings';
   }
   if (options.dryRun) await rm(root, { recursive: true, force: true });
+  await rm(convertDir, { recursive: true, force: true });
   const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
-  return { files: results, checkedRoot: root, summary: { imported: count('imported'), findings: count('findings'), failed: count('failed') } };
+  return { files: results, checkedRoot: root, summary: { imported: count('imported'), findings: count('findings'), failed: count('failed') }, legacyProblems };
 }

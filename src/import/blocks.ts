@@ -8,6 +8,8 @@ export interface Inline {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /** An https or mailto address the text links to (other links are reported and kept as text). */
+  href?: string;
 }
 
 /** Where a block came from: a line of a text/HTML/PDF input, or a paragraph ordinal of a DOCX. */
@@ -41,11 +43,13 @@ export interface Removal extends Origin {
 
 /** What a reader hands on: blocks, what it already removed, and how to name a place in the input. */
 export interface SourceDocument {
-  format: 'docx' | 'html' | 'pdf' | 'text';
+  format: 'docx' | 'odt' | 'doc' | 'rtf' | 'html' | 'pdf' | 'text';
   blocks: Block[];
   removals: Removal[];
   /** `строка` for line-based inputs, `абзац` for DOCX. */
   unit: 'строка' | 'абзац';
+  /** Page headers and footers (DOCX parts, or PDF lines repeated across pages): where a code may stand. */
+  running?: Array<{ kind: 'верхний колонтитул' | 'нижний колонтитул' | 'колонтитул'; text: string }>;
 }
 
 /** Form check boxes, whatever glyph or markup the export used, become this marker while reading. */
@@ -68,4 +72,5 @@ export const blockText = (block: Block): string => {
 };
 
 /** Human place of an origin for the report: «строка 12», «с. 2, строка 40», «абзац 7». */
-export const where = (origin: Origin, unit: SourceDocument['unit']) => `${origin.page ? `с. ${origin.page}, ` : ''}${unit} ${origin.line}`;
+export const where = (origin: Origin, unit: SourceDocument['unit']) =>
+  origin.line === 0 && !origin.page ? 'вне текста' : `${origin.page ? `с. ${origin.page}, ` : ''}${unit} ${origin.line}`;

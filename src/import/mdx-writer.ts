@@ -17,11 +17,15 @@ export function escapeLineStart(line: string): string {
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
+/** An address as a Markdown link target: characters that would end it are percent-encoded. */
+const linkTarget = (href: string) => href.trim().replace(/[\s()<>\\`{}]/g, (c) => encodeURIComponent(c));
+
 /** Inline runs as Markdown; spaces at the edges of an emphasis move outside its markers. */
 export function inlineMarkdown(inlines: Inline[]): string {
   return inlines
     .map((run) => {
-      const text = escapeText(run.text);
+      const escaped = escapeText(run.text);
+      const text = run.href && escaped.trim() ? `[${escaped}](${linkTarget(run.href)})` : escaped;
       const mark = `${run.bold ? '**' : ''}${run.italic ? '_' : ''}`;
       if (!mark || !text.trim()) return text;
       const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];

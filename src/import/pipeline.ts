@@ -1,5 +1,6 @@
 import { artefactsRemoved } from './cleanup.ts';
 import type { SourceDocument } from './blocks.ts';
+import path from 'node:path';
 import { readInput } from './readers.ts';
 import { recognise, type Recognition } from './recognise.ts';
 import type { Registries } from './registries.ts';
@@ -8,15 +9,15 @@ import type { Registries } from './registries.ts';
 export async function analyse(
   file: string,
   registries: Registries,
-  options: { code?: string } = {},
+  options: { code?: string; converted?: Map<string, string> } = {},
 ): Promise<{ source: SourceDocument; recognition: Recognition }> {
-  const source = await readInput(file);
+  const source = await readInput(file, { converted: options.converted });
   const cleaned = artefactsRemoved(source);
-  return { source: cleaned, recognition: recognise(cleaned, registries, options) };
+  return { source: cleaned, recognition: recognise(cleaned, registries, { code: options.code, fileName: path.basename(file) }) };
 }
 
 /** Same, for a text already in memory (tests, round trips). */
-export function analyseSource(source: SourceDocument, registries: Registries, options: { code?: string } = {}) {
+export function analyseSource(source: SourceDocument, registries: Registries, options: { code?: string; fileName?: string } = {}) {
   const cleaned = artefactsRemoved(source);
   return { source: cleaned, recognition: recognise(cleaned, registries, options) };
 }

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import type { SourceDocument } from './blocks.ts';
+import type { Removal, SourceDocument } from './blocks.ts';
+import { numberHeadings, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
 
@@ -8,10 +9,22 @@ import { readHtml } from './read-html.ts';
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_MAGIC = Buffer.from('PK');
 
-/** A Word document through mammoth; its page headers and footers are reported, never imported. */
-export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
+/** Table-of-contents paragraphs (Word's «toc N», LibreOffice's «Contents N»): reported, never imported. */
+const STYLE_MAP = [
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='toc ${n}'] => p.nd-toc:fresh`, `p[style-name='Contents ${n}'] => p.nd-toc:fresh`]),
+  "p[style-name='Contents Heading'] => p.nd-toc:fresh",
+  "p[style-name='TOC Heading'] => p.nd-toc:fresh",
+  "p[style-name='Title'] => h1:fresh",
+];
+
+/**
+ * A Word document through mammoth, plus what mammoth leaves out, read from the package itself:
+ * page headers and footers (kept for code recognition, reported as removed), automatic heading
+ * numbers, comments and tracked changes (reported).
+ */
+export async function readDocx(buffer: Buffer, format: SourceDocument['format'] = 'docx'): Promise<SourceDocument> {
   if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
-    throw new ImportError('файл зашифрован паролем или сохранён в старом формате .doc: снимите защиту и сохраните как .docx');
+    throw new ImportError('файл зашифрован паролем (или это старый .doc под именем .docx): снимите защиту и сохраните как .docx');
   }
   if (!buffer.subarray(0, 2).equals(ZIP_MAGIC)) throw new ImportError('файл повреждён: это не архив DOCX');
   let zip: JSZip;
@@ -20,29 +33,48 @@ export async function readDocx(buffer: Buffer): Promise<SourceDocument> {
   } catch (error) {
     throw new ImportError(`файл повреждён: ${(error as Error).message}`);
   }
-  if (!zip.file('word/document.xml')) throw new ImportError('файл повреждён: в архиве нет word/document.xml');
+  const documentPart = zip.file('word/document.xml');
+  if (!documentPart) throw new ImportError('файл повреждён: в архиве нет word/document.xml');
+  const removals: Removal[] = [];
+  const extra = (text: string, reason: string) => removals.push({ line: 0, text, reason });
+  const documentXml = await documentPart.async('string');
+  const numbered = await numberHeadings(zip, documentXml);
+  if (numbered.count > 0) {
+    zip.file('word/document.xml', numbered.xml);
+    extra(`заголовков: ${numbered.count}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
+  }
+  const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
+  for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {
+    const text = xmlText(m[3]!, m[1] === 'del');
+    const who = author(m[2]);
+    if (!text) continue;
+    if (m[1] === 'ins') extra(text.slice(0, 200), `исправление (вставка${who ? `, ${who}` : ''}) принято: текст оставлен`);
+    else extra(text.slice(0, 200), `исправление (удаление${who ? `, ${who}` : ''}) принято: текст удалён`);
+  }
+  const comments = await zip.file('word/comments.xml')?.async('string');
+  for (const m of comments?.matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g) ?? []) {
+    const who = author(m[1]);
+    extra(paragraphsOf(m[2]!).join(' ').slice(0, 200), `комментарий рецензента${who ? ` (${who})` : ''} не переносится`);
+  }
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
-    result = await mammoth.convertToHtml({ buffer }, { includeDefaultStyleMap: true });
+    const input = numbered.count > 0 ? await zip.generateAsync({ type: 'nodebuffer' }) : buffer;
+    result = await mammoth.convertToHtml({ buffer: input }, { includeDefaultStyleMap: true, styleMap: STYLE_MAP });
   } catch (error) {
     throw new ImportError(`не удалось прочитать DOCX: ${(error as Error).message}`);
   }
-  const doc = readHtml(result.value, { unit: 'абзац', format: 'docx' });
+  const doc = readHtml(result.value, { unit: 'абзац', format });
+  doc.running = [];
   for (const name of Object.keys(zip.files)
     .filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))
     .sort()) {
-    const xml = await zip.file(name)!.async('string');
-    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-      .map((m) => m[1])
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (text)
-      doc.removals.push({
-        line: 0,
-        text,
-        reason: `колонтитул (${name.includes('header') ? 'верхний' : 'нижний'}) не переносится: номер и наименование показывает портал`,
-      });
+    const kind = name.includes('header') ? 'верхний колонтитул' : 'нижний колонтитул';
+    for (const text of paragraphsOf(await zip.file(name)!.async('string'))) {
+      if (doc.running.some((r) => r.text === text)) continue;
+      doc.running.push({ kind, text });
+      doc.removals.push({ line: 0, text, reason: `${kind} не переносится: номер и наименование показывает портал` });
+    }
   }
+  doc.removals.push(...removals);
   return doc;
 }

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { CHECKBOX, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
+import { CHECKBOX, plain, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
 import { tidy } from './inline.ts';
 import { ImportError } from './errors.ts';
 import { MAX_MDX_NESTING, tooDeepHtml } from '../model/nesting.ts';
@@ -8,6 +8,32 @@ import { MAX_MDX_NESTING, tooDeepHtml } from '../model/nesting.ts';
 /** Page furniture of a saved page: never content. */
 const FURNITURE = new Set(['header', 'footer', 'nav', 'aside', 'script', 'style', 'noscript', 'template', 'head', 'button', 'form', 'select']);
 const CONTAINERS = new Set(['html', 'body', 'main', 'article', 'section', 'div', 'center', 'blockquote', 'figure', 'tbody', 'span', 'font']);
+
+/** Links that stay links in MDX: https to a public host, and mailto. */
+export function linkPolicy(href: string): { keep: true } | { keep: false; reason: string } {
+  const h = href.trim();
+  if (/^mailto:/i.test(h)) return { keep: true };
+  if (/^javascript:/i.test(h)) return { keep: false, reason: `ссылка javascript: удалена (сценарий в документе не переносится), текст оставлен` };
+  if (/^#/.test(h)) return { keep: false, reason: `ссылка на место внутри исходного файла (${h}) не переносится, текст оставлен` };
+  let url: URL | undefined;
+  try {
+    url = new URL(h);
+  } catch {
+    return { keep: false, reason: `относительная или неполная ссылка «${h}» не переносится: адрес на портале другой, текст оставлен` };
+  }
+  const intranet =
+    !url.hostname.includes('.') ||
+    /\.(local|corp|lan|intra|internal|intranet|localdomain)$/i.test(url.hostname) ||
+    /^(10|127|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(url.hostname);
+  if (intranet || /^(intranet|portal|sharepoint|wiki)\./i.test(url.hostname))
+    return { keep: false, reason: `внутренняя (интранет) ссылка ${h} не переносится: сверьте адрес с порталом и вставьте ссылку вручную; текст оставлен` };
+  if (url.protocol === 'https:') return { keep: true };
+  return { keep: false, reason: `ссылка ${h} (${url.protocol.replace(':', '')}) не переносится: на портале допустимы https и mailto; текст оставлен` };
+}
+
+interface Context {
+  report: (text: string, reason: string) => void;
+}
 
 interface Options {
   /** DOCX through mammoth has no lines: blocks are numbered as paragraphs. */
@@ -33,29 +59,52 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
     ordinal += 1;
     return { line: options.unit === 'абзац' ? ordinal : (node.position?.start.line ?? 1) };
   };
+  const ctx: Context = { report: (text, reason) => removals.push({ line: options.unit === 'абзац' ? ordinal + 1 : 0, text, reason }) };
+  let footnote = 0;
   const walk = (nodes: Array<RootContent | ElementContent>) => {
     for (const node of nodes) {
       if (node.type === 'text' && node.value.trim())
         blocks.push({ kind: 'paragraph', inlines: tidy([{ text: node.value }]), line: node.position?.start.line ?? ordinal });
       if (node.type !== 'element') continue;
       const tag = node.tagName;
+      if (tag === 'img') {
+        reportImage(node, ctx);
+        continue;
+      }
+      const className = String((node.properties.className as string[] | undefined)?.join(' ') ?? '');
+      if (/\bnd-toc\b/.test(className)) {
+        const text = textOf(node);
+        if (text) removals.push({ ...origin(node), text, reason: 'строка оглавления: портал строит оглавление сам' });
+        continue;
+      }
+      if ((tag === 'ol' || tag === 'ul') && node.children.some((c) => c.type === 'element' && /^(foot|end)note-/.test(String(c.properties.id ?? '')))) {
+        for (const li of node.children) {
+          if (li.type !== 'element') continue;
+          footnote += 1;
+          const inlines = inlinesOf(li, ctx).filter((i) => i.text.trim() !== '↑');
+          const at = origin(li);
+          blocks.push({ kind: 'paragraph', inlines: tidy([{ text: `[${footnote}] ` }, ...inlines]), ...at });
+          removals.push({ ...at, text: plain(inlines).slice(0, 200), reason: `сноска ${footnote} перенесена в конец текста абзацем «[${footnote}] …»` });
+        }
+        continue;
+      }
       if (FURNITURE.has(tag)) {
         const text = textOf(node);
         if (text && tag !== 'script' && tag !== 'style' && tag !== 'head')
           removals.push({ ...origin(node), text: text.slice(0, 200), reason: `оформление страницы (<${tag}>), не текст документа` });
         continue;
       }
-      if (/^h[1-6]$/.test(tag)) blocks.push({ kind: 'heading', level: Number(tag[1]), inlines: inlinesOf(node), ...origin(node) });
+      if (/^h[1-6]$/.test(tag)) blocks.push({ kind: 'heading', level: Number(tag[1]), inlines: inlinesOf(node, ctx), ...origin(node) });
       else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'pre') paragraph(node);
-      else if (tag === 'ul' || tag === 'ol') blocks.push({ kind: 'list', ordered: tag === 'ol', items: listItems(node, 0), ...origin(node) });
-      else if (tag === 'table') blocks.push({ kind: 'table', rows: tableRows(node), ...origin(node) });
+      else if (tag === 'ul' || tag === 'ol') blocks.push({ kind: 'list', ordered: tag === 'ol', items: listItems(node, 0, ctx), ...origin(node) });
+      else if (tag === 'table') blocks.push({ kind: 'table', rows: tableRows(node, ctx), ...origin(node) });
       else if (tag === 'br' || tag === 'hr') continue;
       else if (CONTAINERS.has(tag) || tag === 'dl') walk(node.children);
       else paragraph(node);
     }
   };
   const paragraph = (node: Element) => {
-    const inlines = inlinesOf(node);
+    const inlines = inlinesOf(node, ctx);
     if (inlines.length === 0) return;
     const at = origin(node);
     const text = inlines.map((i) => i.text).join('');
@@ -69,61 +118,171 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
     } else blocks.push({ kind: 'paragraph', inlines, ...at });
   };
   walk((tree as Root).children);
-  return { format: options.format, blocks, removals, unit: options.unit };
+  return { format: options.format, blocks: typedStructure(blocks), removals, unit: options.unit };
 }
 
-function inlinesOf(node: Element): Inline[] {
+const BULLET = /^[•·▪◦‣–—-]\s+(?=\S)/;
+const LETTERED = /^\(?([а-яa-z]|\d{1,2})\)\s+(?=\S)/;
+const NUMBERED_HEADING = /^\d{1,2}(\.\d{1,2})*\.?\s+\S/;
+
+/**
+ * What authors type instead of styles: a bold paragraph that is a heading («**2. Требования**»,
+ * or a short bold line once the document has headings), and paragraphs starting with «–», «•» or
+ * «а)» that are list items.
+ */
+function typedStructure(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let sawHeading = false;
+  for (const b of blocks) {
+    if (b.kind === 'heading') sawHeading = true;
+    if (b.kind !== 'paragraph') {
+      out.push(b);
+      continue;
+    }
+    const text = plain(b.inlines).trim();
+    const allBold = b.inlines.every((i) => i.bold || i.text.trim() === '') && b.inlines.some((i) => i.bold);
+    if (
+      allBold &&
+      text.length <= 120 &&
+      !/[.,;:!?…]$/.test(text) &&
+      !text.includes(CHECKBOX) &&
+      (NUMBERED_HEADING.test(text) || (sawHeading && text.length <= 80))
+    ) {
+      sawHeading = true;
+      out.push({ kind: 'heading', level: 2, inlines: [{ text }], line: b.line, ...(b.page ? { page: b.page } : {}) });
+      continue;
+    }
+    const bullet = BULLET.exec(text);
+    const lettered = bullet ? null : LETTERED.exec(text);
+    if (bullet || lettered) {
+      const marker = (bullet ?? lettered)![0];
+      const inlines = tidy(stripPrefix(b.inlines, marker.length));
+      const ordered = !bullet;
+      const prev = out.at(-1);
+      if (prev?.kind === 'list' && prev.ordered === ordered) prev.items.push({ inlines, depth: 0 });
+      else out.push({ kind: 'list', ordered, items: [{ inlines, depth: 0 }], line: b.line, ...(b.page ? { page: b.page } : {}) });
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/** Inline runs without their first `n` characters (a typed list marker). */
+function stripPrefix(inlines: Inline[], n: number): Inline[] {
+  const out: Inline[] = [];
+  let left = n;
+  for (const run of inlines) {
+    const text = run.text;
+    if (left >= text.length) {
+      left -= text.length;
+      continue;
+    }
+    out.push({ ...run, text: text.slice(left) });
+    left = 0;
+  }
+  return out;
+}
+
+function reportImage(node: Element, ctx: Context) {
+  const src = String(node.properties.src ?? '');
+  const alt = String(node.properties.alt ?? '').trim();
+  const size = src.startsWith('data:') ? `${Math.round((src.length * 3) / 4 / 1024)} КБ` : src.slice(0, 80);
+  ctx.report(
+    `изображение${alt ? ` «${alt}»` : ''} (${size || 'без адреса'})`,
+    'изображение не переносится: сохраните его в public/ и вставьте вручную, если оно нужно',
+  );
+}
+
+function inlinesOf(node: Element, ctx: Context): Inline[] {
   const runs: Inline[] = [];
-  const visit = (children: ElementContent[], bold: boolean, italic: boolean) => {
+  const visit = (children: ElementContent[], bold: boolean, italic: boolean, href: string | undefined) => {
     for (const child of children) {
-      if (child.type === 'text') runs.push({ text: child.value, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
+      if (child.type === 'text') runs.push({ text: child.value, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(href ? { href } : {}) });
       else if (child.type === 'element') {
         if (child.tagName === 'input' && String(child.properties.type).toLowerCase() === 'checkbox') runs.push({ text: CHECKBOX });
         else if (child.tagName === 'br') runs.push({ text: ' ' });
+        else if (child.tagName === 'img') reportImage(child, ctx);
         else if (child.tagName === 'ul' || child.tagName === 'ol' || FURNITURE.has(child.tagName)) continue;
-        else visit(child.children, bold || child.tagName === 'b' || child.tagName === 'strong', italic || child.tagName === 'i' || child.tagName === 'em');
+        else if (child.tagName === 'a' && child.properties.href !== undefined) {
+          const target = String(child.properties.href);
+          if (/^#(foot|end)note-ref-/.test(target)) continue; // the back link of a footnote
+          if (/^#(foot|end)note-/.test(target)) {
+            runs.push({ text: `[${textOf(child).replace(/[[\]]/g, '')}]` });
+            continue;
+          }
+          const policy = linkPolicy(target);
+          if (!policy.keep && !/^#_?Toc/i.test(target)) ctx.report(`${textOf(child)} → ${target}`, policy.reason);
+          visit(child.children, bold, italic, policy.keep ? target : undefined);
+        } else
+          visit(child.children, bold || child.tagName === 'b' || child.tagName === 'strong', italic || child.tagName === 'i' || child.tagName === 'em', href);
       }
     }
   };
-  visit(node.children, false, false);
+  visit(node.children, false, false, undefined);
   // Merge neighbours with equal emphasis so that `**a** **b**` reads as one run.
   const merged: Inline[] = [];
   for (const run of runs) {
     const prev = merged.at(-1);
-    if (prev && !!prev.bold === !!run.bold && !!prev.italic === !!run.italic) prev.text += run.text;
+    if (prev && !!prev.bold === !!run.bold && !!prev.italic === !!run.italic && prev.href === run.href) prev.text += run.text;
     else merged.push({ ...run });
   }
   return tidy(merged);
 }
 
-function listItems(list: Element, depth: number): ListItem[] {
+function listItems(list: Element, depth: number, ctx: Context): ListItem[] {
   const items: ListItem[] = [];
   for (const li of list.children) {
     if (li.type !== 'element' || li.tagName !== 'li') continue;
-    items.push({ inlines: inlinesOf(li), depth });
+    items.push({ inlines: inlinesOf(li, ctx), depth });
     for (const nested of li.children) {
-      if (nested.type === 'element' && (nested.tagName === 'ul' || nested.tagName === 'ol')) items.push(...listItems(nested, depth + 1));
+      if (nested.type === 'element' && (nested.tagName === 'ul' || nested.tagName === 'ol')) items.push(...listItems(nested, depth + 1, ctx));
     }
   }
   return items;
 }
 
-function tableRows(table: Element): string[][] {
+/** Rows of a table as a grid: a cell merged across rows repeats in each, one merged across columns leaves empty cells. */
+function tableRows(table: Element, ctx: Context): string[][] {
   const rows: string[][] = [];
+  const pending: Array<{ text: string; left: number } | undefined> = [];
+  let merged = 0;
   const visit = (node: Element) => {
     for (const child of node.children) {
       if (child.type !== 'element' || child.tagName === 'table') continue;
-      if (child.tagName === 'tr')
-        rows.push(child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th')).map(cellText));
-      else visit(child);
+      if (child.tagName === 'tr') {
+        const row: string[] = [];
+        const cells = child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+        const fill = () => {
+          while (pending[row.length]) {
+            const p = pending[row.length]!;
+            row.push(p.text);
+            p.left -= 1;
+            if (p.left === 0) pending[row.length - 1] = undefined;
+          }
+        };
+        for (const c of cells) {
+          fill();
+          const text = cellText(c, ctx);
+          const span = Number(c.properties.colSpan ?? 1) || 1;
+          const down = Number(c.properties.rowSpan ?? 1) || 1;
+          if (span > 1 || down > 1) merged += 1;
+          if (down > 1) pending[row.length] = { text, left: down - 1 };
+          row.push(text, ...Array<string>(Math.max(0, span - 1)).fill(''));
+        }
+        fill();
+        rows.push(row);
+      } else visit(child);
     }
   };
   visit(table);
+  if (merged > 0)
+    ctx.report(`объединённых ячеек: ${merged}`, 'объединённые ячейки таблицы разделены: текст ячейки, объединённой по строкам, повторён в каждой строке');
   return rows;
 }
 
 /** A cell's text; paragraphs and list items inside it are kept apart by check-box markers or spaces. */
-function cellText(cell: Element): string {
+function cellText(cell: Element, ctx: Context): string {
   const parts: string[] = [];
   const visit = (children: ElementContent[]) => {
     for (const child of children) {
@@ -131,9 +290,19 @@ function cellText(cell: Element): string {
       else if (child.type === 'element') {
         if (child.tagName === 'input' && String(child.properties.type).toLowerCase() === 'checkbox') parts.push(` ${CHECKBOX} `);
         else if (child.tagName === 'li') (parts.push(` ${CHECKBOX} `), visit(child.children));
-        else {
+        else if (child.tagName === 'img') reportImage(child, ctx);
+        else if (child.tagName === 'a' && child.properties.href !== undefined && !/^#/.test(String(child.properties.href))) {
+          const policy = linkPolicy(String(child.properties.href));
+          ctx.report(
+            `${textOf(child)} → ${String(child.properties.href)}`,
+            policy.keep ? 'ссылка в ячейке таблицы: адрес не переносится (в таблицах MDX только текст), текст оставлен' : policy.reason,
+          );
           visit(child.children);
-          if (child.tagName === 'p' || child.tagName === 'br') parts.push(' ');
+        } else {
+          visit(child.children);
+          // Paragraphs of a cell stay apart (a passport's goals, one a paragraph); a line break is a space.
+          if (child.tagName === 'p') parts.push('\n');
+          if (child.tagName === 'br') parts.push(' ');
         }
       }
     }
@@ -141,7 +310,8 @@ function cellText(cell: Element): string {
   visit(cell.children);
   return parts
     .join('')
-    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
     .trim();
 }
 

@@ -35,7 +35,8 @@ export function blocksFromLines(lines: SourceLine[], format: SourceDocument['for
     if (heading) {
       blocks.push({ kind: 'heading', level: heading[1]!.length, inlines: parseInlines(heading[2]!), ...origin });
     } else if (text.includes('\t')) {
-      const cells = text.split('\t').map(stripInline);
+      // A cell's own lines (a PDF cell over several lines) stay apart: a passport's goals are one a line.
+      const cells = text.split('\t').map((cell) => cell.split('\n').map(stripInline).join('\n'));
       if (prev?.kind === 'table') prev.rows.push(cells);
       else blocks.push({ kind: 'table', rows: [cells], ...origin });
     } else if (text.includes(CHECKBOX)) {

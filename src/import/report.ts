@@ -24,6 +24,7 @@ function fileSection(r: FileResult): string {
     `Формат: ${r.format}; документ ${r.code} «${md(r.title ?? '')}», редакция ${r.version}${r.newEdition ? ' (новая редакция существующего документа)' : ''}.`,
   );
   lines.push('', 'Записано:', ...r.written.map((w) => `- \`${w}\``));
+  if (r.legacy?.length) lines.push('', 'Старые адреса (registries/legacy-urls.json):', ...r.legacy.map((a) => `- ${md(a)}`));
   lines.push(
     '',
     '### Перенесённые поля',
@@ -78,6 +79,7 @@ export function reportMarkdown(result: BatchResult, meta: { dryRun: boolean; out
     summaryTable(result),
     '```',
     '',
+    ...(result.legacyProblems?.length ? ['## Старые адреса не записаны', '', ...result.legacyProblems.map((p) => `- ${md(p)}`), ''] : []),
     ...result.files.map(fileSection),
   ].join('\n');
 }

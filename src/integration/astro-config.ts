@@ -10,17 +10,22 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  * The Astro configuration of the portal, from the one validated configuration object. `astro.config.mjs`
  * (astro dev) and `npm run build` (in-process, with the view already prepared) both use it.
  */
-export function siteAstroConfig(config: SiteConfig, options: { prepared?: Prepared; outDir?: string; pageLog?: string } = {}): AstroUserConfig {
+export function siteAstroConfig(
+  config: SiteConfig,
+  options: { prepared?: Prepared; outDir?: string; pageLog?: string; htmlRedirects?: boolean } = {},
+): AstroUserConfig {
   return {
     root: PROJECT_ROOT,
     site: config.site,
     trailingSlash: 'always',
-    build: { format: 'directory' },
+    // Every stylesheet and script is a file of its own: the Content-Security-Policy (src/serve/headers.ts)
+    // allows no inline code, so nothing may be inlined however small.
+    build: { format: 'directory', inlineStylesheets: 'never' },
     outDir: options.outDir ?? path.join(PROJECT_ROOT, 'dist'),
     cacheDir: config.cacheDir,
-    integrations: [ndIntegration({ config, prepared: options.prepared })],
+    integrations: [ndIntegration({ config, prepared: options.prepared, htmlRedirects: options.htmlRedirects })],
     devToolbar: { enabled: false },
-    vite: { logLevel: 'error' },
+    vite: { logLevel: 'error', build: { assetsInlineLimit: 0 } },
     ...(options.pageLog ? { logger: { entrypoint: path.join(import.meta.dirname, 'page-log.mjs'), config: { file: options.pageLog } } } : {}),
     // Pages return a cacheKey from getStaticPaths: an unchanged page is copied from the last build.
     experimental: { incrementalBuild: true },

@@ -16,14 +16,16 @@ export class CheckFailed extends Error {}
  * passes it in; a bare `astro build` or `astro dev` prepares it here. Either way the view is written
  * as one snapshot that the content loader reads (src/content.config.ts): pages see nothing else.
  */
-export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared }): AstroIntegration {
+export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared; htmlRedirects?: boolean }): AstroIntegration {
   const { config } = options;
   let findings: VFileMessage[] = [];
   const file = snapshotFile(config.cacheDir);
   return {
     name: 'nd',
     hooks: {
-      'astro:config:setup': async ({ command, updateConfig, logger, injectScript }) => {
+      'astro:config:setup': async ({ command, updateConfig, logger, injectScript, addMiddleware }) => {
+        // Phones: wide tables become stacked rows, each cell labelled by its column's header.
+        addMiddleware({ entrypoint: new URL('./table-labels-middleware.ts', import.meta.url), order: 'post' });
         let prepared = options.prepared;
         if (!prepared) {
           prepared = await prepareSite(config, { publishWithErrors: command !== 'build' });
@@ -35,8 +37,23 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         }
         if (!prepared.view) throw new CheckFailed(`проверка содержимого: ошибок ${prepared.errors}; сборка остановлена`);
         await writeSnapshot(file, prepared.view);
-        // `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only.
-        const redirects = Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)]));
+        // `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only. A web server does
+        // this with one map (src/serve/nginx-parts.ts); the HTML pages are for plain static hosting
+        // (`--html-redirects`) and for `astro dev`.
+        const htmlRedirects = options.htmlRedirects ?? command !== 'build';
+        const redirects: Record<string, string> = htmlRedirects
+          ? Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)]))
+          : {};
+        // Old intranet addresses (registries/legacy-urls.json, published documents only) as redirect pages too, where
+        // the path can be a folder of a static site (no file extension, plain characters); the nginx map covers every path.
+        for (const entry of htmlRedirects ? prepared.view.site.legacy : []) {
+          const doc = prepared.view.documents.find((d) => d.code === entry.code);
+          const path = entry.path.replace(/\/$/, '');
+          if (!doc || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || path in redirects) continue;
+          const edition = entry.version && doc.editions.some((e) => e.data.version === entry.version);
+          const target = edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
+          if (target.replace(/\/$/, '') !== path) redirects[path] = target;
+        }
         updateConfig({ redirects, vite: { plugins: [viewModule(file)] } });
       },
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */

@@ -17,6 +17,31 @@ export const configSchema = z
       })
       .strict(),
     audience: z.string().default('internal').describe('Максимальный уровень доступа публикуемых документов (ND_AUDIENCE).'),
+    audiences: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Сайты, которые строит один проход: dist/<уровень>/ для каждого (--audiences); без него — один сайт уровня audience в dist/.'),
+    serve: z
+      .object({
+        audienceHeader: z
+          .string()
+          .regex(/^[A-Za-z0-9-]+$/)
+          .default('X-ND-Audience')
+          .describe('Заголовок, в котором прокси единого входа передаёт уровень доступа читателя.'),
+        trustedProxies: z
+          .array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]))
+          .default(['127.0.0.1', '::1'])
+          .describe('Адреса прокси единого входа: заголовки X-ND-* принимаются только от них.'),
+        missingAudience: z
+          .enum(['public', '401'])
+          .default('public')
+          .describe('Запрос без заголовка (или с неизвестным уровнем, или не от прокси): общедоступный сайт или ответ 401.'),
+        ackPort: z.int().min(1).max(65535).default(4322).describe('Порт службы ознакомления на 127.0.0.1 (ND_ACK_PORT): туда nginx передаёт /api/.'),
+      })
+      .strict()
+      .default({ audienceHeader: 'X-ND-Audience', trustedProxies: ['127.0.0.1', '::1'], missingAudience: 'public', ackPort: 4322 })
+      .describe('Публикация на сервере: выбор сайта по заголовку прокси единого входа (deploy/nginx/).'),
     buildDate: isoDate().optional().describe('Дата сборки ГГГГ-ММ-ДД (ND_BUILD_DATE); по умолчанию — сегодня.'),
     review: z
       .object({
@@ -42,6 +67,7 @@ export interface ConfigOverrides {
   contentRoot?: string;
   buildDate?: string;
   audience?: string;
+  audiences?: string[];
   site?: string;
 }
 
@@ -68,8 +94,10 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
     contentRoot: overrides.contentRoot ?? env.ND_CONTENT_ROOT ?? raw.contentRoot,
     site: overrides.site ?? env.ND_SITE ?? raw.site,
     audience: overrides.audience ?? env.ND_AUDIENCE ?? raw.audience,
+    audiences: overrides.audiences ?? raw.audiences,
     buildDate: overrides.buildDate ?? env.ND_BUILD_DATE ?? raw.buildDate,
     repository: { url: 'https://git.example.ru/quality/normative-documents', ...repository, ...(env.ND_REPO_URL ? { url: env.ND_REPO_URL } : {}) },
+    ...(env.ND_ACK_PORT ? { serve: { ...((raw.serve ?? {}) as Record<string, unknown>), ackPort: Number(env.ND_ACK_PORT) } } : {}),
   };
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {

@@ -34,7 +34,7 @@ export function uncontrolledCopyLine(marks: PrintMarks): string {
   return `Неконтролируемая копия. ${PRINTED_PREFIX}${printDate(marks.printedOn)}; действующая редакция — ${marks.currentUrl}`;
 }
 
-/** The `@page` rules of one page; goes into an inline `<style>` in the layout. */
+/** The `@page` rules of one page; src/lib/print-marks.ts installs them as a constructed style sheet. */
 export function printPageCss(marks: PrintMarks): string {
   const box = 'font: 8pt system-ui, Arial, sans-serif; color: #000;';
   return [

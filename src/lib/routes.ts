@@ -36,3 +36,11 @@ export const routes = {
 
 /** Anchor id of a clause on its standard's page. */
 export const clauseAnchor = (clause: string) => `clause-${clause}`;
+
+/** Deepest nesting a table row is indented for (clauses 10.2.1.1, schema fields `a.b.c.d`); deeper rows stay at it. */
+export const MAX_INDENT = 6;
+/**
+ * The class of a nested row's first cell (`indent-2`): a class, not a `style` attribute, so that the
+ * Content-Security-Policy needs no 'unsafe-inline' for styles. The steps are in src/styles/global.css.
+ */
+export const indentClass = (depth: number) => `indent-${Math.max(0, Math.min(MAX_INDENT, Math.round(depth)))}`;

@@ -81,19 +81,6 @@ export function russianCount(key: string, count: number): string | undefined {
   return undefined;
 }
 
-/** Pagefind's filter dropdowns are comboboxes named by nothing (a combobox takes no name from its text): name them. */
-function nameFilterDropdowns(root: HTMLElement): void {
-  const name = () => {
-    for (const dropdown of root.querySelectorAll<HTMLElement>('pagefind-filter-dropdown')) {
-      const trigger = dropdown.querySelector<HTMLElement>('.pf-dropdown-trigger');
-      const label = `Фильтр: ${dropdown.getAttribute('label') ?? ''}`;
-      if (trigger && trigger.getAttribute('aria-label') !== label) trigger.setAttribute('aria-label', label);
-    }
-  };
-  name();
-  new MutationObserver(name).observe(root, { childList: true, subtree: true });
-}
-
 export async function connectSearchPage(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-search-page]');
   const box = document.querySelector<HTMLInputElement>('#search-archived');
@@ -110,8 +97,8 @@ export async function connectSearchPage(): Promise<void> {
     const own = typeof vars.COUNT === 'number' ? russianCount(key, vars.COUNT) : undefined;
     return own ? own.replace('[COUNT]', String(vars.COUNT)).replace('[SEARCH_TERM]', String(vars.SEARCH_TERM ?? '')) : pagefindTranslate(key, vars);
   };
-  nameFilterDropdowns(root);
-  cleanExcerpts(root);
+  russianFilterDropdowns(root);
+  summaryForUnmarkedExcerpts(root);
   forgive(root, instance);
   // This page exists to search: start Pagefind (worker, WASM, metadata) now, not at the first keystroke.
   void instance.triggerLoad();
@@ -140,75 +127,22 @@ export async function connectSearchPage(): Promise<void> {
   });
 }
 
-/** The HTML of an excerpt as plain text, with where each character sits in the HTML (highlights skipped). */
-function plainWithMap(html: string): { plain: string; at: number[] } {
-  const at: number[] = [];
-  let plain = '';
-  for (let i = 0; i < html.length;) {
-    const tag = /^<\/?mark>/.exec(html.slice(i, i + 7));
-    if (tag) {
-      i += tag[0].length;
-      continue;
-    }
-    at.push(i);
-    plain += html[i];
-    i += 1;
-  }
-  at.push(html.length);
-  return { plain, at };
-}
-
 /**
- * An excerpt without the page's hidden search aids (code spellings and synonyms: the `hidden` meta of
- * SearchMeta.astro, written there as «a | b | c»). Pagefind excerpts whatever it indexes; the « | »
- * list is cut out, including an aid the excerpt window cut in half at either end. Highlights stay.
+ * A page found through its metadata only (a code spelling, a synonym) has no matched word in its text,
+ * and Pagefind's excerpt is then the page's first words: its summary says more.
  */
-export function withoutHiddenAids(excerpt: string, hidden: string[]): string {
-  const aids = [...new Set(hidden.map((h) => h.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
-  const { plain, at } = plainWithMap(excerpt);
-  const pipes = [...plain.matchAll(/\s*\|\s*/g)];
-  if (!aids.length || !pipes.length) return excerpt;
-  const first = pipes[0]!;
-  const last = pipes[pipes.length - 1]!;
-  const before = plain.slice(0, first.index).toLowerCase();
-  const after = plain.slice(last.index + last[0].length).toLowerCase();
-  // Start of the list: a whole aid at the end of the text before it, or the whole text when the window began inside an aid.
-  const whole = aids.find((a) => before.endsWith(a) && !/[\p{L}\d]/u.test(before.at(-a.length - 1) ?? ' '));
-  const cut = before.replace(/^[\s…]+/, '');
-  const from = whole ? before.length - whole.length : aids.some((a) => a.endsWith(cut)) ? 0 : before.length;
-  // End of the list: a whole aid at the start of the text after it, or all of it when the window ended inside an aid.
-  const tail = after.replace(/[\s….]+$/, '');
-  const aid = aids.find((a) => after.startsWith(a) && !/[\p{L}\d]/u.test(after.charAt(a.length) || ' '));
-  const to = aid ? last.index + last[0].length + aid.length : aids.some((a) => a.startsWith(tail)) ? plain.length : last.index + last[0].length;
-  // Cut between characters, so a highlight that closes before the list or opens after it stays whole.
-  const cutFrom = from === 0 ? 0 : at[from - 1]! + 1;
-  let cutTo = to >= plain.length ? excerpt.length : at[to - 1]! + 1;
-  while (excerpt.startsWith('</mark>', cutTo)) cutTo += '</mark>'.length;
-  const html = `${excerpt.slice(0, cutFrom)} … ${excerpt.slice(cutTo)}`;
-  return html
-    .replace(/(?:\s*…\s*[.,;:]?)+/g, ' … ')
-    .replace(/^[\s….,;:]+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Cleans every result Pagefind renders, as it renders it. */
-function cleanExcerpts(root: HTMLElement): void {
+function summaryForUnmarkedExcerpts(root: HTMLElement): void {
   const clean = () => {
     for (const item of root.querySelectorAll<HTMLElement>('li.nd-result:not([data-cleaned])')) {
       item.dataset.cleaned = '';
-      const hidden = (item.dataset.hidden ?? '').split(' | ');
-      for (const excerpt of item.querySelectorAll<HTMLElement>('.nd-result-excerpt, .nd-sub-excerpt')) {
-        excerpt.innerHTML = withoutHiddenAids(excerpt.innerHTML, hidden);
-        // Nothing but the aids matched: the page's summary says more than « … ».
-        if ((excerpt.textContent?.match(/\p{L}{2,}/gu)?.length ?? 0) < 4 && item.dataset.summary) excerpt.textContent = item.dataset.summary;
-      }
+      const excerpt = item.querySelector<HTMLElement>('.nd-result-excerpt');
+      if (excerpt && !excerpt.querySelector('mark') && item.dataset.summary) excerpt.textContent = item.dataset.summary;
     }
   };
   new MutationObserver(clean).observe(root, { childList: true, subtree: true });
 }
 
-/** Query words worth searching for one by one (Pagefind's AND found nothing). */
+/** Query words worth searching for one by one (Pagefind's AND found nothing, or dropped a word). */
 export function queryWords(query: string): string[] {
   return [
     ...new Set(
@@ -220,51 +154,110 @@ export function queryWords(query: string): string[] {
   ];
 }
 
-interface PartialHit {
+/** Longer queries are not split further: 8 words give at most 70 searches of 4 words. */
+const MAX_WORDS = 8;
+
+/**
+ * The sets of query words to try, largest first, when no page holds all of them: every set of n−1 words,
+ * then n−2…, down to half of them (at least one word, at least two for three or more). Words known to be
+ * missing from the index are never part of a set.
+ */
+export function wordSubsets(words: readonly string[], missing: ReadonlySet<string> = new Set()): string[][][] {
+  const known = words.filter((w) => !missing.has(w)).slice(0, MAX_WORDS);
+  const smallest = Math.max(1, Math.ceil(words.length / 2), words.length >= 3 ? 2 : 1);
+  const levels: string[][][] = [];
+  for (let size = Math.min(known.length, words.length - 1); size >= smallest; size--) levels.push(combinations(known, size));
+  return levels;
+}
+
+function combinations<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  const out: T[][] = [];
+  items.forEach((item, i) => {
+    for (const rest of combinations(items.slice(i + 1), size - 1)) out.push([item, ...rest]);
+  });
+  return out;
+}
+
+export interface PartialHit {
   id: string;
-  words: number;
   score: number;
+  /** The query words the page does not hold together with the others. */
+  without: string[];
   data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
 }
 
+type SearchResult = { id: string; score: number; data: PartialHit['data'] };
+
 /**
- * Pages holding most of the words, for a query no page holds entirely: one search per word, pages ranked
- * by how many words they hold, then by score; at least half the words, and more than one when there are
- * three or more. They are shown below Pagefind's (empty) results, under a note that says so.
+ * Pages of the first level of word sets that finds any: each page once, under the set that scored it
+ * best, best first. `searches[i][j]` are the results of `levels[i][j]`.
  */
-export function rankPartial(perWord: Array<Array<{ id: string; score: number; data: PartialHit['data'] }>>): PartialHit[] {
-  const byId = new Map<string, PartialHit>();
-  for (const results of perWord) {
-    for (const r of results) {
-      const hit = byId.get(r.id) ?? { id: r.id, words: 0, score: 0, data: r.data };
-      hit.words += 1;
-      hit.score += r.score;
-      byId.set(r.id, hit);
-    }
+export function rankPartial(words: readonly string[], levels: string[][][], searches: SearchResult[][][]): PartialHit[] {
+  for (const [i, level] of levels.entries()) {
+    const byId = new Map<string, PartialHit>();
+    level.forEach((set, j) => {
+      for (const r of searches[i]?.[j] ?? []) {
+        const known = byId.get(r.id);
+        if (!known || r.score > known.score) byId.set(r.id, { id: r.id, score: r.score, without: words.filter((w) => !set.includes(w)), data: r.data });
+      }
+    });
+    if (byId.size) return [...byId.values()].sort((a, b) => b.score - a.score);
   }
-  const needed = Math.max(1, Math.ceil(perWord.length / 2));
-  return [...byId.values()].filter((h) => h.words >= needed).sort((a, b) => b.words - a.words || b.score - a.score);
+  return [];
+}
+
+const quoteList = (words: readonly string[]) => words.map((w) => `«${w}»`).join(', ');
+
+/** The note above results that leave words out: which words no page has at all, or none has with the others. */
+export function partialNote(missing: readonly string[], together: boolean): string {
+  const absent = missing.length ? `${missing.length === 1 ? 'Слова' : 'Слов'} ${quoteList(missing)} нет ни на одной странице` : '';
+  if (together) return `${absent}; показаны страницы с остальными словами запроса.`;
+  if (!absent) return 'Нет страниц со всеми словами; показаны страницы с частью слов.';
+  return `${absent}, а страниц со всеми остальными словами нет; показаны страницы с частью слов.`;
 }
 
 type PagefindApi = {
   createInstance(options: Record<string, unknown>): {
     options(o: Record<string, unknown>): Promise<void>;
-    search(term: string, options?: Record<string, unknown>): Promise<{ results: Array<{ id: string; score: number; data: PartialHit['data'] }> } | null>;
+    search(term: string, options?: Record<string, unknown>): Promise<{ results: SearchResult[] } | null>;
   };
 };
 
-async function showPartial(section: HTMLElement, query: string, filters: Filters): Promise<void> {
-  const words = queryWords(query);
-  const list = section.querySelector('ol');
-  if (words.length < 2 || !list) return;
+let api: ReturnType<PagefindApi['createInstance']> | undefined;
+async function pagefindApi() {
+  if (api) return api;
   const bundle = '/pagefind/pagefind.js';
-  const api = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
-  const pagefind = api.createInstance({ basePath: '/pagefind/' });
-  await pagefind.options({ ranking: SEARCH_OPTIONS.ranking });
-  const perWord = await Promise.all(words.map(async (w) => (await pagefind.search(w, { filters }))?.results ?? []));
-  const hits = rankPartial(perWord).slice(0, 10);
-  if (!hits.length) return;
+  const module = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
+  api = module.createInstance({ basePath: '/pagefind/' });
+  await api.options({ ranking: SEARCH_OPTIONS.ranking });
+  return api;
+}
+
+/** Query words no page holds (Pagefind leaves such a word out of its search without a word). */
+async function missingWords(words: readonly string[]): Promise<string[]> {
+  const pagefind = await pagefindApi();
+  const counts = await Promise.all(words.map(async (w) => (await pagefind.search(w))?.results.length ?? 0));
+  return words.filter((_, i) => counts[i] === 0);
+}
+
+async function showPartial(section: HTMLElement, words: string[], missing: string[], filters: Filters, current: () => boolean): Promise<void> {
+  const list = section.querySelector('ol');
+  const note = section.querySelector('[data-partial-note]');
+  if (!list || !note) return;
+  const pagefind = await pagefindApi();
+  const levels = wordSubsets(words, new Set(missing));
+  const searches: SearchResult[][][] = [];
+  for (const level of levels) {
+    const found = await Promise.all(level.map(async (set) => (await pagefind.search(set.join(' '), { filters }))?.results ?? []));
+    searches.push(found);
+    if (found.some((r) => r.length)) break;
+  }
+  const hits = rankPartial(words, levels, searches).slice(0, 10);
+  if (!hits.length || !current()) return;
   const items = await Promise.all(hits.map(async (hit) => ({ hit, data: await hit.data() })));
+  if (!current()) return;
+  note.textContent = partialNote(missing, false);
   list.replaceChildren(
     ...items.map(({ hit, data }) => {
       const li = document.createElement('li');
@@ -272,31 +265,109 @@ async function showPartial(section: HTMLElement, query: string, filters: Filters
       const link = document.createElement('a');
       link.href = data.meta.url ?? data.url;
       link.textContent = data.meta.title ?? data.url;
-      const note = document.createElement('span');
-      note.className = 'muted';
-      note.textContent = ` — слов из запроса: ${hit.words} из ${words.length}`;
+      const without = document.createElement('span');
+      without.className = 'muted';
+      without.textContent = ` — нет ${hit.without.length === 1 ? 'слова' : 'слов'} ${quoteList(hit.without)}`;
       const excerpt = document.createElement('p');
-      excerpt.innerHTML = withoutHiddenAids(data.excerpt, (data.meta.hidden ?? '').split(' | '));
-      li.append(link, note, excerpt);
+      excerpt.innerHTML = data.excerpt;
+      li.append(link, without, excerpt);
       return li;
     }),
   );
   section.hidden = false;
 }
 
-/** Partial matches when a several-word query finds nothing; the suggestions while the field is empty. */
+/**
+ * A query of several words that no page holds entirely: Pagefind leaves out a word no page has (the
+ * results are then shown below a note naming it), and finds nothing when the words exist but on
+ * different pages (then the pages holding the most of them are shown, below a note). The empty search
+ * shows the suggestions.
+ */
 function forgive(root: HTMLElement, instance: PagefindInstance): void {
   const partial = root.querySelector<HTMLElement>('[data-partial]');
+  const dropped = root.querySelector<HTMLElement>('[data-dropped]');
   const suggestions = root.querySelector<HTMLElement>('[data-suggestions]');
   let term = '';
   let filters: Filters = {};
+  let generation = 0;
   instance.on('search', (t, f) => {
     term = t;
     filters = f ?? {};
+    generation += 1;
     if (partial) partial.hidden = true;
+    if (dropped) dropped.hidden = true;
     if (suggestions) suggestions.hidden = Boolean(t.trim());
   });
   (instance.on as unknown as (event: 'results', cb: (results: { results?: unknown[] }) => void) => void)('results', (results) => {
-    if (partial && term && (results?.results?.length ?? 0) === 0) void showPartial(partial, term, filters);
+    const words = queryWords(term);
+    if (words.length < 2) return;
+    const mine = generation;
+    const current = () => mine === generation;
+    const found = results?.results?.length ?? 0;
+    void missingWords(words).then((missing) => {
+      if (!current()) return;
+      if (found > 0 && missing.length > 0 && dropped) {
+        dropped.textContent = partialNote(missing, true);
+        dropped.hidden = false;
+      } else if (found === 0 && partial) {
+        void showPartial(partial, words, missing, filters, current);
+      }
+    });
   });
+}
+
+/** A count in Russian: 1 результат, 3 результата, 5 результатов. */
+const countText = (count: number) => `${count} ${RESULT_FORMS[PLURAL.select(count)]}`;
+const FILTER_FORMS: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'фильтров',
+  one: 'фильтр',
+  two: 'фильтра',
+  few: 'фильтра',
+  many: 'фильтров',
+  other: 'фильтра',
+};
+
+/**
+ * Pagefind's filter dropdown writes a few labels in English whatever the language («Политика, 4 results»,
+ * «Тип, 1 filter selected», «Loading filter options...»). Their Russian, or undefined for anything else.
+ */
+export function russianLabel(text: string): string | undefined {
+  const option = /^(.*), (\d+) results?$/.exec(text);
+  if (option) return `${option[1]}: ${countText(Number(option[2]))}`;
+  const selected = /^(.*), (\d+) filters? selected$/.exec(text);
+  if (selected) {
+    const n = Number(selected[2]);
+    return `${selected[1]}: выбран${n === 1 ? '' : 'о'} ${n} ${FILTER_FORMS[PLURAL.select(n)]}`;
+  }
+  if (text === 'Loading filter options...') return 'Загрузка значений фильтра…';
+  const unknown = /^No filter "(.*)" found$/.exec(text);
+  if (unknown) return `Фильтра «${unknown[1]}» нет`;
+  return undefined;
+}
+
+/** Translates those labels as Pagefind writes them, and names each dropdown (a combobox takes no name from its text). */
+function russianFilterDropdowns(root: HTMLElement): void {
+  const translate = () => {
+    for (const dropdown of root.querySelectorAll<HTMLElement>('pagefind-filter-dropdown')) {
+      const trigger = dropdown.querySelector<HTMLElement>('.pf-dropdown-trigger');
+      const name = `Фильтр «${dropdown.getAttribute('label') ?? ''}»`;
+      if (trigger) {
+        const current = trigger.getAttribute('aria-label') ?? '';
+        const selected = /, (\d+) filters? selected$/.exec(current);
+        const label = selected ? russianLabel(`${name}, ${selected[1]} filters selected`) : current.startsWith(name) ? current : name;
+        if (label && current !== label) trigger.setAttribute('aria-label', label);
+      }
+      for (const element of dropdown.querySelectorAll<HTMLElement>('[aria-label]')) {
+        const russian = russianLabel(element.getAttribute('aria-label') ?? '');
+        if (russian) element.setAttribute('aria-label', russian);
+      }
+      for (const element of dropdown.querySelectorAll<HTMLElement>('*')) {
+        const text = element.childElementCount === 0 ? (element.textContent ?? '') : '';
+        const russian = text && russianLabel(text);
+        if (russian) element.textContent = russian;
+      }
+    }
+  };
+  translate();
+  new MutationObserver(translate).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'], characterData: true });
 }

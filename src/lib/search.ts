@@ -21,11 +21,28 @@ export const ARCHIVED_EDITION = 'недействующая';
 export const INCLUDE_CHARACTERS = '-:.';
 
 /**
- * Pagefind ranking for this site (docs: «Customize ranking»). Normative documents are long and cite one
- * another's codes; with the defaults a short appendix or the glossary outranks the document a code names.
- * Weighted counts (aliases, headings, clause numbers) matter more, page length less.
+ * Metadata fields that are searched but never shown: a page's other code spellings and the synonyms of
+ * its terms (SearchMeta.astro). Pagefind searches metadata besides the text and boosts a page by the
+ * field's weight; an excerpt is cut from the text only, so these never appear in one.
  */
-export const SEARCH_RANKING = { termFrequency: 0.3, pageLength: 0.1 } as const;
+export const SEARCH_META = {
+  /** Spellings of the code or designation of the page it names (the document in force, a current standard). */
+  aliases: 'aliases',
+  /** Spellings on pages about it: an appendix, an edition not in force, a withdrawn standard. */
+  relatedAliases: 'related_aliases',
+  synonyms: 'synonyms',
+} as const;
+
+/**
+ * Pagefind ranking for this site (docs: «Customize ranking», «Configuring Metadata Weights»). Normative
+ * documents are long and cite one another's codes; with the defaults a short appendix or the glossary
+ * outranks the document a code names. Code spellings and headings matter more, page length less.
+ */
+export const SEARCH_RANKING = {
+  termFrequency: 0.3,
+  pageLength: 0.1,
+  metaWeights: { title: 5, [SEARCH_META.aliases]: 12, [SEARCH_META.relatedAliases]: 4, [SEARCH_META.synonyms]: 2 },
+} as const;
 
 /**
  * Options the search page passes to Pagefind. `noWorker`: starting Pagefind's web worker costs the first

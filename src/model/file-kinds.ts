@@ -26,6 +26,13 @@ export const FILE_KINDS: readonly FileKind[] = [
   { kind: 'units', pattern: /^registries\/units\.json$/, format: 'json', schema: 'units.schema.json', where: 'registries/units.json' },
   { kind: 'roles', pattern: /^registries\/roles\.json$/, format: 'json', schema: 'roles.schema.json', where: 'registries/roles.json' },
   { kind: 'terms', pattern: /^registries\/terms\.json$/, format: 'json', schema: 'terms.schema.json', where: 'registries/terms.json' },
+  {
+    kind: 'legacy-urls',
+    pattern: /^registries\/legacy-urls\.json$/,
+    format: 'json',
+    schema: 'legacy-urls.schema.json',
+    where: 'registries/legacy-urls.json',
+  },
   { kind: 'synonyms', pattern: /^registries\/synonyms\.json$/, format: 'json', schema: 'synonyms.schema.json', where: 'registries/synonyms.json' },
   {
     kind: 'access-levels',

@@ -23,6 +23,8 @@ export interface GitHistory {
   reason?: string;
   /** Content-root-relative path (`documents/pt-035/editions/1.0.mdx`) → commits, newest first. */
   files: Map<string, FileCommit[]>;
+  /** Where the content root lies in its repository (`content`), for repository-relative paths. */
+  prefix?: string;
 }
 
 const RECORD = '\x1e';
@@ -62,9 +64,13 @@ export async function readGitHistory(root: string): Promise<GitHistory> {
     '--',
     '.',
   ];
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' };
   try {
-    const { stdout } = await run('git', args, { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' } });
-    return { available: true, files: parseGitLog(stdout) };
+    const [{ stdout }, place] = await Promise.all([
+      run('git', args, { maxBuffer: 256 * 1024 * 1024, env }),
+      run('git', ['-c', 'core.quotepath=off', '-C', root, 'rev-parse', '--show-prefix'], { env }),
+    ]);
+    return { available: true, files: parseGitLog(stdout), prefix: place.stdout.trim().replace(/\/$/, '') };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git не установлен' : 'папка содержимого не в репозитории Git';
     return { available: false, reason, files: new Map() };

@@ -22,13 +22,28 @@ export interface Prepared {
  * per change (astro dev); the checked corpus does not outlive this function.
  */
 export async function prepareSite(config: SiteConfig, options: { publishWithErrors?: boolean; gitHistory?: boolean } = {}): Promise<Prepared> {
-  const checked = await runCheck(config);
+  const [prepared] = await prepareSites([config], options);
+  return prepared!;
+}
+
+/**
+ * One check, then publication and rendering once per audience (`npm run build -- --audiences …`): each
+ * config differs only in `audience` (and its cache folder); the corpus is read and checked once, for the first.
+ */
+export async function prepareSites(configs: SiteConfig[], options: { publishWithErrors?: boolean; gitHistory?: boolean } = {}): Promise<Prepared[]> {
+  const [first] = configs;
+  if (!first) return [];
+  const checked = await runCheck(first);
   const base = { messages: checked.messages, errors: checked.errors, warnings: checked.warnings, files: checked.corpus.files.length, rendered: 0 };
-  if (checked.errors > 0 && !options.publishWithErrors) return base;
-  const cache = new RenderCache(path.join(config.cacheDir, 'nd', `render-${config.audience}.bin`));
+  if (checked.errors > 0 && !options.publishWithErrors) return configs.map(() => base);
   // The merge-request report compares two trees, one of which has no history of its own: it reads none.
-  const history = options.gitHistory === false ? undefined : await readGitHistory(config.contentRootAbs);
-  const { publication: _decided, ...view } = publish(checked, config, cache, history);
-  await cache.save();
-  return { ...base, view, rendered: cache.rendered };
+  const history = options.gitHistory === false ? undefined : await readGitHistory(first.contentRootAbs);
+  const out: Prepared[] = [];
+  for (const config of configs) {
+    const cache = new RenderCache(path.join(config.cacheDir, 'nd', `render-${config.audience}.bin`));
+    const { publication: _decided, ...view } = publish(checked, config, cache, history);
+    await cache.save();
+    out.push({ ...base, view, rendered: cache.rendered });
+  }
+  return out;
 }

@@ -16,6 +16,11 @@ export interface Publication {
   restricted: Set<string>;
   /** Content-root-relative MDX files Astro may load and compile: published, parsable, no forbidden code. */
   files: Set<string>;
+  /**
+   * Every MDX file the audience may read (those in `files` and the refused ones): the editions within the
+   * audience and the appendices of published documents. The published view is computed from these only.
+   */
+  visible: Set<string>;
   /** Files of published documents Astro must not compile, with the reason, for the page's error. */
   refused: Map<string, string>;
 }
@@ -30,7 +35,7 @@ export interface Publication {
 export function decidePublication(check: CheckResult, audienceId: string, buildDate: string): Publication {
   const levels = check.lookup.accessLevels;
   const audience = levels.get(audienceId);
-  const publication: Publication = { audience, published: new Set(), restricted: new Set(), files: new Set(), refused: new Map() };
+  const publication: Publication = { audience, published: new Set(), restricted: new Set(), files: new Set(), visible: new Set(), refused: new Map() };
   if (!audience) {
     publication.problem = `уровень доступа «${audienceId}», до которого публикует сборка (audience в nd.config.json или ND_AUDIENCE), не найден в registries/access-levels.json; известные: ${[...levels.keys()].join(', ') || 'нет ни одного'}`;
     for (const doc of check.corpus.documents) publication.restricted.add(doc.code);
@@ -48,6 +53,7 @@ export function decidePublication(check: CheckResult, audienceId: string, buildD
     publication.published.add(doc.code);
     for (const entry of [...doc.editions.filter(within), ...doc.appendices]) {
       const file = entryFile(doc, entry);
+      publication.visible.add(file);
       const refusal = refusalOf(check, entry);
       if (refusal) publication.refused.set(file, refusal);
       else publication.files.add(file);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { legacyPath, type LegacyUrlsFile } from '../schemas/legacy-urls.ts';
 import { codeSlug } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
-import type { AppendixEntry, EditionEntry } from '../model/corpus.ts';
+import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { splitSections, type Section } from '../model/edition-sections.ts';
 import { renderBody } from '../render/render-body.ts';
 import { documentStatus } from '../model/editions.ts';
@@ -13,14 +14,14 @@ import { QMS_STANDARD } from '../model/quality-records.ts';
 import { resolveStandard } from '../model/lookup.ts';
 import { routes } from '../lib/routes.ts';
 import type { RenderContext } from '../render/components.ts';
-import type { RefTarget } from '../render/link-references.ts';
+import type { LinkTarget, RefTarget } from '../render/link-references.ts';
 import { documentTitle } from '../lib/titles.ts';
 import { clauseResolver, headingNumbers } from '../validation/standard-citations.ts';
 import type { RenderCache } from '../render/render-cache.ts';
 import type { Role } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
 import { standardCitations } from '../validation/standard-citations.ts';
-import type { Citation, ReferenceIndex } from '../validation/reference-index.ts';
+import { buildReferenceIndex, type Citation, type ReferenceIndex } from '../validation/reference-index.ts';
 import type { DocumentData, RenderedBody, SiteData, ViewAppendix, ViewEdition, ViewSuspect } from '../site/view-data.ts';
 import { decidePublication, entryFile, type Publication } from './publication.ts';
 
@@ -47,20 +48,27 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const date = config.buildDate;
   const publication = decidePublication(checked, config.audience, date);
   if (publication.problem) throw new PublicationError(publication.problem);
-  const { lookup, corpus } = checked;
+  const { lookup } = checked;
   const published = publication.published;
   const fileOf = new Map<EditionEntry | AppendixEntry, string>();
-  for (const doc of corpus.documents) for (const entry of [...doc.editions, ...doc.appendices]) fileOf.set(entry, entryFile(doc, entry));
+  for (const doc of checked.corpus.documents) for (const entry of [...doc.editions, ...doc.appendices]) fileOf.set(entry, entryFile(doc, entry));
   const isPublishedFile = (entry: EditionEntry | AppendixEntry) => publication.files.has(fileOf.get(entry) ?? '');
-  // As the repository names it (`content/documents/…`), wherever the root lies on this machine.
-  const sourcePath = (entry: EditionEntry | AppendixEntry) => path.posix.join(config.contentRoot.split(path.sep).join('/'), fileOf.get(entry) ?? '');
+  // What the audience may read, and nothing else: every status, citation, date and list below is computed
+  // from this corpus, so a hidden document or edition cannot shift a public page (README «Что видит каждая аудитория»).
+  const corpus: Corpus = { ...checked.corpus, documents: audienceDocuments(checked.corpus.documents, publication, fileOf) };
+  const audienceCheck = { ...checked, corpus };
+  // Repository-relative (`content/documents/…`), never the absolute folder a build was given with --root.
+  const repoPath = repositoryPath(config, history);
+  const sourcePath = (entry: EditionEntry | AppendixEntry) => repoPath(fileOf.get(entry) ?? '');
   // Which texts are published: citations from anything else never reach a page or an export.
   const publishedEntries = new Set<string>();
   for (const doc of corpus.documents) {
-    if (!published.has(doc.code)) continue;
     for (const entry of [...doc.editions, ...doc.appendices]) if (isPublishedFile(entry)) publishedEntries.add(entry.id);
   }
-  const references = publishedReferences(checked.referenceIndex, published, publishedEntries);
+  const fileOfId = new Map([...fileOf].map(([entry, file]) => [entry.id, file]));
+  const references = publishedReferences(buildReferenceIndex(corpus, lookup, checked.extracted), published, publishedEntries, (entry) =>
+    repoPath(fileOfId.get(entry) ?? ''),
+  );
 
   const roles = corpus.roles.map((r) => r.data).filter((r) => published.has(r.definedIn));
   const terms = corpus.terms.map((t) => t.data).filter((t) => published.has(t.definedIn));
@@ -107,8 +115,10 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
       ? { href: routes.appendix(code, number), title: `Приложение ${number} «${appendix.data.title}» к ${code}` }
       : undefined;
   };
+  const linkTarget = authorsLinkTarget(checked.corpus.documents, publication, corpus.documents);
   const contextFor = (code: string, own: EditionEntry | undefined): RenderContext => ({
     document: code,
+    linkTarget,
     role: (id) => roleById.get(id),
     term: (id) => termById.get(id),
     rolesOf: (of) => rolesByDoc.get(of) ?? [],
@@ -124,7 +134,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     },
     resolverFor: (headings) => {
       const own = headingNumbers(headings);
-      const clauses = clauseResolver(lookup, lookup.documents.get(code) ?? { editions: [] }, own);
+      const clauses = clauseResolver(lookup, corpus.documents.find((d) => d.code === code) ?? { editions: [] }, own);
       return (ref) => {
         if (ref.kind === 'code') return documentTarget(`${ref.prefix}-${ref.number}`);
         if (ref.kind === 'appendix') return appendixTarget(ref.document ?? code, ref.number);
@@ -148,6 +158,11 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     roles,
     terms,
     synonyms: (corpus.records.get('synonyms') ?? []).flatMap((r) => (r.data as { items: SiteData['synonyms'] }).items),
+    // Old addresses lead only to documents this audience may read: others are never named.
+    legacy: (corpus.records.get('legacy-urls') ?? [])
+      .flatMap((r) => (r.data as LegacyUrlsFile).redirects)
+      .filter((r) => published.has(r.code))
+      .map((r) => ({ from: r.from, path: legacyPath(r.from), code: r.code, ...(r.version ? { version: r.version } : {}) })),
     // Control of external documents (holder, place, licence) is internal, like audit records.
     standards: corpus.standards.map(({ data: { control, ...data } }) => (auditsPublished && control ? { ...data, control } : data)),
     references,
@@ -155,9 +170,9 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     auditsPublished,
     principles: Object.fromEntries([...shownEditions].filter(([, e]) => e.data.principles).map(([code, e]) => [code, e.data.principles ?? []])),
     componentHomes: {},
-    suspects: publishedSuspects(checked, date, (code) => published.has(code), isPublishedFile),
+    suspects: publishedSuspects(audienceCheck, date, (code) => published.has(code), isPublishedFile),
     gitHistory: history?.available ?? false,
-    qmsClauseCitations: qmsClauseCitations(checked, date, (code) => published.has(code), isPublishedFile),
+    qmsClauseCitations: qmsClauseCitations(audienceCheck, date, (code) => published.has(code), isPublishedFile),
   };
   // Every body is rendered against this: a change here (a title, a role) re-renders the bodies.
   const contextKey = digest({
@@ -165,6 +180,8 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
     terms,
     titles: [...shownTitle],
     restricted: site.restricted,
+    // Links to an edition the audience does not have lose their link; a bare clause follows the latest edition's references.
+    editions: corpus.documents.map((d) => [d.code, d.editions.map((e) => e.data.version), d.editions.at(-1)?.data.references]),
     standards: site.standards.map((s) => [s.id, s.designation, s.equivalents]),
   });
   cache.begin(contextKey);
@@ -176,6 +193,15 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
       const sections = splitSections(tree);
       return { ...renderBody(tree, context), sections };
     });
+
+  const withheld = withheldCommits(history, publication.visible);
+  // A commit that also changed a file this audience may not read keeps its date and address, never its subject or author.
+  const fileCommits = (file: string) =>
+    (history?.files.get(file) ?? []).map((c) =>
+      withheld.has(c.hash)
+        ? { hash: c.hash, short: c.short, date: c.date, author: '', subject: '', withheld: true, url: commitUrl(config.repository, c.hash) }
+        : { ...c, url: commitUrl(config.repository, c.hash) },
+    );
 
   const documents: DocumentData[] = [];
   for (const doc of corpus.documents) {
@@ -197,9 +223,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
         interval,
         ...render(edition, contextFor(doc.code, edition)),
         reviewBy: reviewDate(edition.data, typePeriod)?.by,
-        ...(history?.available
-          ? { commits: (history.files.get(fileOf.get(edition) ?? '') ?? []).map((c) => ({ ...c, url: commitUrl(config.repository, c.hash) })) }
-          : {}),
+        ...(history?.available ? { commits: fileCommits(fileOf.get(edition) ?? '') } : {}),
       }));
     const review = documentReview(doc.editions.filter(isPublishedFile), typePeriod, date, config.review.leadDays);
     const publishedVersion = (t: { edition: EditionEntry } | undefined) => (t && isPublishedFile(t.edition) ? t.edition.data.version : undefined);
@@ -300,16 +324,100 @@ function publishedSuspects(
     }));
 }
 
-/** The reference index between published texts only: neither a hidden citing text nor a hidden cited document. */
-function publishedReferences(index: ReferenceIndex, published: ReadonlySet<string>, entries: ReadonlySet<string>): ReferenceIndex {
+/**
+ * The reference index between published texts only: neither a hidden citing text nor a hidden cited
+ * document; each citation names its file as the repository does.
+ */
+function publishedReferences(
+  index: ReferenceIndex,
+  published: ReadonlySet<string>,
+  entries: ReadonlySet<string>,
+  fileOf: (entry: string) => string,
+): ReferenceIndex {
   const keep = (bucket: Record<string, Citation[]>, keyPublished: (key: string) => boolean) =>
     Object.fromEntries(
       Object.entries(bucket)
         .filter(([key]) => keyPublished(key))
-        .map(([key, citations]) => [key, citations.filter((c) => published.has(c.from) && entries.has(c.entry))] as const)
+        .map(
+          ([key, citations]) =>
+            [key, citations.filter((c) => published.has(c.from) && entries.has(c.entry)).map((c) => ({ ...c, file: fileOf(c.entry) }))] as const,
+        )
         .filter(([, citations]) => citations.length > 0),
     );
   return { documents: keep(index.documents, (code) => published.has(code)), standards: keep(index.standards, () => true) };
+}
+
+/**
+ * The documents as the audience may read them: published documents only, each with the editions within
+ * the audience. Everything the view derives (the edition in force and its dates, citations, suspects,
+ * the clause matrix) is derived from these, as if nothing else existed.
+ */
+function audienceDocuments(
+  documents: readonly DocumentEntry[],
+  publication: Publication,
+  fileOf: ReadonlyMap<EditionEntry | AppendixEntry, string>,
+): DocumentEntry[] {
+  const visible = (entry: EditionEntry | AppendixEntry) => publication.visible.has(fileOf.get(entry) ?? '');
+  return documents
+    .filter((doc) => publication.published.has(doc.code))
+    .map((doc) => ({ ...doc, editions: doc.editions.filter(visible), appendices: doc.appendices.filter(visible) }));
+}
+
+/**
+ * An author's link to a document's address (`/nd/pr-901/`, `/nd/ПР-901`, `https://…/nd/pr-901/1.0/`):
+ * a restricted document's is shown as its code, marked; an edition of a published document the audience
+ * does not have loses its link. Any host counts: a link cannot be trusted to name the portal's own.
+ */
+function authorsLinkTarget(all: readonly DocumentEntry[], publication: Publication, readable: readonly DocumentEntry[]): LinkTarget {
+  const bySegment = new Map<string, string>();
+  for (const doc of all) {
+    bySegment.set(codeSlug(doc.code), doc.code);
+    bySegment.set(doc.folder.toLowerCase(), doc.code);
+    bySegment.set(doc.code.toLowerCase(), doc.code);
+  }
+  const versions = new Map(readable.map((doc) => [doc.code, new Set(doc.editions.map((e) => e.data.version))]));
+  return (url) => {
+    const match = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*)?\/nd\/([^/?#]+)(?:\/([^/?#]+))?/i.exec(url.trim());
+    if (!match) return undefined;
+    const decode = (segment: string) => {
+      try {
+        return decodeURIComponent(segment).toLowerCase();
+      } catch {
+        return segment.toLowerCase();
+      }
+    };
+    const code = bySegment.get(decode(match[1] ?? ''));
+    if (!code) return undefined;
+    if (publication.restricted.has(code) || !publication.published.has(code)) return { restricted: code };
+    const second = match[2] ? decode(match[2]) : undefined;
+    if (second && /^\d/.test(second) && !versions.get(code)?.has(second)) return 'unlinked';
+    return undefined;
+  };
+}
+
+/**
+ * Commits that changed a document file the audience may not read (a restricted document, a hidden
+ * edition, or a file no longer in the corpus, whose access is unknown). Other content files (registries,
+ * standards) do not withhold a commit.
+ */
+function withheldCommits(history: GitHistory | undefined, visible: ReadonlySet<string>): Set<string> {
+  const withheld = new Set<string>();
+  for (const [file, commits] of history?.files ?? []) {
+    if (file.startsWith('documents/') && !visible.has(file)) for (const c of commits) withheld.add(c.hash);
+  }
+  return withheld;
+}
+
+/**
+ * Content-root-relative path → the path the repository gives it (`content/documents/…`): the root's place in
+ * its Git repository, else the configured root when it is relative and inside the project, else the path
+ * under the root alone. The absolute folder a build was given (`--root /srv/…`) is never published.
+ */
+function repositoryPath(config: SiteConfig, history: GitHistory | undefined): (file: string) => string {
+  const configured = config.contentRoot.split(path.sep).join('/');
+  const relative = !path.isAbsolute(config.contentRoot) && !configured.split('/').includes('..');
+  const prefix = history?.prefix ?? (relative ? configured : '');
+  return (file) => path.posix.join(prefix || '.', file);
 }
 
 export function digest(value: unknown): string {

@@ -4,7 +4,7 @@ import { routes } from '../lib/routes.ts';
 import type { Edition, Principle } from '../schemas/document.ts';
 import type { Role, Term } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
-import type { RefResolver } from './link-references.ts';
+import type { LinkTarget, RefResolver } from './link-references.ts';
 
 /** What a body may show of the published site: the renderer's only window onto data. */
 export interface RenderContext {
@@ -25,6 +25,8 @@ export interface RenderContext {
   principlesOf(code: string): Principle[] | undefined;
   /** A resolver for the prose references of one body, given its headings (a bare «п. 3.1» may be its own section). */
   resolverFor(headings: ReadonlyArray<{ slug: string; text: string }>): RefResolver;
+  /** Where an author's own link leads, when that is a document or edition above the audience. */
+  linkTarget?: LinkTarget;
 }
 
 type Inline = (props: Record<string, string>, children: ElementContent[], context: RenderContext, flow: boolean) => ElementContent | ElementContent[];

@@ -7,6 +7,13 @@ export type RefTarget = { href: string; title: string } | { restricted: string }
 /** Resolves the references of one text in reading order (clause references depend on the standard named before). */
 export type RefResolver = (ref: ProseRef) => RefTarget;
 
+/**
+ * What an author's own link (`[…](/nd/pr-901/)`, `<a href>`) may lead to: a document above the audience
+ * (`restricted`: its code), a page the audience does not have (`unlinked`: the text stays, the link goes),
+ * or anything else (undefined: the link stays as written).
+ */
+export type LinkTarget = (url: string) => { restricted: string } | 'unlinked' | undefined;
+
 /** Text inside these is left alone: already a link, or code. Headings are linked too (their anchor comes from their text). */
 const SKIP = new Set(['link', 'linkReference', 'code', 'inlineCode', 'yaml', 'html']);
 const SKIP_JSX = new Set(['a', 'Role', 'Term']);
@@ -16,7 +23,13 @@ const SKIP_JSX = new Set(['a', 'Role', 'Term']);
  * this or another document — becomes a link, found with the checker's own scanner (src/validation/extract.ts),
  * so what is checked and what is linked cannot drift apart. A restricted document keeps its code, marked.
  */
-export function linkReferences(tree: Root, resolve: RefResolver) {
+export function linkReferences(tree: Root, resolve: RefResolver, linkTarget?: LinkTarget) {
+  const definitions = new Map<string, string>();
+  const collect = (node: Root | RootContent) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    if ('children' in node) for (const child of node.children) collect(child as RootContent);
+  };
+  if (linkTarget) collect(tree);
   const visit = (node: Root | RootContent) => {
     if (SKIP.has(node.type)) return;
     if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && SKIP_JSX.has(node.name ?? '')) return;
@@ -24,7 +37,14 @@ export function linkReferences(tree: Root, resolve: RefResolver) {
     const parent = node as Parent;
     const children: RootContent[] = [];
     for (const child of parent.children) {
-      if (child.type === 'text') children.push(...linkText(child, resolve));
+      const own = linkTarget && authorsLink(child, definitions, linkTarget);
+      if (own?.unlinked) {
+        // The link's own text stays, and references in it are linked as anywhere else.
+        const holder = { type: 'paragraph', children: own.nodes } as Parent;
+        visit(holder as RootContent);
+        children.push(...(holder.children as RootContent[]));
+      } else if (own) children.push(...own.nodes);
+      else if (child.type === 'text') children.push(...linkText(child, resolve));
       else {
         visit(child);
         children.push(child);
@@ -35,6 +55,33 @@ export function linkReferences(tree: Root, resolve: RefResolver) {
   visit(tree);
 }
 
+/** A restricted document's code, marked, as every reference to it is shown: no link, no title. */
+const restrictedMark = (code: string, title: string): PhrasingContent[] => [
+  { type: 'text', value: code, data: { hName: 'span', hProperties: { className: ['restricted-ref'], title } } },
+  { type: 'text', value: ' (документ ограниченного доступа)', data: { hName: 'small', hProperties: { className: ['restricted-note'] } } },
+];
+
+/** An author's link to an address the audience may not have, replaced; undefined for any other node. */
+function authorsLink(
+  node: RootContent,
+  definitions: ReadonlyMap<string, string>,
+  linkTarget: LinkTarget,
+): { nodes: RootContent[]; unlinked: boolean } | undefined {
+  let url: string | undefined;
+  if (node.type === 'link') url = node.url;
+  else if (node.type === 'linkReference') url = definitions.get(node.identifier);
+  else if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'a') {
+    const href = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value;
+    url = typeof href === 'string' ? href : undefined;
+  }
+  const target = url === undefined ? undefined : linkTarget(url);
+  if (!target) return undefined;
+  const unlinked = target === 'unlinked';
+  const inline = unlinked
+    ? ((node as Parent).children as PhrasingContent[])
+    : restrictedMark(target.restricted, `${target.restricted}: документ ограниченного доступа`);
+  return { nodes: node.type === 'mdxJsxFlowElement' ? [{ type: 'paragraph', children: inline }] : inline, unlinked };
+}
 function linkText(node: Text, resolve: RefResolver): PhrasingContent[] {
   const refs = scanText(node.value, 0).filter((ref) => ref.kind !== 'role' && ref.kind !== 'term' && ref.kind !== 'link');
   if (refs.length === 0) return [node];
@@ -47,8 +94,7 @@ function linkText(node: Text, resolve: RefResolver): PhrasingContent[] {
     if (ref.offset > at) out.push({ type: 'text', value: node.value.slice(at, ref.offset) });
     const text = node.value.slice(ref.offset, ref.offset + ref.raw.length);
     if ('restricted' in target) {
-      out.push({ type: 'text', value: text, data: { hName: 'span', hProperties: { className: ['restricted-ref'], title: target.restricted } } });
-      out.push({ type: 'text', value: ' (документ ограниченного доступа)', data: { hName: 'small', hProperties: { className: ['restricted-note'] } } });
+      out.push(...restrictedMark(text, target.restricted));
     } else {
       out.push({
         type: 'link',

@@ -24,7 +24,7 @@ const SLOT_HTML = new RegExp(`<${SLOT} data-index="(\\d+)"></${SLOT}>`, 'g');
  */
 export function renderBody(tree: Root, context: RenderContext): RenderedBody {
   const headings = slugHeadings(tree);
-  linkReferences(tree, context.resolverFor(headings));
+  linkReferences(tree, context.resolverFor(headings), context.linkTarget);
   const slots: Extract<BodySegment, { component: string }>[] = [];
   const jsx = (state: State, node: JsxNode): ElementContent | ElementContent[] | undefined => {
     const name = node.name;

@@ -5,6 +5,7 @@ import { standard } from './standard.ts';
 import { auditPlan, auditProgram, auditReport, auditorsFile, correctiveActionPlan, improvementPlan } from './audit.ts';
 import { qmsMap } from './qms.ts';
 import { qualityStandard } from './quality-standard.ts';
+import { LegacyUrls } from './legacy-urls.ts';
 
 /** Every JSON Schema published under `schemas/`, generated from these zod shapes. */
 export const JSON_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: string }>> = {
@@ -13,6 +14,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; title: s
   'roles.schema.json': { schema: rolesFile, title: 'Реестр ролей' },
   'terms.schema.json': { schema: termsFile, title: 'Реестр терминов и сокращений' },
   'synonyms.schema.json': { schema: synonymsFile, title: 'Синонимы для поиска' },
+  'legacy-urls.schema.json': { schema: LegacyUrls, title: 'Старые адреса документов (переадресация после миграции)' },
   'access-levels.schema.json': { schema: accessLevelsFile, title: 'Уровни доступа' },
   'standard.schema.json': { schema: standard, title: 'Внешний стандарт: обозначение и пункты' },
   'edition.schema.json': { schema: edition, title: 'Свойства (frontmatter) редакции нормативного документа' },

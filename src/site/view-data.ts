@@ -47,6 +47,8 @@ export interface ViewEdition extends RenderedBody {
 
 export interface ViewCommit extends FileCommit {
   url: string;
+  /** The commit also changed a file this audience may not read: its subject and author are empty here. */
+  withheld?: boolean;
 }
 
 /** The review a document owes at the build's date (src/model/review.ts). */
@@ -133,6 +135,8 @@ export interface SiteData {
   qmsClauseCitations: Record<string, string[]>;
   /** Principles and directions of each published policy, as the edition its address shows defines them. */
   principles: Record<string, Principle[]>;
+  /** Old addresses of published documents (registries/legacy-urls.json): the path a redirect matches, the document and edition it leads to. */
+  legacy: Array<{ from: string; path: string; code: string; version?: string }>;
   /** Digest of the registries, titles and states every page may show; part of every page's key. */
   key: string;
 }

@@ -46,12 +46,68 @@ describe('a query no page holds entirely', () => {
     expect(await partial.textContent()).toContain('Нет страниц со всеми словами; показаны страницы с частью слов');
     const links = await partial.locator('li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links).toContain('/nd/pt-035/');
-    expect(await partial.locator('li').first().textContent()).toContain('слов из запроса: 2 из 3');
+    const policy = partial.locator('li', { has: page.locator('a[href="/nd/pt-035/"]') });
+    expect(await policy.textContent()).toMatch(/нет слова «калибровки»/);
   });
 
-  it('hides the note again for a query that matches', async () => {
+  // «календарь» is on one page only (the audit programme), the other three words together on the policy.
+  it('with one rare word, shows the pages holding the others, under a note', async () => {
+    await search.search('предвосхищение клиентских ожиданий календарь');
+    const partial = page.locator('[data-partial]');
+    await partial.waitFor({ state: 'visible' });
+    expect(await partial.locator('[data-partial-note]').textContent()).toBe('Нет страниц со всеми словами; показаны страницы с частью слов.');
+    const policy = partial.locator('li', { has: page.locator('a[href="/nd/pt-035/"]') });
+    expect(await policy.textContent()).toContain('нет слова «календарь»');
+    // The note comes before the pages it explains.
+    const [note, first] = await Promise.all([partial.locator('[data-partial-note]').boundingBox(), partial.locator('li').first().boundingBox()]);
+    expect(note!.y).toBeLessThan(first!.y);
+  });
+
+  it('with one word no page has, shows the pages holding the others, under a note naming it', async () => {
+    const results = await search.search('предвосхищение клиентских ожиданий жирафов');
+    expect(results.map((r) => r.path)).toContain('/nd/pt-035/');
+    const dropped = page.locator('[data-dropped]');
+    await dropped.waitFor({ state: 'visible' });
+    expect(await dropped.textContent()).toBe('Слова «жирафов» нет ни на одной странице; показаны страницы с остальными словами запроса.');
+    const [note, first] = await Promise.all([dropped.boundingBox(), page.locator('li.nd-result').first().boundingBox()]);
+    expect(note!.y).toBeLessThan(first!.y);
+  });
+
+  it('hides the notes again for a query that matches', async () => {
     await search.search('политика качества');
     expect(await page.locator('[data-partial]').isHidden()).toBe(true);
+    expect(await page.locator('[data-dropped]').isHidden()).toBe(true);
+  });
+});
+
+describe('in Russian', () => {
+  it('every label of the search UI, the filter counts included', async () => {
+    await search.open('аудит');
+    const dropdown = page.locator('pagefind-filter-dropdown[filter="тип"]');
+    await dropdown.locator('[role=combobox]').click();
+    await dropdown.locator('[role=option]').first().waitFor();
+    const options = await dropdown.locator('[role=option]').evaluateAll((os) => os.map((o) => o.getAttribute('aria-label') ?? ''));
+    expect(options.length).toBeGreaterThan(1);
+    for (const label of options) expect(label).toMatch(/^[^,]+: \d+ результат(а|ов)?$/);
+    await dropdown.locator('[role=option]').first().click();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() =>
+      /выбран/.test(document.querySelector('pagefind-filter-dropdown[filter="тип"] .pf-dropdown-trigger')?.getAttribute('aria-label') ?? ''),
+    );
+    const ui = await page.evaluate(() => {
+      const root = document.querySelector('[data-search-page]')!;
+      const texts = [...root.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((e) => [
+        e.getAttribute('aria-label') ?? '',
+        e.getAttribute('placeholder') ?? '',
+        e.getAttribute('title') ?? '',
+      ]);
+      const chrome = [...root.querySelectorAll('pagefind-summary, pagefind-input, pagefind-filter-dropdown, .pf-dropdown-trigger')].map(
+        (e) => e.textContent ?? '',
+      );
+      return [...texts, ...chrome].filter(Boolean);
+    });
+    expect(ui.length).toBeGreaterThan(5);
+    for (const text of ui) expect(text).not.toMatch(/\b(results?|filters?|selected|loading|search|clear|no)\b/i);
   });
 });
 
@@ -79,12 +135,16 @@ describe('excerpts read as text', () => {
   // A fresh page: no filter left over from the shared-link test.
   beforeAll(async () => search.open());
 
-  it.each(['ПТ035', 'PT-035', 'самообслуживание', 'ISO 19011'])('never show the hidden spellings and synonyms (%s)', async (query) => {
-    await search.search(query);
-    const shown = await excerpts();
-    expect(shown.length).toBeGreaterThan(0);
-    for (const text of shown) expect(text).not.toMatch(/\||ПТ035|PT035|PT 035|ISO19011|ИСО19011|самостоятельное обслуживание|customer experience/);
-  });
+  it.each(['пт 035', 'ПТ035', 'PT-035', 'пт-035 приложение 2', 'самообслуживание', 'customer experience', 'ISO 19011', 'ИСО 9001', 'QMS'])(
+    'never show the hidden spellings and synonyms (%s)',
+    async (query) => {
+      await search.search(query);
+      const shown = await excerpts();
+      expect(shown.length).toBeGreaterThan(0);
+      for (const text of shown)
+        expect(text).not.toMatch(/\||ПТ035|PT035|PT 035|PT-035|ПТ 035|ISO19011|ИСО19011|ISO9001|ИСО9001|самостоятельное обслуживание|customer experience/);
+    },
+  );
 
   it('separate glossary entries and table cells', async () => {
     await search.search('СМК');

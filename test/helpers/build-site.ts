@@ -14,13 +14,14 @@ const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 /** Runs `node scripts/build.ts` as a user would, on any content root, into its own folders. */
 export async function buildSite(
-  options: { root?: string; date?: string; audience?: string; outDir?: string; env?: Record<string, string> } = {},
+  options: { root?: string; date?: string; audience?: string; outDir?: string; env?: Record<string, string>; args?: string[] } = {},
 ): Promise<BuildResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'nd-build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
   const args = ['scripts/build.ts', '--out', outDir];
   if (options.root) args.push('--root', options.root);
   if (options.date) args.push('--date', options.date);
+  if (options.args) args.push(...options.args);
   const env = { ...process.env, ND_CACHE_DIR: path.join(work, 'cache'), ...(options.audience ? { ND_AUDIENCE: options.audience } : {}), ...options.env };
   return runNode(args, env, outDir);
 }

@@ -30,6 +30,26 @@ describe('scripts/import.ts', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('--report creates a missing folder; without it the report goes to .nd/import (ignored by Git), never the working folder', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'nd-import-cli-'));
+    const root = await contentRoot();
+    const nested = path.join(work, 'отчёты', '2026');
+    const made = run([SOURCE, '--dry-run', '--out', root, '--report', nested], projectRoot);
+    expect(made.status, made.stderr).toBe(0);
+    expect(readdirSync(nested).sort()).toEqual(['import-report.json', 'import-report.md']);
+    const blocked = path.join(work, 'файл');
+    writeFileSync(blocked, '');
+    const refused = run([SOURCE, '--out', root, '--report', path.join(blocked, 'под')], projectRoot);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/папку для отчёта не создать.*ничего не импортировано/);
+    expect(existsSync(path.join(root, 'documents/pt-035/editions/1.1.mdx'))).toBe(false);
+    const plain = run([SOURCE, '--dry-run', '--out', root], work);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(readdirSync(work).sort()).toEqual(['.nd', 'файл', 'отчёты'].sort());
+    expect(readdirSync(path.join(work, '.nd/import')).sort()).toEqual(['import-report.json', 'import-report.md']);
+    expect(readFileSync(path.join(projectRoot, '.gitignore'), 'utf8')).toMatch(/^\.nd\/$/m);
+  });
+
   it('refuses bad usage with a Russian message and exit 2', () => {
     const noInput = run([], projectRoot);
     expect(noInput.status).toBe(2);

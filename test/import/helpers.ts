@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/lib/config.ts';
 import { importBatch, type BatchResult } from '../../src/import/batch.ts';
+import type { LegacySource } from '../../src/import/legacy.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 
 export const PT035_SOURCE = path.join(projectRoot, 'test/fixtures/sources/PT-035-source.txt');
@@ -10,12 +11,21 @@ export const PT035_SOURCE = path.join(projectRoot, 'test/fixtures/sources/PT-035
 /** Imports into a temporary copy of the real content (never the real one). */
 export async function importInto(
   inputs: string[],
-  options: { dryRun?: boolean; code?: string; version?: string; files?: Record<string, string | null> } = {},
+  options: { dryRun?: boolean; code?: string; version?: string; files?: Record<string, string | null>; legacy?: LegacySource } = {},
 ): Promise<BatchResult & { root: string }> {
   const root = await contentRoot(options.files ?? {});
   const config = { ...loadConfig(projectRoot, { ND_BUILD_DATE: '2026-11-26' }), contentRootAbs: root };
   const quiet = Object.assign(Object.create(process.stderr) as NodeJS.WriteStream, { isTTY: false, write: () => true });
-  const result = await importBatch({ inputs, out: root, dryRun: options.dryRun ?? false, code: options.code, version: options.version, config, stream: quiet });
+  const result = await importBatch({
+    inputs,
+    out: root,
+    dryRun: options.dryRun ?? false,
+    code: options.code,
+    version: options.version,
+    config,
+    stream: quiet,
+    legacy: options.legacy,
+  });
   return { ...result, root };
 }
 

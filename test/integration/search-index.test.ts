@@ -65,4 +65,16 @@ describe('the search index', () => {
     expect(doc?.content).not.toContain('Реестр НД');
     expect(doc?.content).not.toContain('История редакций');
   });
+
+  it('holds code spellings and synonyms as metadata only, never in the text excerpts are cut from', () => {
+    const doc = fragments.get('/nd/pr-901/');
+    expect(doc?.meta.aliases?.split(' ')).toEqual(expect.arrayContaining(['ПР901', 'PR-901', 'PR901']));
+    expect(fragments.get('/nd/pr-901/1.0/')?.meta.related_aliases).toContain('PR-901');
+    const policy = fragments.get('/nd/pt-035/');
+    expect(policy?.meta.synonyms).toContain('самообслуживание');
+    for (const [url, fragment] of fragments) {
+      expect(fragment.content, url).not.toMatch(/ПР901|PR-901|PR 901|ПТ035|PT-035|PT 035|ISO19011|ИСО19011|самообслуживание|самостоятельное обслуживание|\|/i);
+      expect(Object.keys(fragment.meta), url).not.toContain('hidden');
+    }
+  });
 });

@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { spacedForIndex } from '../../src/integration/search-index.ts';
 import { cssString, printPageCss } from '../../src/lib/print.ts';
-import { filtersFromAddress, filtersToAddress, queryWords, rankPartial, russianCount, withoutHiddenAids } from '../../src/lib/search-page.ts';
+import {
+  filtersFromAddress,
+  filtersToAddress,
+  partialNote,
+  queryWords,
+  rankPartial,
+  russianCount,
+  russianLabel,
+  wordSubsets,
+} from '../../src/lib/search-page.ts';
 import { synonymsFor } from '../../src/lib/synonyms.ts';
 
 const aids = ['ПТ-035', 'ПТ035', 'ПТ 035', 'PT-035', 'самообслуживание', 'QMS'];
-
-describe('withoutHiddenAids', () => {
-  it('cuts the « | » list out of an excerpt and keeps the highlights around it', () => {
-    expect(withoutHiddenAids('<mark>текст</mark> ПТ 035 | <mark>PT-035</mark> | самообслуживание <mark>далее</mark> текст', aids)).toBe(
-      '<mark>текст</mark> … <mark>далее</mark> текст',
-    );
-  });
-  it('cuts an aid the excerpt window cut in half at either end', () => {
-    expect(withoutHiddenAids('опытом» | <mark>ПТ-035</mark> | ПТ035 | PT', aids)).toBe('опытом» …');
-    expect(withoutHiddenAids('… 035 | PT-035 | QMS. Действующая <mark>редакция</mark>', aids)).toBe('Действующая <mark>редакция</mark>');
-  });
-  it('leaves an excerpt without a list as it is', () => {
-    expect(withoutHiddenAids('в соответствии с <mark>ПТ-035</mark>, п. 9.2', aids)).toBe('в соответствии с <mark>ПТ-035</mark>, п. 9.2');
-  });
-});
 
 describe('russianCount', () => {
   it.each([
@@ -46,15 +40,56 @@ describe('filters in the address', () => {
 
 describe('partial matches', () => {
   const hit = (id: string, score: number) => ({ id, score, data: async () => ({ url: id, excerpt: '', meta: {} }) });
-  it('rank pages by the number of words they hold, then score; at least half the words', () => {
-    const ranked = rankPartial([[hit('a', 1), hit('b', 5)], [hit('a', 1), hit('c', 9)], [hit('b', 1)]]);
-    expect(ranked.map((h) => [h.id, h.words])).toEqual([
-      ['b', 2],
-      ['a', 2],
+  it('try every set of all words but one, then fewer, down to half of them; never a word no page has', () => {
+    expect(wordSubsets(['a', 'b', 'c'])).toEqual([
+      [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
     ]);
+    expect(wordSubsets(['a', 'b', 'c', 'd'], new Set(['d']))).toEqual([
+      [['a', 'b', 'c']],
+      [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
+    ]);
+    expect(wordSubsets(['a', 'b'])).toEqual([[['a'], ['b']]]);
+  });
+  it('rank the pages of the first level that finds any, each once under its best set, naming the words it lacks', () => {
+    const words = ['a', 'b', 'c'];
+    const levels = wordSubsets(words);
+    const ranked = rankPartial(words, levels, [[[hit('x', 1), hit('y', 5)], [hit('x', 3)], []]]);
+    expect(ranked.map((h) => [h.id, h.without])).toEqual([
+      ['y', ['c']],
+      ['x', ['b']],
+    ]);
+    expect(rankPartial(words, levels, [[[], [], []]])).toEqual([]);
+  });
+  it('say which words are left out', () => {
+    expect(partialNote(['календарь'], true)).toBe('Слова «календарь» нет ни на одной странице; показаны страницы с остальными словами запроса.');
+    expect(partialNote([], false)).toBe('Нет страниц со всеми словами; показаны страницы с частью слов.');
+    expect(partialNote(['x', 'y'], false)).toBe(
+      'Слов «x», «y» нет ни на одной странице, а страниц со всеми остальными словами нет; показаны страницы с частью слов.',
+    );
   });
   it('split the query into words', () =>
     expect(queryWords('Калибровки, самообслуживание  и политика')).toEqual(['калибровки', 'самообслуживание', 'и', 'политика'].filter((w) => w.length > 1)));
+});
+
+describe('Pagefind’s English labels in Russian', () => {
+  it.each([
+    ['Политика, 1 result', 'Политика: 1 результат'],
+    ['Приложение, 3 results', 'Приложение: 3 результата'],
+    ['Действует, 25 results', 'Действует: 25 результатов'],
+    ['Фильтр «Тип», 1 filter selected', 'Фильтр «Тип»: выбран 1 фильтр'],
+    ['Фильтр «Тип», 2 filters selected', 'Фильтр «Тип»: выбрано 2 фильтра'],
+    ['Loading filter options...', 'Загрузка значений фильтра…'],
+    ['No filter "тип" found', 'Фильтра «тип» нет'],
+  ])('%s', (english, russian) => expect(russianLabel(english)).toBe(russian));
+  it('leaves Russian alone', () => expect(russianLabel('Политика: 1 результат')).toBeUndefined());
 });
 
 describe('synonymsFor', () => {

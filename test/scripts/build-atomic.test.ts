@@ -105,6 +105,30 @@ describe('a failed build into the same output', () => {
   });
 });
 
+describe('the sites of --audiences are swapped as one', () => {
+  it('a content error leaves every site and the nginx parts as they were', async () => {
+    const sites = path.join(work, 'sites');
+    const args = ['--audiences', 'public,internal'];
+    const first = await buildSite({ root, date: DATE, outDir: sites, args });
+    expect(first.code, first.stderr).toBe(0);
+    const before = await snapshot(sites);
+    expect(before.has('public/index.html')).toBe(true);
+    expect(before.has('internal/nd/pr-001/index.html')).toBe(true);
+    expect(before.has('_nginx/redirects.conf')).toBe(true);
+    const file = path.join(root, EDITION);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('title: Порядок', 'title: [Порядок'));
+    try {
+      const failed = await buildSite({ root, date: DATE, outDir: sites, args });
+      expect(failed.code).toBe(1);
+      expect(await snapshot(sites)).toEqual(before);
+      expect((await readdir(work)).filter((name) => name.startsWith('sites.'))).toEqual([]);
+    } finally {
+      await writeFile(file, text);
+    }
+  });
+});
+
 async function waitFor<T>(probe: () => T | undefined, timeout: number): Promise<T> {
   const end = Date.now() + timeout;
   while (Date.now() < end) {

@@ -12,7 +12,7 @@ let build: BuildResult;
 const read = (rel: string) => readFileSync(path.join(build.outDir, rel), 'utf8');
 
 beforeAll(async () => {
-  build = await buildSite({ date: '2026-11-26' });
+  build = await buildSite({ date: '2026-11-26', args: ['--html-redirects'] });
   if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 });
 
@@ -127,7 +127,7 @@ describe('site', () => {
     );
   });
 
-  it('redirects the Cyrillic code address to the stable one', () => {
+  it('redirects the Cyrillic code address to the stable one (--html-redirects, for plain static hosting)', () => {
     expect(read('nd/ПТ-035/index.html')).toMatch(/http-equiv="refresh" content="0;url=\/nd\/pt-035\/"/);
   });
 

@@ -4,52 +4,111 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { overlayFixture } from '../helpers/content-root.ts';
 import { restrictedCorpus } from '../helpers/restricted-corpus.ts';
-import { distTexts, filesContaining } from '../helpers/dist-scan.ts';
+import { distTexts, filesContaining, markersAbove, type Marker } from '../helpers/dist-scan.ts';
 
 /**
- * Publication is decided once, before any page sees data. ПТ-035, public and in force as 1.0, gets a
- * trade-secret earlier edition 0.9 and a trade-secret later edition 2.0 (announced for 2027), each full
- * of markers — title, act, change summary, reference titles, a heading, body text — and each citing
- * the public ПР-900 and the trade-secret ПР-901. Neither edition may leave a trace in dist/ (Pagefind's
- * gzip files decompressed), for the public and the internal audience alike: not their text, titles,
- * references, citations or file paths. Built for `trade-secret`, every marker is there: the scan works.
+ * Publication is decided once, before any page sees data, and the public view is computed from what the
+ * audience may read. The corpus («B») holds, besides the public documents:
+ * - ПТ-035, public and in force as 1.0, with a trade-secret earlier edition 0.9 and a trade-secret later
+ *   edition 2.0 (announced for 2027), each citing the public ПР-900 and the trade-secret ПР-901 (`leak`);
+ * - ПР-903, public 1.0 (2023) and 2.0 (2025) with a confidential 1.5 (2024) between them; its public text
+ *   links by Markdown to the restricted ПР-901 and to ПР-900's hidden edition (`leak-public`, `leak-hidden`);
+ * - the hidden ПР-904 (trade secret) and ПР-905 (internal), citing public documents and standards.
+ * Every hidden thing carries markers (title, act, change summary, reference titles, heading, body). Each
+ * audience's site (Pagefind's gzip files decompressed) holds no marker above its audience and every marker
+ * at or below it (the control: the scan finds what is there). The public site built from corpus A — the
+ * same without any hidden document or edition — is byte for byte the public site built from B.
  */
-const MARKERS = ['title', 'act', 'changes', 'reftitle', 'citedtitle', 'heading', 'body'].flatMap((field) => [`qxzleakold${field}`, `qxzleaknew${field}`]);
-const HIDDEN_FILES = ['pt-035/editions/0.9.mdx', 'pt-035/editions/2.0.mdx'];
+const MARKERS: Marker[] = [
+  ...['title', 'act', 'changes', 'reftitle', 'citedtitle', 'heading', 'body'].flatMap((field) => [
+    { text: `qxzleakold${field}`, access: 'trade-secret' },
+    { text: `qxzleaknew${field}`, access: 'trade-secret' },
+  ]),
+  ...['title', 'act', 'changes', 'body'].flatMap((field) => [
+    { text: `qxzleakhidden${field}`, access: 'trade-secret' },
+    { text: `qxzleakinternal${field}`, access: 'internal' },
+    { text: `qxzleakbetween${field}`, access: 'confidential' },
+  ]),
+  { text: 'qxzleakbetweenreftitle', access: 'confidential' },
+];
+const RANK: Record<string, number> = { public: 0, internal: 1, confidential: 2, 'trade-secret': 3 };
+const AUDIENCES = ['public', 'internal', 'confidential'] as const;
+const HIDDEN_FILES = ['pt-035/editions/0.9.mdx', 'pt-035/editions/2.0.mdx', 'pr-904/editions/1.0.mdx', 'pr-903/editions/1.5.mdx'];
 const DATE = '2026-11-26';
 
-let root: string;
+let rootA: string;
+let rootB: string;
 const builds: Record<string, BuildResult> = {};
 const texts: Record<string, Map<string, string>> = {};
+let publicA: Map<string, Buffer>;
+let publicB: Map<string, Buffer>;
 
 beforeAll(async () => {
-  root = await restrictedCorpus();
-  await overlayFixture(root, 'leak');
-  for (const audience of ['public', 'internal', 'trade-secret']) {
-    builds[audience] = await buildSite({ root, date: DATE, audience });
+  rootA = await restrictedCorpus();
+  await overlayFixture(rootA, 'leak-public');
+  rootB = await restrictedCorpus();
+  for (const fixture of ['leak-public', 'leak', 'leak-hidden']) await overlayFixture(rootB, fixture);
+  for (const audience of [...AUDIENCES, 'trade-secret']) {
+    builds[audience] = await buildSite({ root: rootB, date: DATE, audience });
     texts[audience] = builds[audience].code === 0 ? await distTexts(builds[audience].outDir) : new Map();
   }
+  const a = await buildSite({ root: rootA, date: DATE, audience: 'public' });
+  if (a.code !== 0) throw new Error(`сборка корпуса A не удалась:\n${a.stderr}`);
+  publicA = await distBytes(a.outDir);
+  publicB = builds.public?.code === 0 ? await distBytes(builds.public.outDir) : new Map();
+}, 300_000);
+
+async function distBytes(dir: string): Promise<Map<string, Buffer>> {
+  const { readdir } = await import('node:fs/promises');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+  return new Map(await Promise.all(files.sort().map(async (f) => [f, await readFile(path.join(dir, f))] as const)));
+}
+
+describe('the public site does not change when hidden documents and editions are added', () => {
+  it('corpus A and corpus A + hidden give the same files, byte for byte', () => {
+    expect(publicB.size).toBeGreaterThan(20);
+    expect([...publicB.keys()]).toEqual([...publicA.keys()]);
+    const differing = [...publicA].filter(([file, bytes]) => !bytes.equals(publicB.get(file) ?? Buffer.alloc(0))).map(([file]) => file);
+    expect(differing).toEqual([]);
+  });
 });
 
-describe.each(['public', 'internal'])('audience %s', (audience) => {
-  it('builds, with ПТ-035 1.0 in force', async () => {
+describe.each(AUDIENCES)('audience %s', (audience) => {
+  it('builds, with ПТ-035 1.0 in force', () => {
     expect(builds[audience]?.code, builds[audience]?.stderr).toBe(0);
     expect(texts[audience]?.get('nd/pt-035/index.html')).toContain('Политика МТС в области качества');
   });
 
-  it.each(MARKERS)('no file under dist/ holds %s', (marker) => {
+  it('holds no marker above its audience, and every marker at or below it', () => {
     expect(texts[audience]!.size).toBeGreaterThan(20);
-    expect(filesContaining(texts[audience]!, marker)).toEqual([]);
+    const above = markersAbove(MARKERS, audience, RANK);
+    expect(above.length).toBeGreaterThan(0);
+    expect(above.filter((m) => filesContaining(texts[audience]!, m.text).length > 0).map((m) => m.text)).toEqual([]);
+    const within = MARKERS.filter((m) => !above.includes(m));
+    expect(within.filter((m) => filesContaining(texts[audience]!, m.text).length === 0).map((m) => m.text)).toEqual([]);
   });
 
-  it('no file path of a hidden edition, and no page of it', () => {
-    expect(texts[audience]!.size).toBeGreaterThan(20);
-    for (const file of HIDDEN_FILES) expect(filesContaining(texts[audience]!, file)).toEqual([]);
+  it('no file path of a hidden edition, no page of it, and no absolute content path', () => {
+    for (const file of HIDDEN_FILES.filter((f) => !(audience === 'confidential' && f.startsWith('pr-903')))) {
+      expect(filesContaining(texts[audience]!, file)).toEqual([]);
+    }
     expect(texts[audience]?.has('nd/pt-035/0.9/index.html')).toBe(false);
     expect(texts[audience]?.has('nd/pt-035/2.0/index.html')).toBe(false);
+    expect(filesContaining(texts[audience]!, rootB)).toEqual([]);
+    expect(filesContaining(texts[audience]!, path.dirname(rootB))).toEqual([]);
+    const references = JSON.parse(texts[audience]!.get('references.json') ?? '{}') as { documents: Record<string, Array<{ file: string }>> };
+    const files = Object.values(references.documents)
+      .flat()
+      .map((c) => c.file);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(file).toMatch(/^documents\//);
+    expect(texts[audience]?.get('nd/pt-035/index.html')).toMatch(
+      /Исходный файл: <a href="[^"]+\/documents\/pt-035\/editions\/1\.0\.mdx">documents\/pt-035\/editions\/1\.0\.mdx<\/a>/,
+    );
   });
 
-  it('no citation from a hidden edition: ПР-900 is not «cited by» ПТ-035, references.json has no hidden text', async () => {
+  it('no citation from a hidden edition: ПР-900 is not «cited by» ПТ-035, references.json has no hidden text', () => {
     const references = JSON.parse(texts[audience]!.get('references.json') ?? '{}') as { documents: Record<string, Array<{ from: string; entry: string }>> };
     const entries = Object.values(references.documents)
       .flat()
@@ -61,18 +120,54 @@ describe.each(['public', 'internal'])('audience %s', (audience) => {
     expect(citedBy).not.toContain('ПТ-035');
   });
 
+  it('the standards pages still list ПТ-035 as citing them (its hidden latest edition does not take its place)', () => {
+    for (const standard of ['iso-9001-2015', 'iso-19011-2018']) {
+      const citedBy = /<h2 id="cited-by">[\s\S]*?<\/article>/.exec(texts[audience]!.get(`standards/${standard}/index.html`) ?? '')?.[0] ?? '';
+      expect(citedBy, standard).toContain('ПТ-035');
+      expect(citedBy, standard).not.toContain('ПР-904');
+    }
+  });
+
   it('the announcement of the hidden 2.0 is not shown either', () => {
     expect(texts[audience]?.get('nd/pt-035/index.html')).not.toMatch(/Вступает в силу|1 марта 2027/);
+  });
+
+  it('an author’s link to a restricted document or a hidden edition is not a link: the code, marked', () => {
+    const html = texts[audience]!.get('nd/pr-903/index.html') ?? '';
+    const body = /Порядок обработки сведений[\s\S]*?<\/p>/.exec(html)?.[0] ?? '';
+    expect(body).not.toMatch(/href="[^"]*\/nd\/pr-901\//);
+    expect(body).not.toContain('/nd/pr-900/0.9/');
+    expect(
+      body.match(/<span class="restricted-ref"[^>]*>ПР-901<\/span><small class="restricted-note"> \(документ ограниченного доступа\)<\/small>/g),
+    ).toHaveLength(3);
+    expect(body).toContain('<a href="/nd/pr-900/">публичный порядок</a>');
+  });
+});
+
+describe('a restricted edition between two public ones', () => {
+  it('leaves the public edition’s «Не действует с …» at the next edition the audience may read, and never names it', () => {
+    for (const audience of ['public', 'internal']) {
+      const page = texts[audience]!.get('nd/pr-903/1.0/index.html') ?? '';
+      expect(page, audience).toContain('Не действует с 1 марта 2025 г.');
+      expect(page, audience).not.toMatch(/редакци[яи] 1\.5|\/1\.5\/|>1\.5<|1 марта 2024/);
+      expect(texts[audience]!.has('nd/pr-903/1.5/index.html')).toBe(false);
+    }
+  });
+
+  it('the confidential site, which has it, says 1.0 ended when 1.5 began', () => {
+    expect(texts.confidential!.get('nd/pr-903/1.0/index.html')).toContain('Не действует с 1 марта 2024 г.');
+    expect(texts.confidential!.has('nd/pr-903/1.5/index.html')).toBe(true);
   });
 });
 
 describe('audience trade-secret (the control)', () => {
-  it('shows every marker and both editions', async () => {
+  it('shows every marker, both editions and the authors’ links', async () => {
     expect(builds['trade-secret']?.code, builds['trade-secret']?.stderr).toBe(0);
-    const missing = MARKERS.filter((marker) => filesContaining(texts['trade-secret']!, marker).length === 0);
+    const missing = MARKERS.filter((marker) => filesContaining(texts['trade-secret']!, marker.text).length === 0);
     expect(missing).toEqual([]);
     expect(texts['trade-secret']?.has('nd/pt-035/0.9/index.html')).toBe(true);
     expect(texts['trade-secret']?.has('nd/pt-035/2.0/index.html')).toBe(true);
     expect(await readFile(path.join(builds['trade-secret']!.outDir, 'references.json'), 'utf8')).toContain('pt-035/2.0');
+    expect(texts['trade-secret']?.get('nd/pr-903/index.html')).toContain('<a href="/nd/pr-901/">подробнее</a>');
   });
 });

@@ -17,6 +17,7 @@ import registryDuplicateId from './registry-duplicate-id.ts';
 import registryUnknownParent from './registry-unknown-parent.ts';
 import registryRoleDefinedOnce from './registry-role-defined-once.ts';
 import registrySynonym from './registry-synonym.ts';
+import registryLegacyUrl from './registry-legacy-url.ts';
 import standardClauseTree from './standard-clause-tree.ts';
 import standardExternalControl from './standard-external-control.ts';
 import refUnknownCode from './ref-unknown-code.ts';
@@ -84,6 +85,7 @@ export const RULES = [
   registryUnknownParent,
   registryRoleDefinedOnce,
   registrySynonym,
+  registryLegacyUrl,
   standardClauseTree,
   standardExternalControl,
   refUnknownCode,

@@ -1,0 +1,150 @@
+import type JSZip from 'jszip';
+
+/** XML text of the runs inside a fragment: w:t (and w:delText when asked), tabs and breaks as spaces. */
+export function xmlText(xml: string, deleted = false): string {
+  const re = deleted
+    ? /<w:(?:delText|t)(?:\s[^>]*)?>([^<]*)<\/w:(?:delText|t)>|<w:(?:tab|br)\b[^>]*\/>/g
+    : /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br)\b[^>]*\/>/g;
+  return [...xml.matchAll(re)]
+    .map((m) => (m[1] === undefined ? ' ' : decode(m[1])))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const decode = (s: string) =>
+  s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) =>
+    e === 'lt'
+      ? '<'
+      : e === 'gt'
+        ? '>'
+        : e === 'amp'
+          ? '&'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
+  );
+
+/** Paragraph texts of a part (header, footer, comment), one string per w:p. */
+export const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => xmlText(m[0])).filter((t) => t !== '');
+
+const attr = (xml: string, tag: string) => new RegExp(`<w:${tag}\\b[^>]*w:val="([^"]*)"`).exec(xml)?.[1];
+
+interface Level {
+  fmt: string;
+  text: string;
+  start: number;
+}
+
+const ROMAN: Array<[number, string]> = [
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+];
+function roman(n: number): string {
+  let out = '';
+  for (const [value, digits] of ROMAN) while (n >= value) ((out += digits), (n -= value));
+  return out;
+}
+const RUSSIAN = 'абвгдежзиклмнопрстуфхцшщэюя';
+
+function formatNumber(n: number, fmt: string): string | undefined {
+  switch (fmt) {
+    case 'decimal':
+    case 'decimalZero':
+      return String(n);
+    case 'lowerLetter':
+      return String.fromCharCode(96 + (((n - 1) % 26) + 1));
+    case 'upperLetter':
+      return String.fromCharCode(64 + (((n - 1) % 26) + 1));
+    case 'lowerRoman':
+      return roman(n);
+    case 'upperRoman':
+      return roman(n).toUpperCase();
+    case 'russianLower':
+      return RUSSIAN[(n - 1) % RUSSIAN.length];
+    case 'russianUpper':
+      return RUSSIAN[(n - 1) % RUSSIAN.length]!.toUpperCase();
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Word's automatic numbering of headings (numbering.xml, no «2.1.» typed in the text), written into
+ * the heading's text so the import keeps it: mammoth reads headings without their numbers.
+ * Returns the new document.xml and how many headings got a number.
+ */
+export async function numberHeadings(zip: JSZip, documentXml: string): Promise<{ xml: string; count: number }> {
+  const numberingXml = (await zip.file('word/numbering.xml')?.async('string')) ?? '';
+  const stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+  if (!numberingXml) return { xml: documentXml, count: 0 };
+  const abstracts = new Map<string, Level[]>();
+  for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    const levels: Level[] = [];
+    for (const l of m[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g))
+      levels[Number(l[1])] = { fmt: attr(l[2]!, 'numFmt') ?? 'decimal', text: attr(l[2]!, 'lvlText') ?? '', start: Number(attr(l[2]!, 'start') ?? 1) };
+    abstracts.set(m[1]!, levels);
+  }
+  const nums = new Map<string, string>();
+  for (const m of numberingXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) nums.set(m[1]!, attr(m[2]!, 'abstractNumId') ?? '');
+  const styles = new Map<string, { name: string; basedOn?: string; numId?: string; ilvl?: string; outline?: string }>();
+  for (const m of stylesXml.matchAll(/<w:style\b[^>]*w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const body = m[2]!;
+    styles.set(m[1]!, {
+      name: attr(body, 'name') ?? '',
+      basedOn: attr(body, 'basedOn'),
+      numId: attr(body, 'numId'),
+      ilvl: attr(body, 'ilvl'),
+      outline: attr(body, 'outlineLvl'),
+    });
+  }
+  const resolve = (id: string | undefined, depth = 0): { heading: boolean; numId?: string; ilvl?: string; outline?: string } => {
+    const s = id ? styles.get(id) : undefined;
+    if (!s || depth > 10) return { heading: false };
+    const parent = resolve(s.basedOn, depth + 1);
+    return {
+      heading: /^heading \d$/i.test(s.name) || parent.heading,
+      numId: s.numId ?? parent.numId,
+      ilvl: s.ilvl ?? parent.ilvl,
+      outline: s.outline ?? parent.outline,
+    };
+  };
+  const counters = new Map<string, number[]>();
+  let count = 0;
+  const xml = documentXml.replace(/<w:p\b(?:[^>]*[^/])?>[\s\S]*?<\/w:p>/g, (p) => {
+    const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0] ?? '';
+    const style = resolve(attr(pPr, 'pStyle'));
+    if (!style.heading) return p;
+    const numId = attr(pPr, 'numId') ?? style.numId;
+    if (!numId || numId === '0') return p;
+    const ilvl = Number(attr(pPr, 'ilvl') ?? style.ilvl ?? style.outline ?? 0);
+    const abstractId = nums.get(numId);
+    const levels = abstractId === undefined ? undefined : abstracts.get(abstractId);
+    const level = levels?.[ilvl];
+    if (!levels || !level || !level.text || !formatNumber(1, level.fmt)) return p;
+    const c = counters.get(abstractId!) ?? [];
+    counters.set(abstractId!, c);
+    c[ilvl] = c[ilvl] === undefined ? level.start : c[ilvl]! + 1;
+    for (let i = 0; i < ilvl; i++) c[i] ??= levels[i]?.start ?? 1;
+    c.length = ilvl + 1;
+    const label = level.text.replace(/%(\d)/g, (_m, d: string) => formatNumber(c[Number(d) - 1] ?? 1, levels[Number(d) - 1]?.fmt ?? 'decimal') ?? '');
+    if (!label.trim()) return p;
+    count += 1;
+    const run = `<w:r><w:t xml:space="preserve">${label.replace(/&/g, '&amp;').replace(/</g, '&lt;')} </w:t></w:r>`;
+    return pPr ? p.replace(pPr, pPr + run) : p.replace(/(<w:p\b[^>]*>)/, `$1${run}`);
+  });
+  return { xml, count };
+}

@@ -1,0 +1,243 @@
+/**
+ * The parts of the nginx configuration that the build writes beside the sites (`<out>/_nginx/`), included
+ * by the shipped `deploy/nginx/nd.conf`:
+ * - `audience.conf` — which site a request reads: the audience header, trusted only from the sign-on
+ *   proxy's addresses (`serve` in nd.config.json); and the sign-on headers passed on to `/api/`;
+ * - `redirects.conf` — ONE map from an address to the page it now lives at: `/nd/<КОД>` in any spelling
+ *   and the legacy addresses of `content/registries/legacy-urls.json`, per site, for what that site publishes;
+ * - `headers.conf` — the security headers and the caching rule (src/serve/headers.ts).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { codeSlug, parseCode, CODE_SEPARATORS } from '../lib/codes.ts';
+import type { SiteConfig } from '../lib/config.ts';
+import { routes } from '../lib/routes.ts';
+import type { DocumentData } from '../site/view-data.ts';
+import { IMMUTABLE, IMMUTABLE_PATH, REVALIDATE, SECURITY_HEADERS } from './headers.ts';
+
+/** The folder of the generated parts inside the build's output (beside `public/`, `internal/`…). */
+export const NGINX_PARTS = '_nginx';
+
+export interface BuiltSite {
+  audience: string;
+  documents: DocumentData[];
+}
+
+export interface AccessRank {
+  id: string;
+  rank: number;
+}
+
+const HEADER = '# Создано `npm run build`; не правьте: следующая сборка перепишет.\n';
+
+/** A string in nginx's configuration syntax: always quoted, quotes and backslashes escaped. */
+export const nginxString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
+
+/** `X-ND-Audience` → `$http_x_nd_audience`. */
+export const headerVariable = (name: string) => `$http_${name.toLowerCase().replace(/-/g, '_')}`;
+
+/**
+ * Which site a reader of each access level gets: the highest built site at or below their level
+ * (a reader cleared for «Коммерческая тайна» reads the confidential site when no higher one is built).
+ */
+export function siteForLevel(levels: AccessRank[], built: string[]): Map<string, string> {
+  const rank = new Map(levels.map((l) => [l.id, l.rank]));
+  const out = new Map<string, string>();
+  for (const level of levels) {
+    const site = built.filter((b) => (rank.get(b) ?? Infinity) <= level.rank).sort((a, b) => rank.get(b)! - rank.get(a)!)[0];
+    if (site) out.set(level.id, site);
+  }
+  return out;
+}
+
+/**
+ * `audience.conf`: `$nd_site` is the folder a request is served from, empty for «401». The header counts
+ * only when the connection comes from a trusted proxy (`$realip_remote_addr`: the peer itself even behind
+ * the realip module); without it, with an unknown level, or from anyone else: `serve.missingAudience`.
+ */
+export function audienceConf(serve: SiteConfig['serve'], levels: AccessRank[], built: string[]): string {
+  const header = headerVariable(serve.audienceHeader);
+  const sites = siteForLevel(levels, built);
+  const missing = serve.missingAudience === 'public' && built.includes('public') ? 'public' : '';
+  const lines = [
+    HEADER,
+    `# Прокси единого входа (serve.trustedProxies): только их заголовки ${serve.audienceHeader}, X-ND-User, X-ND-Roles принимаются.`,
+    'geo $realip_remote_addr $nd_trusted {',
+    '    default 0;',
+    ...serve.trustedProxies.map((a) => `    ${a} 1;`),
+    '}',
+    '',
+    `# Сайт читателя по заголовку ${serve.audienceHeader}; без заголовка, с неизвестным уровнем или не от прокси — ${missing || '401'}.`,
+    `map "$nd_trusted:${header}" $nd_site {`,
+    `    default ${nginxString(missing)};`,
+    ...[...sites].map(([level, site]) => `    ${nginxString(`1:${level}`)} ${site};`),
+    '}',
+    '',
+    '# Служба ознакомления (/api/) получает учётную запись только от прокси единого входа.',
+    ...(
+      [
+        ['$nd_audience', header],
+        ['$nd_user', '$http_x_nd_user'],
+        ['$nd_roles', '$http_x_nd_roles'],
+      ] as const
+    ).flatMap(([name, source]) => [`map $nd_trusted ${name} {`, '    default "";', `    1 ${source};`, '}']),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** `(?:п|П)(?:т|Т)`: one letter in either case, as byte alternatives (nginx's PCRE runs without UTF mode). */
+const anyCase = (text: string) =>
+  [...text].map((ch) => (ch.toLowerCase() === ch.toUpperCase() ? escapeRegex(ch) : `(?:${ch.toLowerCase()}|${ch.toUpperCase()})`)).join('');
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** The separators people type between prefix and number (src/lib/codes.ts), plus `_`, as alternatives. */
+const SEPARATORS = `(?:${[...JSON.parse(`"${CODE_SEPARATORS.replace(/\\-/g, '-')}"`), '_'].map(escapeRegex).join('|')})?`;
+
+/** A regular expression (nginx syntax) for `/nd/<code>` in any spelling: ПТ-035, пт035, PT-035, pt 035… */
+export function codeAddressPattern(code: string): string {
+  const parsed = parseCode(code);
+  if (!parsed) return `\\/nd\\/${escapeRegex(code)}\\/?$`;
+  const latin = codeSlug(parsed.prefix);
+  const prefix = latin && latin !== parsed.prefix ? `(?:${anyCase(parsed.prefix)}|${anyCase(latin)})` : anyCase(parsed.prefix);
+  return `\\/nd\\/${prefix}${SEPARATORS}${parsed.number}\\/?$`;
+}
+
+export interface LegacyRedirect {
+  from: string;
+  code: string;
+  version?: string;
+  file?: string;
+}
+
+/**
+ * The legacy addresses (contract 3, written by the import): read leniently here — the registry is checked
+ * by its own rule; an entry this build cannot use is skipped, never guessed.
+ */
+export async function readLegacyUrls(contentRootAbs: string): Promise<LegacyRedirect[]> {
+  const file = path.join(contentRootAbs, 'registries', 'legacy-urls.json');
+  if (!existsSync(file)) return [];
+  const data = JSON.parse(await readFile(file, 'utf8')) as { redirects?: unknown };
+  if (!Array.isArray(data.redirects)) return [];
+  return data.redirects.filter(
+    (r): r is LegacyRedirect =>
+      typeof r === 'object' && r !== null && typeof (r as LegacyRedirect).from === 'string' && typeof (r as LegacyRedirect).code === 'string',
+  );
+}
+
+/** The path an old address is asked for with, decoded as nginx's `$uri` is: `https://old/НД/ПТ-035.docx` → `/НД/ПТ-035.docx`. */
+export function legacyPath(from: string): string | undefined {
+  let pathname: string;
+  try {
+    pathname = /^[a-z][a-z0-9+.-]*:\/\//i.test(from) ? new URL(from).pathname : from.split(/[?#]/)[0]!;
+    pathname = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (!pathname.startsWith('/')) pathname = `/${pathname}`;
+  return pathname;
+}
+
+export interface Redirect {
+  site: string;
+  /** An exact decoded path (a legacy address) … */
+  from?: string;
+  /** … or a regular expression over it (a code in any spelling), valid in PCRE and JavaScript alike. */
+  pattern?: string;
+  to: string;
+}
+
+/** Every redirect of every site: legacy addresses the site may show, then `/nd/<КОД>` of each published document. */
+export function redirectsOf(sites: BuiltSite[], legacy: LegacyRedirect[]): Redirect[] {
+  const out: Redirect[] = [];
+  const seen = new Set<string>();
+  for (const site of sites) {
+    const published = new Map(site.documents.map((d) => [d.code, d]));
+    for (const entry of legacy) {
+      const doc = published.get(entry.code);
+      const from = legacyPath(entry.from);
+      if (!doc || !from || seen.has(`${site.audience}:${from}`)) continue;
+      seen.add(`${site.audience}:${from}`);
+      const to =
+        entry.version && doc.editions.some((e) => e.data.version === entry.version) ? routes.edition(doc.code, entry.version) : routes.document(doc.code);
+      out.push({ site: site.audience, from, to });
+    }
+    for (const doc of site.documents) out.push({ site: site.audience, pattern: codeAddressPattern(doc.code), to: routes.document(doc.code) });
+  }
+  return out;
+}
+
+/**
+ * `redirects.conf`: ONE map, `$nd_redirect` for `$nd_site:$uri`. nginx asks it only when no file answers
+ * (the 404 path), so the regular expressions cost nothing on the pages served.
+ */
+export function redirectsConf(redirects: Redirect[]): string {
+  const lines = redirects.map((r) =>
+    r.from !== undefined
+      ? `    ${nginxString(`${r.site}:${r.from}`)} ${nginxString(r.to)};`
+      : `    ${nginxString(`~^${escapeRegex(r.site)}:${r.pattern}`)} ${nginxString(r.to)};`,
+  );
+  return [HEADER, 'map "$nd_site:$uri" $nd_redirect {', '    default "";', ...lines, '}', ''].join('\n');
+}
+
+/**
+ * `hash.conf`, included before any map: legacy addresses are long, and the map's hash buckets must hold
+ * the longest key (nginx's default is 64 bytes). nginx fixes these sizes at the first `map` it reads.
+ */
+export function hashConf(redirects: Redirect[]): string {
+  const longest = Math.max(0, ...redirects.filter((r) => r.from !== undefined).map((r) => Buffer.byteLength(`${r.site}:${r.from}`) + 32));
+  let bucket = 64;
+  while (bucket < longest) bucket *= 2;
+  return [
+    HEADER,
+    '# Если эти размеры уже заданы в nginx.conf, оставьте там большие из двух и уберите include этого файла.',
+    `map_hash_bucket_size ${bucket};`,
+    `map_hash_max_size ${Math.max(2048, 2 ** Math.ceil(Math.log2(redirects.length * 2 + 1)))};`,
+    '',
+  ].join('\n');
+}
+
+/** `headers.conf`: server-level headers, sent with every answer (`always`: the 404 page and redirects too). */
+export function headersConf(): string {
+  return [
+    HEADER,
+    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `add_header ${name} ${nginxString(value)} always;`),
+    'add_header Cache-Control $nd_cache_control always;',
+    '',
+  ].join('\n');
+}
+
+/** `cache.conf` (http context): the caching rule of src/serve/headers.ts as a map on the path. */
+export function cacheConf(): string {
+  return [
+    HEADER,
+    'map $uri $nd_cache_control {',
+    `    default ${nginxString(REVALIDATE)};`,
+    `    ${nginxString(`~${IMMUTABLE_PATH.source}`)} ${nginxString(IMMUTABLE)};`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+export interface NginxPartsInput {
+  serve: SiteConfig['serve'];
+  levels: AccessRank[];
+  sites: BuiltSite[];
+  legacy: LegacyRedirect[];
+}
+
+/** Writes every generated part into `<dir>/_nginx/`. */
+export async function writeNginxParts(dir: string, input: NginxPartsInput): Promise<void> {
+  const parts = path.join(dir, NGINX_PARTS);
+  await mkdir(parts, { recursive: true });
+  const built = input.sites.map((s) => s.audience);
+  await writeFile(path.join(parts, 'audience.conf'), audienceConf(input.serve, input.levels, built));
+  const redirects = redirectsOf(input.sites, input.legacy);
+  await writeFile(path.join(parts, 'hash.conf'), hashConf(redirects));
+  await writeFile(path.join(parts, 'redirects.conf'), redirectsConf(redirects));
+  // The same redirects for the Node fallback of `npm start` (src/serve/node-server.ts).
+  await writeFile(path.join(parts, 'redirects.json'), `${JSON.stringify(redirects)}\n`);
+  await writeFile(path.join(parts, 'headers.conf'), headersConf());
+  await writeFile(path.join(parts, 'cache.conf'), cacheConf());
+  await writeFile(path.join(parts, 'sites.json'), `${JSON.stringify({ sites: built, levels: input.levels, serve: input.serve }, null, 2)}\n`);
+}
