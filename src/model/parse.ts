@@ -302,7 +302,8 @@ function dedentedKey(yaml: string): { offset: number; reason: string } | undefin
   return undefined;
 }
 
-const spaces = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'пробел' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'пробела' : 'пробелов');
+const spaces = (n: number) =>
+  n % 10 === 1 && n % 100 !== 11 ? 'пробел' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'пробела' : 'пробелов';
 
 function duplicateYamlKeys(root: unknown, lineAt: (offset: number) => number): Array<{ offset: number; reason: string }> {
   const out: Array<{ offset: number; reason: string }> = [];
