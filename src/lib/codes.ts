@@ -102,7 +102,15 @@ export function codeSlug(code: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** One collator for every comparison: `localeCompare` with options builds a new one per call (a third of a check's rule time). */
+/**
+ * The type prefix of a code, which keys the registry of document types: `ПТ-035` → `ПТ`. The one
+ * place a code is taken apart for its type.
+ */
+export function typePrefix(code: string): string {
+  return code.split('-')[0] ?? '';
+}
+
+/** One collator for every comparison: `localeCompare` with options builds a new one per call (slow for thousands of codes). */
 const NATURAL = new Intl.Collator('ru', { numeric: true });
 
 /** Numeric-aware comparison for codes and versions ("1.10" after "1.9"). */

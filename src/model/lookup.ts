@@ -5,6 +5,11 @@ import type { Corpus, DocumentEntry, Located } from './corpus.ts';
 /** Fast lookups over a loaded corpus: what each reference may resolve to. */
 export interface Lookup {
   documents: Map<string, DocumentEntry>;
+  /**
+   * Every document of the corpus, in the corpus' order — also when a rule is given only part of the
+   * corpus (the language server re-runs document rules on the edited document): what exists on the site.
+   */
+  corpusDocuments: readonly DocumentEntry[];
   types: Map<string, DocumentType>;
   units: Map<string, Located<Unit>>;
   roles: Map<string, Located<Role>>;
@@ -49,6 +54,7 @@ export function buildLookup(corpus: Corpus): Lookup {
   }
   return {
     documents: first(corpus.documents.map((d) => [d.code, d] as [string, DocumentEntry])),
+    corpusDocuments: corpus.documents,
     types: first(corpus.types.map((t) => [t.data.prefix, t.data] as [string, DocumentType])),
     units: first(corpus.units.map((u) => [u.data.id, u] as [string, Located<Unit>])),
     roles: first(corpus.roles.map((r) => [r.data.id, r] as [string, Located<Role>])),

@@ -23,7 +23,32 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 /** The tail a message appends: `: возможно, «…»`, or '' when nothing is close. */
 export function didYouMean(word: string, candidates: Iterable<string>, render: (near: string) => string = (near) => `«${near}»`): string {
   const near = closest(word, candidates);
-  return near === undefined ? '' : `: возможно, ${render(near)}`;
+  if (near === undefined) return '';
+  const tail = `: возможно, ${render(near)}`;
+  offered.push({ tail, suggestion: { actual: word, expected: near } });
+  return tail;
+}
+
+/** A did-you-mean as data: the wrong value as the rule read it and the value to put instead (an editor's quick fix). */
+export interface Suggestion {
+  actual: string;
+  expected: string;
+}
+
+/** Tails handed out since the runner last asked: a rule builds its message from one, the runner attaches it as data. */
+const offered: Array<{ tail: string; suggestion: Suggestion }> = [];
+
+/**
+ * The suggestion whose tail a finding's message carries, if any; the runner calls it for each report
+ * and `clearSuggestions` after each rule, so messages stay exactly as the rules write them.
+ */
+export function suggestionIn(reason: string): Suggestion | undefined {
+  for (let i = offered.length - 1; i >= 0; i--) if (reason.includes(offered[i]!.tail)) return offered[i]!.suggestion;
+  return undefined;
+}
+
+export function clearSuggestions(): void {
+  offered.length = 0;
 }
 
 function commonPrefix(a: string, b: string): number {
