@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { codeSlug, cyrillicPrefixFor, parseCode } from '../lib/codes.ts';
+import { contentPaths } from '../lib/content-paths.ts';
 import type { Corpus, DocumentEntry } from '../model/corpus.ts';
 import { documentStatus } from '../model/editions.ts';
 import { editionFrom, nextVersion } from './edition.ts';
@@ -31,7 +32,7 @@ export function planDocument(corpus: Corpus, input: DocumentInput): NewFile {
   const levels = corpus.accessLevels.map((a) => a.data.id);
   if (input.access !== undefined && !levels.includes(input.access))
     throw new AuthoringError(`уровень доступа «${input.access}» не найден в registries/access-levels.json; известные: ${levels.join(', ')}`);
-  return { rel: `documents/${codeSlug(code)}/editions/1.0.mdx`, text: documentText({ ...input, code }) };
+  return { rel: contentPaths.edition(codeSlug(code), '1.0'), text: documentText({ ...input, code }) };
 }
 
 export interface EditionInput {
@@ -57,7 +58,7 @@ export function planEdition(corpus: Corpus, input: EditionInput): NewFile {
     ? `действующей на ${input.date} редакции ${base.data.version}`
     : `последней редакции ${base.data.version} (на ${input.date} ни одна не действует)`;
   return {
-    rel: `documents/${doc.folder}/editions/${version}.mdx`,
+    rel: contentPaths.edition(doc.folder, version),
     text: editionFrom(String(base.file.value), version),
     note: `текст взят из ${from}`,
   };
@@ -75,7 +76,7 @@ export function planAppendix(corpus: Corpus, input: AppendixInput): NewFile {
   const numbers = doc.appendices.map((a) => a.data.number);
   const number = input.number ?? Math.max(0, ...numbers) + 1;
   if (!Number.isInteger(number) || number < 1) throw new AuthoringError(`номер приложения — целое число от 1, указано «${input.number}»`);
-  return { rel: `documents/${doc.folder}/appendices/${number}.mdx`, text: appendixText({ number, title: input.title }) };
+  return { rel: contentPaths.appendix(doc.folder, number), text: appendixText({ number, title: input.title }) };
 }
 
 /** `ПР 012` or `пр-012` → `ПР-012`, if its prefix is in the document-type registry. */

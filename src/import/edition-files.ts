@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { codeSlug, compareNatural } from '../lib/codes.ts';
+import { contentPaths } from '../lib/content-paths.ts';
 import { appendix as appendixSchema, edition as editionSchema } from '../schemas/document.ts';
 import { MAX_FILE_BYTES } from '../model/source.ts';
 import { ImportError } from './errors.ts';
@@ -56,7 +57,7 @@ export function planEdition(rec: Recognition, root: string, options: { version?:
   if (!rec.code)
     throw new ImportError('код документа не найден ни в колонтитуле, ни в таблице паспорта, ни в заголовке, ни в имени файла: укажите его параметром --code');
   const slug = codeSlug(rec.code);
-  const dir = path.join(root, 'documents', slug, 'editions');
+  const dir = path.join(root, contentPaths.editions(slug));
   const existing = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith('.mdx'))
@@ -64,7 +65,7 @@ export function planEdition(rec: Recognition, root: string, options: { version?:
     : [];
   if (options.version && existing.includes(options.version)) {
     throw new ImportError(
-      `редакция ${options.version} документа ${rec.code} уже есть (documents/${slug}/editions/${options.version}.mdx): импорт её не перезаписывает — укажите другую --version или не указывайте её, чтобы создать следующую`,
+      `редакция ${options.version} документа ${rec.code} уже есть (${contentPaths.edition(slug, options.version)}): импорт её не перезаписывает — укажите другую --version или не указывайте её, чтобы создать следующую`,
     );
   }
   const fromDocument = rec.version && !existing.includes(rec.version) ? rec.version : undefined;
@@ -84,9 +85,9 @@ export function planEdition(rec: Recognition, root: string, options: { version?:
   };
   const parsed = editionSchema.safeParse(frontmatter);
   const schemaIssues = parsed.success ? [] : parsed.error.issues.map((i) => issueText(frontmatter, i.path, i.message));
-  const files: PlannedFile[] = [{ rel: `documents/${slug}/editions/${version}.mdx`, content: mdxFile(frontmatter, rec.body) }];
+  const files: PlannedFile[] = [{ rel: contentPaths.edition(slug, version), content: mdxFile(frontmatter, rec.body) }];
   for (const a of rec.appendices) {
-    const rel = `documents/${slug}/appendices/${a.number}.mdx`;
+    const rel = contentPaths.appendix(slug, a.number);
     if (existsSync(path.join(root, rel))) {
       schemaIssues.push(`приложение ${a.number} уже есть (${rel}) и не перезаписано: сравните вручную`);
       continue;

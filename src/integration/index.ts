@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
-import { routes } from '../lib/routes.ts';
+import { pagesOf, pagesOfKind } from '../site/pages.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
 import { snapshotFile, writeSnapshot } from '../publish/snapshot.ts';
 import { report } from '../validation/reporters/index.ts';
@@ -37,23 +37,11 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         }
         if (!prepared.view) throw new CheckFailed(`проверка содержимого: ошибок ${prepared.errors}; сборка остановлена`);
         await writeSnapshot(file, prepared.view);
-        // `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only. A web server does
-        // this with one map (src/serve/nginx-parts.ts); the HTML pages are for plain static hosting
+        // Redirect pages (`/nd/ПТ-035/`, old intranet addresses) are the inventory's (src/site/pages.ts): a web
+        // server does this with one map (src/serve/nginx-parts.ts); the HTML pages are for plain static hosting
         // (`--html-redirects`) and for `astro dev`.
         const htmlRedirects = options.htmlRedirects ?? command !== 'build';
-        const redirects: Record<string, string> = htmlRedirects
-          ? Object.fromEntries(prepared.view.documents.map((doc) => [`/nd/${doc.code}`, routes.document(doc.code)]))
-          : {};
-        // Old intranet addresses (registries/legacy-urls.json, published documents only) as redirect pages too, where
-        // the path can be a folder of a static site (no file extension, plain characters); the nginx map covers every path.
-        for (const entry of htmlRedirects ? prepared.view.site.legacy : []) {
-          const doc = prepared.view.documents.find((d) => d.code === entry.code);
-          const path = entry.path.replace(/\/$/, '');
-          if (!doc || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || path in redirects) continue;
-          const edition = entry.version && doc.editions.some((e) => e.data.version === entry.version);
-          const target = edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
-          if (target.replace(/\/$/, '') !== path) redirects[path] = target;
-        }
+        const redirects = Object.fromEntries(pagesOfKind(pagesOf(prepared.view, { htmlRedirects }), 'redirect').map((page) => [page.from, page.to]));
         updateConfig({ redirects, vite: { plugins: [viewModule(file)] } });
       },
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */

@@ -102,6 +102,14 @@ export function codeSlug(code: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * The type prefix of a code, which keys the registry of document types: `ПТ-035` → `ПТ`. The one
+ * place a code is taken apart for its type.
+ */
+export function typePrefix(code: string): string {
+  return code.split('-')[0] ?? '';
+}
+
 /** One collator for every comparison: `localeCompare` with options builds a new one per call (slow for thousands of codes). */
 const NATURAL = new Intl.Collator('ru', { numeric: true });
 

@@ -1,6 +1,24 @@
 import { codeSlug } from './codes.ts';
 
-/** Every address the site publishes, in one place: pages link with these, the checker resolves with them. */
+/**
+ * Ids that pages give their elements for other pages to link to (`/glossary/#role-auditor`): written
+ * here only; the pages set them with these, the addresses below and the page inventory use them.
+ */
+export const anchors = {
+  role: (id: string) => `role-${id}`,
+  term: (id: string) => `term-${id}`,
+  clause: (clause: string) => `clause-${clause}`,
+  requirement: (id: string) => `req-${id}`,
+  /** Sections the document layout (DocumentView.astro) renders on every document and edition page. */
+  document: ['passport', 'scope', 'content', 'history', 'file-history', 'cited-by'],
+  /** …and on those of a document with appendices. */
+  appendices: 'appendices',
+} as const;
+
+/**
+ * Every address the site publishes, in one place: pages link with these, the checker resolves with them,
+ * and src/site/pages.ts lists the pages of a published view with them.
+ */
 export const routes = {
   home: () => '/',
   registry: () => '/nd/',
@@ -9,14 +27,14 @@ export const routes = {
   diff: (code: string, version: string) => `/nd/${codeSlug(code)}/${version}/changes/`,
   appendix: (code: string, number: number) => `/nd/${codeSlug(code)}/appendices/${number}/`,
   glossary: () => '/glossary/',
-  role: (id: string) => `/glossary/#role-${id}`,
-  term: (id: string) => `/glossary/#term-${id}`,
+  role: (id: string) => `/glossary/#${anchors.role(id)}`,
+  term: (id: string) => `/glossary/#${anchors.term(id)}`,
   standards: () => '/standards/',
   standard: (id: string) => `/standards/${id}/`,
-  clause: (id: string, clause: string) => `/standards/${id}/#clause-${clause}`,
+  clause: (id: string, clause: string) => `/standards/${id}/#${anchors.clause(clause)}`,
   /** Clause-to-evidence matrix of ISO 9001:2015, with its CSV and JSON downloads. */
   coverage: () => '/coverage/',
-  coverageRow: (clause: string) => `/coverage/#clause-${clause}`,
+  coverageRow: (clause: string) => `/coverage/#${anchors.clause(clause)}`,
   coverageCsv: () => '/coverage.csv',
   coverageJson: () => '/coverage.json',
   asOf: () => '/nd/as-of/',
@@ -25,17 +43,25 @@ export const routes = {
   search: () => '/search/',
   qualityStandards: () => '/quality-standards/',
   qualityStandard: (id: string) => `/quality-standards/${id}/`,
-  requirement: (standard: string, id: string) => `/quality-standards/${standard}/#req-${id}`,
+  requirement: (standard: string, id: string) => `/quality-standards/${standard}/#${anchors.requirement(id)}`,
   audits: () => '/audits/',
   auditProgram: (year: string) => `/audits/${year}/`,
   auditPlan: (audit: string) => `/audits/plans/${audit}/`,
   auditReport: (audit: string) => `/audits/reports/${audit}/`,
   auditActions: () => '/audits/actions/',
   schema: (file: string) => `/schemas/${file}`,
+  /** Atom feed of editions published, taking effect and cancelled. */
+  feed: () => '/feed.xml',
+  registryJson: () => '/registry.json',
+  referencesJson: () => '/references.json',
+  sitemap: () => '/sitemap.xml',
+  notFound: () => '/404.html',
+  /** `/nd/ПТ-035/` as people type it: a redirect to the document's address. */
+  codeRedirect: (code: string) => `/nd/${code}`,
 } as const;
 
 /** Anchor id of a clause on its standard's page. */
-export const clauseAnchor = (clause: string) => `clause-${clause}`;
+export const clauseAnchor = anchors.clause;
 
 /** Deepest nesting a table row is indented for (clauses 10.2.1.1, schema fields `a.b.c.d`); deeper rows stay at it. */
 export const MAX_INDENT = 6;

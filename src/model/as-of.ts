@@ -39,12 +39,11 @@ export function registryAsOf(documents: readonly AsOfDocument[], date: string): 
   return documents.map((doc) => {
     const status = documentStatus(doc.editions, date);
     const current = status.current;
-    const titled = current ?? status.upcoming ?? status.timeline.at(-1);
     // The same edition documentReview() judges: an announced edition is the review of the one in force.
     const reviewBy = (status.upcoming ?? current)?.edition.data.reviewBy;
     return {
       code: doc.code,
-      title: titled?.edition.data.title ?? '',
+      title: status.shown?.edition.data.title ?? '',
       state: status.state,
       version: current?.edition.data.version,
       from: current?.from,

@@ -53,6 +53,11 @@ export interface DocumentStatus<E> {
   current?: EditionTimeline<E>;
   /** The approved edition that takes effect next after the date. */
   upcoming?: EditionTimeline<E>;
+  /**
+   * The edition the document's address shows and its title comes from: the one in force, else the
+   * upcoming one, else the newest. Decided here only; undefined only for a document without editions.
+   */
+  shown?: EditionTimeline<E>;
   /** All editions, in the order given (oldest version first), with their state at the date. */
   timeline: EditionTimeline<E>[];
   /** The document as a whole at the date. */
@@ -107,11 +112,25 @@ export function editionIntervals<E extends { data: EditionDates }>(editions: rea
 export const covers = (interval: EditionInterval, date: string): boolean =>
   interval.from <= date && (interval.until === undefined || (date < interval.until && interval.from < interval.until));
 
+/** Statuses already computed, per editions list and date: each document's is computed once per date. */
+const computed = new WeakMap<readonly object[], Map<string, { editions: readonly object[]; status: DocumentStatus<object> }>>();
+
 /**
  * At most one edition is in force at `date`: the approved one with the latest effective date on or
- * before it, unless the document was cancelled on or before `date`.
+ * before it, unless the document was cancelled on or before `date`. Computed once per list and date;
+ * a list changed since (an edition added or replaced) is computed again. Callers must not change it.
  */
 export function documentStatus<E extends { data: EditionDates }>(editions: readonly E[], date: string): DocumentStatus<E> {
+  let byDate = computed.get(editions);
+  const known = byDate?.get(date);
+  if (known && known.editions.length === editions.length && known.editions.every((e, i) => e === editions[i])) return known.status as DocumentStatus<E>;
+  const status = computeStatus(editions, date);
+  if (!byDate) computed.set(editions, (byDate = new Map()));
+  byDate.set(date, { editions: [...editions], status });
+  return status;
+}
+
+function computeStatus<E extends { data: EditionDates }>(editions: readonly E[], date: string): DocumentStatus<E> {
   const intervals = editionIntervals(editions);
   const cancellation = cancellationOf(editions);
   const cancelled = cancellation !== undefined && cancellation.date <= date;
@@ -132,6 +151,7 @@ export function documentStatus<E extends { data: EditionDates }>(editions: reado
   return {
     current,
     upcoming,
+    shown: current ?? upcoming ?? timeline.at(-1),
     timeline,
     state,
     cancelledOn: cancelled ? cancellation.date : undefined,

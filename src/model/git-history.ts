@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { repositoryCommitUrl } from '../lib/repository.ts';
 
 /**
  * Change evidence from Git (ISO 9001:2015, 7.5.3.2 c–d): which commits changed each content file.
@@ -79,6 +80,5 @@ export async function readGitHistory(root: string): Promise<GitHistory> {
 
 /** Address of a commit in the repository's web interface: `…/-/commit/<hash>` (GitLab) or `…/commit/<hash>` (GitHub). */
 export function commitUrl(repository: { url: string; blobPath: string }, hash: string): string {
-  const segment = repository.blobPath.replace(/blob$/, 'commit');
-  return `${repository.url.replace(/\/$/, '')}/${segment}/${hash}`;
+  return repositoryCommitUrl(repository, hash);
 }

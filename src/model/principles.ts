@@ -17,7 +17,7 @@ export function policyPrinciples(documents: readonly DocumentEntry[], date: stri
   for (const doc of documents) {
     if (!doc.editions.some((e) => e.data.principles)) continue;
     const status = documentStatus(doc.editions, date);
-    const edition = (status.current ?? status.upcoming ?? status.timeline.at(-1))?.edition;
+    const edition = status.shown?.edition;
     policies.set(doc.code, {
       code: doc.code,
       edition,

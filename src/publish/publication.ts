@@ -1,3 +1,4 @@
+import { contentPaths } from '../lib/content-paths.ts';
 import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { documentStatus } from '../model/editions.ts';
 import type { AccessLevel } from '../schemas/registries.ts';
@@ -14,14 +15,14 @@ export interface Publication {
   published: Set<string>;
   /** Codes of documents above the audience: cited by code only, never by title or text. */
   restricted: Set<string>;
-  /** Content-root-relative MDX files Astro may load and compile: published, parsable, no forbidden code. */
+  /** Content-root-relative MDX files whose text the build renders and publishes: published, parsable, no forbidden code. */
   files: Set<string>;
   /**
    * Every MDX file the audience may read (those in `files` and the refused ones): the editions within the
    * audience and the appendices of published documents. The published view is computed from these only.
    */
   visible: Set<string>;
-  /** Files of published documents Astro must not compile, with the reason, for the page's error. */
+  /** Files of published documents whose text is not rendered, with the reason, for the page's error. */
   refused: Map<string, string>;
 }
 
@@ -45,8 +46,7 @@ export function decidePublication(check: CheckResult, audienceId: string, buildD
   for (const doc of check.corpus.documents) {
     if (doc.editions.length === 0) continue;
     const status = documentStatus(doc.editions, buildDate);
-    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1);
-    if (!shown || !within(shown.edition)) {
+    if (!status.shown || !within(status.shown.edition)) {
       publication.restricted.add(doc.code);
       continue;
     }
@@ -65,7 +65,7 @@ export function decidePublication(check: CheckResult, audienceId: string, buildD
 /** `documents/pt-035/editions/1.0.mdx`, from the entry id the corpus and the collections share. */
 export function entryFile(doc: DocumentEntry, entry: EditionEntry | AppendixEntry): string {
   const name = entry.id.slice(entry.id.indexOf('/') + 1);
-  return `documents/${doc.folder}/${doc.editions.includes(entry as EditionEntry) ? 'editions' : 'appendices'}/${name}.mdx`;
+  return doc.editions.includes(entry as EditionEntry) ? contentPaths.edition(doc.folder, name) : contentPaths.appendix(doc.folder, name);
 }
 
 function refusalOf(check: CheckResult, entry: EditionEntry | AppendixEntry): string | undefined {

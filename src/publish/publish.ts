@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { legacyPath, type LegacyUrlsFile } from '../schemas/legacy-urls.ts';
-import { codeSlug } from '../lib/codes.ts';
+import { codeSlug, typePrefix } from '../lib/codes.ts';
+import { digest } from '../lib/digest.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { splitSections, type Section } from '../model/edition-sections.ts';
@@ -84,8 +84,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const shownEditions = new Map<string, EditionEntry>();
   for (const doc of corpus.documents) {
     if (!published.has(doc.code)) continue;
-    const status = documentStatus(doc.editions, date);
-    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1);
+    const shown = documentStatus(doc.editions, date).shown;
     if (shown) {
       shownTitle.set(doc.code, shown.edition.data.title);
       shownEditions.set(doc.code, shown.edition);
@@ -95,7 +94,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const appendicesOf = new Map(corpus.documents.map((doc) => [doc.code, doc.appendices]));
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const termById = new Map(terms.map((t) => [t.id, t]));
-  const typeName = (code: string) => lookup.types.get(code.split('-')[0] ?? '')?.name;
+  const typeName = (code: string) => lookup.types.get(typePrefix(code))?.name;
   const documentTarget = (cited: string): RefTarget => {
     if (publication.restricted.has(cited)) return { restricted: `${cited}: документ ограниченного доступа` };
     const title = shownTitle.get(cited);
@@ -207,8 +206,8 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   for (const doc of corpus.documents) {
     if (!published.has(doc.code)) continue;
     const status = documentStatus(doc.editions, date);
-    const shown = status.current ?? status.upcoming ?? status.timeline.at(-1)!;
-    const typePeriod = lookup.types.get(doc.code.split('-')[0] ?? '')?.reviewPeriod;
+    const shown = status.shown!;
+    const typePeriod = lookup.types.get(typePrefix(doc.code))?.reviewPeriod;
     // Only with errors (astro dev): the edition the address shows could not be rendered; its page waits for the fix.
     if (!isPublishedFile(shown.edition)) continue;
     const editions: ViewEdition[] = status.timeline
@@ -347,6 +346,8 @@ function publishedReferences(
   return { documents: keep(index.documents, (code) => published.has(code)), standards: keep(index.standards, () => true) };
 }
 
+export { digest };
+
 /**
  * The documents as the audience may read them: published documents only, each with the editions within
  * the audience. Everything the view derives (the edition in force and its dates, citations, suspects,
@@ -418,8 +419,4 @@ function repositoryPath(config: SiteConfig, history: GitHistory | undefined): (f
   const relative = !path.isAbsolute(config.contentRoot) && !configured.split('/').includes('..');
   const prefix = history?.prefix ?? (relative ? configured : '');
   return (file) => path.posix.join(prefix || '.', file);
-}
-
-export function digest(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 20);
 }

@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { routes } from '../lib/routes.ts';
+import { anchors, routes } from '../lib/routes.ts';
 import type { Edition, Principle } from '../schemas/document.ts';
 import type { Role, Term } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
@@ -51,7 +51,7 @@ export const INLINE_COMPONENTS: Record<string, Inline> = {
         h(
           'tbody',
           roles.map((role) =>
-            h('tr', { id: `role-${role.id}` }, [h('th', { scope: 'row' }, [h('a', { href: routes.role(role.id) }, role.name)]), h('td', role.definition)]),
+            h('tr', { id: anchors.role(role.id) }, [h('th', { scope: 'row' }, [h('a', { href: routes.role(role.id) }, role.name)]), h('td', role.definition)]),
           ),
         ),
       ]),

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
-import { routes } from '../lib/routes.ts';
 import { STATE_LABELS, type EditionState } from '../model/editions.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
+import { pagesOf } from '../site/pages.ts';
 import type { DocumentData } from '../site/view-data.ts';
 
 /** What a change does to the portal, for a merge-request comment. */
@@ -83,11 +83,9 @@ function compare(base: string, config: SiteConfig, before: Prepared & { root: st
     .filter((s) => s.before !== s.after);
   const findingsBefore = new Set(before.messages.map((m) => findingKey(m, before.root)));
   const findingsAfter = new Set(after.messages.map((m) => findingKey(m, after.root)));
-  const pagesOf = (docs: Map<string, DocumentData>) => new Map([...docs.values()].flatMap(pageList));
-  const pagesBefore = pagesOf(docsBefore);
-  const pagesAfter = pagesOf(docsAfter);
-  const pages = diffKeys(pagesBefore, pagesAfter, (a, b) => a !== b);
-  const siteChanged = before.view?.site.key !== after.view?.site.key;
+  // Every page of each view (src/site/pages.ts) with the key that decides whether it shows something else.
+  const pageKeys = (view: Prepared['view']) => new Map(view ? pagesOf(view).map((p) => [p.path, p.key]) : []);
+  const pages = diffKeys(pageKeys(before.view), pageKeys(after.view), (a, b) => a !== b);
   return {
     base,
     date: config.buildDate,
@@ -97,21 +95,9 @@ function compare(base: string, config: SiteConfig, before: Prepared & { root: st
     states,
     findings: { added: [...findingsAfter].filter((f) => !findingsBefore.has(f)).sort(), gone: [...findingsBefore].filter((f) => !findingsAfter.has(f)).sort() },
     suspect: [...findingsAfter].filter((f) => f.endsWith('(ref/suspect)') && !findingsBefore.has(f)).sort(),
-    pages: { ...pages, changed: [...pages.changed, ...(siteChanged ? SITE_PAGES : [])] },
+    pages,
     errors: after.errors,
   };
-}
-
-/** Pages every build renders from the whole registry: they change when the site's shared data does. */
-const SITE_PAGES = [routes.home(), routes.registry(), routes.asOf(), '/feed.xml', '/registry.json', '/sitemap.xml'];
-
-/** A document's pages with the key that decides whether each is rendered again (as the build's cacheKey). */
-function pageList(doc: DocumentData): Array<[string, string]> {
-  return [
-    [routes.document(doc.code), doc.key],
-    ...doc.editions.map((e): [string, string] => [routes.edition(doc.code, e.data.version), doc.key]),
-    ...doc.appendices.map((a): [string, string] => [routes.appendix(doc.code, a.data.number), a.key]),
-  ];
 }
 
 /** The report as Markdown, fit for a merge-request comment. */

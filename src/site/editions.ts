@@ -2,6 +2,7 @@ import { diffFields, diffSections, type FieldDiff, type SectionDiff } from '../m
 import type { Field } from '../model/edition-diff.ts';
 import type { EditionState, EditionTimeline } from '../model/editions.ts';
 import { formatDate } from '../lib/dates.ts';
+import { PASSPORT_LABELS } from '../lib/passport.ts';
 import { routes } from '../lib/routes.ts';
 import type { Edition } from '../schemas/document.ts';
 import { unitPath, type Site, type SiteDocument, type ViewEdition } from './view.ts';
@@ -42,14 +43,14 @@ export function editionFields(site: Site, edition: Edition): Field[] {
   const p = edition.passport;
   const access = site.lookup.accessLevels.get(edition.access);
   return [
-    { label: 'Наименование', text: edition.title },
-    { label: 'Цель документа', text: p.goals.join('\n') },
-    { label: 'Краткое описание документа', text: p.summary },
-    { label: 'Ответственный за применение НД', text: responsible(site, p.responsibleForApplication) },
-    { label: 'Ответственный за разработку НД', text: responsible(site, p.responsibleForDevelopment) },
-    { label: 'Область применения', text: p.scope.map((s) => `${s.name}${s.adaptation ? ' *' : ''}`).join('\n') },
-    { label: 'Ограничение доступа', text: access?.restriction ?? edition.access },
-    { label: 'Нормативные ссылки', text: edition.references.map((r) => (r.title ? `${r.cite} ${r.title}` : r.cite)).join('\n') },
+    { label: PASSPORT_LABELS.title, text: edition.title },
+    { label: PASSPORT_LABELS.goals, text: p.goals.join('\n') },
+    { label: PASSPORT_LABELS.summary, text: p.summary },
+    { label: PASSPORT_LABELS.responsibleForApplication, text: responsible(site, p.responsibleForApplication) },
+    { label: PASSPORT_LABELS.responsibleForDevelopment, text: responsible(site, p.responsibleForDevelopment) },
+    { label: PASSPORT_LABELS.scope, text: p.scope.map((s) => `${s.name}${s.adaptation ? ' *' : ''}`).join('\n') },
+    { label: PASSPORT_LABELS.access, text: access?.restriction ?? edition.access },
+    { label: PASSPORT_LABELS.references, text: edition.references.map((r) => (r.title ? `${r.cite} ${r.title}` : r.cite)).join('\n') },
   ];
 }
 

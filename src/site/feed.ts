@@ -1,3 +1,4 @@
+import { escapeXml } from '../lib/xml.ts';
 import { routes } from '../lib/routes.ts';
 import { documentTitle } from '../lib/titles.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -70,34 +71,30 @@ export function feedEntries(site: Site): FeedEntry[] {
     .slice(0, FEED_LIMIT);
 }
 
-/** Text for XML character data and attribute values. */
-export const xmlEscape = (text: string): string =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
-
 /** Atom 1.0 (RFC 4287). `updated` is the newest entry's date, else the build's date. */
 export function atomFeed(site: Site, entries: readonly FeedEntry[]): string {
   const base = site.config.site;
-  const url = (path: string) => xmlEscape(new URL(path, base).href);
+  const url = (path: string) => escapeXml(new URL(path, base).href);
   const stamp = (date: string) => `${date}T00:00:00Z`;
   const updated = entries[0]?.date ?? site.date;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">',
-    `  <id>${url('/feed.xml')}</id>`,
+    `  <id>${url(routes.feed())}</id>`,
     '  <title>Нормативные документы: новые и изменённые редакции</title>',
     `  <updated>${stamp(updated)}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${url('/feed.xml')}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${url(routes.feed())}"/>`,
     `  <link rel="alternate" type="text/html" href="${url(routes.registry())}"/>`,
     '  <author><name>Портал «Нормативные документы»</name></author>',
     ...entries.flatMap((entry) => [
       '  <entry>',
-      `    <id>${xmlEscape(entry.id)}</id>`,
-      `    <title>${xmlEscape(entry.title)}</title>`,
+      `    <id>${escapeXml(entry.id)}</id>`,
+      `    <title>${escapeXml(entry.title)}</title>`,
       `    <updated>${stamp(entry.date)}</updated>`,
       `    <published>${stamp(entry.date)}</published>`,
-      `    <link rel="alternate" type="text/html" href="${xmlEscape(entry.link)}"/>`,
-      ...(entry.related ? [`    <link rel="related" type="text/html" href="${xmlEscape(entry.related)}"/>`] : []),
-      `    <summary>${xmlEscape(entry.summary)}</summary>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(entry.link)}"/>`,
+      ...(entry.related ? [`    <link rel="related" type="text/html" href="${escapeXml(entry.related)}"/>`] : []),
+      `    <summary>${escapeXml(entry.summary)}</summary>`,
       '  </entry>',
     ]),
     '</feed>',

@@ -1,4 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
+import { typePrefix } from '../lib/codes.ts';
+import { repositoryFileUrl } from '../lib/repository.ts';
 import type { DocumentStatus, EditionTimeline } from '../model/editions.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
@@ -66,12 +68,13 @@ async function load(): Promise<Site> {
       const shown = byVersion(doc.shownVersion)!;
       return {
         ...doc,
-        type: types.get(doc.code.split('-')[0] ?? ''),
+        type: types.get(typePrefix(doc.code)),
         shown,
         status: {
           timeline,
           current: byVersion(doc.currentVersion),
           upcoming: byVersion(doc.upcomingVersion),
+          shown,
           state: doc.state,
           cancelledOn: doc.cancelledOn,
           replacedBy: doc.replacedBy,
@@ -81,7 +84,6 @@ async function load(): Promise<Site> {
         owner: units.get(shown.edition.data.passport.responsibleForDevelopment.unit),
       };
     });
-  const repo = data.config.repository;
   return {
     ...data,
     documents,
@@ -96,7 +98,7 @@ async function load(): Promise<Site> {
       standards: new Map(data.standards.map((s) => [s.id, s])),
       clauses: new Map(data.standards.map((s) => [s.id, new Map(s.clauses.map((c) => [c.number, c]))])),
     },
-    sourceUrl: (file) => `${repo.url.replace(/\/$/, '')}/${repo.blobPath}/${repo.branch}/${file.split('\\').join('/')}`,
+    sourceUrl: (file) => repositoryFileUrl(data.config.repository, file),
   };
 }
 

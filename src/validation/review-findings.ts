@@ -1,3 +1,4 @@
+import { typePrefix } from '../lib/codes.ts';
 import type { DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import type { Lookup } from '../model/lookup.ts';
 import { documentReview, type DocumentReview } from '../model/review.ts';
@@ -11,7 +12,7 @@ export function reviewsAt(
   leadDays: number,
 ): { doc: DocumentEntry; review: DocumentReview<EditionEntry> }[] {
   return documents.flatMap((doc) => {
-    const period = lookup.types.get(doc.code.split('-')[0] ?? '')?.reviewPeriod;
+    const period = lookup.types.get(typePrefix(doc.code))?.reviewPeriod;
     const review = documentReview(doc.editions, period, date, leadDays);
     return review ? [{ doc, review }] : [];
   });
@@ -30,6 +31,6 @@ export function reviewOrigin(doc: DocumentEntry, review: DocumentReview<EditionE
   const start = data.approved ? `утверждена ${data.approved}` : `введена ${data.effective}`;
   if (review.basis === 'nextReview') return 'задан свойством nextReview';
   if (review.basis === 'reviewPeriodMonths') return `${start} + ${review.months} мес. по reviewPeriodMonths`;
-  const type = lookup.types.get(doc.code.split('-')[0] ?? '');
+  const type = lookup.types.get(typePrefix(doc.code));
   return `${start} + ${review.months} мес. — период пересмотра вида «${type?.name ?? ''}» в registries/document-types.json`;
 }

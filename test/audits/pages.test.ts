@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { schemaFields } from '../../src/lib/schema-fields.ts';
 import { JSON_SCHEMAS } from '../../src/schemas/index.ts';
 import { jsonSchemaFor } from '../../src/schemas/json-schema.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import type { BuildResult } from '../helpers/build-site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { decodeEntities, hrefs, pageText } from '../helpers/html.ts';
 
 /**
@@ -20,7 +21,7 @@ const main = (html: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ??
 const rows = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
 
 beforeAll(async () => {
-  build = await buildSite({ date: DATE });
+  build = await sharedBuild('real', { date: DATE });
   if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 });
 

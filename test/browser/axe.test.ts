@@ -6,9 +6,6 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp } from 'node:fs/promises';
-import path from 'node:path';
-import { contentRoot } from '../helpers/content-root.ts';
 import { openBuiltSite, PAGE_TYPES, type BuiltSite } from './built-site.ts';
 import { SearchPage } from './search-page.ts';
 
@@ -46,56 +43,75 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-describe.each([
+const VIEWPORTS = [
   ['desktop', { width: 1280, height: 900 }],
   ['phone', { width: 375, height: 812 }],
-])('%s', (_, viewport) => {
-  let page: Page;
-  beforeAll(async () => {
-    page = await site.browser.newPage({ viewport });
-  });
-  afterAll(async () => page?.close());
+] as const;
 
-  it.each(Object.entries(PAGE_TYPES).filter(([, path]) => path !== '/search/'))('%s (%s): no violations', async (_, path) => {
-    const response = await page.goto(`${site.base}${path}`);
-    expect(response?.ok()).toBe(true);
-    expect(await violations(page)).toEqual([]);
+/** Tabs open at once: one per core of the 2-core machines the suite runs on; more only contend. */
+const TABS = 2;
+let open = 0;
+const waiting: Array<() => void> = [];
+
+/**
+ * Each check in a tab of its own, so the checks of a block run side by side (`describe.concurrent`):
+ * axe works in the page's renderer process, and the machine's other core would otherwise sit idle.
+ */
+async function inTab<T>(built: BuiltSite, viewport: { width: number; height: number }, check: (page: Page) => Promise<T>): Promise<T> {
+  while (open >= TABS) await new Promise<void>((resolve) => waiting.push(resolve));
+  open += 1;
+  try {
+    const page = await built.browser.newPage({ viewport });
+    try {
+      return await check(page);
+    } finally {
+      await page.close();
+    }
+  } finally {
+    open -= 1;
+    waiting.shift()?.();
+  }
+}
+
+describe.concurrent.each(VIEWPORTS)('%s', (_, viewport) => {
+  it.for(Object.entries(PAGE_TYPES).filter(([, path]) => path !== '/search/'))('%s (%s): no violations', async ([, path], { expect }) => {
+    await inTab(site, viewport, async (page) => {
+      const response = await page.goto(`${site.base}${path}`);
+      expect(response?.ok()).toBe(true);
+      expect(await violations(page)).toEqual([]);
+    });
   });
 
-  it('search with a query, results and filters: no violations', async () => {
+  it('search with a query, results and filters: no violations', async ({ expect }) => {
     // Tall, so that Pagefind's lazily loaded results are all in view and rendered.
-    await page.setViewportSize({ width: viewport.width, height: 6000 });
-    const search = new SearchPage(page, site.base);
-    await search.open('аудит');
-    expect(await violations(page)).toEqual([]);
+    await inTab(site, { width: viewport.width, height: 6000 }, async (page) => {
+      const search = new SearchPage(page, site.base);
+      await search.open('аудит');
+      expect(await violations(page)).toEqual([]);
+    });
   });
 });
 
 /** Page types the real content lacks (one edition only): the editions fixture has them. */
-describe('edition pages of the editions fixture', () => {
+describe.concurrent('edition pages of the editions fixture', () => {
   let editions: BuiltSite;
   beforeAll(async () => {
-    const root = await contentRoot();
-    await cp(path.join(import.meta.dirname, '../editions/fixtures/site'), root, { recursive: true });
-    editions = await openBuiltSite({ root, date: '2025-03-01' });
+    editions = await openBuiltSite({ fixture: 'editions', date: '2025-03-01' });
   });
   afterAll(async () => editions?.close());
 
-  it.each([
+  it.for([
     ['будущая редакция', '/nd/pr-901/3.0/'],
     ['недействующая редакция', '/nd/pr-901/1.0/'],
     ['что изменилось', '/nd/pr-901/2.0/changes/'],
     ['отменённый документ', '/nd/pr-902/'],
-  ])('%s (%s): no violations at desktop and phone widths, no wider than a phone', async (_, address) => {
-    for (const viewport of [
-      { width: 1280, height: 900 },
-      { width: 375, height: 812 },
-    ]) {
-      const page = await editions.browser.newPage({ viewport });
-      expect((await page.goto(`${editions.base}${address}`))?.status()).toBe(200);
-      expect(await violations(page)).toEqual([]);
-      if (viewport.width === 375) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      await page.close();
+  ])('%s (%s): no violations at desktop and phone widths, no wider than a phone', async ([, address], { expect }) => {
+    for (const [, viewport] of VIEWPORTS) {
+      await inTab(editions, viewport, async (page) => {
+        expect((await page.goto(`${editions.base}${address}`))?.status()).toBe(200);
+        expect(await violations(page)).toEqual([]);
+        if (viewport.width === 375) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      });
     }
   });
 });

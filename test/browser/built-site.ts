@@ -1,12 +1,13 @@
-import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer } from '../../scripts/serve.ts';
-import { buildSite } from '../helpers/build-site.ts';
+import { sharedBuild, type Fixture, type SharedBuildOptions } from '../helpers/shared-build.ts';
 import { launchChromium } from './search-page.ts';
 
-/** The real content built once, served on a free port, with Debian's Chromium to drive it. */
+/**
+ * A fixture (the real content unless named) built once per run (test/helpers/shared-build.ts), served
+ * on a free port, with Debian's Chromium to drive it. The files are shared with other test files: read only.
+ */
 export interface BuiltSite {
   base: string;
   outDir: string;
@@ -14,8 +15,9 @@ export interface BuiltSite {
   close(): Promise<void>;
 }
 
-export async function openBuiltSite(options: Parameters<typeof buildSite>[0] = {}): Promise<BuiltSite> {
-  const built = await buildSite(options);
+export async function openBuiltSite(options: SharedBuildOptions & { fixture?: Fixture } = {}): Promise<BuiltSite> {
+  const { fixture = 'real', ...build } = options;
+  const built = await sharedBuild(fixture, build);
   if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
   const server: Server = await startServer(built.outDir, 0);
   const address = server.address();
@@ -28,7 +30,6 @@ export async function openBuiltSite(options: Parameters<typeof buildSite>[0] = {
     async close() {
       await browser.close();
       server.close();
-      await rm(path.dirname(built.outDir), { recursive: true, force: true });
     },
   };
 }

@@ -2,15 +2,16 @@
  * Search as a person uses it: the real content built once, served on a free port, driven in Debian's
  * Chromium through Pagefind's own UI on /search/.
  */
-import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
 import { indexSite } from '../../src/integration/search-index.ts';
-import { buildSite } from '../helpers/build-site.ts';
+import { privateCopy, sharedBuild } from '../helpers/shared-build.ts';
 import { launchChromium, SearchPage } from './search-page.ts';
 
 let outDir = '';
@@ -39,9 +40,10 @@ async function addArchivedEdition(dir: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const built = await buildSite();
-  if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
-  outDir = built.outDir;
+  const shared = await sharedBuild('real');
+  if (shared.code !== 0) throw new Error(`сборка не удалась:\n${shared.stdout}\n${shared.stderr}`);
+  // The test adds a page and indexes again: its own copy of the run's shared build.
+  outDir = (await privateCopy(shared, await mkdtemp(path.join(tmpdir(), 'nd-search-')))).outDir;
   await addArchivedEdition(outDir);
   server = await startServer(outDir, 0);
   const address = server.address();

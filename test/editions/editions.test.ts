@@ -65,3 +65,24 @@ describe('documentStatus: one edition in force, computed from dates', () => {
     expect(editionIntervals(editions).get(editions[0]!)).toEqual({ from: '2024-01-01', until: '2024-01-01', endedBy: 'next' });
   });
 });
+
+describe('documentStatus: the shown edition, decided once', () => {
+  it('is the edition in force, else the upcoming one, else the newest', () => {
+    const shown = (editions: { data: EditionDates }[], date: string) => documentStatus(editions, date).shown?.edition.data.version;
+    expect(shown([edition('1.0', '2023-01-01'), edition('2.0', '2026-01-01')], '2024-01-01')).toBe('1.0');
+    expect(shown([edition('1.0', '2026-01-01'), edition('2.0', '2027-01-01')], '2024-01-01')).toBe('1.0');
+    expect(shown([edition('1.0', undefined, { status: 'проект' }), edition('1.1', undefined, { status: 'проект' })], '2024-01-01')).toBe('1.1');
+    expect(documentStatus([], '2024-01-01').shown).toBeUndefined();
+  });
+
+  it('is computed once per list and date, and again when the list changes', () => {
+    const editions = [edition('1.0', '2023-01-01')];
+    const first = documentStatus(editions, '2024-01-01');
+    expect(documentStatus(editions, '2024-01-01')).toBe(first);
+    expect(documentStatus(editions, '2024-01-02')).not.toBe(first);
+    editions.push(edition('2.0', '2023-06-01'));
+    const changed = documentStatus(editions, '2024-01-01');
+    expect(changed).not.toBe(first);
+    expect(changed.current?.edition.data.version).toBe('2.0');
+  });
+});

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addMonths } from '../../src/lib/dates.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { contentRoot } from '../helpers/content-root.ts';
+import { sharedBuild, sharedRoot } from '../helpers/shared-build.ts';
 
 /**
  * Same sources + same date ⇒ byte-identical dist/. Two builds of one content root, each with its own
@@ -31,9 +31,9 @@ async function hashes(dir: string): Promise<Map<string, string>> {
 }
 
 beforeAll(async () => {
-  root = await contentRoot();
-  await cp(path.join(import.meta.dirname, 'fixtures/site'), root, { recursive: true });
-  first = await buildSite({ root, date: BUILD_DATE });
+  // The run's shared build of the editions fixture, and a second build of the same root here.
+  root = (await sharedRoot('editions'))!;
+  first = await sharedBuild('editions', { date: BUILD_DATE });
   second = await buildSite({ root, date: BUILD_DATE });
 });
 

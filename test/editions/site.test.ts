@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +7,8 @@ import { startServer } from '../../scripts/serve.ts';
 import { registryAsOf, type AsOfDocument } from '../../src/model/as-of.ts';
 import { registryExport } from '../../src/schemas/registry-export.ts';
 import { launchChromium } from '../browser/search-page.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { contentRoot } from '../helpers/content-root.ts';
+import type { BuildResult } from '../helpers/build-site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { decodeEntities, hrefs, pageText } from '../helpers/html.ts';
 
 /**
@@ -23,9 +23,7 @@ const article = (html: string) => /<article\b[^>]*>/.exec(html)?.[0] ?? '';
 const banner = (html: string, kind: string) => pageText(new RegExp(`<p [^>]*data-banner="${kind}"[^>]*>[\\s\\S]*?</p>`).exec(html)?.[0] ?? '');
 
 beforeAll(async () => {
-  const root = await contentRoot();
-  await cp(path.join(import.meta.dirname, 'fixtures/site'), root, { recursive: true });
-  build = await buildSite({ root, date: BUILD_DATE });
+  build = await sharedBuild('editions', { date: BUILD_DATE });
 });
 
 describe('the build', () => {

@@ -2,11 +2,9 @@
  * What the built index holds, read from Pagefind's own files: a fixture with editions in every state
  * (ПР-901: 1.0 past, 2.0 in force, 3.0 future; ПР-902 cancelled; ПР-903 confidential).
  */
-import { cp } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { contentRoot } from '../helpers/content-root.ts';
+import type { BuildResult } from '../helpers/build-site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { distTexts } from '../helpers/dist-scan.ts';
 
 interface Fragment {
@@ -21,9 +19,7 @@ let fragments: Map<string, Fragment>;
 let entry: { languages: Record<string, { page_count: number }> };
 
 beforeAll(async () => {
-  const root = await contentRoot();
-  await cp(path.join(import.meta.dirname, '../editions/fixtures/site'), root, { recursive: true });
-  build = await buildSite({ root, date: '2025-03-01' });
+  build = await sharedBuild('editions', { date: '2025-03-01' });
   const texts = await distTexts(build.outDir);
   fragments = new Map(
     [...texts]

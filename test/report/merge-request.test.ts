@@ -100,6 +100,10 @@ describe('npm run report', () => {
     expect(markdown).toContain('- новая /nd/pr-920/');
     expect(markdown).toContain('- новая /nd/pr-920/2.0/');
     expect(markdown).toContain('- изменится /nd/pt-035/appendices/3/');
+    // From the page inventory: the «что изменилось» page of the new edition, and the pages that list documents.
+    expect(markdown).toContain('- новая /nd/pr-920/2.0/changes/');
+    expect(markdown).toContain('- изменится /nd/');
+    expect(markdown).toContain('- изменится /sitemap.xml');
     expect(markdown).not.toContain('изменится /nd/pt-035/1.0/\n- изменится /nd/pt-035/1.0/');
   });
 

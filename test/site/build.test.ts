@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import type { BuildResult } from '../helpers/build-site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { hrefs, pageText } from '../helpers/html.ts';
 
 /**
@@ -12,7 +13,7 @@ let build: BuildResult;
 const read = (rel: string) => readFileSync(path.join(build.outDir, rel), 'utf8');
 
 beforeAll(async () => {
-  build = await buildSite({ date: '2026-11-26', args: ['--html-redirects'] });
+  build = await sharedBuild('real', { date: '2026-11-26', args: ['--html-redirects'] });
   if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 });
 

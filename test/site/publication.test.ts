@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { restrictedCorpus } from '../helpers/restricted-corpus.ts';
+import type { BuildResult } from '../helpers/build-site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { distTexts, filesContaining } from '../helpers/dist-scan.ts';
 
 /**
@@ -37,17 +37,15 @@ const MARKERS = [
   'qxzmarkoldbody',
 ];
 
-let root: string;
 let restricted: BuildResult;
 let allowed: BuildResult;
 let hidden: Map<string, string>;
 let shown: Map<string, string>;
 
 beforeAll(async () => {
-  root = await restrictedCorpus();
   // With the HTML redirect pages of plain static hosting: a hidden document has none of those either.
-  restricted = await buildSite({ root, date: '2026-11-26', args: ['--html-redirects'] });
-  allowed = await buildSite({ root, date: '2026-11-26', audience: 'trade-secret', args: ['--html-redirects'] });
+  restricted = await sharedBuild('restricted', { date: '2026-11-26', args: ['--html-redirects'] });
+  allowed = await sharedBuild('restricted', { date: '2026-11-26', audience: 'trade-secret', args: ['--html-redirects'] });
   hidden = restricted.code === 0 ? await distTexts(restricted.outDir) : new Map();
   shown = allowed.code === 0 ? await distTexts(allowed.outDir) : new Map();
 });

@@ -4,10 +4,10 @@
  * or a canonical address elsewhere), under the configured address, never localhost; canonical links use
  * it too; exactly one menu item is current on every page inside a section.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build-site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedBuild } from '../helpers/shared-build.ts';
 
 const SITE = 'https://nd.example.ru';
 
@@ -28,13 +28,10 @@ describe.each(['internal', 'public'])('audience %s', (audience) => {
   let outDir = '';
   const pages = new Map<string, string>();
   beforeAll(async () => {
-    const built = await buildSite({ audience, env: { ND_SITE: SITE } });
+    const built = await sharedBuild('real', { audience, env: { ND_SITE: SITE } });
     if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
     outDir = built.outDir;
     for (const file of await htmlFiles(outDir)) pages.set(addressOf(file), await readFile(path.join(outDir, file), 'utf8'));
-  });
-  afterAll(async () => {
-    if (outDir) await rm(path.dirname(outDir), { recursive: true, force: true });
   });
 
   it('sitemap.xml lists every indexable page, and only those, under the configured address', async () => {

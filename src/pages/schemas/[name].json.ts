@@ -1,13 +1,14 @@
 import type { APIRoute } from 'astro';
-import { JSON_SCHEMAS } from '../../schemas/index.ts';
+import { pagesOfKind, sitePages } from '../../site/pages.ts';
+import { getView } from '../../site/view.ts';
 import { jsonSchemaFor } from '../../schemas/json-schema.ts';
 
 /**
  * `/schemas/<name>.schema.json`: the JSON Schemas that records name in `$schema`, generated from the
  * same zod shapes as `schemas/` in the repository, so an editor can fetch them from the portal.
  */
-export function getStaticPaths() {
-  return Object.keys(JSON_SCHEMAS).map((file) => ({ params: { name: file.replace(/\.json$/, '') } }));
+export async function getStaticPaths() {
+  return pagesOfKind(sitePages(await getView()), 'schema').map(({ file }) => ({ params: { name: file.replace(/\.json$/, '') } }));
 }
 
 export const GET: APIRoute = ({ params }) =>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
+import { repositoryFileUrl } from '../../lib/repository.ts';
 import { RULES } from '../rules/index.ts';
 
 export const FORMATS = ['human', 'json', 'sarif', 'gitlab', 'github'] as const;
@@ -22,9 +23,7 @@ export const ruleAnchor = (id: string) => `rule-${id.replace(/[^a-z0-9-]/g, '-')
 
 /** Absolute address of a rule's explanation in the authors' guide of the repository. */
 export function ruleHelpUri(id: string, repository: NonNullable<ReportOptions['repository']>): string {
-  const base = repository.url.endsWith('/') ? repository.url : `${repository.url}/`;
-  const segments = [...repository.blobPath.split('/'), ...repository.branch.split('/')].filter(Boolean).map(encodeURIComponent);
-  return new URL(`${segments.join('/')}/CONTRIBUTING.md#${ruleAnchor(id)}`, base).href;
+  return repositoryFileUrl(repository, 'CONTRIBUTING.md', ruleAnchor(id));
 }
 
 /** SARIF artifact URIs: relative paths percent-encoded, absolute ones as file: URLs. */

@@ -1,3 +1,4 @@
+import { typePrefix } from '../../lib/codes.ts';
 import { defineRule } from '../rule.ts';
 
 /** The code's prefix is a type of the document-type registry (data, not code). */
@@ -7,7 +8,7 @@ export default defineRule(
     const known = [...lookup.types.keys()].join(', ');
     for (const doc of corpus.documents) {
       for (const edition of doc.editions) {
-        const prefix = edition.data.code.split('-')[0] ?? '';
+        const prefix = typePrefix(edition.data.code);
         if (!lookup.types.has(prefix))
           report({ value: edition, field: ['code'] }, `вид документа «${prefix}» не найден в реестре registries/document-types.json; известные: ${known}`);
       }

@@ -1,0 +1,244 @@
+import { digest } from '../lib/digest.ts';
+import { anchors, routes } from '../lib/routes.ts';
+import type { Corpus } from '../model/corpus.ts';
+import { qualityRecords } from '../model/quality-records.ts';
+import type { AuditPlan, AuditProgram, AuditReport } from '../schemas/audit.ts';
+import { JSON_SCHEMAS } from '../schemas/index.ts';
+import type { QualityStandard } from '../schemas/quality-standard.ts';
+import type { Standard } from '../schemas/standard.ts';
+import type { DocumentData, SiteData } from './view-data.ts';
+import { programYear } from './quality.ts';
+import type { Site, SiteDocument } from './view.ts';
+
+/** What the inventory reads of a published view: the site's data and its documents (src/publish/publish.ts). */
+export interface PageSource<D extends DocumentData = DocumentData> {
+  site: Pick<SiteData, 'standards' | 'records' | 'roles' | 'terms' | 'key' | 'legacy'>;
+  documents: readonly D[];
+}
+
+interface PageBase {
+  /** The page's address, as `routes` writes it. */
+  path: string;
+  /** Listed in sitemap.xml: a page search engines may index (no noindex, no canonical address elsewhere). */
+  indexed: boolean;
+  /** Ids on the page that links may name after `#`. */
+  anchors: readonly string[];
+  /**
+   * What decides whether the page shows something else: the digest of the data it is made from (its
+   * document's or appendix's key, the site's for pages of the whole site). The build's cache key of
+   * the document pages; the merge-request report compares it.
+   */
+  key: string;
+}
+
+/** Each page of a published view, with the data its route is made from. */
+export type Page<D extends DocumentData = DocumentData> = PageBase &
+  (
+    | { kind: SitePageKind }
+    | { kind: 'document'; doc: D }
+    | { kind: 'edition' | 'changes'; doc: D; version: string }
+    | { kind: 'appendix'; doc: D; appendix: D['appendices'][number] }
+    | { kind: 'standard'; standard: Standard }
+    | { kind: 'quality-standard'; standard: QualityStandard }
+    | { kind: 'audit-program'; program: AuditProgram; year: string }
+    | { kind: 'audit-plan'; plan: AuditPlan }
+    | { kind: 'audit-report'; report: AuditReport }
+    | { kind: 'schema'; file: string }
+    /** A redirect page (`--html-redirects`, astro dev): `/nd/ПТ-035/` as people type it, an old intranet address. */
+    | { kind: 'redirect'; from: string; to: string }
+  );
+
+/** Pages made from the whole site's data, one of each. */
+export type SitePageKind =
+  | 'home'
+  | 'registry'
+  | 'as-of'
+  | 'review'
+  | 'glossary'
+  | 'standards'
+  | 'coverage'
+  | 'coverage.csv'
+  | 'coverage.json'
+  | 'quality-standards'
+  | 'audits'
+  | 'audit-actions'
+  | 'search'
+  | 'not-found'
+  | 'feed'
+  | 'registry.json'
+  | 'references.json'
+  | 'sitemap';
+
+export type PageKind = Page['kind'];
+export type PageOf<K extends PageKind, D extends DocumentData = DocumentData> = Extract<Page<D>, { kind: K }>;
+
+/** The ISO 9001:2015 catalogue entry whose clauses the coverage matrix has a row for. */
+const QMS_STANDARD = 'iso-9001-2015';
+
+/**
+ * Every page the site publishes for this view — the one list of them. It drives the pages' routes
+ * (getStaticPaths), sitemap.xml, the merge-request report and the test that the built files are
+ * exactly these. Adding a page type means adding its address to `routes`, its entry here and the page.
+ */
+export function pagesOf<D extends DocumentData>(view: PageSource<D>, options: PageOptions = {}): Page<D>[] {
+  const { site, documents } = view;
+  // Pages of the whole site list documents, titles and states too: they change with any document.
+  const siteKey = digest([site.key, ...documents.map((d) => d.key)]);
+  const page = (kind: SitePageKind, path: string, indexed: boolean, pageAnchors: readonly string[] = []): Page<D> => ({
+    kind,
+    path,
+    indexed,
+    anchors: pageAnchors,
+    key: siteKey,
+  });
+  // Typed and ordered as the pages list them (standards by title, programs by period).
+  const byKind = new Map(Object.entries(site.records).map(([kind, list]) => [kind, list.map((data) => ({ data, at: [] }))]));
+  const records = qualityRecords({ records: byKind } as unknown as Corpus);
+  const qms = site.standards.find((s) => s.id === QMS_STANDARD);
+  const pages: Page<D>[] = [
+    page('home', routes.home(), true),
+    page('registry', routes.registry(), true),
+    page('as-of', routes.asOf(), true),
+    page('review', routes.review(), true),
+    page('glossary', routes.glossary(), true, [...site.roles.map((r) => anchors.role(r.id)), ...site.terms.map((t) => anchors.term(t.id))]),
+    page('standards', routes.standards(), true),
+    page('coverage', routes.coverage(), true, qms ? qms.clauses.map((c) => anchors.clause(c.number)) : []),
+    page('coverage.csv', routes.coverageCsv(), false),
+    page('coverage.json', routes.coverageJson(), false),
+    ...site.standards.map((standard): Page<D> => ({
+      kind: 'standard',
+      standard,
+      path: routes.standard(standard.id),
+      indexed: true,
+      anchors: standard.clauses.map((c) => anchors.clause(c.number)),
+      key: siteKey,
+    })),
+    page('quality-standards', routes.qualityStandards(), true),
+    ...records.standards.map(({ data: standard }): Page<D> => ({
+      kind: 'quality-standard',
+      standard,
+      path: routes.qualityStandard(standard.id),
+      indexed: true,
+      anchors: standard.requirements.map((r) => anchors.requirement(r.id)),
+      key: siteKey,
+    })),
+    // The audit section's index and board exist for every audience (empty and saying why for the public one);
+    // the records themselves are in the view only for an audience that may read them.
+    page('audits', routes.audits(), true),
+    page('audit-actions', routes.auditActions(), true),
+    ...records.programs.map(({ data: program }): Page<D> => {
+      const year = programYear(program);
+      return { kind: 'audit-program', program, year, path: routes.auditProgram(year), indexed: true, anchors: [], key: siteKey };
+    }),
+    ...records.plans.map(({ data: plan }): Page<D> => ({
+      kind: 'audit-plan',
+      plan,
+      path: routes.auditPlan(plan.audit),
+      indexed: true,
+      anchors: [],
+      key: siteKey,
+    })),
+    ...records.reports.map(({ data: report }): Page<D> => ({
+      kind: 'audit-report',
+      report,
+      path: routes.auditReport(report.audit),
+      indexed: true,
+      anchors: [],
+      key: siteKey,
+    })),
+    ...documents.flatMap((doc) => documentPages(doc)),
+    page('search', routes.search(), false),
+    page('not-found', routes.notFound(), false),
+    page('feed', routes.feed(), false),
+    page('registry.json', routes.registryJson(), false),
+    page('references.json', routes.referencesJson(), false),
+    page('sitemap', routes.sitemap(), false),
+    ...Object.keys(JSON_SCHEMAS).map((file): Page<D> => ({ kind: 'schema', file, path: routes.schema(file), indexed: false, anchors: [], key: siteKey })),
+    ...(options.htmlRedirects ? redirectPages(view, siteKey) : []),
+  ];
+  return pages;
+}
+
+export interface PageOptions {
+  /**
+   * Whether the build writes redirect pages (`npm run build -- --html-redirects`, astro dev). Without them
+   * the web server redirects with one map (src/serve/nginx-parts.ts), and no page exists for them.
+   */
+  htmlRedirects?: boolean;
+}
+
+/**
+ * `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only; then the old intranet
+ * addresses (registries/legacy-urls.json) whose path can be a folder of a static site (no file extension,
+ * plain characters) and is not taken — the nginx map covers every path.
+ */
+function redirectPages<D extends DocumentData>({ site, documents }: PageSource<D>, key: string): Page<D>[] {
+  const redirects = new Map(documents.map((doc) => [routes.codeRedirect(doc.code), routes.document(doc.code)]));
+  for (const entry of site.legacy) {
+    const doc = documents.find((d) => d.code === entry.code);
+    const path = entry.path.replace(/\/$/, '');
+    if (!doc || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || redirects.has(path)) continue;
+    const edition = entry.version && doc.editions.some((e) => e.data.version === entry.version);
+    const target = edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
+    if (target.replace(/\/$/, '') !== path) redirects.set(path, target);
+  }
+  return [...redirects].map(([from, to]): Page<D> => ({ kind: 'redirect', from, to, path: `${from}/`, indexed: false, anchors: [], key }));
+}
+
+/**
+ * A document's pages: its address (indexed while it shows the edition in force), each published
+ * edition pinned (noindex: the one in force names the document's address as canonical), what changed
+ * from the previous published edition, and its appendices.
+ */
+function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
+  const layout = [...anchors.document, ...(doc.appendices.length ? [anchors.appendices] : [])];
+  const headings = (body: { headings: { slug: string }[] }) => body.headings.map((h) => h.slug);
+  const shown = doc.editions.find((e) => e.data.version === doc.shownVersion);
+  return [
+    {
+      kind: 'document',
+      doc,
+      path: routes.document(doc.code),
+      indexed: shown?.state === 'current',
+      anchors: [...layout, ...(shown ? headings(shown) : [])],
+      key: doc.key,
+    },
+    ...doc.editions.flatMap((edition, index): Page<D>[] => {
+      const version = edition.data.version;
+      const pinned: Page<D> = {
+        kind: 'edition',
+        doc,
+        version,
+        path: routes.edition(doc.code, version),
+        indexed: false,
+        anchors: [...layout, ...headings(edition)],
+        key: doc.key,
+      };
+      if (index === 0) return [pinned];
+      return [pinned, { kind: 'changes', doc, version, path: routes.diff(doc.code, version), indexed: false, anchors: [], key: doc.key }];
+    }),
+    ...doc.appendices.map((appendix): Page<D> => ({
+      kind: 'appendix',
+      doc,
+      appendix,
+      path: routes.appendix(doc.code, appendix.data.number),
+      indexed: true,
+      anchors: headings(appendix),
+      key: appendix.key,
+    })),
+  ];
+}
+
+/** The pages of one kind, typed: `pagesOfKind(pages, 'appendix')` → the appendix pages with their data. */
+export function pagesOfKind<K extends PageKind, D extends DocumentData>(pages: readonly Page<D>[], kind: K): PageOf<K, D>[] {
+  return pages.filter((p): p is PageOf<K, D> => p.kind === kind);
+}
+
+const ofSite = new WeakMap<Site, Page<SiteDocument>[]>();
+
+/** The inventory of the view the pages are built from (src/site/view.ts), made once per view (its redirects aside). */
+export function sitePages(site: Site): Page<SiteDocument>[] {
+  let pages = ofSite.get(site);
+  if (!pages) ofSite.set(site, (pages = pagesOf({ site, documents: site.documents })));
+  return pages;
+}

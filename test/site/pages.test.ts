@@ -1,0 +1,95 @@
+/**
+ * The page inventory (src/site/pages.ts) against a build of the real content: the built files are
+ * exactly the inventory's pages, each anchor it lists is an id on its page, and sitemap.xml lists the
+ * pages it marks indexed. A page type added without its inventory entry (or the reverse) fails here.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/lib/config.ts';
+import { prepareSite } from '../../src/publish/prepare.ts';
+import { pagesOf, type Page } from '../../src/site/pages.ts';
+import type { BuildResult } from '../helpers/build-site.ts';
+import { projectRoot } from '../helpers/content-root.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+
+const DATE = '2026-11-26';
+let build: BuildResult;
+let pages: Page[];
+
+/** The file a page's address is written to: `/nd/pt-035/` → `nd/pt-035/index.html`. */
+const fileOf = (address: string) => (address.endsWith('/') ? `${address.slice(1)}index.html` : address.slice(1));
+
+beforeAll(async () => {
+  // As test/site/build.test.ts builds it: with the redirect pages of plain static hosting.
+  build = await sharedBuild('real', { date: DATE, args: ['--html-redirects'] });
+  if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  const prepared = await prepareSite(loadConfig(projectRoot, {}, { buildDate: DATE }), { gitHistory: false });
+  if (!prepared.view) throw new Error('no published view');
+  pages = pagesOf(prepared.view, { htmlRedirects: true });
+});
+
+describe('pagesOf', () => {
+  it('lists exactly the files the build writes (Astro and Pagefind assets aside)', async () => {
+    const built = (await readdir(build.outDir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(build.outDir, path.join(e.parentPath, e.name)))
+      .filter((file) => !file.startsWith('_astro/') && !file.startsWith('pagefind/'))
+      .sort();
+    expect(pages.map((p) => fileOf(p.path)).sort()).toEqual(built);
+    // Not vacuous: every kind of page of the real content is there.
+    expect(new Set(pages.map((p) => p.kind))).toEqual(
+      new Set([
+        'home',
+        'registry',
+        'as-of',
+        'review',
+        'glossary',
+        'standards',
+        'standard',
+        'coverage',
+        'coverage.csv',
+        'coverage.json',
+        'quality-standards',
+        'quality-standard',
+        'audits',
+        'audit-actions',
+        'audit-program',
+        'audit-plan',
+        'audit-report',
+        'document',
+        'edition',
+        'appendix',
+        'redirect',
+        'search',
+        'not-found',
+        'feed',
+        'registry.json',
+        'references.json',
+        'sitemap',
+        'schema',
+      ]),
+    );
+    expect(new Set(pages.map((p) => p.path)).size).toBe(pages.length);
+  });
+
+  it('names only anchors that are ids on their page', async () => {
+    const missing: string[] = [];
+    for (const page of pages.filter((p) => p.anchors.length)) {
+      const html = await readFile(path.join(build.outDir, fileOf(page.path)), 'utf8');
+      const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
+      for (const anchor of page.anchors) if (!ids.has(anchor)) missing.push(`${page.path}#${anchor}`);
+    }
+    expect(missing).toEqual([]);
+    expect(pages.find((p) => p.path === '/glossary/')?.anchors).toContain('role-auditor');
+    expect(pages.find((p) => p.path === '/nd/pt-035/')?.anchors).toEqual(expect.arrayContaining(['passport', 'appendices', 'content']));
+  });
+
+  it('marks indexed exactly the pages sitemap.xml lists', async () => {
+    const sitemap = await readFile(path.join(build.outDir, 'sitemap.xml'), 'utf8');
+    const listed = [...sitemap.matchAll(/<loc>[^<]*?:\/\/[^/]+([^<]*)<\/loc>/g)].map((m) => decodeURI(m[1] ?? ''));
+    expect(listed).toEqual(pages.filter((p) => p.indexed).map((p) => p.path));
+    expect(existsSync(path.join(build.outDir, fileOf('/nd/pt-035/')))).toBe(true);
+  });
+});
