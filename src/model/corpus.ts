@@ -80,8 +80,12 @@ export async function loadCorpus(root: string, options: { cache?: AnalysisCache 
   const listed = await listContent(root);
   const loaded = await Promise.all(listed.relPaths.map(async (rel) => ({ rel, read: await readSource(path.join(root, rel), path.join(displayRoot, rel)) })));
   const mdxFiles = loaded.filter(({ rel, read }) => read.ok && classify(rel)?.format === 'mdx').map(({ read }) => read.file);
-  const analyses = new Map((await analyseMdxFiles(mdxFiles, root, options.cache)).map((analysis, i) => [mdxFiles[i]!, analysis]));
-  const units = loaded.map(({ rel, read }) => loadUnit(rel, read, read.ok ? analyses.get(read.file) : undefined));
+  const isMdx = ({ rel, read }: (typeof loaded)[number]) => read.ok && classify(rel)?.format === 'mdx';
+  // MDX is analysed in worker threads; this thread reads the JSON meanwhile (schemas compile, records validate).
+  const pending = analyseMdxFiles(mdxFiles, root, options.cache);
+  const other = new Map(loaded.filter((item) => !isMdx(item)).map(({ rel, read }) => [rel, loadUnit(rel, read)]));
+  const analyses = new Map((await pending).map((analysis, i) => [mdxFiles[i]!, analysis]));
+  const units = loaded.map(({ rel, read }) => other.get(rel) ?? loadUnit(rel, read, read.ok ? analyses.get(read.file) : undefined));
   return assembleCorpus(root, listed.problems, units);
 }
 
@@ -235,12 +239,22 @@ function loadMdx(unit: FileUnit, kind: FileKind, rel: string, source: ParsedMdx)
   const [, folder = '', , name = ''] = rel.split('/');
   unit.mdx = { folder };
   const id = `${folder}/${name.replace(/\.mdx$/, '')}`;
+  const text = String(file.value);
+  // A scalar as written: the rest of its line, without a trailing comment (`version: 1.0` → "1.0", not 1).
+  const written = (path: FieldPath) => {
+    const at = source.locate.offsetOf(path);
+    const end = text.indexOf('\n', at);
+    return text
+      .slice(at, end === -1 ? undefined : end)
+      .replace(/\s+#.*$/, '')
+      .trim();
+  };
   if (kind.kind === 'edition') {
-    const { issues, value } = zodIssues(editionSchema, source.data);
+    const { issues, value } = zodIssues(editionSchema, source.data, written);
     pushSchemaIssues(unit, file, source.locate, issues);
     if (value) unit.mdx.edition = { data: value as Edition, file, locate: source.locate, at: [], folder, id, source };
   } else {
-    const { issues, value } = zodIssues(appendixSchema, source.data);
+    const { issues, value } = zodIssues(appendixSchema, source.data, written);
     pushSchemaIssues(unit, file, source.locate, issues);
     if (value) unit.mdx.appendix = { data: value as Appendix, file, locate: source.locate, at: [], folder, id, source };
   }

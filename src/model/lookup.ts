@@ -69,6 +69,14 @@ export function buildLookup(corpus: Corpus): Lookup {
 
 /** Resolves «ISO 9001:2015», «ISO 9000», «ГОСТ Р ИСО 9001-2015» to a catalog id, or undefined. */
 export function resolveStandard(lookup: Lookup, designation: string): string | undefined {
+  let cache = resolved.get(lookup);
+  if (!cache) resolved.set(lookup, (cache = new Map()));
+  if (cache.has(designation)) return cache.get(designation);
   const key = designationKey(designation);
-  return lookup.designations.get(key) ?? lookup.latest.get(key);
+  const id = lookup.designations.get(key) ?? lookup.latest.get(key);
+  cache.set(designation, id);
+  return id;
 }
+
+/** A corpus writes the same few designations thousands of times: each is normalised once per lookup. */
+const resolved = new WeakMap<Lookup, Map<string, string | undefined>>();

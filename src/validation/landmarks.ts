@@ -41,8 +41,7 @@ function documentPages(doc: DocumentEntry, extracted: ReadonlyMap<string, Extrac
   const entries = [...doc.editions, ...doc.appendices];
   const key = doc.editions.at(-1) ?? doc.appendices[0];
   const cached = key ? pagesOf.get(key) : undefined;
-  if (cached && cached.code === doc.code && cached.entries.length === entries.length && cached.entries.every((e, i) => e === entries[i]))
-    return cached.pages;
+  if (cached && cached.code === doc.code && cached.entries.length === entries.length && cached.entries.every((e, i) => e === entries[i])) return cached.pages;
   const out: DocumentPage[] = [];
   const add = (url: string, anchors: Iterable<string>, missing?: (segment: string) => string) => {
     const [path = '', anchor] = url.split('#', 2);

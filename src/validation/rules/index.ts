@@ -22,6 +22,8 @@ import standardClauseTree from './standard-clause-tree.ts';
 import standardExternalControl from './standard-external-control.ts';
 import refUnknownCode from './ref-unknown-code.ts';
 import refLatinCode from './ref-latin-code.ts';
+import refMalformedCode from './ref-malformed-code.ts';
+import refTypeWord from './ref-type-word.ts';
 import refUnknownStandard from './ref-unknown-standard.ts';
 import refUnknownClause from './ref-unknown-clause.ts';
 import refUnverifiedClause from './ref-unverified-clause.ts';
@@ -89,6 +91,8 @@ export const RULES = [
   standardExternalControl,
   refUnknownCode,
   refLatinCode,
+  refMalformedCode,
+  refTypeWord,
   refUnknownStandard,
   refUnknownClause,
   refUnverifiedClause,
