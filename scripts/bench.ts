@@ -309,7 +309,16 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
   const documentPaths = readdirSync(path.join(content, 'documents')).sort();
 
   const env = { ...process.env, ND_CONTENT_ROOT: content, ND_BUILD_DATE: BUILD_DATE, FORCE_COLOR: '0', NO_COLOR: '1' };
-  const check = strip(await runPhase(options.runs, process.execPath, ['scripts/check.ts', '--root', content, '--date', BUILD_DATE], env, work, 'check'));
+  const check = strip(
+    await runPhase(
+      options.runs,
+      process.execPath,
+      ['--import', './scripts/compile-cache.ts', 'scripts/check.ts', '--root', content, '--date', BUILD_DATE],
+      env,
+      work,
+      'check',
+    ),
+  );
   say(`${docs}: check ${phaseText(check)}`);
   // The author's loop: the analysis cache is warm, one edition changes, the check runs again.
   const editable = path.join(content, 'documents', documentPaths[Math.floor(documentPaths.length / 2)] ?? '', 'editions');
@@ -317,9 +326,23 @@ async function benchSize(docs: number, options: { seed: number; runs: number; ba
   const original = readFileSync(edited, 'utf8');
   const edit = (n: number) => writeFileSync(edited, `${original.trimEnd()}\n\nПравка для замера № ${n}.\n`);
   const cachedEnv = { ...env, ND_CACHE: 'on' };
-  await runOnce(process.execPath, ['scripts/check.ts', '--root', content, '--date', BUILD_DATE], cachedEnv, work, 'check-warm');
+  await runOnce(
+    process.execPath,
+    ['--import', './scripts/compile-cache.ts', 'scripts/check.ts', '--root', content, '--date', BUILD_DATE],
+    cachedEnv,
+    work,
+    'check-warm',
+  );
   edit(1);
-  const checkEdit = strip(await runOnce(process.execPath, ['scripts/check.ts', '--root', content, '--date', BUILD_DATE], cachedEnv, work, 'check-edit'));
+  const checkEdit = strip(
+    await runOnce(
+      process.execPath,
+      ['--import', './scripts/compile-cache.ts', 'scripts/check.ts', '--root', content, '--date', BUILD_DATE],
+      cachedEnv,
+      work,
+      'check-edit',
+    ),
+  );
   writeFileSync(edited, original);
   say(`${docs}: check после правки одного файла ${phaseText(checkEdit)}`);
 

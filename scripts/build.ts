@@ -21,7 +21,7 @@ import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
 import { prepareSites } from '../src/publish/prepare.ts';
 import { PublicationError } from '../src/publish/publish.ts';
 import { precompress } from '../src/serve/precompress.ts';
-import { readLegacyUrls, writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
+import { writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
 import { report } from '../src/validation/reporters/index.ts';
 
 /** A failure already worded for the author; printed as is. */
@@ -103,14 +103,14 @@ async function main() {
       const indexStart = performance.now();
       const indexed = await indexSite(siteDir);
       log('поиск', indexStart, `${name}страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
-      sites.push({ audience: siteConfig.audience, documents: prepared.view!.documents });
+      sites.push({ audience: siteConfig.audience, documents: prepared.view!.documents, legacy: prepared.view!.site.legacy });
     }
     // The sites a server serves (--audiences) are compressed for it; a single site only when asked to be.
     const packStart = performance.now();
     const packed = multi || values.precompress ? await precompress(work) : undefined;
     if (multi) {
       const levels = first.view!.site.accessLevels.map((l) => ({ id: l.id, rank: l.rank }));
-      await writeNginxParts(work, { serve: config.serve, levels, sites, legacy: await readLegacyUrls(config.contentRootAbs) });
+      await writeNginxParts(work, { serve: config.serve, levels, sites });
     }
     const kb = (n: number) => `${Math.round(n / 1024)} КБ`;
     if (packed) log('сжатие', packStart, `файлов ${packed.files}: ${kb(packed.bytes)} → gzip ${kb(packed.gzipBytes)}, brotli ${kb(packed.brotliBytes)}`);

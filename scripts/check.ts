@@ -1,10 +1,12 @@
 /**
- * `npm run check [-- --format human|text|json|sarif|gitlab|github] [--max-warnings N] [--root DIR] [--date YYYY-MM-DD]`
+ * `npm run check [-- --format human|text|json|sarif|gitlab|github] [--max-warnings N] [--root DIR] [--date YYYY-MM-DD] [--watch]`
  * Exit 0: no errors (and warnings within the limit); 1: findings; 2: bad usage or configuration.
+ * `--watch` checks once, then again after every save, with the language server's incremental model.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { runCheck } from '../src/validation/run.ts';
+import { watch } from '../src/validation/watch.ts';
 import { FORMATS, report, type Format } from '../src/validation/reporters/index.ts';
 
 /** Other names people type for a format. */
@@ -12,7 +14,9 @@ const ALIASES: Record<string, Format> = { text: 'human' };
 const NAMES = [...FORMATS, ...Object.keys(ALIASES)];
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nИспользование: npm run check -- [--format ${NAMES.join('|')}] [--max-warnings N] [--root ПАПКА] [--date ГГГГ-ММ-ДД]\n`);
+  process.stderr.write(
+    `${message}\nИспользование: npm run check -- [--format ${NAMES.join('|')}] [--max-warnings N] [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--watch]\n`,
+  );
   process.exit(2);
 }
 
@@ -20,7 +24,13 @@ async function main() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { format: { type: 'string', default: 'human' }, 'max-warnings': { type: 'string' }, root: { type: 'string' }, date: { type: 'string' } },
+      options: {
+        format: { type: 'string', default: 'human' },
+        'max-warnings': { type: 'string' },
+        root: { type: 'string' },
+        date: { type: 'string' },
+        watch: { type: 'boolean', default: false },
+      },
     }));
   } catch (error) {
     usage(`Неверные параметры: ${(error as Error).message}`);
@@ -31,6 +41,10 @@ async function main() {
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) usage('--max-warnings ожидает целое число');
   const env = { ...process.env, ...(values.root ? { ND_CONTENT_ROOT: values.root } : {}), ...(values.date ? { ND_BUILD_DATE: values.date } : {}) };
   const config = loadConfig(process.cwd(), env);
+  if (values.watch) {
+    if (format !== 'human') usage('--watch печатает находки только в формате human');
+    return watch(config);
+  }
   const result = await runCheck(config);
   const output = report(format, result.messages, { files: result.corpus.files.length }, { repository: config.repository, site: config.site });
   if (output) process.stdout.write(`${output}\n`);

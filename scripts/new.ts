@@ -4,7 +4,7 @@
  * In a terminal it asks for what the flags leave out; elsewhere it names the missing flags.
  * Exit 0: created; 1: the file exists (nothing written); 2: wrong or missing input.
  */
-import { cancel, intro, isCancel, select, text } from '@clack/prompts';
+import { cancel, intro, isCancel, select, text, updateSettings } from '@clack/prompts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { runNew, type Asker } from '../src/authoring/cli.ts';
 
@@ -23,13 +23,17 @@ function splitCommon(argv: string[]): { env: Record<string, string>; rest: strin
   return { env, rest };
 }
 
+// Clack's own words are English: its spinner messages are set here, its key hints replaced below.
+updateSettings({ messages: { cancel: 'Отменено', error: 'Что-то пошло не так' } });
+
 const clackAsker: Asker = {
-  async text(message, placeholder) {
-    const answer = await text({ message, placeholder, validate: (v) => (v?.trim() ? undefined : 'нужно значение') });
+  async text(message, placeholder, check) {
+    const answer = await text({ message, placeholder, validate: (v) => (v?.trim() ? check?.(v) : 'нужно значение') });
     return isCancel(answer) ? undefined : answer;
   },
   async select(message, options) {
-    const answer = await select({ message, options });
+    // The list's key hints («↑/↓ to navigate • Enter: confirm») are English: ours go in the question.
+    const answer = await select({ message: `${message} (↑/↓ — выбор, Enter — подтвердить, Esc — отмена)`, options, showInstructions: false });
     return isCancel(answer) ? undefined : answer;
   },
 };

@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadCorpus, type Corpus } from '../model/corpus.ts';
 import { AuthoringError, ExistsError } from './errors.ts';
-import { planAppendix, planDocument, planEdition, type NewFile } from './scaffold.ts';
+import { planAppendix, planDocument, planEdition, titleProblem, type NewFile } from './scaffold.ts';
 import { writeNew } from './write.ts';
 
 /** Questions for what the flags leave out; only a terminal gets them. Each returns undefined when the author cancels. */
 export interface Asker {
-  text(message: string, placeholder?: string): Promise<string | undefined>;
+  /** `validate` returns why an answer is refused (asked again), or undefined. */
+  text(message: string, placeholder?: string, validate?: (value: string) => string | undefined): Promise<string | undefined>;
   select(message: string, options: Array<{ value: string; label: string; hint?: string }>): Promise<string | undefined>;
 }
 
@@ -94,7 +95,9 @@ async function plan(argv: string[], io: NewIo): Promise<NewFile | undefined> {
   if (kind === 'edition') return planEdition(corpus, { code, major: values.major, version: values.version, date: io.date });
   const title =
     given.title ??
-    (await ask?.text(kind === 'document' ? 'Наименование документа (без вида: «Порядок…», не «Процедура. Порядок…»)' : 'Наименование приложения'));
+    (kind === 'document'
+      ? await ask?.text('Наименование документа (без вида: «Порядок…», не «Процедура. Порядок…»)', undefined, (value) => titleProblem(corpus, value))
+      : await ask?.text('Наименование приложения'));
   if (!title?.trim()) return cancelled(io);
   if (kind === 'appendix') {
     const number = values.number === undefined ? undefined : Number(values.number);

@@ -16,7 +16,7 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 /**
  * A new draft edition from the text of another: same passport, references and body; a new version,
- * status «проект», no cancellation, and the approval fields left for the author. Everything else —
+ * status «проект», no cancellation, and the approval fields (who approved included) marked for the author. Everything else —
  * comments and order included — stays as written.
  */
 export function editionFrom(source: string, version: string): string {
@@ -31,7 +31,10 @@ export function editionFrom(source: string, version: string): string {
   doc.set('act', FILL.act);
   doc.set('changes', FILL.changes);
   doc.delete('cancelled');
-  // Who approved the old edition, its review date and what it was checked against do not carry over.
-  for (const key of ['approvedBy', 'nextReview', 'reviewedAgainst']) doc.delete(key);
+  // Who approves the new edition is asked anew, visibly: a dropped field would pass unnoticed.
+  if (doc.has('approvedBy')) doc.set('approvedBy', doc.createNode({ position: FILL.approvedBy }));
+  // The old edition's review date and what it was checked against do not carry over; nor its лист
+  // ознакомления: whom a new edition concerns is decided on approval (edition/acknowledge refuses it on a draft).
+  for (const key of ['nextReview', 'reviewedAgainst', 'acknowledge']) doc.delete(key);
   return `---\n${doc.toString({ lineWidth: 0 })}---\n${source.slice(match[0].length)}`;
 }

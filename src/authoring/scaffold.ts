@@ -32,7 +32,27 @@ export function planDocument(corpus: Corpus, input: DocumentInput): NewFile {
   const levels = corpus.accessLevels.map((a) => a.data.id);
   if (input.access !== undefined && !levels.includes(input.access))
     throw new AuthoringError(`уровень доступа «${input.access}» не найден в registries/access-levels.json; известные: ${levels.join(', ')}`);
+  const problem = titleProblem(corpus, input.title);
+  if (problem) throw new AuthoringError(problem);
   return { rel: contentPaths.edition(codeSlug(code), '1.0'), text: documentText({ ...input, code }) };
+}
+
+/**
+ * A new document's title names what the document is about, without its type: the portal shows the
+ * type from the code («Инструкция ИН-004. По охране труда» would read the type twice). Undefined when
+ * the title is fine, else why not, with the title without the type word.
+ */
+export function titleProblem(corpus: Pick<Corpus, 'types'>, title: string): string | undefined {
+  const trimmed = title.trim();
+  for (const { data } of corpus.types) {
+    const name = data.name;
+    const match = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s.,:;—–-])[\\s.,:;—–-]*`, 'iu').exec(trimmed);
+    if (!match) continue;
+    const rest = trimmed.slice(match[0].length);
+    const fixed = rest ? `«${rest[0]!.toUpperCase()}${rest.slice(1)}»` : 'наименование без вида';
+    return `наименование начинается с вида документа «${name}»: вид портал показывает сам по коду — напишите ${fixed}. Если вид — часть самого наименования (как у «Политика МТС в области качества…»), поправьте title в созданном файле`;
+  }
+  return undefined;
 }
 
 export interface EditionInput {

@@ -2,6 +2,8 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { CHECKBOX, plain, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
 import { tidy } from './inline.ts';
+import { ImportError } from './errors.ts';
+import { MAX_MDX_NESTING, tooDeepHtml } from '../model/nesting.ts';
 
 /** Page furniture of a saved page: never content. */
 const FURNITURE = new Set(['header', 'footer', 'nav', 'aside', 'script', 'style', 'noscript', 'template', 'head', 'button', 'form', 'select']);
@@ -41,6 +43,14 @@ interface Options {
 
 /** A saved HTML page (or mammoth's HTML of a DOCX) into blocks. */
 export function readHtml(html: string, options: Options = { unit: 'строка', format: 'html' }): SourceDocument {
+  // The HTML tree is built and walked recursively: thousands of nested lists or quotes overflow the stack.
+  const deep = tooDeepHtml(html);
+  if (deep !== undefined) {
+    const where = options.unit === 'строка' ? `в строке ${html.slice(0, deep).split('\n').length}: ` : '';
+    throw new ImportError(
+      `${where}слишком глубокая вложенность: больше ${MAX_MDX_NESTING} уровней списков, цитат или блоков; в документах столько не бывает — проверьте, не испорчен ли файл`,
+    );
+  }
   const tree = fromHtml(html);
   const blocks: Block[] = [];
   const removals: Removal[] = [];

@@ -29,7 +29,7 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         let prepared = options.prepared;
         if (!prepared) {
           prepared = await prepareSite(config, { publishWithErrors: command !== 'build' });
-          if (prepared.messages.length) logger.warn(`\n${report('human', prepared.messages, { files: prepared.files })}`);
+          logFindings(logger, prepared, report('human', prepared.messages, { files: prepared.files }));
         }
         if (command === 'dev') {
           findings = prepared.messages;
@@ -54,15 +54,19 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
           const prepared = await prepareSite(config, { publishWithErrors: true });
           findings = prepared.messages;
           const text = report('human', prepared.messages, { files: prepared.files });
-          if (prepared.messages.length) logger.warn(`\n${text}`);
-          else logger.info(`проверка: ошибок нет (файлов ${prepared.files})`);
+          logFindings(logger, prepared, text);
+          if (prepared.errors > 0) {
+            // Astro's overlay shows the errors in the open page and stays until the next save. The view is
+            // not refreshed meanwhile: a refreshed content layer reloads the page, and the reload would
+            // clear the overlay a moment after it appeared.
+            server.hot.send({ type: 'error', err: { message: text, stack: '', plugin: 'nd-check' } });
+            return;
+          }
           if (prepared.view) {
             await writeSnapshot(file, prepared.view);
             await refreshContent?.({ loaders: ['nd-documents', 'nd-site'] });
           }
-          // Astro's overlay shows errors in the open page; the terminal has the same lines.
-          if (prepared.errors > 0) server.hot.send({ type: 'error', err: { message: text, stack: '', plugin: 'nd-check' } });
-          else server.hot.send({ type: 'full-reload' });
+          server.hot.send({ type: 'full-reload' });
         };
         // The page's notice (FINDINGS_NOTICE) reads the latest findings here, warnings included.
         server.middlewares.use(FINDINGS_PATH, (_request, response) => {
@@ -79,6 +83,13 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
       },
     },
   };
+}
+
+/** The check's report at its own level: `[ERROR]` when it has errors, `[WARN]` for warnings only. */
+function logFindings(logger: { error(message: string): void; warn(message: string): void; info(message: string): void }, prepared: Prepared, text: string) {
+  if (prepared.errors > 0) logger.error(`\n${text}`);
+  else if (prepared.messages.length) logger.warn(`\n${text}`);
+  else logger.info(`проверка: ошибок нет (файлов ${prepared.files})`);
 }
 
 const FINDINGS_PATH = '/__nd/findings';

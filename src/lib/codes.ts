@@ -110,7 +110,10 @@ export function typePrefix(code: string): string {
   return code.split('-')[0] ?? '';
 }
 
+/** One collator for every comparison: `localeCompare` with options builds a new one per call (slow for thousands of codes). */
+const NATURAL = new Intl.Collator('ru', { numeric: true });
+
 /** Numeric-aware comparison for codes and versions ("1.10" after "1.9"). */
 export function compareNatural(a: string, b: string): number {
-  return a.localeCompare(b, 'ru', { numeric: true });
+  return NATURAL.compare(a, b);
 }

@@ -50,6 +50,17 @@ export const configSchema = z
       .strict()
       .default({ leadDays: 60 })
       .describe('Периодический пересмотр документов.'),
+    ack: z
+      .object({
+        reportRoles: z
+          .array(z.string())
+          .default(['quality-representative', 'top-management'])
+          .describe('Роли, которым видны отчёты об ознакомлении по всем подразделениям (отдел качества, руководство).'),
+        unitReportRoles: z.array(z.string()).default(['audited-unit-heads']).describe('Роли руководителей: им виден отчёт своего подразделения и подчинённых.'),
+      })
+      .strict()
+      .default({ reportRoles: ['quality-representative', 'top-management'], unitReportRoles: ['audited-unit-heads'] })
+      .describe('Служба ознакомления (npm run ack): кто читает отчёты.'),
     rules: z
       .record(z.string(), z.enum(['error', 'warning', 'off']))
       .default({})
@@ -77,7 +88,8 @@ export class ConfigError extends Error {}
  * Reads nd.config.json (or the file ND_CONFIG names), applies the documented ND_* environment variables
  * and then the command line's overrides. Called once, by the command's entry point.
  */
-export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): SiteConfig {
+export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): SiteConfig {
+  const env = setVariables(rawEnv);
   const file = env.ND_CONFIG ? path.resolve(cwd, env.ND_CONFIG) : path.join(cwd, 'nd.config.json');
   let raw: Record<string, unknown> = {};
   if (existsSync(file)) {
@@ -109,4 +121,12 @@ export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process
   // The checker's analysis cache: ND_CACHE=on|off (benchmarks measure both), else automatic.
   const analysisCache = env.ND_CACHE === 'on' || env.ND_CACHE === 'off' ? env.ND_CACHE : 'auto';
   return Object.freeze({ ...parsed.data, buildDate, cacheDir, analysisCache, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) });
+}
+
+/**
+ * The environment with empty variables left out: CI writes `ND_SITE: $CI_PAGES_URL` whether or not the
+ * project has Pages, and an empty value means «not set», never «the empty address».
+ */
+function setVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
 }

@@ -61,7 +61,8 @@ async function writeCache(file: string, version: string, entries: Map<string, Md
   }
 }
 
-export async function analyseMdxFiles(files: VFile[], root: string, mode: AnalysisCache = 'auto'): Promise<MdxAnalysis[]> {
+/** `workers: false` analyses in this thread: a long-lived process (the language server) keeps its memory small that way. */
+export async function analyseMdxFiles(files: VFile[], root: string, mode: AnalysisCache = 'auto', { workers = true } = {}): Promise<MdxAnalysis[]> {
   const version = cacheEnabled(root, mode) ? analyserVersion() : undefined;
   const file = cacheFile(root);
   const cache = version ? readCache(file, version) : new Map<string, MdxAnalysis>();
@@ -69,7 +70,9 @@ export async function analyseMdxFiles(files: VFile[], root: string, mode: Analys
   const results: Array<MdxAnalysis | undefined> = keys.map((key) => cache.get(key));
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   const fresh =
-    missing.length >= WORKER_THRESHOLD && canUseWorkers() ? await inWorkers(missing.map((i) => files[i]!)) : missing.map((i) => analyseMdx(files[i]!));
+    workers && missing.length >= WORKER_THRESHOLD && canUseWorkers()
+      ? await inWorkers(missing.map((i) => files[i]!))
+      : missing.map((i) => analyseMdx(files[i]!));
   missing.forEach((fileIndex, k) => (results[fileIndex] = fresh[k]));
   if (version && missing.length > 0) {
     await writeCache(file, version, new Map(keys.map((key, i) => [key, results[i]!])));

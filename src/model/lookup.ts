@@ -5,6 +5,11 @@ import type { Corpus, DocumentEntry, Located } from './corpus.ts';
 /** Fast lookups over a loaded corpus: what each reference may resolve to. */
 export interface Lookup {
   documents: Map<string, DocumentEntry>;
+  /**
+   * Every document of the corpus, in the corpus' order — also when a rule is given only part of the
+   * corpus (the language server re-runs document rules on the edited document): what exists on the site.
+   */
+  corpusDocuments: readonly DocumentEntry[];
   types: Map<string, DocumentType>;
   units: Map<string, Located<Unit>>;
   roles: Map<string, Located<Role>>;
@@ -49,6 +54,7 @@ export function buildLookup(corpus: Corpus): Lookup {
   }
   return {
     documents: first(corpus.documents.map((d) => [d.code, d] as [string, DocumentEntry])),
+    corpusDocuments: corpus.documents,
     types: first(corpus.types.map((t) => [t.data.prefix, t.data] as [string, DocumentType])),
     units: first(corpus.units.map((u) => [u.data.id, u] as [string, Located<Unit>])),
     roles: first(corpus.roles.map((r) => [r.data.id, r] as [string, Located<Role>])),
@@ -63,6 +69,14 @@ export function buildLookup(corpus: Corpus): Lookup {
 
 /** Resolves «ISO 9001:2015», «ISO 9000», «ГОСТ Р ИСО 9001-2015» to a catalog id, or undefined. */
 export function resolveStandard(lookup: Lookup, designation: string): string | undefined {
+  let cache = resolved.get(lookup);
+  if (!cache) resolved.set(lookup, (cache = new Map()));
+  if (cache.has(designation)) return cache.get(designation);
   const key = designationKey(designation);
-  return lookup.designations.get(key) ?? lookup.latest.get(key);
+  const id = lookup.designations.get(key) ?? lookup.latest.get(key);
+  cache.set(designation, id);
+  return id;
 }
+
+/** A corpus writes the same few designations thousands of times: each is normalised once per lookup. */
+const resolved = new WeakMap<Lookup, Map<string, string | undefined>>();

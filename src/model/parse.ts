@@ -10,7 +10,7 @@ import { VFileMessage } from 'vfile-message';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { extract, type Extracted } from '../validation/extract.ts';
 import { jsonLocator, mapLocator, yamlPositions, type Locator } from './positions.ts';
-import { nestingReason, tooDeep } from './nesting.ts';
+import { mdxNestingReason, nestingReason, tooDeep, tooDeepMdx } from './nesting.ts';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface ParseProblem {
@@ -79,6 +79,7 @@ export function fromAnalysis(file: VFile, analysis: MdxAnalysis, tree?: Root | n
 }
 
 function parseTreeOf(file: VFile): Root | null {
+  if (tooDeepMdx(String(file.value)) !== undefined) return null;
   try {
     return parseFast(String(file.value)) ?? (mdxProcessor.parse(file) as Root);
   } catch {
@@ -151,13 +152,18 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
       }
     }
   }
+  const deepMdx = tooDeepMdx(text);
+  if (deepMdx !== undefined) {
+    problems.push({ ruleId: 'syntax/mdx', offset: deepMdx, reason: `ошибка разметки MDX: ${mdxNestingReason()}` });
+    return { analysis: { data, positions, problems, extracted: null }, tree: null };
+  }
   let tree: Root | null = parseFast(text);
   if (!tree)
     try {
       tree = mdxProcessor.parse(file) as Root;
     } catch (error) {
       if (!(error instanceof VFileMessage)) throw error;
-      const place = { line: error.line ?? 1, column: error.column ?? 1 };
+      const place = { line: error.line ?? 1, column: error.column ?? 1, ...(error.line === undefined ? openingTagPlace(error.reason) : {}) };
       const autolink = autolinkBefore(text, place);
       problems.push({
         ruleId: 'syntax/mdx',
@@ -238,6 +244,11 @@ function yamlDocumentProblems(doc: Document, yaml: string, lineAt: (offset: numb
   const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
   if (overflow) return [{ offset: overflow.pos[0] ?? 0, reason: `ошибка в свойствах: ${nestingReason()}` }];
   const tabs = doc.errors.filter((error) => error.code === 'TAB_AS_INDENT');
+  if (!tabs.length && doc.errors.length) {
+    // A key moved to the start of its line sets off several errors further down, none about it.
+    const dedented = dedentedKey(yaml);
+    if (dedented) return [dedented];
+  }
   const errors = tabs.length ? tabs : doc.errors;
   const out = errors.map((error) => ({ offset: error.pos[0] ?? 0, reason: yamlReason(error.code, error.message) }));
   for (const warning of doc.warnings) {
@@ -252,6 +263,47 @@ function yamlDocumentProblems(doc: Document, yaml: string, lineAt: (offset: numb
   if (!tabs.length) out.push(...duplicateYamlKeys(doc.contents, lineAt));
   return out.sort((a, b) => a.offset - b.offset);
 }
+
+const KEY_LINE = /^([\p{L}\p{N}_$][\p{L}\p{N}_$-]*):(?:\s|$)/u;
+
+/**
+ * A key line at column 0 inside an indented block (`summary:` under `passport:` typed without its
+ * two spaces): if giving it the indentation of a neighbouring line makes the YAML valid, that is the
+ * one finding, with the indentation and the block it belongs to.
+ */
+function dedentedKey(yaml: string): { offset: number; reason: string } | undefined {
+  const lines = yaml.split('\n');
+  const indentOf = (line: string) => /^ */.exec(line)![0].length;
+  const blank = (line: string) => /^\s*(#.*)?$/.test(line);
+  let offset = 0;
+  for (let i = 0; i < lines.length; offset += lines[i]!.length + 1, i++) {
+    const key = KEY_LINE.exec(lines[i]!)?.[1];
+    if (!key || i === 0) continue;
+    const previous = lines.slice(0, i).findLast((line) => !blank(line));
+    const next = lines.slice(i + 1).find((line) => !blank(line));
+    if (!previous || indentOf(previous) === 0 || !next || indentOf(next) === 0) continue;
+    // A previous key without a value opens a block: its first child is the likeliest place.
+    const opens = /:\s*(#.*)?$/.test(previous) ? [indentOf(previous) + 2] : [];
+    const tries = [...new Set([...opens, indentOf(next), indentOf(next) - 2, indentOf(previous)])].filter((n) => n > 0);
+    for (const indent of tries) {
+      const fixed = [...lines.slice(0, i), ' '.repeat(indent) + lines[i], ...lines.slice(i + 1)].join('\n');
+      if (parseDocument(fixed, { uniqueKeys: false, schema: 'core' }).errors.length) continue;
+      const parent = lines
+        .slice(0, i)
+        .findLast((line) => !blank(line) && indentOf(line) < indent && KEY_LINE.test(line.trimStart()))
+        ?.trim()
+        .replace(/:.*$/, '');
+      return {
+        offset,
+        reason: `ошибка синтаксиса YAML в свойствах: у свойства «${key}» нет отступа, а оно относится к «${parent ?? 'блоку выше'}» — поставьте перед «${key}» ${indent} ${spaces(indent)}, как у соседних свойств этого блока`,
+      };
+    }
+  }
+  return undefined;
+}
+
+const spaces = (n: number) =>
+  n % 10 === 1 && n % 100 !== 11 ? 'пробел' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'пробела' : 'пробелов';
 
 function duplicateYamlKeys(root: unknown, lineAt: (offset: number) => number): Array<{ offset: number; reason: string }> {
   const out: Array<{ offset: number; reason: string }> = [];
@@ -323,6 +375,15 @@ function autolinkBefore(text: string, place: { line: number; column: number }): 
   const line = text.split('\n', place.line)[place.line - 1] ?? '';
   const start = line.lastIndexOf('<', place.column - 1);
   return start !== -1 && /^<[a-z][a-z0-9+.-]*:/i.test(line.slice(start)) ? { line: place.line, column: start + 1 } : undefined;
+}
+
+/**
+ * A tag left open until the end of the file: the parser's error has no place of its own (it stopped at
+ * the end), but its text names the opening tag's span, «Expected a closing tag for `<Note>` (53:1-53:7)».
+ */
+function openingTagPlace(reason: string): { line: number; column: number } | undefined {
+  const m = /closing tag for `<[^`]*>` \((\d+):(\d+)-/.exec(reason);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
 function mdxReason(reason: string): string {

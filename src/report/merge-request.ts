@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -48,6 +48,10 @@ export async function mergeRequestReport(config: SiteConfig, base: string): Prom
 function materialise(contentRoot: string, revision: string, out: string) {
   const git = (args: string[], options = {}) => spawnSync('git', ['-C', contentRoot, ...args], { encoding: 'utf8', ...options });
   const prefix = git(['rev-parse', '--show-prefix']);
+  if ((prefix.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT')
+    throw new ReportError(
+      'git не установлен, а отчёт сравнивает содержимое с ревизией из Git: установите git в образ задания (apt-get install git) или возьмите образ, где он есть (node:24-bookworm)',
+    );
   const top = git(['rev-parse', '--show-toplevel']);
   if (prefix.status !== 0 || top.status !== 0) throw new ReportError(`папка содержимого ${contentRoot} не в репозитории Git: сравнивать не с чем`);
   const exists = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
@@ -61,8 +65,36 @@ function materialise(contentRoot: string, revision: string, out: string) {
   if (unpacked.status !== 0) throw new ReportError(`не удалось прочитать содержимое на ревизии «${revision}»: ${unpacked.stderr.trim()}`);
 }
 
+const relFile = (m: VFileMessage, root: string) =>
+  path
+    .relative(root, path.resolve(m.file ?? ''))
+    .split(path.sep)
+    .join('/');
 /** A finding without its line, its file from the content root: moving text does not make an old finding new. */
-const findingKey = (m: VFileMessage, root: string) => `${path.relative(root, path.resolve(m.file ?? ''))} — ${m.reason} (${m.ruleId})`;
+const findingKey = (m: VFileMessage, root: string) => `${relFile(m, root)} — ${m.reason} (${m.ruleId})`;
+/** A finding as the report shows it: where it is now (file:line:column), what and which rule. */
+const located = (m: VFileMessage, root: string) => `${relFile(m, root)}:${m.line ?? 1}:${m.column ?? 1} — ${m.reason} (${m.ruleId})`;
+
+/** Findings of `from` whose key is not among `other`'s, located, sorted, each once. */
+function findingsNotIn(from: Prepared & { root: string }, other: Prepared & { root: string }, rule?: string): string[] {
+  const keys = new Set(other.messages.map((m) => findingKey(m, other.root)));
+  const out = from.messages.filter((m) => !keys.has(findingKey(m, from.root)) && (!rule || m.ruleId === rule)).map((m) => located(m, from.root));
+  return [...new Set(out)].sort();
+}
+
+/** The files of a document's folder, by path inside it, with their bytes: what an author changes. */
+function folderFiles(root: string, folder: string): Map<string, string> {
+  const dir = path.join(root, 'documents', folder);
+  if (!existsSync(dir)) return new Map();
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file), readFileSync(file, 'latin1')] as const;
+      }),
+  );
+}
 
 function compare(base: string, config: SiteConfig, before: Prepared & { root: string }, after: Prepared & { root: string }): ChangeReport {
   const docsBefore = new Map((before.view?.documents ?? []).map((d) => [d.code, d]));
@@ -81,8 +113,13 @@ function compare(base: string, config: SiteConfig, before: Prepared & { root: st
   const states = [...new Set([...edBefore.keys(), ...edAfter.keys()])]
     .map((edition) => ({ edition, before: edBefore.get(edition)?.state ?? ('нет' as const), after: edAfter.get(edition)?.state ?? ('нет' as const) }))
     .filter((s) => s.before !== s.after);
-  const findingsBefore = new Set(before.messages.map((m) => findingKey(m, before.root)));
-  const findingsAfter = new Set(after.messages.map((m) => findingKey(m, after.root)));
+  // A document changed when a file of its own folder did: a new citing document changes what its
+  // pages list (citedBy, the page key), not the document.
+  const ownChanged = (a: DocumentData, b: DocumentData) => {
+    const x = folderFiles(before.root, a.folder);
+    const y = folderFiles(after.root, b.folder);
+    return x.size !== y.size || [...y].some(([file, bytes]) => x.get(file) !== bytes);
+  };
   // Every page of each view (src/site/pages.ts) with the key that decides whether it shows something else.
   const pageKeys = (view: Prepared['view']) => new Map(view ? pagesOf(view).map((p) => [p.path, p.key]) : []);
   const pages = diffKeys(pageKeys(before.view), pageKeys(after.view), (a, b) => a !== b);
@@ -90,11 +127,11 @@ function compare(base: string, config: SiteConfig, before: Prepared & { root: st
     base,
     date: config.buildDate,
     audience: config.audience,
-    documents: diffKeys(docsBefore, docsAfter, (a, b) => a.key !== b.key),
+    documents: diffKeys(docsBefore, docsAfter, ownChanged),
     editions: diffKeys(edBefore, edAfter, (a, b) => !same(content(a), content(b))),
     states,
-    findings: { added: [...findingsAfter].filter((f) => !findingsBefore.has(f)).sort(), gone: [...findingsBefore].filter((f) => !findingsAfter.has(f)).sort() },
-    suspect: [...findingsAfter].filter((f) => f.endsWith('(ref/suspect)') && !findingsBefore.has(f)).sort(),
+    findings: { added: findingsNotIn(after, before), gone: findingsNotIn(before, after) },
+    suspect: findingsNotIn(after, before, 'ref/suspect'),
     pages,
     errors: after.errors,
   };

@@ -48,6 +48,26 @@ export const principle = z
   })
   .strict();
 
+/**
+ * «Лист ознакомления»: whom an edition concerns and by when they confirm they have read it. An employee
+ * is concerned when their unit is one of `units` or lies under one of them (units.json's parents), or
+ * when they hold one of `roles`. The acknowledgement service (src/ack/) keeps the confirmations.
+ */
+export const acknowledge = z
+  .object({
+    units: z.array(slugId()).default([]).describe('Подразделения из registries/units.json; подчинённые подразделения входят в них.'),
+    roles: z.array(slugId()).default([]).describe('Роли из registries/roles.json: сотрудник с любой из них должен ознакомиться, где бы он ни работал.'),
+    withinDays: z
+      .int()
+      .min(1, { error: 'срок ознакомления — целое число дней, не меньше 1, например 30' })
+      .max(365, { error: 'срок ознакомления — не больше 365 дней' })
+      .default(30)
+      .describe('Сколько дней после даты введения в действие даётся на ознакомление; позже — просрочено.'),
+    sample: sampleMark(),
+  })
+  .strict()
+  .refine((value) => value.units.length + value.roles.length > 0, { error: 'укажите, кого касается ознакомление: хотя бы одно подразделение (units) или роль (roles)' });
+
 /** One edition of a normative document: `content/documents/<code-slug>/editions/<version>.mdx`. */
 export const edition = z
   .object({
@@ -100,6 +120,9 @@ export const edition = z
       .array(principle)
       .optional()
       .describe('Принципы и направления, которые определяет эта редакция (Политика ПТ-035): их текст на странице строит компонент <Principles />, стандарты качества ссылаются на них по id.'),
+    acknowledge: acknowledge
+      .optional()
+      .describe('Лист ознакомления: кто из сотрудников должен подтвердить, что прочитал редакцию, и за сколько дней.'),
     sample: sampleMark(),
   })
   .strict();
@@ -115,5 +138,6 @@ export const appendix = z
 
 export type Edition = z.infer<typeof edition>;
 export type Principle = z.infer<typeof principle>;
+export type Acknowledge = z.infer<typeof acknowledge>;
 export type Appendix = z.infer<typeof appendix>;
 export type Passport = z.infer<typeof passport>;

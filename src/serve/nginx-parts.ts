@@ -4,16 +4,16 @@
  * - `audience.conf` — which site a request reads: the audience header, trusted only from the sign-on
  *   proxy's addresses (`serve` in nd.config.json); and the sign-on headers passed on to `/api/`;
  * - `redirects.conf` — ONE map from an address to the page it now lives at: `/nd/<КОД>` in any spelling
- *   and the legacy addresses of `content/registries/legacy-urls.json`, per site, for what that site publishes;
+ *   and the legacy addresses of `content/registries/legacy-urls.json` (`site.legacy` of each published view),
+ *   per site, for what that site publishes;
  * - `headers.conf` — the security headers and the caching rule (src/serve/headers.ts).
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeSlug, parseCode, CODE_SEPARATORS } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
-import type { DocumentData } from '../site/view-data.ts';
+import type { DocumentData, SiteData } from '../site/view-data.ts';
 import { IMMUTABLE, IMMUTABLE_PATH, REVALIDATE, SECURITY_HEADERS } from './headers.ts';
 
 /** The folder of the generated parts inside the build's output (beside `public/`, `internal/`…). */
@@ -22,6 +22,8 @@ export const NGINX_PARTS = '_nginx';
 export interface BuiltSite {
   audience: string;
   documents: DocumentData[];
+  /** The old addresses this site may redirect: of its published documents only (src/publish/publish.ts). */
+  legacy: SiteData['legacy'];
 }
 
 export interface AccessRank {
@@ -103,41 +105,6 @@ export function codeAddressPattern(code: string): string {
   return `\\/nd\\/${prefix}${SEPARATORS}${parsed.number}\\/?$`;
 }
 
-export interface LegacyRedirect {
-  from: string;
-  code: string;
-  version?: string;
-  file?: string;
-}
-
-/**
- * The legacy addresses (contract 3, written by the import): read leniently here — the registry is checked
- * by its own rule; an entry this build cannot use is skipped, never guessed.
- */
-export async function readLegacyUrls(contentRootAbs: string): Promise<LegacyRedirect[]> {
-  const file = path.join(contentRootAbs, 'registries', 'legacy-urls.json');
-  if (!existsSync(file)) return [];
-  const data = JSON.parse(await readFile(file, 'utf8')) as { redirects?: unknown };
-  if (!Array.isArray(data.redirects)) return [];
-  return data.redirects.filter(
-    (r): r is LegacyRedirect =>
-      typeof r === 'object' && r !== null && typeof (r as LegacyRedirect).from === 'string' && typeof (r as LegacyRedirect).code === 'string',
-  );
-}
-
-/** The path an old address is asked for with, decoded as nginx's `$uri` is: `https://old/НД/ПТ-035.docx` → `/НД/ПТ-035.docx`. */
-export function legacyPath(from: string): string | undefined {
-  let pathname: string;
-  try {
-    pathname = /^[a-z][a-z0-9+.-]*:\/\//i.test(from) ? new URL(from).pathname : from.split(/[?#]/)[0]!;
-    pathname = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  if (!pathname.startsWith('/')) pathname = `/${pathname}`;
-  return pathname;
-}
-
 export interface Redirect {
   site: string;
   /** An exact decoded path (a legacy address) … */
@@ -148,15 +115,15 @@ export interface Redirect {
 }
 
 /** Every redirect of every site: legacy addresses the site may show, then `/nd/<КОД>` of each published document. */
-export function redirectsOf(sites: BuiltSite[], legacy: LegacyRedirect[]): Redirect[] {
+export function redirectsOf(sites: BuiltSite[]): Redirect[] {
   const out: Redirect[] = [];
   const seen = new Set<string>();
   for (const site of sites) {
     const published = new Map(site.documents.map((d) => [d.code, d]));
-    for (const entry of legacy) {
+    for (const entry of site.legacy) {
       const doc = published.get(entry.code);
-      const from = legacyPath(entry.from);
-      if (!doc || !from || seen.has(`${site.audience}:${from}`)) continue;
+      const from = entry.path;
+      if (!doc || seen.has(`${site.audience}:${from}`)) continue;
       seen.add(`${site.audience}:${from}`);
       const to =
         entry.version && doc.editions.some((e) => e.data.version === entry.version) ? routes.edition(doc.code, entry.version) : routes.document(doc.code);
@@ -223,7 +190,6 @@ export interface NginxPartsInput {
   serve: SiteConfig['serve'];
   levels: AccessRank[];
   sites: BuiltSite[];
-  legacy: LegacyRedirect[];
 }
 
 /** Writes every generated part into `<dir>/_nginx/`. */
@@ -232,7 +198,7 @@ export async function writeNginxParts(dir: string, input: NginxPartsInput): Prom
   await mkdir(parts, { recursive: true });
   const built = input.sites.map((s) => s.audience);
   await writeFile(path.join(parts, 'audience.conf'), audienceConf(input.serve, input.levels, built));
-  const redirects = redirectsOf(input.sites, input.legacy);
+  const redirects = redirectsOf(input.sites);
   await writeFile(path.join(parts, 'hash.conf'), hashConf(redirects));
   await writeFile(path.join(parts, 'redirects.conf'), redirectsConf(redirects));
   // The same redirects for the Node fallback of `npm start` (src/serve/node-server.ts).

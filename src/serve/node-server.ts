@@ -134,6 +134,16 @@ export function startNodeServer(options: NodeServerOptions): Promise<Server> {
       });
     };
   }
-  const server = createServer(handle);
+  // The acknowledgement service (npm run ack) sits behind nginx's /api/; this server has none. It answers
+  // «nothing here» (204) rather than 404, so the page's /scripts/ack.js stays quiet and logs no error.
+  const withoutApi: Handler = (req, res) => {
+    if ((req.url ?? '').startsWith('/api/')) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    handle(req, res);
+  };
+  const server = createServer(withoutApi);
   return new Promise((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server)));
 }

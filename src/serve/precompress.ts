@@ -3,6 +3,7 @@
  * serves as they are (gzip_static, brotli_static) and the Node fallback too; no CPU spent per request.
  * Pagefind's chunks are compressed by Pagefind itself and are left alone.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -33,23 +34,22 @@ export async function precompress(dir: string, concurrency = 8): Promise<Precomp
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && COMPRESSIBLE.has(path.extname(e.name))).map((e) => path.join(e.parentPath, e.name));
   const total: Precompressed = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
+  // The sites of --audiences share their scripts, styles and Pagefind's bundle byte for byte: compressed once
+  // (pages differ from site to site and are many: not kept).
+  const done = new Map<string, Promise<[Buffer, Buffer]>>();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!;
       if ((await stat(file)).size < MIN_SIZE) continue;
       const data = await readFile(file);
-      const [g, b] = await Promise.all([
-        gz(data, { level: 9 }),
-        br(data, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: brotliQuality(file),
-            [constants.BROTLI_PARAM_LGWIN]: brotliWindow(data.length),
-            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          },
-        }),
-      ]);
+      let compressed: Promise<[Buffer, Buffer]>;
+      if (brotliQuality(file) === 11) {
+        const key = createHash('sha256').update(data).digest('hex');
+        if (!done.has(key)) done.set(key, compress(file, data));
+        compressed = done.get(key)!;
+      } else compressed = compress(file, data);
+      const [g, b] = await compressed;
       await Promise.all([writeFile(`${file}.gz`, g), writeFile(`${file}.br`, b)]);
       total.files += 1;
       total.bytes += data.length;
@@ -59,4 +59,18 @@ export async function precompress(dir: string, concurrency = 8): Promise<Precomp
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return total;
+}
+
+function compress(file: string, data: Buffer): Promise<[Buffer, Buffer]> {
+  return Promise.all([
+    gz(data, { level: 9 }),
+    br(data, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: brotliQuality(file),
+        [constants.BROTLI_PARAM_LGWIN]: brotliWindow(data.length),
+        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      },
+    }),
+  ]);
 }

@@ -71,7 +71,9 @@ export type SitePageKind =
   | 'sitemap';
 
 export type PageKind = Page['kind'];
-export type PageOf<K extends PageKind, D extends DocumentData = DocumentData> = Extract<Page<D>, { kind: K }>;
+/** The pages of kind K; a member whose `kind` is a union of kinds (`'edition' | 'changes'`) is narrowed to K. */
+export type PageOf<K extends PageKind, D extends DocumentData = DocumentData> =
+  Page<D> extends infer P ? (P extends { kind: infer PK } ? ([K] extends [PK] ? P & { kind: K } : never) : never) : never;
 
 /** The ISO 9001:2015 catalogue entry whose clauses the coverage matrix has a row for. */
 const QMS_STANDARD = 'iso-9001-2015';

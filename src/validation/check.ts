@@ -1,9 +1,10 @@
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import type { VFileMessage } from 'vfile-message';
+import { VFileMessage } from 'vfile-message';
 import type { AnalysisCache } from '../model/analyse-pool.ts';
 import { loadCorpus, type Corpus } from '../model/corpus.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
+import { clearSuggestions, suggestionIn, type Suggestion } from './did-you-mean.ts';
 import type { Extracted } from './extract.ts';
 import { buildReferenceIndex, type ReferenceIndex } from './reference-index.ts';
 import type { RuleContext, Severity, Target } from './rule.ts';
@@ -36,20 +37,36 @@ export interface CheckResult {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const corpus = await loadCorpus(options.root, { cache: options.cache });
   const lookup = buildLookup(corpus);
+  const extracted = extractedOf(corpus);
+  const messages = [...loadMessages(corpus, options)];
+  for (const rule of RULES) messages.push(...runRule(rule, { corpus, lookup, extracted }, options));
+  sortMessages(messages);
+  const errors = messages.filter((m) => m.fatal).length;
+  return { corpus, lookup, extracted, messages, errors, warnings: messages.length - errors, referenceIndex: buildReferenceIndex(corpus, lookup, extracted) };
+}
+
+/** What was extracted from each MDX entry of a corpus, by entry id. */
+export function extractedOf(corpus: Corpus): Map<string, Extracted> {
   const extracted = new Map<string, Extracted>();
   for (const doc of corpus.documents) {
     for (const entry of [...doc.editions, ...doc.appendices]) {
       if (entry.source.extracted) extracted.set(entry.id, entry.source.extracted);
     }
   }
-  const messages: VFileMessage[] = [];
-  const locations = new Map<VFile, ReturnType<typeof location>>();
+  return extracted;
+}
+
+/** Turns rule reports into located messages, with the configured severity; `off` rules report nothing. */
+/** Line indexes of files, made once per file (not once per rule); a changed file is a new VFile. */
+const locations = new WeakMap<VFile, ReturnType<typeof location>>();
+
+function emitter(options: Pick<CheckOptions, 'rules'>, messages: VFileMessage[]) {
   const place = (file: VFile, offset: number) => {
     let loc = locations.get(file);
     if (!loc) locations.set(file, (loc = location(file)));
     return loc.toPoint(offset) ?? { line: 1, column: 1 };
   };
-  const emit = (ruleId: RuleId, target: Target, reason: string) => {
+  return (ruleId: RuleId, target: Target, reason: string, offeredFix?: Suggestion) => {
     const configured = options.rules?.[ruleId];
     if (configured === 'off') return;
     const severity = configured ?? ruleById(ruleId).severity;
@@ -58,30 +75,75 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       'place' in target
         ? target.place
         : place(file, 'value' in target ? target.value.locate.offsetOf([...target.value.at, ...(target.field ?? [])]) : target.offset);
-    const message = file.message(reason, { place: point, ruleId, source: 'nd' });
+    // Not file.message(): that also keeps the message on the file, and a long-lived model (the language
+    // server) would pile up every finding ever made there.
+    const message = new VFileMessage(reason, { place: point, ruleId, source: 'nd' });
+    if (file.path) {
+      message.name = `${file.path}:${message.name}`;
+      message.file = file.path;
+    }
     message.fatal = severity === 'error';
+    // A did-you-mean becomes data beside the message (vfile-message's `actual` and `expected`, as
+    // unified's language server reads them): editors offer it as a quick fix.
+    const suggestion = offeredFix ?? suggestionIn(reason);
+    if (suggestion && suggestion !== NO_FIX) {
+      message.actual = suggestion.actual;
+      message.expected = [suggestion.expected];
+    }
     messages.push(message);
   };
+}
+
+/** Load problems carry their suggestion from the loader; none is looked up later. */
+const NO_FIX: Suggestion = { actual: '', expected: '' };
+
+/** The findings of the loader (syntax, schema, unknown files), as messages. */
+export function loadMessages(corpus: Pick<Corpus, 'problems'>, options: Pick<CheckOptions, 'rules'>): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  const emit = emitter(options, messages);
   for (const problem of corpus.problems) {
     // Load-time ids are typed by the loader; this assignment fails to compile if one is not a rule.
     const ruleId: RuleId = problem.ruleId;
-    emit(ruleId, problem.place ? { file: problem.file, place: problem.place } : { file: problem.file, offset: problem.offset ?? 0 }, problem.reason);
+    emit(
+      ruleId,
+      problem.place ? { file: problem.file, place: problem.place } : { file: problem.file, offset: problem.offset ?? 0 },
+      problem.reason,
+      problem.suggestion ?? NO_FIX,
+    );
   }
-  const base = { corpus, lookup, extracted, buildDate: options.buildDate, reviewLeadDays: options.review?.leadDays ?? DEFAULT_REVIEW_LEAD_DAYS };
-  for (const rule of RULES) {
-    if (!rule.run) continue;
-    const context: RuleContext = { ...base, report: (target, reason) => emit(rule.id, target, reason) };
-    try {
-      rule.run(context);
-    } catch (error) {
-      // A rule bug must not hide other findings: report it as an internal error of that rule.
-      const file = corpus.files[0];
-      if (file) emit(rule.id, { file, offset: 0 }, `внутренняя ошибка правила ${rule.id}: ${(error as Error).message}`);
-    }
+  return messages;
+}
+
+/** Runs one rule over a corpus (or a view of it) and returns its findings in the order it reported them. */
+export function runRule(
+  rule: (typeof RULES)[number],
+  model: { corpus: Corpus; lookup: Lookup; extracted: Map<string, Extracted> },
+  options: Pick<CheckOptions, 'rules' | 'buildDate' | 'review'>,
+): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  if (!rule.run) return messages;
+  const emit = emitter(options, messages);
+  const context: RuleContext = {
+    ...model,
+    buildDate: options.buildDate,
+    reviewLeadDays: options.review?.leadDays ?? DEFAULT_REVIEW_LEAD_DAYS,
+    report: (target, reason) => emit(rule.id, target, reason),
+  };
+  try {
+    rule.run(context);
+  } catch (error) {
+    // A rule bug must not hide other findings: report it as an internal error of that rule.
+    const file = model.corpus.files[0];
+    if (file) emit(rule.id, { file, offset: 0 }, `внутренняя ошибка правила ${rule.id}: ${(error as Error).message}`);
+  } finally {
+    clearSuggestions();
   }
-  messages.sort(compareMessages);
-  const errors = messages.filter((m) => m.fatal).length;
-  return { corpus, lookup, extracted, messages, errors, warnings: messages.length - errors, referenceIndex: buildReferenceIndex(corpus, lookup, extracted) };
+  return messages;
+}
+
+/** Sorts findings by file, line, column and rule, as every report lists them (stable: equal ones keep their order). */
+export function sortMessages(messages: VFileMessage[]): VFileMessage[] {
+  return messages.sort(compareMessages);
 }
 
 function compareMessages(a: VFileMessage, b: VFileMessage): number {

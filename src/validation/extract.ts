@@ -17,6 +17,8 @@ export interface HiddenChar {
  */
 export type ProseRef = (
   | { kind: 'code'; raw: string; prefix: string; number: string; offset: number }
+  /** Letters, a hyphen and a number of other than three digits («ПТ-35», «ПТ-0353»): a code mistyped, judged by `ref/malformed-code`. */
+  | { kind: 'malformed-code'; raw: string; prefix: string; number: string; offset: number }
   | { kind: 'standard'; raw: string; designation: string; clause?: string; offset: number }
   | { kind: 'clause'; raw: string; clause: string; offset: number }
   /** «Приложение 3 «…»», of the citing document, or of another one: «… к ПТ-035» (`document`). */
@@ -52,10 +54,12 @@ export interface Extracted {
 
 const CLAUSE_WORD = String.raw`(?:[Пп]п?\.|[Пп]ункт[а-яё]*|[Рр]аздел[а-яё]*|[Рр]азд\.)`;
 const CLAUSE_NUM = String.raw`(\d+(?:\.\d+)*)`;
-const STANDARD = String.raw`((?:ГОСТ\s+Р\s+)?(?:ISO|ИСО)|ГОСТ\s+ISO)[\s\u00a0]*(\d{3,5})(?:[\s\u00a0]*[:\-–‑][\s\u00a0]*((?:19|20)\d{2}))?(?!\d)`;
+const STANDARD = String.raw`((?:ГОСТ\s+Р\s+)?(?:ISO|ИСО)|ГОСТ\s+ISO)[\s\u00a0]*(\d{3,5})(?:[\s\u00a0]*[:\-–‑][\s\u00a0]*([12]\d{3}))?(?!\d)`;
 const STANDARD_RE = new RegExp(String.raw`(?:${CLAUSE_WORD}\s*${CLAUSE_NUM}\s+)?${STANDARD}`, 'gu');
 const BARE_CLAUSE_RE = new RegExp(String.raw`(?<![\p{L}])${CLAUSE_WORD}\s*(\d+(?:\.\d+)+|\d+)(?![\d])(?!\.\d)`, 'gu');
 const CODE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}{1,4})([${CODE_SEPARATORS}]?)(\d{3})(?![\p{L}\p{N}])`, 'gu');
+/** Only with a hyphen: «ПТ 35» may be anything, «ПТ-35» is meant as a code. */
+const MALFORMED_CODE_RE = /(?<![\p{L}\p{N}])(\p{Lu}{1,4})[-‐‑‒–—](\d{1,2}|\d{4,6})(?![\p{L}\p{N}]|[.,]\d)/gu;
 /**
  * «Приложение 3», «в Приложении 1 «Руководство…»», «приложения 1 и 2», and any of these followed by
  * «к ПТ-035» or «к Политике ПТ-035» (up to two words before the code): the appendix of another document.
@@ -112,6 +116,11 @@ function scanVisible(text: string, base: number): ProseRef[] {
   if (hasNumber)
     for (const m of text.matchAll(CODE_RE)) {
       if (free(m.index, m.index + m[0].length)) refs.push({ kind: 'code', raw: m[0], prefix: m[1] ?? '', number: m[3] ?? '', offset: base + m.index });
+    }
+  if (/\p{Lu}[-‐‑‒–—]\d/u.test(text))
+    for (const m of text.matchAll(MALFORMED_CODE_RE)) {
+      if (free(m.index, m.index + m[0].length))
+        refs.push({ kind: 'malformed-code', raw: m[0], prefix: m[1] ?? '', number: m[2] ?? '', offset: base + m.index });
     }
   if (hasAppendix)
     for (const m of text.matchAll(APPENDIX_RE)) {

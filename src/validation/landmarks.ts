@@ -1,4 +1,4 @@
-import type { Corpus } from '../model/corpus.ts';
+import type { Corpus, DocumentEntry } from '../model/corpus.ts';
 import type { Lookup } from '../model/lookup.ts';
 import { qualityRecords } from '../model/quality-records.ts';
 import { routes } from '../lib/routes.ts';
@@ -23,6 +23,48 @@ export interface Landmarks {
   sections: ReadonlyMap<string, (segment: string) => string>;
 }
 
+interface DocumentPage {
+  path: string;
+  anchors: Set<string>;
+  /** What a wrong last segment of a path beside this page lacks (none for «что изменилось» pages). */
+  missing?: (segment: string) => string;
+}
+
+/**
+ * A document's pages and their anchors, remembered by its newest edition's entry while its entries stay
+ * the same objects: the language server builds the landmarks after every edit, and an unchanged file
+ * keeps its entry. The sets are read, never changed, once made.
+ */
+const pagesOf = new WeakMap<object, { entries: unknown[]; code: string; pages: DocumentPage[] }>();
+
+function documentPages(doc: DocumentEntry, extracted: ReadonlyMap<string, Extracted>): DocumentPage[] {
+  const entries = [...doc.editions, ...doc.appendices];
+  const key = doc.editions.at(-1) ?? doc.appendices[0];
+  const cached = key ? pagesOf.get(key) : undefined;
+  if (cached && cached.code === doc.code && cached.entries.length === entries.length && cached.entries.every((e, i) => e === entries[i])) return cached.pages;
+  const out: DocumentPage[] = [];
+  const add = (url: string, anchors: Iterable<string>, missing?: (segment: string) => string) => {
+    const [path = '', anchor] = url.split('#', 2);
+    const known = out.find((p) => p.path === path);
+    const page: DocumentPage = known ?? { path, anchors: new Set<string>() };
+    if (!known) out.push(page);
+    if (anchor) page.anchors.add(anchor);
+    for (const a of anchors) page.anchors.add(a);
+    if (missing) page.missing = missing;
+  };
+  const headings = (id: string) => [...LAYOUT_ANCHORS, ...(extracted.get(id)?.headings.map((h) => h.slug) ?? [])];
+  const latest = doc.editions.at(-1);
+  if (latest) add(routes.document(doc.code), headings(latest.id), (slug) => `документа с адресом ${routes.registry()}${slug}/ нет`);
+  doc.editions.forEach((edition, index) => {
+    add(routes.edition(doc.code, edition.data.version), headings(edition.id), (version) => `у документа ${doc.code} нет редакции ${version}`);
+    if (index > 0) add(routes.diff(doc.code, edition.data.version), []);
+  });
+  for (const appendix of doc.appendices)
+    add(routes.appendix(doc.code, appendix.data.number), headings(appendix.id), (n) => `у документа ${doc.code} нет приложения ${n}`);
+  if (key) pagesOf.set(key, { entries, code: doc.code, pages: out });
+  return out;
+}
+
 /** `/audits/plans/2026-01/` → [`/audits/plans/`, `2026-01`]. */
 export function splitPath(path: string): [parent: string, segment: string] {
   const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
@@ -41,7 +83,6 @@ export function buildLandmarks(corpus: Corpus, lookup: Lookup, extracted: Readon
     for (const a of anchors) page.add(a);
     if (missing) sections.set(splitPath(path)[0], missing);
   };
-  const headings = (id: string) => [...LAYOUT_ANCHORS, ...(extracted.get(id)?.headings.map((h) => h.slug) ?? [])];
   for (const url of [
     routes.home(),
     routes.registry(),
@@ -58,15 +99,14 @@ export function buildLandmarks(corpus: Corpus, lookup: Lookup, extracted: Readon
     routes.auditActions(),
   ])
     add(url);
-  for (const doc of corpus.documents) {
-    const latest = doc.editions.at(-1);
-    if (latest) add(routes.document(doc.code), headings(latest.id), (slug) => `документа с адресом ${routes.registry()}${slug}/ нет`);
-    doc.editions.forEach((edition, index) => {
-      add(routes.edition(doc.code, edition.data.version), headings(edition.id), (version) => `у документа ${doc.code} нет редакции ${version}`);
-      if (index > 0) add(routes.diff(doc.code, edition.data.version));
-    });
-    for (const appendix of doc.appendices)
-      add(routes.appendix(doc.code, appendix.data.number), headings(appendix.id), (n) => `у документа ${doc.code} нет приложения ${n}`);
+  // From the lookup: when a rule runs on part of the corpus, the pages are still all the site's.
+  for (const doc of lookup.corpusDocuments) {
+    for (const page of documentPages(doc, extracted)) {
+      const known = pages.get(page.path);
+      // Pages of one document are shared between builds (see documentPages); two documents with one code merge into a copy.
+      pages.set(page.path, known ? new Set([...known, ...page.anchors]) : page.anchors);
+      if (page.missing) sections.set(splitPath(page.path)[0], page.missing);
+    }
   }
   for (const id of lookup.roles.keys()) add(routes.role(id));
   for (const id of lookup.terms.keys()) add(routes.term(id));

@@ -40,7 +40,12 @@ export const formatPath = (path: FieldPath) =>
 const fieldLabel = (path: FieldPath) => (path.length ? `«${formatPath(path)}»` : 'верхнего уровня');
 
 /** zod issues → SchemaIssue, with messages an author can act on. */
-export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIssue[]; value?: unknown } {
+export function zodIssues(
+  schema: z.ZodType,
+  data: unknown,
+  /** The value as written in the source (`1.0`), where the parsed one (`1`) would mislead in a message. */
+  written?: (path: FieldPath) => string | undefined,
+): { issues: SchemaIssue[]; value?: unknown } {
   const result = schema.safeParse(data);
   if (result.success) return { issues: [], value: result.data };
   const issues: SchemaIssue[] = [];
@@ -55,7 +60,7 @@ export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIss
           message:
             input === undefined
               ? `не хватает обязательного свойства ${at(path)} (${typeName(issue.expected)})`
-              : `свойство ${at(path)}: ожидается ${typeName(issue.expected)}, указано ${describe(input)}`,
+              : `свойство ${at(path)}: ожидается ${typeName(issue.expected)}, указано ${describe(input)}${quoteHint(issue.expected, input, path, written)}`,
         });
         break;
       }
@@ -77,6 +82,17 @@ export function zodIssues(schema: z.ZodType, data: unknown): { issues: SchemaIss
     }
   }
   return { issues };
+}
+
+/**
+ * `version: 1.0` reads as the number 1 and `approved: да` as text: when a string is expected and YAML
+ * read a number or true/false, the fix is quotes around the value exactly as written.
+ */
+function quoteHint(expected: string, input: unknown, path: FieldPath, written?: (path: FieldPath) => string | undefined): string {
+  if (expected !== 'string' || (typeof input !== 'number' && typeof input !== 'boolean')) return '';
+  const key = path.at(-1);
+  const value = written?.(path) ?? String(input);
+  return ` — заключите значение в кавычки: ${typeof key === 'string' ? `${key}: ` : ''}"${value.replaceAll('"', '\\"')}"`;
 }
 
 function getAt(data: unknown, path: FieldPath): unknown {

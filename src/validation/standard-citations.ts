@@ -1,4 +1,4 @@
-import type { DocumentEntry } from '../model/corpus.ts';
+import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { resolveStandard, type Lookup } from '../model/lookup.ts';
 import type { ProseRef } from './extract.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
@@ -8,20 +8,34 @@ import type { RuleContext } from './rule.ts';
 /** A bare «п. 9.2» belongs to the standard named last before it, else the document's first cited one, else this. */
 const DEFAULT_STANDARD = 'iso-9001-2015';
 
+export interface StandardCitation {
+  entry: EditionEntry | AppendixEntry;
+  ref: ProseRef;
+  id: string | undefined;
+  clause: string | undefined;
+}
+
 /**
  * Every standard and clause cited in prose, resolved once: the standard's catalog id (undefined when
- * unknown) and the clause, if any. `ref/unknown-standard`, `ref/unknown-clause` and
- * `ref/withdrawn-standard` read it.
+ * unknown) and the clause, if any. `ref/unknown-standard`, `ref/unknown-clause`, `ref/unverified-clause`,
+ * `ref/withdrawn-standard` and the publish step read it; the list is computed once per check.
  */
-export function* standardCitations(context: Pick<RuleContext, 'corpus' | 'extracted' | 'lookup'>) {
+export function standardCitations(context: Pick<RuleContext, 'corpus' | 'extracted' | 'lookup'>): readonly StandardCitation[] {
+  const cached = computed.get(context.extracted);
+  if (cached?.lookup === context.lookup && cached.corpus === context.corpus) return cached.list;
+  const list: StandardCitation[] = [];
   for (const { doc, entry, extracted } of entries(context)) {
     const resolve = clauseResolver(context.lookup, doc, headingNumbers(extracted.headings));
     for (const ref of extracted.refs) {
       const found = resolve(ref);
-      if (found && found !== 'own') yield { entry, ref, id: found.id, clause: found.clause };
+      if (found && found !== 'own') list.push({ entry, ref, id: found.id, clause: found.clause });
     }
   }
+  computed.set(context.extracted, { corpus: context.corpus, lookup: context.lookup, list });
+  return list;
 }
+
+const computed = new WeakMap<object, { corpus: object; lookup: Lookup; list: StandardCitation[] }>();
 
 /** «3.1 Роли» → 3.1: the numbers of a text's own sections, which a bare «п. 3.1» means first. */
 export function headingNumbers(headings: ReadonlyArray<{ text: string }>): Map<string, number> {

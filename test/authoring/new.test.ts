@@ -86,6 +86,11 @@ describe('npm run new document', () => {
     [['document', 'ПР-012', '--title', 'Т', '--unit', 'dkk0'], 'подразделение «dkk0» не найдено в registries/units.json'],
     [['document', 'ПР-012', '--title', 'Т', '--unit', 'dkko', '--access', 'secret'], 'уровень доступа «secret» не найден'],
     [['document', 'ПР-012'], 'не хватает параметров: --title, --unit'],
+    [
+      ['document', 'ИН-004', '--title', 'Инструкция по охране труда', '--unit', 'dkko'],
+      'наименование начинается с вида документа «Инструкция»: вид портал показывает сам по коду — напишите «По охране труда»',
+    ],
+    [['document', 'ПР-012', '--title', 'Процедура. Порядок обучения', '--unit', 'dkko'], 'напишите «Порядок обучения»'],
     [['edition'], 'не хватает параметров: код документа'],
     [['edition', 'ПТ-999'], 'документ «ПТ-999» не найден в content/documents/; есть: ПТ-035'],
     [['chapter', 'ПТ-035'], 'неизвестный вид «chapter»'],
@@ -93,6 +98,23 @@ describe('npm run new document', () => {
     const { code, err } = await scaffold(argv);
     expect(code).toBe(2);
     expect(err).toContain(reason);
+  });
+
+  it('in a terminal, asks again for a title that starts with the type word', async () => {
+    const refusals: Array<string | undefined> = [];
+    const ask: Asker = {
+      text: async (message, _placeholder, validate) => {
+        if (message.startsWith('Код')) return 'ИН-004';
+        refusals.push(validate?.('Инструкция по охране труда'), validate?.('По охране труда'));
+        return 'По охране труда';
+      },
+      select: async (_message, options) => options[0]?.value,
+    };
+    const { root, code } = await scaffold([], { ask });
+    expect(code).toBe(0);
+    expect(refusals[0]).toContain('вид портал показывает сам по коду — напишите «По охране труда»');
+    expect(refusals[1]).toBeUndefined();
+    expect(await readFile(path.join(root, 'documents/in-004/editions/1.0.mdx'), 'utf8')).toMatch(/^title: По охране труда$/m);
   });
 
   it('refuses an existing document with exit 1', async () => {
@@ -110,13 +132,20 @@ describe('npm run new edition', () => {
     const file = 'documents/pt-035/editions/1.1.mdx';
     expect(await findings(root)).toEqual([
       ...EDITION_FIELDS(file, 6),
-      `${file}:9:10  error  свойство «changes»: поле не заполнено: что изменилось по сравнению с предыдущей редакцией  schema/invalid`,
+      `${file}:10:13  error  свойство «approvedBy.position»: поле не заполнено: должность утвердившего, например «Президент ПАО «МТС»»  schema/invalid`,
+      `${file}:11:10  error  свойство «changes»: поле не заполнено: что изменилось по сравнению с предыдущей редакцией  schema/invalid`,
     ]);
     const [current, next] = await Promise.all(['1.0', '1.1'].map((v) => readFile(path.join(root, `documents/pt-035/editions/${v}.mdx`), 'utf8')));
     const body = (t: string) => t.slice(t.indexOf('\n---\n'));
     expect(body(next!)).toBe(body(current!));
     expect(next).toMatch(/^version: "1\.1"\nstatus: проект$/m);
-    await fill(path.join(root, file), { approved: '2026-12-01', effective: '2027-01-01', act: 'Приказ № 2', changes: 'Уточнены цели.' });
+    await fill(path.join(root, file), {
+      approved: '2026-12-01',
+      effective: '2027-01-01',
+      act: 'Приказ № 2',
+      approvedBy: 'Президент ПАО «МТС»',
+      changes: 'Уточнены цели.',
+    });
     expect(await findings(root)).toEqual([]);
   });
 

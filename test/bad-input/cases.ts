@@ -141,7 +141,8 @@ export const MALFORMED: Malformed[] = [
   {
     name: 'дубликат номера редакции',
     files: { 'documents/pr-001/editions/1.0-copy.mdx': plainEdition },
-    expect: ['documents/pr-001/editions/1.0.mdx:4:10', /редакция 1\.0 документа ПР-001 уже есть/],
+    // The copy is the misnamed file: the finding goes there, not to the original 1.0.mdx.
+    expect: ['documents/pr-001/editions/1.0-copy.mdx:4:10', /редакция 1\.0 документа ПР-001 уже есть в файле 1\.0\.mdx/],
   },
   {
     name: 'замены документов по кругу',

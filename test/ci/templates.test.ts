@@ -141,3 +141,89 @@ describe('.github/workflows/nd.yml', () => {
     expect(build.find((s) => String(s.uses).startsWith('actions/upload-artifact@'))?.with?.path).toBe('dist/');
   });
 });
+
+/**
+ * The tools each image a template names has, as declared by its maintainers: node:*-slim images are
+ * Debian's essential packages plus Node (no git, no curl); the full node images are buildpack-deps
+ * (git, curl, wget…); GitHub's ubuntu-latest runner has git, curl and gh. A command whose tool is not
+ * in the job's image fails in the pipeline, never on a developer's machine: this list is how the test sees it.
+ */
+const ESSENTIAL = [
+  'sh',
+  'cd',
+  'cp',
+  'rm',
+  'mv',
+  'mkdir',
+  'cat',
+  'echo',
+  'printf',
+  'test',
+  '[',
+  'true',
+  'false',
+  'ls',
+  'tar',
+  'gzip',
+  'sed',
+  'grep',
+  'env',
+  'export',
+  'exit',
+  'set',
+];
+const NODE = ['node', 'npm', 'npx'];
+const IMAGE_TOOLS: Record<string, string[]> = {
+  'node:24-bookworm-slim': [...ESSENTIAL, ...NODE],
+  'node:24-bookworm': [...ESSENTIAL, ...NODE, 'git', 'curl', 'wget', 'ssh'],
+  'ubuntu-latest': [...ESSENTIAL, ...NODE, 'git', 'curl', 'wget', 'gh', 'jq'],
+};
+/** Tools an npm script runs besides Node: the merge-request report reads the base revision with git and tar. */
+const SCRIPT_TOOLS: Record<string, string[]> = { report: ['git', 'tar'] };
+
+/** The commands a shell line runs: the first word of each simple command, quoted text left out. */
+function commandsOf(line: string): string[] {
+  const bare = line
+    .replace(/\\\n/g, ' ')
+    .replace(/'[^']*'/g, "''")
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  return bare
+    .split(/\n|&&|\|\||[;|]|\$\(|`/)
+    .map((part) => part.trim().replace(/^(?:(?:if|then|else|elif|do|while|until|!)\s+)+/, ''))
+    .map((part) => part.split(/\s+/).find((word) => !/^\w+=/.test(word)) ?? '')
+    .filter((word) => word && !['fi', 'done', 'then', 'else', ')', '{', '}'].includes(word));
+}
+
+/** The tools a job's lines need that its image does not have. */
+function missingTools(image: string, lines: string[]): string[] {
+  const has = new Set(IMAGE_TOOLS[image] ?? []);
+  const needed = lines.flatMap((line) => [...commandsOf(line), ...named(line).scripts.flatMap((script) => SCRIPT_TOOLS[script] ?? [])]);
+  return [...new Set(needed.filter((tool) => !has.has(tool)))];
+}
+
+describe('every job runs in an image that has its tools', () => {
+  it('catches a tool the image lacks, in a command or behind an npm script', () => {
+    expect(missingTools('node:24-bookworm-slim', ['git fetch origin "$BRANCH"', 'npm run -s report -- --base x'])).toEqual(['git']);
+    expect(missingTools('node:24-bookworm-slim', ['npm run -s report -- --base x'])).toEqual(['git']);
+    expect(missingTools('node:24-bookworm', ['git fetch origin main', 'if [ -n "$T" ]; then\n  curl -s x | cat\nfi'])).toEqual([]);
+    expect(commandsOf("node -e 'a; b | c' > out.json")).toEqual(['node']);
+  });
+
+  it.each(gitlabJobs.map(([name, job]) => [name, job] as const))('.gitlab-ci.yml: %s', (_name, job) => {
+    const image = (job.image ?? gitlab.default?.image) as string;
+    expect(Object.keys(IMAGE_TOOLS), `образ ${image} не описан в IMAGE_TOOLS`).toContain(image);
+    const lines = [...(job.before_script ?? gitlab.default?.before_script ?? []), ...job.script] as string[];
+    expect(missingTools(image, lines)).toEqual([]);
+  });
+
+  it.each(Object.keys(github.jobs))('.github/workflows/nd.yml: %s', (name) => {
+    const image = github.jobs[name]['runs-on'] as string;
+    expect(Object.keys(IMAGE_TOOLS)).toContain(image);
+    expect(
+      missingTools(
+        image,
+        githubSteps.filter((s) => s.job === name && s.run).map((s) => s.run!),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxFixture } from './docx-fixture.ts';
-import { importInto, tempFile } from './helpers.ts';
+import { importInto, PT035_SOURCE, tempFile } from './helpers.ts';
 
 describe('DOCX generated with the docx package', () => {
   it('imports passport, scope, headings, roles, long table and check boxes; header and footer are reported', async () => {
@@ -103,5 +103,26 @@ describe('text that looks like code', () => {
     const mdx = readFileSync(path.join(result.root, file.written[0]!), 'utf8');
     expect(mdx).not.toMatch(/^(import|export) /m);
     expect(mdx).toContain('\\{process.exit(1)\\}');
+  });
+});
+
+describe('old formats without LibreOffice', () => {
+  it('name the Debian package to install, write nothing and let the batch go on', async () => {
+    const saved = process.env.ND_SOFFICE;
+    process.env.ND_SOFFICE = '/nonexistent/soffice';
+    try {
+      const odt = await tempFile('положение.odt', Buffer.from('PK\u0003\u0004'));
+      const rtf = await tempFile('приказ.rtf', '{\\rtf1 текст}');
+      const result = await importInto([odt, rtf, PT035_SOURCE], { dryRun: true });
+      for (const f of result.files.slice(0, 2)) {
+        expect(f.status).toBe('failed');
+        expect(f.error).toMatch(/нужен LibreOffice.*пакет Debian libreoffice-writer-nogui/);
+        expect(f.written).toEqual([]);
+      }
+      expect(result.files[2]?.status).not.toBe('failed');
+    } finally {
+      if (saved === undefined) delete process.env.ND_SOFFICE;
+      else process.env.ND_SOFFICE = saved;
+    }
   });
 });

@@ -77,7 +77,7 @@ describe('ПТ-035 round trip', () => {
   it('holds every sentence of the source, as the rendered page shows it (artefacts aside)', () => {
     // What the page shows: the body, the passport and references from the frontmatter, the roles
     // from the registry, and the fixed texts of the document view and its components.
-    const view = ['src/components/DocumentView.astro', 'src/lib/passport.ts', 'src/render/components.ts']
+    const view = ['src/components/DocumentView.astro', 'src/render/components.ts', 'src/lib/passport.ts']
       .map((f) => readFileSync(path.join(projectRoot, f), 'utf8'))
       .join('\n');
     const unitPath = (id: string): string[] => {

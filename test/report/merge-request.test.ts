@@ -92,7 +92,7 @@ describe('npm run report', () => {
   });
 
   it('shows the new finding with its file and rule, and that the build would stop', () => {
-    expect(markdown).toMatch(/- новая: documents\/pr-920\/editions\/2\.0\.mdx — .*ПТ-053.* \(ref\/unknown-code\)/);
+    expect(markdown).toMatch(/- новая: documents\/pr-920\/editions\/2\.0\.mdx:23:24 — .*ПТ-053.* \(ref\/unknown-code\)/);
     expect(markdown).toContain('**Ошибок проверки: 1 — сборка остановится.**');
   });
 
@@ -105,6 +105,36 @@ describe('npm run report', () => {
     expect(markdown).toContain('- изменится /nd/');
     expect(markdown).toContain('- изменится /sitemap.xml');
     expect(markdown).not.toContain('изменится /nd/pt-035/1.0/\n- изменится /nd/pt-035/1.0/');
+  });
+
+  it('names only the documents whose own files changed, not those another document cites', () => {
+    // Against the last commit only ПР-920 differs: its edition in force no longer cites ПТ-035, so ПТ-035's
+    // pages lose it from «citing documents» — the document ПТ-035 itself is unchanged.
+    const file = path.join(repo, 'content/documents/pr-920/editions/1.0.mdx');
+    const was = readFileSync(file, 'utf8');
+    writeFileSync(file, edition('1.0', '2026-01-10', '2026-02-01', 'Порядок следует ISO 9001:2015.'));
+    try {
+      const run = spawnSync(
+        process.execPath,
+        [path.join(projectRoot, 'scripts/report.ts'), '--base', 'HEAD', '--root', path.join(repo, 'content'), '--date', DATE],
+        { cwd: projectRoot, encoding: 'utf8' },
+      );
+      expect(run.stdout).toContain('- изменён ПР-920');
+      expect(run.stdout).toContain('- изменится /nd/pt-035/');
+      expect(run.stdout).not.toContain('изменён ПТ-035');
+    } finally {
+      writeFileSync(file, was);
+    }
+  });
+
+  it('says that git is missing, not that the folder is outside a repository', () => {
+    const run = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/report.ts'), '--base', 'HEAD', '--root', path.join(repo, 'content')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('git не установлен');
   });
 
   it('refuses an unknown revision with a Russian message and exit 2', () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config.ts';
-import { audienceConf, codeAddressPattern, legacyPath, redirectsConf, siteForLevel } from '../../src/serve/nginx-parts.ts';
+import { legacyPath } from '../../src/schemas/legacy-urls.ts';
+import { audienceConf, codeAddressPattern, redirectsConf, siteForLevel } from '../../src/serve/nginx-parts.ts';
 import { cacheControlFor, IMMUTABLE } from '../../src/serve/headers.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 

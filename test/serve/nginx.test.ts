@@ -21,6 +21,7 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/serve/heade
 import { PAGE_TYPES } from '../browser/built-site.ts';
 import { launchChromium, SearchPage } from '../browser/search-page.ts';
 import { buildSite } from '../helpers/build-site.ts';
+import { distTexts, filesContaining } from '../helpers/dist-scan.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 
 const DATE = '2026-12-02';
@@ -125,9 +126,7 @@ beforeAll(async () => {
   });
   const config = JSON.parse(await readFile(path.join(projectRoot, 'nd.config.json'), 'utf8')) as Record<string, unknown>;
   const configFile = path.join(work, 'nd.config.json');
-  // Until the import's registry kind of legacy-urls.json is merged, the checker calls the file unknown.
-  const rules = { ...(config.rules as Record<string, string>), 'content/unknown-file': 'off' };
-  await writeFile(configFile, JSON.stringify({ ...config, $schema: undefined, rules, serve: { trustedProxies: ['127.0.0.1'], missingAudience: 'public' } }));
+  await writeFile(configFile, JSON.stringify({ ...config, $schema: undefined, serve: { trustedProxies: ['127.0.0.1'], missingAudience: 'public' } }));
   const built = await buildSite({
     root,
     date: DATE,
@@ -173,6 +172,34 @@ describe('one pass, a site per audience', () => {
     expect(await exists('_nginx/redirects.conf')).toBe(true);
     // No HTML redirect pages without --html-redirects: the map does it.
     expect(await exists('public/nd/ПТ-035/index.html')).toBe(false);
+  });
+});
+
+describe('a leak scan over the three sites of one pass', () => {
+  it('finds nothing above each site, compressed copies and the search index included', async () => {
+    const markers: Record<string, string[]> = {
+      public: ['qxzinternal', 'qxzconfidential', 'ПР-903', 'ПР-902'],
+      internal: ['qxzconfidential', 'ПР-902'],
+      confidential: [],
+    };
+    for (const [site, above] of Object.entries(markers)) {
+      const texts = await distTexts(path.join(dist, site));
+      expect(texts.size, site).toBeGreaterThan(60);
+      for (const marker of above) expect(filesContaining(texts, marker), `${site}: ${marker}`).toEqual([]);
+    }
+    // The control: the confidential site holds every marker, in pages, compressed copies and the index.
+    const confidential = await distTexts(path.join(dist, 'confidential'));
+    for (const marker of ['qxzinternal', 'qxzconfidential']) {
+      const found = filesContaining(confidential, marker);
+      expect(
+        found.some((f) => f.endsWith('.html.br')),
+        marker,
+      ).toBe(true);
+      expect(
+        found.some((f) => f.startsWith('pagefind/')),
+        marker,
+      ).toBe(true);
+    }
   });
 });
 

@@ -14,8 +14,9 @@ import { distTexts, filesContaining, markersAbove, type Marker } from '../helper
  * - ПР-903, public 1.0 (2023) and 2.0 (2025) with a confidential 1.5 (2024) between them; its public text
  *   links by Markdown to the restricted ПР-901 and to ПР-900's hidden edition (`leak-public`, `leak-hidden`);
  * - the hidden ПР-904 (trade secret) and ПР-905 (internal), citing public documents and standards.
- * Every hidden thing carries markers (title, act, change summary, reference titles, heading, body). Each
- * audience's site (Pagefind's gzip files decompressed) holds no marker above its audience and every marker
+ * Every hidden thing carries markers (title, act, change summary, reference titles, heading, body). One
+ * build writes a site per audience (`--audiences`, `dist/<audience>/`). Each audience's site (Pagefind's
+ * files and the build's .gz/.br copies decompressed) holds no marker above its audience and every marker
  * at or below it (the control: the scan finds what is there). The public site built from corpus A — the
  * same without any hidden document or edition — is byte for byte the public site built from B.
  */
@@ -38,7 +39,7 @@ const DATE = '2026-11-26';
 
 let rootA: string;
 let rootB: string;
-const builds: Record<string, BuildResult> = {};
+let build: BuildResult;
 const texts: Record<string, Map<string, string>> = {};
 let publicA: Map<string, Buffer>;
 let publicB: Map<string, Buffer>;
@@ -48,14 +49,15 @@ beforeAll(async () => {
   await overlayFixture(rootA, 'leak-public');
   rootB = await restrictedCorpus();
   for (const fixture of ['leak-public', 'leak', 'leak-hidden']) await overlayFixture(rootB, fixture);
+  // One check, a site per audience (`dist/<audience>/`), as the intranet is served; trade-secret is the control.
+  build = await buildSite({ root: rootB, date: DATE, args: ['--audiences', [...AUDIENCES, 'trade-secret'].join(',')] });
   for (const audience of [...AUDIENCES, 'trade-secret']) {
-    builds[audience] = await buildSite({ root: rootB, date: DATE, audience });
-    texts[audience] = builds[audience].code === 0 ? await distTexts(builds[audience].outDir) : new Map();
+    texts[audience] = build.code === 0 ? await distTexts(path.join(build.outDir, audience)) : new Map();
   }
-  const a = await buildSite({ root: rootA, date: DATE, audience: 'public' });
+  const a = await buildSite({ root: rootA, date: DATE, args: ['--audiences', 'public'] });
   if (a.code !== 0) throw new Error(`сборка корпуса A не удалась:\n${a.stderr}`);
-  publicA = await distBytes(a.outDir);
-  publicB = builds.public?.code === 0 ? await distBytes(builds.public.outDir) : new Map();
+  publicA = await distBytes(path.join(a.outDir, 'public'));
+  publicB = build.code === 0 ? await distBytes(path.join(build.outDir, 'public')) : new Map();
 }, 300_000);
 
 async function distBytes(dir: string): Promise<Map<string, Buffer>> {
@@ -76,7 +78,7 @@ describe('the public site does not change when hidden documents and editions are
 
 describe.each(AUDIENCES)('audience %s', (audience) => {
   it('builds, with ПТ-035 1.0 in force', () => {
-    expect(builds[audience]?.code, builds[audience]?.stderr).toBe(0);
+    expect(build.code, build.stderr).toBe(0);
     expect(texts[audience]?.get('nd/pt-035/index.html')).toContain('Политика МТС в области качества');
   });
 
@@ -162,12 +164,12 @@ describe('a restricted edition between two public ones', () => {
 
 describe('audience trade-secret (the control)', () => {
   it('shows every marker, both editions and the authors’ links', async () => {
-    expect(builds['trade-secret']?.code, builds['trade-secret']?.stderr).toBe(0);
+    expect(build.code, build.stderr).toBe(0);
     const missing = MARKERS.filter((marker) => filesContaining(texts['trade-secret']!, marker.text).length === 0);
     expect(missing).toEqual([]);
     expect(texts['trade-secret']?.has('nd/pt-035/0.9/index.html')).toBe(true);
     expect(texts['trade-secret']?.has('nd/pt-035/2.0/index.html')).toBe(true);
-    expect(await readFile(path.join(builds['trade-secret']!.outDir, 'references.json'), 'utf8')).toContain('pt-035/2.0');
+    expect(await readFile(path.join(build.outDir, 'trade-secret', 'references.json'), 'utf8')).toContain('pt-035/2.0');
     expect(texts['trade-secret']?.get('nd/pr-903/index.html')).toContain('<a href="/nd/pr-901/">подробнее</a>');
   });
 });

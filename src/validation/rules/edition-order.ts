@@ -19,6 +19,8 @@ export default defineRule(
           const previous = approved.slice(0, index).findLast((e) => e.data[field] !== undefined);
           const before = previous?.data[field];
           if (!value || !previous || !before || value > before) continue;
+          // Two files claiming one version have no order between them: doc/duplicate-version names the copy.
+          if (previous.data.version === edition.data.version) continue;
           // Two editions in force the same day are one-in-force's finding; do not report it twice.
           if (field === 'effective' && value === before && tied.has(edition) && tied.has(previous)) continue;
           const what = field === 'approved' ? 'утверждена' : 'вводится в действие';

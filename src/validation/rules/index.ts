@@ -22,6 +22,8 @@ import standardClauseTree from './standard-clause-tree.ts';
 import standardExternalControl from './standard-external-control.ts';
 import refUnknownCode from './ref-unknown-code.ts';
 import refLatinCode from './ref-latin-code.ts';
+import refMalformedCode from './ref-malformed-code.ts';
+import refTypeWord from './ref-type-word.ts';
 import refUnknownStandard from './ref-unknown-standard.ts';
 import refUnknownClause from './ref-unknown-clause.ts';
 import refUnverifiedClause from './ref-unverified-clause.ts';
@@ -43,6 +45,7 @@ import editionCitesCancelled from './edition-cites-cancelled.ts';
 import editionReplacement from './edition-replacement.ts';
 import editionReviewDue from './edition-review-due.ts';
 import editionReviewOverdue from './edition-review-overdue.ts';
+import editionAcknowledge from './edition-acknowledge.ts';
 import auditUnknownRef from './audit-unknown-ref.ts';
 import auditPlanInProgram from './audit-plan-in-program.ts';
 import auditIndependence from './audit-independence.ts';
@@ -88,6 +91,8 @@ export const RULES = [
   standardExternalControl,
   refUnknownCode,
   refLatinCode,
+  refMalformedCode,
+  refTypeWord,
   refUnknownStandard,
   refUnknownClause,
   refUnverifiedClause,
@@ -111,6 +116,7 @@ export const RULES = [
   editionReplacement,
   editionReviewDue,
   editionReviewOverdue,
+  editionAcknowledge,
   auditUnknownRef,
   auditPlanInProgram,
   auditIndependence,

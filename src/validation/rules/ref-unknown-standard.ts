@@ -1,6 +1,6 @@
-import { resolveStandard } from '../../model/lookup.ts';
+import { designationKey, resolveStandard } from '../../model/lookup.ts';
 import { INVISIBLE_RE } from '../../lib/invisible.ts';
-import { didYouMean } from '../did-you-mean.ts';
+import { damerau, didYouMean } from '../did-you-mean.ts';
 import { defineRule } from '../rule.ts';
 import { standardCitations } from '../standard-citations.ts';
 
@@ -13,7 +13,10 @@ export default defineRule({ id: 'ref/unknown-standard', severity: 'error', descr
   const known = designations.join(', ');
   for (const { entry, ref, id } of standardCitations(context)) {
     if (ref.kind === 'standard' && !id)
-      report({ file: entry.file, offset: ref.offset }, `стандарт «${ref.designation}» не найден в каталоге content/standards/; в каталоге: ${known}`);
+      report(
+        { file: entry.file, offset: ref.offset },
+        `стандарт «${ref.designation}» не найден в каталоге content/standards/${nearYear(ref.designation, designations) ?? didYouMean(ref.designation, designations, (near) => `имелся в виду ${near}`)}; в каталоге: ${known}`,
+      );
   }
   for (const doc of corpus.documents) {
     for (const edition of doc.editions) {
@@ -22,7 +25,7 @@ export default defineRule({ id: 'ref/unknown-standard', severity: 'error', descr
         if (CODE.test(reference.cite) || resolveStandard(lookup, reference.cite)) return;
         report(
           { value: edition, field: ['references', index, 'cite'] },
-          `стандарт «${reference.cite}» из нормативных ссылок не найден в каталоге content/standards/${didYouMean(reference.cite, designations)}`,
+          `стандарт «${reference.cite}» из нормативных ссылок не найден в каталоге content/standards/${nearYear(designationKey(reference.cite), designations) ?? didYouMean(reference.cite, designations)}`,
         );
       });
     }
@@ -37,3 +40,21 @@ export default defineRule({ id: 'ref/unknown-standard', severity: 'error', descr
     }
   }
 });
+
+/**
+ * «ISO 9001:2105»: the year is a near miss of a catalogued edition of the same standard (two digits
+ * swapped, one mistyped). Proposes that edition; undefined when the number itself is unknown.
+ */
+function nearYear(designation: string, designations: string[]): string | undefined {
+  const [, base, year] = /^(.*?)[:-](\d{4})$/.exec(designation) ?? [];
+  if (!base || !year) return undefined;
+  let best: string | undefined;
+  let bestDistance = 2;
+  for (const other of designations) {
+    const [, otherBase, otherYear] = /^(.*?)[:-](\d{4})$/.exec(other) ?? [];
+    if (otherBase !== base || !otherYear) continue;
+    const d = damerau(year, otherYear);
+    if (d < bestDistance) [best, bestDistance] = [other, d];
+  }
+  return best && `: года ${year} в каталоге нет — возможно, имелся в виду ${best}`;
+}

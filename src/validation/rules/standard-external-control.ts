@@ -8,12 +8,20 @@ export default defineRule(
   {
     id: 'standard/external-control',
     severity: 'warning',
-    description: 'у внешнего стандарта известный держатель копии, действующая лицензия и непросроченная проверка издания',
+    description: 'у внешнего стандарта есть данные управления: известный держатель копии, действующая лицензия и непросроченная проверка издания',
   },
   ({ corpus, lookup, buildDate, report }) => {
     for (const standard of corpus.standards) {
-      const { control, designation } = standard.data;
-      if (!control) continue;
+      const { control, designation, status } = standard.data;
+      if (!control) {
+        // A withdrawn edition is catalogued to be recognised in old texts, not applied: no copy to control.
+        if (status !== 'withdrawn')
+          report(
+            { value: standard, field: ['designation'] },
+            `у ${designation} нет данных управления документом внешнего происхождения: добавьте "control" — держателя лицензионной копии (holder, id подразделения), где она хранится (location), до какой даты действует лицензия (licenceExpires) и когда проверить издание (reviewBy)`,
+          );
+        continue;
+      }
       if (!lookup.units.has(control.holder)) {
         report(
           { value: standard, field: ['control', 'holder'] },

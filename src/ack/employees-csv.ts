@@ -1,0 +1,73 @@
+import { parse } from 'csv-parse/sync';
+import { didYouMean } from '../validation/did-you-mean.ts';
+import type { Employee } from './store.ts';
+
+export interface CsvProblem {
+  line: number;
+  message: string;
+}
+
+export interface ParsedEmployees {
+  employees: Employee[];
+  problems: CsvProblem[];
+}
+
+const HEADER = ['login', 'name', 'unit', 'roles'] as const;
+/** A login as sign-on passes it: letters, digits, dot, dash, underscore, at-sign. */
+const LOGIN = /^[\p{L}\p{N}._@-]{1,128}$/u;
+
+/**
+ * HR's export `login,name,unit,roles` (roles separated by `;`). Accepts what Excel writes: a UTF-8 BOM,
+ * `;` as the delimiter (then roles are in quotes), quoted fields, CRLF. Every row that does not match the
+ * registries is reported with its line; the caller decides whether anything is loaded.
+ */
+export function parseEmployees(text: string, registries: { units: ReadonlySet<string>; roles: ReadonlySet<string> }): ParsedEmployees {
+  const problems: CsvProblem[] = [];
+  const body = text.replace(/^\uFEFF/, '');
+  const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(body, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
+  } catch (error) {
+    const e = error as { lines?: number; message: string };
+    return { employees: [], problems: [{ line: e.lines ?? 1, message: `файл не читается как CSV: ${e.message}` }] };
+  }
+  const [head, ...rows] = records;
+  const columns = (head?.record ?? []).map((c) => c.toLowerCase());
+  if (HEADER.some((name, i) => columns[i] !== name)) {
+    return {
+      employees: [],
+      problems: [{ line: 1, message: `первая строка должна быть заголовком «${HEADER.join(delimiter)}», а в файле «${(head?.record ?? []).join(delimiter)}»` }],
+    };
+  }
+  const units = [...registries.units];
+  const roles = [...registries.roles];
+  const seen = new Map<string, number>();
+  const employees: Employee[] = [];
+  for (const { record, info } of rows) {
+    const line = info.lines;
+    const [login = '', name = '', unit = '', roleText = ''] = record;
+    const wrong: string[] = [];
+    if (record.length > HEADER.length)
+      wrong.push(
+        `лишние столбцы (${record.length} вместо ${HEADER.length}); роли перечисляются через «;» в одном столбце${delimiter === ';' ? ' в кавычках' : ''}`,
+      );
+    if (!login) wrong.push('нет логина');
+    else if (!LOGIN.test(login)) wrong.push(`логин «${login}» содержит недопустимые символы: буквы, цифры, точка, дефис, подчёркивание, @`);
+    else if (seen.has(login.toLowerCase())) wrong.push(`логин «${login}» уже встречался в строке ${seen.get(login.toLowerCase())}`);
+    if (!name) wrong.push('нет ФИО');
+    if (!unit) wrong.push('нет подразделения');
+    else if (!registries.units.has(unit)) wrong.push(`подразделение «${unit}» не найдено в реестре registries/units.json${didYouMean(unit, units)}`);
+    const list = roleText
+      .split(/[;,]/)
+      .map((r) => r.trim())
+      .filter(Boolean);
+    for (const role of list) if (!registries.roles.has(role)) wrong.push(`роль «${role}» не найдена в реестре registries/roles.json${didYouMean(role, roles)}`);
+    if (login && !seen.has(login.toLowerCase())) seen.set(login.toLowerCase(), line);
+    if (wrong.length) problems.push({ line, message: wrong.join('; ') });
+    else employees.push({ login, name, unit, roles: list });
+  }
+  if (rows.length === 0) problems.push({ line: 1, message: 'в файле нет ни одного сотрудника — только заголовок' });
+  return { employees, problems };
+}

@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseEmployees } from '../../src/ack/employees-csv.ts';
+import { SqliteStore, sqliteFile } from '../../src/ack/sqlite-store.ts';
+import { projectRoot } from '../helpers/content-root.ts';
+
+const registries = { units: new Set(['dkko', 'contact-center', 'marketing']), roles: new Set(['auditor', 'unit-coordinator', 'quality-representative']) };
+
+describe('employees CSV from HR', () => {
+  it('reads a comma CSV with roles separated by «;»', () => {
+    const { employees, problems } = parseEmployees(
+      'login,name,unit,roles\nivanov,Иванов Иван,dkko,auditor;unit-coordinator\npetrov,Петров Пётр,contact-center,\n',
+      registries,
+    );
+    expect(problems).toEqual([]);
+    expect(employees).toEqual([
+      { login: 'ivanov', name: 'Иванов Иван', unit: 'dkko', roles: ['auditor', 'unit-coordinator'] },
+      { login: 'petrov', name: 'Петров Пётр', unit: 'contact-center', roles: [] },
+    ]);
+  });
+
+  it('reads what Excel saves: BOM, «;» between columns, quoted fields with quotes inside, CRLF', () => {
+    const text = '\uFEFFlogin;name;unit;roles\r\nivanov;"Иванов ""Ваня"" Иван";dkko;"auditor;unit-coordinator"\r\n';
+    const { employees, problems } = parseEmployees(text, registries);
+    expect(problems).toEqual([]);
+    expect(employees).toEqual([{ login: 'ivanov', name: 'Иванов "Ваня" Иван', unit: 'dkko', roles: ['auditor', 'unit-coordinator'] }]);
+  });
+
+  it('reports, by line and in Russian, every row that does not match the registries', () => {
+    const text = [
+      'login,name,unit,roles',
+      'ivanov,Иванов Иван,dkk0,',
+      'petrov,Петров Пётр,dkko,auditr',
+      'ivanov,Иванов-второй,dkko,',
+      ',Без логина,dkko,',
+      'sidorova,"Сидорова Анна",dkko,auditor',
+    ].join('\n');
+    const { employees, problems } = parseEmployees(text, registries);
+    expect(problems).toEqual([
+      { line: 2, message: 'подразделение «dkk0» не найдено в реестре registries/units.json: возможно, «dkko»' },
+      { line: 3, message: 'роль «auditr» не найдена в реестре registries/roles.json: возможно, «auditor»' },
+      { line: 4, message: 'логин «ivanov» уже встречался в строке 2' },
+      { line: 5, message: 'нет логина' },
+    ]);
+    expect(employees.map((e) => e.login)).toEqual(['sidorova']);
+  });
+
+  it('names a wrong header', () => {
+    expect(parseEmployees('логин,фио\nivanov,Иванов', registries).problems).toEqual([
+      { line: 1, message: 'первая строка должна быть заголовком «login,name,unit,roles», а в файле «логин,фио»' },
+    ]);
+  });
+
+  it('npm run ack -- employees: a file with bad rows changes nothing and exits 1; --skip-invalid loads the rest', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nd-ack-csv-'));
+    const file = path.join(dir, 'staff.csv');
+    writeFileSync(file, '\uFEFFlogin;name;unit;roles\r\nivanov;Иванов Иван;contact-center;\r\npetrov;Петров Пётр;no-such-unit;\r\n');
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['scripts/ack.ts', 'employees', file, ...args], {
+        cwd: projectRoot,
+        env: { ...process.env, ND_ACK_DATA: dir },
+      }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const refused = await run();
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('staff.csv:3: подразделение «no-such-unit» не найдено в реестре registries/units.json');
+    expect(refused.stderr).toContain('строк с ошибками: 1; список сотрудников не изменён');
+    const check = () => {
+      const store = new SqliteStore(sqliteFile(dir));
+      return store.migrate().then(async () => {
+        const list = await store.employees();
+        await store.close();
+        return list.map((e) => e.login);
+      });
+    };
+    expect(await check()).toEqual([]);
+    const partial = await run('--skip-invalid');
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toContain('сотрудники загружены: всего 1, новых 1, изменённых 0, выбывших 0; пропущено строк с ошибками: 1');
+    expect(await check()).toEqual(['ivanov']);
+    // Excel's default «CSV» is Windows-1251: named, not read as garbage.
+    writeFileSync(file, Buffer.from([...Buffer.from('login,name,unit,roles\nivanov,'), 0xc8, 0xe2, 0xe0, 0xed, ...Buffer.from(',dkko,\n')]));
+    const cp1251 = await run();
+    expect(cp1251.code).toBe(1);
+    expect(cp1251.stderr).toContain('файл не в кодировке UTF-8');
+    expect(await check()).toEqual(['ivanov']);
+  });
+});
