@@ -59,9 +59,13 @@ function proxyApi(req: IncomingMessage, res: ServerResponse, port: number, signO
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Служба ознакомления недоступна');
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    if (res.headersSent) return void res.end();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // No service listening (npm start without npm run ack): «nothing here», so the edition page's
+    // /scripts/ack.js stays quiet. Any other failure of a running service is a 502.
+    if (error.code === 'ECONNREFUSED') return void res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+    res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Служба ознакомления недоступна');
   });
   req.pipe(upstream);
 }
@@ -134,10 +138,10 @@ export function startNodeServer(options: NodeServerOptions): Promise<Server> {
       });
     };
   }
-  // The acknowledgement service (npm run ack) sits behind nginx's /api/; this server has none. It answers
-  // «nothing here» (204) rather than 404, so the page's /scripts/ack.js stays quiet and logs no error.
+  // A single site (no sign-on parts) has no acknowledgement service behind it: /api/ answers «nothing
+  // here» (204) rather than 404, so the page's /scripts/ack.js stays quiet and logs no error.
   const withoutApi: Handler = (req, res) => {
-    if ((req.url ?? '').startsWith('/api/')) {
+    if (!multi && (req.url ?? '').startsWith('/api/')) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
       return;
