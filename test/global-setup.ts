@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,15 +7,16 @@ import type { TestProject } from 'vitest/node';
 import { verifySharedBuilds } from './helpers/shared-store.ts';
 
 /**
- * Browser tests drive Debian's Chromium. `npm test` on a fresh Debian machine installs it when it can
- * (as root), so the README's one command is the whole set-up; otherwise it says what to install.
+ * Tests drive Debian's Chromium, LibreOffice, pandoc, nginx and PostgreSQL. `npm test` on a fresh Debian
+ * machine installs what is missing when it can (as root), so the README's one command is the whole
+ * set-up; otherwise it says what to install.
  *
  * Also makes the folder of this run's shared builds (test/helpers/shared-build.ts): a fixture built
  * with the same options is built once per run, whichever test files read it. When the run ends, each
  * shared output is checked unchanged (a test that changed one would mislead the next) and removed.
  */
 export default async function setup(project: TestProject) {
-  installChromium();
+  installDebianPackages();
   const store = await mkdtemp(path.join(tmpdir(), 'nd-shared-builds-'));
   project.provide('sharedBuilds', store);
   return async () => {
@@ -27,9 +28,22 @@ export default async function setup(project: TestProject) {
   };
 }
 
-function installChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
-  if (process.getuid?.() !== 0) throw new Error('Для браузерных тестов нужен Chromium: sudo apt-get install -y chromium');
-  process.stdout.write('Устанавливаю Chromium из пакетов Debian…\n');
-  execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
+/** What the tests use from Debian's packages: a file that proves each is there, and the package. */
+const DEBIAN_NEEDS: ReadonlyArray<readonly [present: () => boolean, pkg: string]> = [
+  [() => existsSync('/usr/bin/chromium'), 'chromium'],
+  [() => existsSync('/usr/bin/soffice'), 'libreoffice-writer-nogui'],
+  [() => existsSync('/usr/bin/pandoc'), 'pandoc'],
+  [() => existsSync('/usr/sbin/nginx'), 'nginx'],
+  [() => existsSync('/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'), 'libnginx-mod-http-brotli-static'],
+  [() => existsSync('/usr/bin/wrk'), 'wrk'],
+  [() => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)), 'postgresql'],
+];
+
+/** The same packages `.ci/run` installs, so `npm test` alone sets up a fresh Debian machine as root. */
+function installDebianPackages() {
+  const missing = DEBIAN_NEEDS.filter(([present]) => !present()).map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) throw new Error(`Для тестов нужны пакеты Debian: sudo apt-get install -y ${missing.join(' ')}`);
+  process.stdout.write(`Устанавливаю из пакетов Debian: ${missing.join(', ')}…\n`);
+  execFileSync('bash', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`], { stdio: 'inherit' });
 }
