@@ -3,17 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.ts';
-import { joinRoles, splitRoles, type AckRecord, type Employee, type EmployeeLoad, type Store } from './store.ts';
-
-type Row = Record<string, unknown>;
-const toEmployee = (row: Row): Employee => ({ login: String(row.login), name: String(row.name), unit: String(row.unit), roles: splitRoles(String(row.roles)) });
-const toRecord = (row: Row): AckRecord => ({
-  login: String(row.login),
-  code: String(row.code),
-  version: String(row.version),
-  digest: String(row.digest),
-  time: String(row.time),
-});
+import { joinRoles, toEmployee, toRecord, type AckRecord, type Employee, type EmployeeLoad, type Row, type Store } from './store.ts';
 
 /** Any number the service's migrations lock on, so that two starting services do not both migrate. */
 const MIGRATION_LOCK = 4322_0001;

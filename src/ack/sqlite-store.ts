@@ -3,18 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
-import { joinRoles, splitRoles, type AckRecord, type Employee, type EmployeeLoad, type Store } from './store.ts';
-
-type Row = Record<string, string | number | null>;
-
-const toEmployee = (row: Row): Employee => ({ login: String(row.login), name: String(row.name), unit: String(row.unit), roles: splitRoles(String(row.roles)) });
-const toRecord = (row: Row): AckRecord => ({
-  login: String(row.login),
-  code: String(row.code),
-  version: String(row.version),
-  digest: String(row.digest),
-  time: String(row.time),
-});
+import { joinRoles, toEmployee, toRecord, type AckRecord, type Employee, type EmployeeLoad, type Row, type Store } from './store.ts';
 
 /** The database file under the data folder (ND_ACK_DATA, default `.nd/ack/`). */
 export const sqliteFile = (dataDir: string) => path.join(dataDir, 'ack.sqlite');

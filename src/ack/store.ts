@@ -53,3 +53,20 @@ export const splitRoles = (roles: string) =>
     .split(';')
     .map((r) => r.trim())
     .filter(Boolean);
+
+/** A database row, as either driver returns it. */
+export type Row = Record<string, unknown>;
+/** Rows → values, the same for both databases (their columns are named alike). */
+export const toEmployee = (row: Row): Employee => ({
+  login: String(row.login),
+  name: String(row.name),
+  unit: String(row.unit),
+  roles: splitRoles(String(row.roles)),
+});
+export const toRecord = (row: Row): AckRecord => ({
+  login: String(row.login),
+  code: String(row.code),
+  version: String(row.version),
+  digest: String(row.digest),
+  time: String(row.time),
+});
