@@ -41,7 +41,6 @@ export async function watch(config: SiteConfig, out: NodeJS.WritableStream = pro
       `${text ? `${text}\n` : ''}⟳ ${reason}: проверено за ${ms} мс (${run.scope === 'full' ? 'всё содержимое' : `документов: ${run.documents.length}`}); жду изменений…\n`,
     );
   };
-  await print('первая проверка');
   let timer: NodeJS.Timeout | undefined;
   let busy: Promise<void> = Promise.resolve();
   const changed = new Set<string>();
@@ -61,5 +60,9 @@ export async function watch(config: SiteConfig, out: NodeJS.WritableStream = pro
         });
     }, SETTLE_MS);
   });
+  // The watcher is in place before «жду изменений» is printed: a save right after that line is seen.
+  // A save during the first check is queued behind it.
+  busy = print('первая проверка');
+  await busy;
   await new Promise(() => undefined);
 }

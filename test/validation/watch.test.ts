@@ -15,7 +15,13 @@ describe('npm run check -- --watch', () => {
 
   it('checks once, then re-checks each save and prints the saved file’s findings and the totals', async () => {
     const child = spawn(process.execPath, ['scripts/check.ts', '--watch', '--root', root, '--date', '2026-11-26'], { cwd: projectRoot });
+    // One listener collects everything the command prints; each wait takes the output up to its line.
     let out = '';
+    let onData = () => undefined as void;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      onData();
+    });
     const waitFor = (pattern: RegExp) =>
       new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`нет «${pattern}» в выводе:\n${out}`)), 30_000);
@@ -23,15 +29,12 @@ describe('npm run check -- --watch', () => {
           const m = pattern.exec(out);
           if (!m) return;
           clearTimeout(timer);
-          child.stdout.off('data', check);
+          onData = () => undefined;
           const seen = out.slice(0, m.index + m[0].length);
           out = out.slice(m.index + m[0].length);
           resolve(seen);
         };
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          check();
-        });
+        onData = check;
         check();
       });
     try {
