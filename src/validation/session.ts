@@ -17,7 +17,7 @@ import {
 import { classify } from '../model/file-kinds.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
 import { decodeSource, MAX_FILE_BYTES, readSource, type ReadResult } from '../model/source.ts';
-import { extractedOf, loadMessages, runRule, sortMessages, type CheckOptions } from './check.ts';
+import { extractedOf, loadMessages, runRule, sortMessages, type CheckOptions, type CheckResult } from './check.ts';
 import type { Extracted } from './extract.ts';
 import { RULES, type RuleId } from './rules/index.ts';
 
@@ -97,15 +97,11 @@ export interface SessionOptions extends CheckOptions {
   workers?: boolean;
 }
 
-/** What one run of the session found and how much of the corpus it had to look at again. */
-export interface SessionRun {
-  corpus: Corpus;
-  lookup: Lookup;
-  extracted: Map<string, Extracted>;
-  /** Every finding, sorted as `check()` sorts them: the same list `npm run check` prints. */
-  messages: VFileMessage[];
-  errors: number;
-  warnings: number;
+/**
+ * What one run of the session found — the same result as `check()` (its `messages` sorted alike: the list
+ * `npm run check` prints) — and how much of the corpus it had to look at again.
+ */
+export interface SessionRun extends Omit<CheckResult, 'referenceIndex'> {
   /** `full`: every rule on every file; `documents`: the rules of the changed documents (and their citers); `none`: nothing changed. */
   scope: 'full' | 'documents' | 'none';
   /** Folders of the documents whose document rules re-ran (scope `documents`). */
