@@ -13,7 +13,11 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { indexSite } from '../src/integration/search-index.ts';
+import { indexSite, searchList } from '../src/integration/search-index.ts';
+import { loadConfig } from '../src/lib/config.ts';
+import { prepareSite } from '../src/publish/prepare.ts';
+import { audienceSites } from '../src/site/audience-pages.ts';
+import { pagesOf } from '../src/site/pages.ts';
 import { SEARCH_OPTIONS } from '../src/lib/search.ts';
 import { launchChromium } from './chromium.ts';
 import { startServer } from './serve.ts';
@@ -104,8 +108,13 @@ async function measure(label: string, root: string | undefined, work: string, qu
   log(`${label}: сайт собран за ${seconds(performance.now() - started)}`);
   // Index again on its own, to time Pagefind alone.
   await rm(path.join(out, 'pagefind'), { recursive: true, force: true });
+  // The search list is the inventory's: prepared again (check and render, the render cache warm) outside the timing.
+  const config = loadConfig(ROOT, { ...process.env, ND_CACHE_DIR: path.join(work, `cache-${path.basename(out)}`) }, { contentRoot: root });
+  const prepared = await prepareSite(config, { sites: audienceSites(config), gitHistory: false });
+  if (!prepared.view) throw new Error(`«${label}»: нет опубликованного представления`);
+  const list = searchList(pagesOf(prepared.view));
   const indexStart = performance.now();
-  const indexed = await indexSite(out);
+  const indexed = await indexSite(out, list);
   const indexMs = performance.now() - indexStart;
   const sizes = await bundleSizes(path.join(out, 'pagefind'));
   const { textBytes, htmlBytes } = await siteTextBytes(out);

@@ -16,9 +16,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build as astroBuild } from 'astro';
 import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
-import { indexSite } from '../src/integration/search-index.ts';
+import { indexSite, searchList } from '../src/integration/search-index.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
 import { prepareSites } from '../src/publish/prepare.ts';
+import { audienceSites } from '../src/site/audience-pages.ts';
+import { pagesOf } from '../src/site/pages.ts';
 import { PublicationError } from '../src/publish/publish.ts';
 import { precompress } from '../src/serve/precompress.ts';
 import { writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
@@ -60,7 +62,7 @@ async function main() {
   await mkdir(path.dirname(out), { recursive: true });
   await recoverInterrupted(out);
   const started = performance.now();
-  const preparedAll = await prepareSites(siteConfigs);
+  const preparedAll = await prepareSites(siteConfigs, { sites: audienceSites(config) });
   const first = preparedAll[0]!;
   if (first.messages.length) process.stdout.write(`${report('human', first.messages, { files: first.files })}\n`);
   if (!first.view) fail(`сборка остановлена: в содержимом ошибок ${first.errors}; прежний сайт в «${values.out}» не изменён`);
@@ -101,7 +103,8 @@ async function main() {
       const pages = await readPageLog(pageLog);
       log('страницы', astroStart, `${name}отрисовано ${pages.rendered.length}, из кэша прошлой сборки ${pages.reused.length}`);
       const indexStart = performance.now();
-      const indexed = await indexSite(siteDir);
+      // What the search holds is the inventory's: nothing is read back from the pages to decide it.
+      const indexed = await indexSite(siteDir, searchList(pagesOf(prepared.view!, { htmlRedirects: values['html-redirects'] })));
       log('поиск', indexStart, `${name}страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
       sites.push({ audience: siteConfig.audience, documents: prepared.view!.documents, legacy: prepared.view!.site.legacy });
     }

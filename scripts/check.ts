@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { audienceSites } from '../src/site/audience-pages.ts';
 import { runCheck } from '../src/validation/run.ts';
 import { watch } from '../src/validation/watch.ts';
 import { FORMATS, report, type Format } from '../src/validation/reporters/index.ts';
@@ -43,9 +44,9 @@ async function main() {
   const config = loadConfig(process.cwd(), env);
   if (values.watch) {
     if (format !== 'human') usage('--watch печатает находки только в формате human');
-    return watch(config);
+    return watch(config, audienceSites(config));
   }
-  const result = await runCheck(config);
+  const result = await runCheck(config, audienceSites(config));
   const output = report(format, result.messages, { files: result.corpus.files.length }, { repository: config.repository, site: config.site });
   if (output) process.stdout.write(`${output}\n`);
   const tooManyWarnings = result.warnings > maxWarnings;

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../lib/config.ts';
 import { addDays } from '../lib/dates.ts';
 import { documentStatus, type EditionDates, type EditionState } from '../model/editions.ts';
-import { decidePublication } from '../publish/publication.ts';
+import { decidePublication, entryFile } from '../publish/publication.ts';
 import type { Acknowledge, Edition } from '../schemas/document.ts';
 import type { Unit } from '../schemas/registries.ts';
+import { audienceSites } from '../site/audience-pages.ts';
 import { runCheck } from '../validation/run.ts';
 
 /** One edition the service knows: published for the configured audience, with the digest of its text. */
@@ -39,7 +40,7 @@ export class CatalogError extends Error {}
  * of nd.config.json may read it. A deploy that changes content restarts the service.
  */
 export async function loadCatalog(config: SiteConfig): Promise<Catalog> {
-  const checked = await runCheck(config);
+  const checked = await runCheck(config, audienceSites(config));
   if (checked.errors > 0)
     throw new CatalogError(
       `в содержимом «${config.contentRoot}» ошибок проверки: ${checked.errors}; выполните npm run check и исправьте их — служба не принимает ознакомления с непроверенными редакциями`,
@@ -51,7 +52,7 @@ export async function loadCatalog(config: SiteConfig): Promise<Catalog> {
     if (!publication.published.has(doc.code)) continue;
     const siblings = doc.editions.map((e) => e.data as EditionDates);
     for (const entry of doc.editions) {
-      const file = `documents/${doc.folder}/editions/${entry.id.slice(entry.id.indexOf('/') + 1)}.mdx`;
+      const file = entryFile(doc, entry);
       if (!publication.files.has(file)) continue;
       const data: Edition = entry.data;
       editions.set(editionKey(doc.code, data.version), {

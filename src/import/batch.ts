@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SiteConfig } from '../lib/config.ts';
+import { audienceSites } from '../site/audience-pages.ts';
 import { runCheck } from '../validation/run.ts';
 import { where, type Removal } from './blocks.ts';
 import { planEdition } from './edition-files.ts';
@@ -160,7 +161,7 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
     }
   }
   if (results.some((r) => r.written.length > 0)) {
-    const checked = await runCheck({ ...options.config, contentRootAbs: root });
+    const checked = await runCheck({ ...options.config, contentRootAbs: root }, audienceSites(options.config));
     for (const m of checked.messages) {
       const rel = path
         .relative(root, m.file ?? '')

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
+import { audienceSites } from '../site/audience-pages.ts';
 import { pagesOf, pagesOfKind } from '../site/pages.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
 import { snapshotFile, writeSnapshot } from '../publish/snapshot.ts';
@@ -28,7 +29,7 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         addMiddleware({ entrypoint: new URL('./table-labels-middleware.ts', import.meta.url), order: 'post' });
         let prepared = options.prepared;
         if (!prepared) {
-          prepared = await prepareSite(config, { publishWithErrors: command !== 'build' });
+          prepared = await prepareSite(config, { publishWithErrors: command !== 'build', sites: audienceSites(config) });
           logFindings(logger, prepared, report('human', prepared.messages, { files: prepared.files }));
         }
         if (command === 'dev') {
@@ -51,7 +52,7 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         let timer: NodeJS.Timeout | undefined;
         let running = Promise.resolve();
         const recheck = async () => {
-          const prepared = await prepareSite(config, { publishWithErrors: true });
+          const prepared = await prepareSite(config, { publishWithErrors: true, sites: audienceSites(config) });
           findings = prepared.messages;
           const text = report('human', prepared.messages, { files: prepared.files });
           logFindings(logger, prepared, text);

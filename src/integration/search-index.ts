@@ -1,11 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { INCLUDE_CHARACTERS } from '../lib/search.ts';
+import type { Page } from '../site/pages.ts';
 import { markArchived } from './archived-pages.ts';
 
 export interface IndexResult {
-  /** HTML files of the site. */
+  /** HTML pages of the site (the inventory's). */
   files: number;
   /** Pages in the index (marked with data-pagefind-body), the archived ones included. */
   pages: number;
@@ -13,23 +14,38 @@ export interface IndexResult {
   archived: number;
 }
 
-/** A page the index reads: marked `data-pagefind-body`, or an archived edition marked for its filter. */
-const INDEXED = 'data-pagefind-body';
-const ARCHIVED = 'data-nd-archived';
+/** A page the search holds, by its address: as it is, or an edition not in force, with the archive filter. */
+export interface SearchEntry {
+  path: string;
+  archived: boolean;
+}
+
+/**
+ * What the search holds, from the page inventory (src/site/pages.ts, each page's `search`): the current
+ * addresses, appendices and reference pages, and the pages of editions not in force. Also the list of
+ * HTML pages the index is out of. A function of the inventory alone: a benchmark may feed Pagefind
+ * records of these pages instead of their HTML.
+ */
+export function searchList(pages: readonly Pick<Page, 'path' | 'search'>[]): { entries: SearchEntry[]; htmlPages: number } {
+  const entries = pages.filter((p) => p.search).map((p) => ({ path: p.path, archived: p.search === 'archived' }));
+  const htmlPages = pages.filter((p) => p.path.endsWith('/') || p.path.endsWith('.html')).length;
+  // In the order of their files' paths, as Pagefind has always been handed them.
+  const order = (a: SearchEntry, b: SearchEntry) => (fileOf(a.path) < fileOf(b.path) ? -1 : fileOf(a.path) > fileOf(b.path) ? 1 : 0);
+  return { entries: entries.sort(order), htmlPages };
+}
 
 /**
  * Builds the Pagefind index for a built site through its Node API; every response is checked.
- * Pagefind is handed only the pages that go into the index (a byte search for the markers is far
- * cheaper than Pagefind parsing every page, half of which it would skip): the current addresses,
- * appendices and reference pages as they are, the pages of editions not in force with the archive filter.
- * Russian stemming for every page (`forceLanguage`), and `-:.` kept inside words so that «ПТ-035»,
- * «9001:2015» and «9.2» are tokens of their own besides their parts.
+ * Pagefind is handed only the pages the search list names (`searchList`): nothing is read back from
+ * the HTML to decide what goes in. Russian stemming for every page (`forceLanguage`), and `-:.` kept
+ * inside words so that «ПТ-035», «9001:2015» and «9.2» are tokens of their own besides their parts.
  */
-export async function indexSite(siteDir: string): Promise<IndexResult> {
+export async function indexSite(siteDir: string, list: ReturnType<typeof searchList>): Promise<IndexResult> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru', includeCharacters: INCLUDE_CHARACTERS });
   if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
   try {
-    const { files, pages: toIndex } = await pagesToIndex(siteDir);
+    const files = list.htmlPages;
+    const toIndex = await pagesToIndex(siteDir, list.entries);
     for (const page of toIndex) {
       const added = await index.addHTMLFile({ url: page.url, content: page.content });
       if (added.errors.length) throw new Error(`Pagefind, ${page.url}: ${added.errors.join('; ')}`);
@@ -54,20 +70,23 @@ export interface PageToIndex {
   archived: boolean;
 }
 
-/** The pages of a built site that go into the index, in path order, and how many HTML files it has. */
-export async function pagesToIndex(siteDir: string): Promise<{ files: number; pages: PageToIndex[] }> {
-  const files = await htmlFiles(siteDir);
+/**
+ * The listed pages of a built site with their HTML as Pagefind reads it: an archived edition gets the
+ * archive filter (`markArchived`). A listed page the build did not write is an error: the inventory and
+ * the pages disagree.
+ */
+export async function pagesToIndex(siteDir: string, entries: readonly SearchEntry[]): Promise<PageToIndex[]> {
   const pages: PageToIndex[] = [];
-  for (const rel of files) {
-    const content = await readFile(path.join(siteDir, rel), 'utf8');
-    if (content.includes(INDEXED)) {
-      pages.push({ url: pageUrl(rel), content: spacedForIndex(content), archived: false });
-      continue;
-    }
-    const marked = content.includes(ARCHIVED) ? markArchived(content) : null;
-    if (marked) pages.push({ url: pageUrl(rel), content: spacedForIndex(marked), archived: true });
+  for (const entry of entries) {
+    const file = path.join(siteDir, fileOf(entry.path));
+    const content = await readFile(file, 'utf8').catch(() => {
+      throw new Error(`поиск: страницы ${entry.path} из перечня страниц нет в собранном сайте (${file})`);
+    });
+    const html = entry.archived ? markArchived(content) : content;
+    if (html === null) throw new Error(`поиск: страница ${entry.path} не размечена как недействующая редакция (data-nd-archived)`);
+    pages.push({ url: entry.path, content: spacedForIndex(html), archived: entry.archived });
   }
-  return { files: files.length, pages };
+  return pages;
 }
 
 /**
@@ -79,19 +98,7 @@ export function spacedForIndex(html: string): string {
   return html.replace(/<\/(td|th|li|dt|dd|caption|p|h[1-6]|div|br)>(?!\s)/gi, '</$1> ').replace(/<br\s*\/?>(?!\s)/gi, '<br> ');
 }
 
-/** `nd/pt-035/1.0/index.html` → `/nd/pt-035/1.0/`. */
-function pageUrl(rel: string): string {
-  return `/${rel
-    .split(path.sep)
-    .join('/')
-    .replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter((rel) => !rel.startsWith(`pagefind${path.sep}`))
-    .sort();
+/** `/nd/pt-035/1.0/` → `nd/pt-035/1.0/index.html`: the file a page's address is written to. */
+function fileOf(address: string): string {
+  return address.endsWith('/') ? `${address.slice(1)}index.html` : address.slice(1);
 }

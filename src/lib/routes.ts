@@ -60,6 +60,13 @@ export const routes = {
   codeRedirect: (code: string) => `/nd/${code}`,
 } as const;
 
+/** `/audits/plans/2026-01/` → [`/audits/plans/`, `2026-01`]: the folder of a page and its last segment. */
+export function splitPath(path: string): [parent: string, segment: string] {
+  const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
+  const cut = trimmed.lastIndexOf('/');
+  return [trimmed.slice(0, cut + 1), trimmed.slice(cut + 1)];
+}
+
 /** Anchor id of a clause on its standard's page. */
 export const clauseAnchor = anchors.clause;
 

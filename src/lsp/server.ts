@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, loadConfig, type SiteConfig } from '../lib/config.ts';
+import { audienceSites } from '../site/audience-pages.ts';
 import { ruleHelpUri } from '../validation/reporters/index.ts';
 import { isRuleId } from '../validation/rules/index.ts';
 import { CheckSession, type SessionRun } from '../validation/session.ts';
@@ -143,6 +144,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           rules: config.rules,
           review: config.review,
           cache: config.analysisCache,
+          sites: audienceSites(config),
           // The server lives as long as the editor: analysing in worker threads would leave it holding their memory.
           workers: false,
         });

@@ -33,7 +33,7 @@ export interface Publication {
  * history, diffs, feed and exports; here they are not even loaded). A document above the audience
  * takes its appendices, roles and terms with it. An unknown access level counts as restricted.
  */
-export function decidePublication(check: CheckResult, audienceId: string, buildDate: string): Publication {
+export function decidePublication(check: Pick<CheckResult, 'corpus' | 'lookup' | 'extracted'>, audienceId: string, buildDate: string): Publication {
   const levels = check.lookup.accessLevels;
   const audience = levels.get(audienceId);
   const publication: Publication = { audience, published: new Set(), restricted: new Set(), files: new Set(), visible: new Set(), refused: new Map() };
@@ -68,7 +68,7 @@ export function entryFile(doc: DocumentEntry, entry: EditionEntry | AppendixEntr
   return doc.editions.includes(entry as EditionEntry) ? contentPaths.edition(doc.folder, name) : contentPaths.appendix(doc.folder, name);
 }
 
-function refusalOf(check: CheckResult, entry: EditionEntry | AppendixEntry): string | undefined {
+function refusalOf(check: Pick<CheckResult, 'extracted'>, entry: EditionEntry | AppendixEntry): string | undefined {
   const extracted = check.extracted.get(entry.id);
   if (!extracted) return `${entry.file.path}: текст не разобран как MDX — исправьте ошибки проверки (npm run check)`;
   const found = containment(extracted.code);

@@ -28,7 +28,7 @@ import { decidePublication, entryFile, type Publication } from './publication.ts
 /** Audit records name people and findings: internal. A build for a wider audience publishes none. */
 export const AUDIT_RECORDS_ACCESS = 'internal';
 /** Records that belong to the policy's appendices and follow it. */
-const APPENDIX_RECORDS = ['quality-standard', 'qms-map'];
+export const APPENDIX_RECORDS = ['quality-standard', 'qms-map'];
 /** Components that place a page's worth of records and link back to the appendix that shows them. */
 const HOMED_COMPONENTS = ['QualityStandards', 'QmsMap', 'AuditTemplates'];
 

@@ -6,6 +6,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
 import { STATE_LABELS, type EditionState } from '../model/editions.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
+import { audienceSites } from '../site/audience-pages.ts';
 import { pagesOf } from '../site/pages.ts';
 import type { DocumentData } from '../site/view-data.ts';
 
@@ -35,7 +36,7 @@ export async function mergeRequestReport(config: SiteConfig, base: string): Prom
     const baseRoot = path.join(work, 'base');
     materialise(config.contentRootAbs, base, baseRoot);
     const at = (root: string, name: string) =>
-      prepareSite({ ...config, contentRootAbs: root, cacheDir: path.join(work, name) }, { publishWithErrors: true, gitHistory: false });
+      prepareSite({ ...config, contentRootAbs: root, cacheDir: path.join(work, name) }, { publishWithErrors: true, gitHistory: false, sites: audienceSites(config) });
     const before = await at(baseRoot, 'cache-base');
     const after = await at(config.contentRootAbs, 'cache-head');
     return compare(base, config, { ...before, root: baseRoot }, { ...after, root: config.contentRootAbs });

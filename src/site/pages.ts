@@ -6,13 +6,32 @@ import type { AuditPlan, AuditProgram, AuditReport } from '../schemas/audit.ts';
 import { JSON_SCHEMAS } from '../schemas/index.ts';
 import type { QualityStandard } from '../schemas/quality-standard.ts';
 import type { Standard } from '../schemas/standard.ts';
+import type { EditionState } from '../model/editions.ts';
 import type { DocumentData, SiteData } from './view-data.ts';
 import { programYear } from './quality.ts';
 import type { Site, SiteDocument } from './view.ts';
 
-/** What the inventory reads of a published view: the site's data and its documents (src/publish/publish.ts). */
-export interface PageSource<D extends DocumentData = DocumentData> {
-  site: Pick<SiteData, 'standards' | 'records' | 'roles' | 'terms' | 'key' | 'legacy'>;
+/**
+ * What the inventory reads of a document: its code, the edition its address shows, its editions' versions,
+ * states and heading slugs, its appendices' numbers and heading slugs. A published view's document
+ * (src/site/view-data.ts) has these, and so has what the check extracted from the MDX
+ * (src/site/audience-pages.ts): the inventory needs no rendering.
+ */
+export interface InventoryDocument {
+  code: string;
+  shownVersion: string;
+  editions: readonly { data: { version: string }; state: EditionState; headings: readonly { slug: string }[] }[];
+  appendices: readonly { data: { number: number }; headings: readonly { slug: string }[]; key?: string }[];
+  /** Digest of what the document's pages show: a published view has it, the check's source does not. */
+  key?: string;
+}
+
+/**
+ * What the inventory reads of a published view (src/publish/publish.ts) or of a publication decision
+ * before anything is rendered (src/site/audience-pages.ts): the site's data and its documents.
+ */
+export interface PageSource<D extends InventoryDocument = DocumentData> {
+  site: Pick<SiteData, 'standards' | 'records' | 'roles' | 'terms' | 'legacy'> & { key?: string };
   documents: readonly D[];
 }
 
@@ -23,16 +42,31 @@ interface PageBase {
   indexed: boolean;
   /** Ids on the page that links may name after `#`. */
   anchors: readonly string[];
+  /** What the site search holds of the page (src/integration/search-index.ts hands Pagefind these); absent: nothing. */
+  search?: PageSearch;
   /**
    * What decides whether the page shows something else: the digest of the data it is made from (its
    * document's or appendix's key, the site's for pages of the whole site). The build's cache key of
-   * the document pages; the merge-request report compares it.
+   * the document pages; the merge-request report compares it. Empty when the source has no keys (the
+   * check's inventory, made before anything is rendered).
    */
   key: string;
 }
 
+/** `page`: the page is found by search; `archived`: only with «включая недействующие редакции» (an edition not in force). */
+export type PageSearch = 'page' | 'archived';
+
+/**
+ * What search holds of a document's page: its address (a draft's aside), and a pinned edition only when
+ * not in force (the one in force is found at the document's address). DocumentView marks the page with it.
+ */
+export function documentSearch(state: EditionState, pinned: boolean): PageSearch | undefined {
+  if (state === 'draft' || (pinned && state === 'current')) return undefined;
+  return pinned ? 'archived' : 'page';
+}
+
 /** Each page of a published view, with the data its route is made from. */
-export type Page<D extends DocumentData = DocumentData> = PageBase &
+export type Page<D extends InventoryDocument = DocumentData> = PageBase &
   (
     | { kind: SitePageKind }
     | { kind: 'document'; doc: D }
@@ -72,7 +106,7 @@ export type SitePageKind =
 
 export type PageKind = Page['kind'];
 /** The pages of kind K; a member whose `kind` is a union of kinds (`'edition' | 'changes'`) is narrowed to K. */
-export type PageOf<K extends PageKind, D extends DocumentData = DocumentData> =
+export type PageOf<K extends PageKind, D extends InventoryDocument = DocumentData> =
   Page<D> extends infer P ? (P extends { kind: infer PK } ? ([K] extends [PK] ? P & { kind: K } : never) : never) : never;
 
 /** The ISO 9001:2015 catalogue entry whose clauses the coverage matrix has a row for. */
@@ -83,17 +117,20 @@ const QMS_STANDARD = 'iso-9001-2015';
  * (getStaticPaths), sitemap.xml, the merge-request report and the test that the built files are
  * exactly these. Adding a page type means adding its address to `routes`, its entry here and the page.
  */
-export function pagesOf<D extends DocumentData>(view: PageSource<D>, options: PageOptions = {}): Page<D>[] {
+export function pagesOf<D extends InventoryDocument>(view: PageSource<D>, options: PageOptions = {}): Page<D>[] {
   const { site, documents } = view;
   // Pages of the whole site list documents, titles and states too: they change with any document.
-  const siteKey = digest([site.key, ...documents.map((d) => d.key)]);
-  const page = (kind: SitePageKind, path: string, indexed: boolean, pageAnchors: readonly string[] = []): Page<D> => ({
+  const siteKey = site.key === undefined ? '' : digest([site.key, ...documents.map((d) => d.key)]);
+  const page = (kind: SitePageKind, path: string, indexed: boolean, pageAnchors: readonly string[] = [], search?: PageSearch): Page<D> => ({
     kind,
     path,
     indexed,
     anchors: pageAnchors,
     key: siteKey,
+    ...(search ? { search } : {}),
   });
+  // A page of a record (a standard, an audit plan…): indexed and searched, made from the site's data.
+  const record = { indexed: true, search: 'page', key: siteKey } as const;
   // Typed and ordered as the pages list them (standards by title, programs by period).
   const byKind = new Map(Object.entries(site.records).map(([kind, list]) => [kind, list.map((data) => ({ data, at: [] }))]));
   const records = qualityRecords({ records: byKind } as unknown as Corpus);
@@ -103,7 +140,7 @@ export function pagesOf<D extends DocumentData>(view: PageSource<D>, options: Pa
     page('registry', routes.registry(), true),
     page('as-of', routes.asOf(), true),
     page('review', routes.review(), true),
-    page('glossary', routes.glossary(), true, [...site.roles.map((r) => anchors.role(r.id)), ...site.terms.map((t) => anchors.term(t.id))]),
+    page('glossary', routes.glossary(), true, [...site.roles.map((r) => anchors.role(r.id)), ...site.terms.map((t) => anchors.term(t.id))], 'page'),
     page('standards', routes.standards(), true),
     page('coverage', routes.coverage(), true, qms ? qms.clauses.map((c) => anchors.clause(c.number)) : []),
     page('coverage.csv', routes.coverageCsv(), false),
@@ -112,43 +149,27 @@ export function pagesOf<D extends DocumentData>(view: PageSource<D>, options: Pa
       kind: 'standard',
       standard,
       path: routes.standard(standard.id),
-      indexed: true,
       anchors: standard.clauses.map((c) => anchors.clause(c.number)),
-      key: siteKey,
+      ...record,
     })),
-    page('quality-standards', routes.qualityStandards(), true),
+    page('quality-standards', routes.qualityStandards(), true, [], 'page'),
     ...records.standards.map(({ data: standard }): Page<D> => ({
       kind: 'quality-standard',
       standard,
       path: routes.qualityStandard(standard.id),
-      indexed: true,
       anchors: standard.requirements.map((r) => anchors.requirement(r.id)),
-      key: siteKey,
+      ...record,
     })),
     // The audit section's index and board exist for every audience (empty and saying why for the public one);
     // the records themselves are in the view only for an audience that may read them.
-    page('audits', routes.audits(), true),
-    page('audit-actions', routes.auditActions(), true),
+    page('audits', routes.audits(), true, [], 'page'),
+    page('audit-actions', routes.auditActions(), true, [], 'page'),
     ...records.programs.map(({ data: program }): Page<D> => {
       const year = programYear(program);
-      return { kind: 'audit-program', program, year, path: routes.auditProgram(year), indexed: true, anchors: [], key: siteKey };
+      return { kind: 'audit-program', program, year, path: routes.auditProgram(year), anchors: [], ...record };
     }),
-    ...records.plans.map(({ data: plan }): Page<D> => ({
-      kind: 'audit-plan',
-      plan,
-      path: routes.auditPlan(plan.audit),
-      indexed: true,
-      anchors: [],
-      key: siteKey,
-    })),
-    ...records.reports.map(({ data: report }): Page<D> => ({
-      kind: 'audit-report',
-      report,
-      path: routes.auditReport(report.audit),
-      indexed: true,
-      anchors: [],
-      key: siteKey,
-    })),
+    ...records.plans.map(({ data: plan }): Page<D> => ({ kind: 'audit-plan', plan, path: routes.auditPlan(plan.audit), anchors: [], ...record })),
+    ...records.reports.map(({ data: report }): Page<D> => ({ kind: 'audit-report', report, path: routes.auditReport(report.audit), anchors: [], ...record })),
     ...documents.flatMap((doc) => documentPages(doc)),
     page('search', routes.search(), false),
     page('not-found', routes.notFound(), false),
@@ -175,7 +196,7 @@ export interface PageOptions {
  * addresses (registries/legacy-urls.json) whose path can be a folder of a static site (no file extension,
  * plain characters) and is not taken — the nginx map covers every path.
  */
-function redirectPages<D extends DocumentData>({ site, documents }: PageSource<D>, key: string): Page<D>[] {
+function redirectPages<D extends InventoryDocument>({ site, documents }: PageSource<D>, key: string): Page<D>[] {
   const redirects = new Map(documents.map((doc) => [routes.codeRedirect(doc.code), routes.document(doc.code)]));
   for (const entry of site.legacy) {
     const doc = documents.find((d) => d.code === entry.code);
@@ -193,9 +214,9 @@ function redirectPages<D extends DocumentData>({ site, documents }: PageSource<D
  * edition pinned (noindex: the one in force names the document's address as canonical), what changed
  * from the previous published edition, and its appendices.
  */
-function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
+function documentPages<D extends InventoryDocument>(doc: D): Page<D>[] {
   const layout = [...anchors.document, ...(doc.appendices.length ? [anchors.appendices] : [])];
-  const headings = (body: { headings: { slug: string }[] }) => body.headings.map((h) => h.slug);
+  const headings = (body: { headings: readonly { slug: string }[] }) => body.headings.map((h) => h.slug);
   const shown = doc.editions.find((e) => e.data.version === doc.shownVersion);
   return [
     {
@@ -204,7 +225,8 @@ function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
       path: routes.document(doc.code),
       indexed: shown?.state === 'current',
       anchors: [...layout, ...(shown ? headings(shown) : [])],
-      key: doc.key,
+      key: doc.key ?? '',
+      ...searched(shown && documentSearch(shown.state, false)),
     },
     ...doc.editions.flatMap((edition, index): Page<D>[] => {
       const version = edition.data.version;
@@ -215,10 +237,11 @@ function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
         path: routes.edition(doc.code, version),
         indexed: false,
         anchors: [...layout, ...headings(edition)],
-        key: doc.key,
+        key: doc.key ?? '',
+        ...searched(documentSearch(edition.state, true)),
       };
       if (index === 0) return [pinned];
-      return [pinned, { kind: 'changes', doc, version, path: routes.diff(doc.code, version), indexed: false, anchors: [], key: doc.key }];
+      return [pinned, { kind: 'changes', doc, version, path: routes.diff(doc.code, version), indexed: false, anchors: [], key: doc.key ?? '' }];
     }),
     ...doc.appendices.map((appendix): Page<D> => ({
       kind: 'appendix',
@@ -227,13 +250,16 @@ function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
       path: routes.appendix(doc.code, appendix.data.number),
       indexed: true,
       anchors: headings(appendix),
-      key: appendix.key,
+      key: appendix.key ?? '',
+      search: 'page',
     })),
   ];
 }
 
+const searched = (search: PageSearch | undefined) => (search ? { search } : {});
+
 /** The pages of one kind, typed: `pagesOfKind(pages, 'appendix')` → the appendix pages with their data. */
-export function pagesOfKind<K extends PageKind, D extends DocumentData>(pages: readonly Page<D>[], kind: K): PageOf<K, D>[] {
+export function pagesOfKind<K extends PageKind, D extends InventoryDocument>(pages: readonly Page<D>[], kind: K): PageOf<K, D>[] {
   return pages.filter((p): p is PageOf<K, D> => p.kind === kind);
 }
 

@@ -7,7 +7,7 @@ import { buildLookup, type Lookup } from '../model/lookup.ts';
 import { clearSuggestions, suggestionIn, type Suggestion } from './did-you-mean.ts';
 import type { Extracted } from './extract.ts';
 import { buildReferenceIndex, type ReferenceIndex } from './reference-index.ts';
-import type { RuleContext, Severity, Target } from './rule.ts';
+import type { AudienceSite, CheckModel, RuleContext, Severity, SitesOf, Target } from './rule.ts';
 import { ruleById, RULES, type RuleId } from './rules/index.ts';
 
 export interface CheckOptions {
@@ -19,6 +19,21 @@ export interface CheckOptions {
   review?: { leadDays?: number };
   /** The analysis cache (ND_CACHE): `auto` caches real content roots, not temporary ones. */
   cache?: AnalysisCache;
+  /**
+   * The sites of the audiences the build publishes, from the checked model: what `ref/broken-link` checks
+   * links against. Every entry point supplies it (src/site/audience-pages.ts `audienceSites`); without it
+   * that rule has no pages to check against and reports nothing.
+   */
+  sites?: SitesOf;
+}
+
+/** A check's model with its sites, made from the whole model at most once (only a rule that asks for them pays). */
+export type RunModel = CheckModel & { sites?: () => readonly AudienceSite[] };
+
+/** The model `runRule` gets: `sites` made lazily, once, from the whole model. */
+export function runModel(model: CheckModel, sitesOf: SitesOf | undefined): RunModel {
+  let sites: readonly AudienceSite[] | undefined;
+  return { ...model, sites: () => (sites ??= sitesOf?.(model) ?? []) };
 }
 
 export const DEFAULT_REVIEW_LEAD_DAYS = 60;
@@ -39,7 +54,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const lookup = buildLookup(corpus);
   const extracted = extractedOf(corpus);
   const messages = [...loadMessages(corpus, options)];
-  for (const rule of RULES) messages.push(...runRule(rule, { corpus, lookup, extracted }, options));
+  const model = runModel({ corpus, lookup, extracted }, options.sites);
+  for (const rule of RULES) messages.push(...runRule(rule, model, options));
   sortMessages(messages);
   const errors = messages.filter((m) => m.fatal).length;
   return { corpus, lookup, extracted, messages, errors, warnings: messages.length - errors, referenceIndex: buildReferenceIndex(corpus, lookup, extracted) };
@@ -117,7 +133,7 @@ export function loadMessages(corpus: Pick<Corpus, 'problems'>, options: Pick<Che
 /** Runs one rule over a corpus (or a view of it) and returns its findings in the order it reported them. */
 export function runRule(
   rule: (typeof RULES)[number],
-  model: { corpus: Corpus; lookup: Lookup; extracted: Map<string, Extracted> },
+  model: RunModel,
   options: Pick<CheckOptions, 'rules' | 'buildDate' | 'review'>,
 ): VFileMessage[] {
   const messages: VFileMessage[] = [];
@@ -125,6 +141,7 @@ export function runRule(
   const emit = emitter(options, messages);
   const context: RuleContext = {
     ...model,
+    sites: model.sites ?? (() => []),
     buildDate: options.buildDate,
     reviewLeadDays: options.review?.leadDays ?? DEFAULT_REVIEW_LEAD_DAYS,
     report: (target, reason) => emit(rule.id, target, reason),

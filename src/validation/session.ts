@@ -17,7 +17,7 @@ import {
 import { classify } from '../model/file-kinds.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
 import { decodeSource, MAX_FILE_BYTES, readSource, type ReadResult } from '../model/source.ts';
-import { extractedOf, loadMessages, runRule, sortMessages, type CheckOptions, type CheckResult } from './check.ts';
+import { extractedOf, loadMessages, runModel, runRule, sortMessages, type CheckOptions, type CheckResult } from './check.ts';
 import type { Extracted } from './extract.ts';
 import { RULES, type RuleId } from './rules/index.ts';
 
@@ -203,7 +203,8 @@ export class CheckSession {
     const corpus = assembleCorpus(this.options.root, this.listProblems, sortedUnits(this.units));
     const lookup = buildLookup(corpus);
     const extracted = extractedOf(corpus);
-    const model = { corpus, lookup, extracted };
+    // The sites are made from the whole corpus: a rule run on some documents still meets every page.
+    const model = runModel({ corpus, lookup, extracted }, this.options.sites);
 
     const plan = this.plan(
       changes.map(([rel]) => rel),

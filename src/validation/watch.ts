@@ -1,6 +1,7 @@
 import { watch as watchFolder } from 'node:fs';
 import type { SiteConfig } from '../lib/config.ts';
 import { report } from './reporters/index.ts';
+import type { SitesOf } from './rule.ts';
 import { CheckSession } from './session.ts';
 
 /** How long to wait for more events of one save (editors write a file in several steps). */
@@ -12,13 +13,14 @@ const SETTLE_MS = 30;
  * they affect re-run) and prints the findings of the saved files and of every file whose findings
  * changed, the totals and the time the re-check took. Runs until interrupted.
  */
-export async function watch(config: SiteConfig, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function watch(config: SiteConfig, sites: SitesOf, out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const session = await CheckSession.open({
     root: config.contentRootAbs,
     buildDate: config.buildDate,
     rules: config.rules,
     review: config.review,
     cache: config.analysisCache,
+    sites,
   });
   const print = async (reason: string, saved?: string[]) => {
     const started = performance.now();

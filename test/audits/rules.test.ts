@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { audienceSites } from '../../src/site/audience-pages.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, formatMessages, overlayFixture, projectRoot } from '../helpers/content-root.ts';
 import { checkOverlays, expectedLines } from '../helpers/rule-fixtures.ts';
@@ -63,11 +64,11 @@ describe('links from MDX to quality and audit pages', () => {
       'См. [программу](/audits/2026/), [стандарт](/quality-standards/demo/), [схему](/schemas/audit-plan.schema.json) и [план](/audits/plans/2026-09/).\n';
     const root = await contentRoot({ [appendix]: `${text}\n${added}` }, { only: ['registries', 'standards', 'documents'] });
     await overlayFixture(root, 'audits/_base');
-    const result = await check({ root, buildDate: BUILD_DATE });
+    const result = await check({ root, buildDate: BUILD_DATE, sites: audienceSites({ audience: 'internal', buildDate: BUILD_DATE }) });
     const line = `${text}\n${added}`.split('\n').length - 1;
     const column = added.indexOf('[план]') + 1;
     expect(formatMessages(root, result.messages)).toEqual([
-      `${appendix}:${line}:${column}  error  страница «/audits/plans/2026-09/» не существует: плана по аудиту «2026-09» нет; возможно, «/audits/plans/2026-01/»  ref/broken-link`,
+      `${appendix}:${line}:${column}  error  на сайте аудитории «internal» нет страницы «/audits/plans/2026-09/»: плана по аудиту «2026-09» нет; возможно, «/audits/plans/2026-01/»  ref/broken-link`,
     ]);
   });
 });

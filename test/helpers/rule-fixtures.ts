@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
+import { audienceSites } from '../../src/site/audience-pages.ts';
 import { check, type CheckResult } from '../../src/validation/check.ts';
 import { contentRoot, formatMessages } from './content-root.ts';
 
@@ -20,7 +21,9 @@ export async function checkOverlays(
   const root = await contentRoot({}, { only: options.only });
   for (const folder of folders) await cp(folder, root, { recursive: true });
   const rules = Object.fromEntries(CALENDAR_RULES.filter((id) => id !== options.rule).map((id) => [id, 'off' as const]));
-  const result = await check({ root, buildDate: options.buildDate, rules, review: options.review });
+  // As nd.config.json builds it: one site, for the internal audience.
+  const sites = audienceSites({ audience: 'internal', buildDate: options.buildDate });
+  const result = await check({ root, buildDate: options.buildDate, rules, review: options.review, sites });
   return { result, lines: formatMessages(root, result.messages) };
 }
 

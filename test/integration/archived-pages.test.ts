@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markArchived } from '../../src/integration/archived-pages.ts';
-import { pagesToIndex } from '../../src/integration/search-index.ts';
+import { pagesToIndex, searchList } from '../../src/integration/search-index.ts';
 
 const page = (article: string, extra = '') =>
   `<!doctype html><html lang="ru"><body><header>шапка</header>${article}<h1>Документ</h1>${extra}</article></body></html>`;
@@ -32,7 +32,7 @@ describe('pagesToIndex', () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-  it('hands Pagefind the indexed and archived pages only, with their addresses, never the search bundle', async () => {
+  it('hands Pagefind the listed pages only, with their addresses, the archived ones marked for their filter', async () => {
     const site = await mkdtemp(path.join(tmpdir(), 'nd-archived-'));
     dirs.push(site);
     const write = async (rel: string, html: string) => {
@@ -44,12 +44,27 @@ describe('pagesToIndex', () => {
     await write('nd/pt-035/0.8/index.html', page('<article data-nd-archived data-nd-unpublished>'));
     await write('pagefind/x.html', page('<article data-nd-archived>'));
     await write('nd/pt-035/changes/index.html', page('<article>'));
-    const { files, pages } = await pagesToIndex(site);
-    expect(files).toBe(4);
+    const list = searchList([
+      { path: '/nd/pt-035/', search: 'page' },
+      { path: '/nd/pt-035/0.9/', search: 'archived' },
+      { path: '/nd/pt-035/changes/' },
+      { path: '/feed.xml' },
+    ]);
+    expect(list.htmlPages).toBe(3);
+    const pages = await pagesToIndex(site, list.entries);
     expect(pages.map((p) => [p.url, p.archived])).toEqual([
       ['/nd/pt-035/0.9/', true],
       ['/nd/pt-035/', false],
     ]);
     expect(pages[0]?.content).toContain('data-pagefind-body');
+  });
+
+  it('stops when a listed page was not built or an archived one is not marked: the inventory and the pages disagree', async () => {
+    const site = await mkdtemp(path.join(tmpdir(), 'nd-archived-'));
+    dirs.push(site);
+    await mkdir(path.join(site, 'nd/pt-035/0.9'), { recursive: true });
+    await writeFile(path.join(site, 'nd/pt-035/0.9/index.html'), page('<article data-pagefind-body>'));
+    await expect(pagesToIndex(site, [{ path: '/nd/pt-036/', archived: false }])).rejects.toThrow('страницы /nd/pt-036/ из перечня страниц нет в собранном сайте');
+    await expect(pagesToIndex(site, [{ path: '/nd/pt-035/0.9/', archived: true }])).rejects.toThrow('не размечена как недействующая редакция');
   });
 });

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { overlayFixture } from '../helpers/content-root.ts';
+import { overlayFixture, projectRoot } from '../helpers/content-root.ts';
 import { restrictedCorpus } from '../helpers/restricted-corpus.ts';
 import { distTexts, filesContaining, markersAbove, type Marker } from '../helpers/dist-scan.ts';
 
@@ -44,17 +45,31 @@ const texts: Record<string, Map<string, string>> = {};
 let publicA: Map<string, Buffer>;
 let publicB: Map<string, Buffer>;
 
+/**
+ * The project's configuration with `ref/broken-link` a warning: ПР-903's links to ПР-901 and to ПР-900's
+ * hidden edition are dead on the narrower sites, and the check says so (asserted below); this suite
+ * builds despite them to show that what such links would leak never reaches a page.
+ */
+async function configWithLinkWarnings(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'nd-leak-config-'));
+  const file = path.join(dir, 'nd.config.json');
+  const config = JSON.parse(await readFile(path.join(projectRoot, 'nd.config.json'), 'utf8')) as { rules?: Record<string, string> };
+  await writeFile(file, JSON.stringify({ ...config, $schema: undefined, rules: { ...config.rules, 'ref/broken-link': 'warning' } }));
+  return file;
+}
+
 beforeAll(async () => {
+  const env = { ND_CONFIG: await configWithLinkWarnings() };
   rootA = await restrictedCorpus();
   await overlayFixture(rootA, 'leak-public');
   rootB = await restrictedCorpus();
   for (const fixture of ['leak-public', 'leak', 'leak-hidden']) await overlayFixture(rootB, fixture);
   // One check, a site per audience (`dist/<audience>/`), as the intranet is served; trade-secret is the control.
-  build = await buildSite({ root: rootB, date: DATE, args: ['--audiences', [...AUDIENCES, 'trade-secret'].join(',')] });
+  build = await buildSite({ root: rootB, date: DATE, env, args: ['--audiences', [...AUDIENCES, 'trade-secret'].join(',')] });
   for (const audience of [...AUDIENCES, 'trade-secret']) {
     texts[audience] = build.code === 0 ? await distTexts(path.join(build.outDir, audience)) : new Map();
   }
-  const a = await buildSite({ root: rootA, date: DATE, args: ['--audiences', 'public'] });
+  const a = await buildSite({ root: rootA, date: DATE, env, args: ['--audiences', 'public'] });
   if (a.code !== 0) throw new Error(`сборка корпуса A не удалась:\n${a.stderr}`);
   publicA = await distBytes(path.join(a.outDir, 'public'));
   publicB = build.code === 0 ? await distBytes(path.join(build.outDir, 'public')) : new Map();
@@ -66,6 +81,14 @@ async function distBytes(dir: string): Promise<Map<string, Buffer>> {
   const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
   return new Map(await Promise.all(files.sort().map(async (f) => [f, await readFile(path.join(dir, f))] as const)));
 }
+
+describe('the check names the links dead on a narrower site', () => {
+  it('ПР-903 links to the trade-secret ПР-901: no site below trade-secret has its page or its appendix', () => {
+    const output = `${build.stdout}\n${build.stderr}`;
+    expect(output).toContain('на сайтах аудиторий «public», «internal», «confidential» нет страницы «/nd/pr-901/»: документ ПР-901 этой аудитории не публикуется');
+    expect(output).toContain('на сайтах аудиторий «public», «internal», «confidential» нет страницы «/nd/pr-901/appendices/1/»');
+  });
+});
 
 describe('the public site does not change when hidden documents and editions are added', () => {
   it('corpus A and corpus A + hidden give the same files, byte for byte', () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config.ts';
 import { prepareSite } from '../../src/publish/prepare.ts';
+import { audienceSites } from '../../src/site/audience-pages.ts';
 import { pagesOf, type Page } from '../../src/site/pages.ts';
 import type { BuildResult } from '../helpers/build-site.ts';
 import { projectRoot } from '../helpers/content-root.ts';
@@ -25,7 +26,8 @@ beforeAll(async () => {
   // As test/site/build.test.ts builds it: with the redirect pages of plain static hosting.
   build = await sharedBuild('real', { date: DATE, args: ['--html-redirects'] });
   if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-  const prepared = await prepareSite(loadConfig(projectRoot, {}, { buildDate: DATE }), { gitHistory: false });
+  const config = loadConfig(projectRoot, {}, { buildDate: DATE });
+  const prepared = await prepareSite(config, { gitHistory: false, sites: audienceSites(config) });
   if (!prepared.view) throw new Error('no published view');
   pages = pagesOf(prepared.view, { htmlRedirects: true });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { audienceSites } from '../../src/site/audience-pages.ts';
 import { check } from '../../src/validation/check.ts';
 import { CheckSession } from '../../src/validation/session.ts';
 
@@ -18,7 +19,9 @@ describe('CheckSession', () => {
   let out: string;
   let root: string;
   let session: CheckSession;
-  const options = () => ({ root, buildDate: '2026-06-01', cache: 'off' as const });
+  // Links are checked against two audiences' sites, as a build of both would.
+  const sites = audienceSites({ audience: 'public', audiences: ['public', 'internal'], buildDate: '2026-06-01' });
+  const options = () => ({ root, buildDate: '2026-06-01', cache: 'off' as const, sites });
   beforeAll(async () => {
     out = mkdtempSync(path.join(tmpdir(), 'nd-session-'));
     root = path.join(out, 'content');
