@@ -68,10 +68,14 @@ export function entryFile(doc: DocumentEntry, entry: EditionEntry | AppendixEntr
   return doc.editions.includes(entry as EditionEntry) ? contentPaths.edition(doc.folder, name) : contentPaths.appendix(doc.folder, name);
 }
 
+/** Each text's forbidden code, kept while its extraction is the same object: the language server decides after every edit. */
+const contained = new WeakMap<object, ReturnType<typeof containment>>();
+
 function refusalOf(check: Pick<CheckResult, 'extracted'>, entry: EditionEntry | AppendixEntry): string | undefined {
   const extracted = check.extracted.get(entry.id);
   if (!extracted) return `${entry.file.path}: текст не разобран как MDX — исправьте ошибки проверки (npm run check)`;
-  const found = containment(extracted.code);
+  let found = contained.get(extracted);
+  if (!found) contained.set(extracted, (found = containment(extracted.code)));
   if (found.length) return `${entry.file.path}: в тексте код, который содержимому запрещён (mdx/forbidden-code): ${found.map((f) => f.reason).join('; ')}`;
   return undefined;
 }

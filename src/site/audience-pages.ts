@@ -34,6 +34,12 @@ export function audienceSites(config: Pick<SiteConfig, 'audience' | 'audiences' 
   };
 }
 
+/**
+ * The last site made for each audience and what it was made from: an edit that changes no page (most
+ * edits of a text) keeps it whole, with no page listed again.
+ */
+const lastSites = new Map<string, { inputs: readonly unknown[]; site: AudienceSite }>();
+
 function audienceSite(model: CheckModel, publication: Publication, audience: string, built: boolean, date: string): AudienceSite {
   const { corpus, lookup } = model;
   const documents = corpus.documents.filter((doc) => publication.published.has(doc.code)).map((doc) => checkedDocument(doc, publication, date));
@@ -42,16 +48,23 @@ function audienceSite(model: CheckModel, publication: Publication, audience: str
   const records = Object.fromEntries(
     [...corpus.records].filter(([kind]) => auditsPublished || APPENDIX_RECORDS.includes(kind)).map(([kind, list]) => [kind, list.map((r) => r.data)]),
   );
-  const source: PageSource<CheckedDocument> = {
-    site: {
-      standards: corpus.standards.map((s) => s.data),
-      records,
-      roles: corpus.roles.map((r) => r.data).filter((r) => publication.published.has(r.definedIn)),
-      terms: corpus.terms.map((t) => t.data).filter((t) => publication.published.has(t.definedIn)),
-      legacy: [],
-    },
-    documents,
+  const site = {
+    standards: corpus.standards.map((s) => s.data),
+    records,
+    roles: corpus.roles.map((r) => r.data).filter((r) => publication.published.has(r.definedIn)),
+    terms: corpus.terms.map((t) => t.data).filter((t) => publication.published.has(t.definedIn)),
+    legacy: [],
   };
+  const inputs = [built, ...publication.restricted, ...documents, ...site.standards, ...Object.entries(records).flat(2), ...site.roles, ...site.terms];
+  const last = lastSites.get(audience);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return last.site;
+  const made = siteOf({ site, documents }, publication, audience, built);
+  lastSites.set(audience, { inputs, site: made });
+  return made;
+}
+
+function siteOf(source: PageSource<CheckedDocument>, publication: Publication, audience: string, built: boolean): AudienceSite {
+  const documents = source.documents;
   const targets = linkTargets(pagesOf(source));
   const withheld = new Map([...publication.restricted].map((code) => [codeSlug(code), code]));
   const noDocument = targets.sections.get(routes.registry());
@@ -64,18 +77,26 @@ function audienceSite(model: CheckModel, publication: Publication, audience: str
 
 /**
  * A published document's editions (those within the audience) with their states at the date, and its
- * appendices, with the heading slugs the check extracted. Kept while the document's entries are the same
- * objects and the same of them are published: the language server makes the sites after every edit.
+ * appendices, with the heading slugs the check extracted. The language server makes the sites after every
+ * edit: the same object is returned while the document's entries are the same objects and the same of them
+ * are published, and also when an edit changed none of this (a text edited, its headings kept).
  */
-const checked = new WeakMap<object, Map<string, { entries: readonly object[]; doc: CheckedDocument }>>();
+const checked = new Map<string, { entries: readonly object[]; signature: string; doc: CheckedDocument }>();
 
 function checkedDocument(doc: DocumentEntry, publication: Publication, date: string): CheckedDocument {
   const all = [...doc.editions, ...doc.appendices];
   const visible = all.map((entry) => publication.visible.has(entryFile(doc, entry)));
-  const variant = `${doc.code}\0${date}\0${visible.map(Number).join('')}`;
-  const byVariant = checked.get(all[0]!) ?? new Map<string, { entries: readonly object[]; doc: CheckedDocument }>();
-  const known = byVariant.get(variant);
+  const variant = `${doc.folder}\0${doc.code}\0${date}\0${visible.map(Number).join('')}`;
+  const known = checked.get(variant);
   if (known && known.entries.length === all.length && known.entries.every((e, i) => e === all[i])) return known.doc;
+  const made = madeDocument(doc, visible, date);
+  const signature = JSON.stringify(made);
+  const kept = known?.signature === signature ? known.doc : made;
+  checked.set(variant, { entries: all, signature, doc: kept });
+  return kept;
+}
+
+function madeDocument(doc: DocumentEntry, visible: readonly boolean[], date: string): CheckedDocument {
   const editions = doc.editions.filter((_, i) => visible[i]);
   const appendices = doc.appendices.filter((_, i) => visible[doc.editions.length + i]);
   const status = documentStatus(editions, date);
@@ -84,12 +105,14 @@ function checkedDocument(doc: DocumentEntry, publication: Publication, date: str
   const made: CheckedDocument = {
     code: doc.code,
     shownVersion: status.shown?.edition.data.version ?? '',
-    editions: status.timeline.map(({ edition, state }) => ({ data: { version: edition.data.version }, state, headings: headings(edition) })),
+    editions: status.timeline.map(({ edition, state }) => ({
+      data: { version: edition.data.version, acknowledge: edition.data.acknowledge },
+      state,
+      headings: headings(edition),
+    })),
     appendices: appendices.map((appendix) => ({ data: { number: appendix.data.number }, headings: headings(appendix) })),
     entries: [...editions, ...appendices].map((entry) => entry.id),
   };
-  byVariant.set(variant, { entries: all, doc: made });
-  checked.set(all[0]!, byVariant);
   return made;
 }
 

@@ -13,11 +13,11 @@ const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * come from the caller (RuleContext.sites: the publication decision and the page inventory).
  */
 export default defineRule({ id: 'ref/broken-link', severity: 'error', description: 'внутренняя ссылка ведёт на существующую страницу и якорь' }, (context) => {
-  const sites = context.sites();
-  if (sites.length === 0) return;
   for (const { doc, entry, extracted } of entries(context)) {
     const links = extracted.refs.filter((ref) => ref.kind === 'link');
     if (links.length === 0) continue;
+    // Asked for at the first link only: the sites are made from the whole corpus.
+    const sites = context.sites();
     const own = 'version' in entry.data ? routes.edition(doc.code, entry.data.version) : routes.appendix(doc.code, entry.data.number);
     const publishing = sitesPublishing(sites, entry.id);
     for (const ref of links) {
@@ -40,8 +40,9 @@ function linkProblems(sites: readonly AudienceSite[], url: string, own: string, 
   const [target = '', anchor] = url.split('#', 2);
   const pathPart = target.replace(/\?.*$/, '');
   if (pathPart === '') {
-    // The text's own page is the same on every site that publishes it.
-    const anchors = sites[0]?.pages.get(own) ?? new Set<string>();
+    // The text's own page is the same on every site that publishes it (none: no pages to check against).
+    if (!sites[0]) return [];
+    const anchors = sites[0].pages.get(own) ?? new Set<string>();
     return anchor && !anchors.has(anchor) ? [`в документе нет заголовка с якорем «#${anchor}»${didYouMean(anchor, anchors, (a) => `«#${a}»`)}`] : [];
   }
   if (!pathPart.startsWith('/'))
