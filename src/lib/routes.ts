@@ -1,5 +1,15 @@
 import { codeSlug } from './codes.ts';
 
+/** Sections the document layout (DocumentView.astro) renders on every document and edition page, by what they hold. */
+const LAYOUT = {
+  passport: 'passport',
+  scope: 'scope',
+  content: 'content',
+  history: 'history',
+  fileHistory: 'file-history',
+  citedBy: 'cited-by',
+} as const;
+
 /**
  * Ids that pages give their elements for other pages to link to (`/glossary/#role-auditor`): written
  * here only; the pages set them with these, the addresses below and the page inventory use them.
@@ -9,10 +19,13 @@ export const anchors = {
   term: (id: string) => `term-${id}`,
   clause: (clause: string) => `clause-${clause}`,
   requirement: (id: string) => `req-${id}`,
-  /** Sections the document layout (DocumentView.astro) renders on every document and edition page. */
-  document: ['passport', 'scope', 'content', 'history', 'file-history', 'cited-by'],
-  /** …and on those of a document with appendices. */
+  layout: LAYOUT,
+  /** The layout's sections as a list: the ids every document and edition page has (test/site/pages.test.ts checks them against the built page). */
+  document: Object.values(LAYOUT),
+  /** …on those of a document with appendices. */
   appendices: 'appendices',
+  /** …on those of an edition that asks for acknowledgement («Лист ознакомления»). */
+  acknowledge: 'acknowledge',
 } as const;
 
 /**
@@ -25,6 +38,8 @@ export const routes = {
   document: (code: string) => `/nd/${codeSlug(code)}/`,
   edition: (code: string, version: string) => `/nd/${codeSlug(code)}/${version}/`,
   diff: (code: string, version: string) => `/nd/${codeSlug(code)}/${version}/changes/`,
+  /** The «Лист ознакомления» of an edition, on its pinned page. */
+  acknowledgement: (code: string, version: string) => `/nd/${codeSlug(code)}/${version}/#${anchors.acknowledge}`,
   appendix: (code: string, number: number) => `/nd/${codeSlug(code)}/appendices/${number}/`,
   glossary: () => '/glossary/',
   role: (id: string) => `/glossary/#${anchors.role(id)}`,

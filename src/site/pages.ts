@@ -20,7 +20,8 @@ import type { Site, SiteDocument } from './view.ts';
 export interface InventoryDocument {
   code: string;
   shownVersion: string;
-  editions: readonly { data: { version: string }; state: EditionState; headings: readonly { slug: string }[] }[];
+  /** `acknowledge`: the edition asks for acknowledgement, and its pages have the «Лист ознакомления». */
+  editions: readonly { data: { version: string; acknowledge?: unknown }; state: EditionState; headings: readonly { slug: string }[] }[];
   appendices: readonly { data: { number: number }; headings: readonly { slug: string }[]; key?: string }[];
   /** Digest of what the document's pages show: a published view has it, the check's source does not. */
   key?: string;
@@ -217,6 +218,7 @@ function redirectPages<D extends InventoryDocument>({ site, documents }: PageSou
 function documentPages<D extends InventoryDocument>(doc: D): Page<D>[] {
   const layout = [...anchors.document, ...(doc.appendices.length ? [anchors.appendices] : [])];
   const headings = (body: { headings: readonly { slug: string }[] }) => body.headings.map((h) => h.slug);
+  const onEditionPage = (edition: D['editions'][number]) => [...layout, ...(edition.data.acknowledge ? [anchors.acknowledge] : []), ...headings(edition)];
   const shown = doc.editions.find((e) => e.data.version === doc.shownVersion);
   return [
     {
@@ -224,7 +226,7 @@ function documentPages<D extends InventoryDocument>(doc: D): Page<D>[] {
       doc,
       path: routes.document(doc.code),
       indexed: shown?.state === 'current',
-      anchors: [...layout, ...(shown ? headings(shown) : [])],
+      anchors: shown ? onEditionPage(shown) : layout,
       key: doc.key ?? '',
       ...searched(shown && documentSearch(shown.state, false)),
     },
@@ -236,7 +238,7 @@ function documentPages<D extends InventoryDocument>(doc: D): Page<D>[] {
         version,
         path: routes.edition(doc.code, version),
         indexed: false,
-        anchors: [...layout, ...headings(edition)],
+        anchors: onEditionPage(edition),
         key: doc.key ?? '',
         ...searched(documentSearch(edition.state, true)),
       };

@@ -11,6 +11,10 @@ import { loadConfig } from '../../src/lib/config.ts';
 import { prepareSite } from '../../src/publish/prepare.ts';
 import { audienceSites } from '../../src/site/audience-pages.ts';
 import { pagesOf, type Page } from '../../src/site/pages.ts';
+import { anchors } from '../../src/lib/routes.ts';
+import { searchList } from '../../src/integration/search-index.ts';
+import { fromHtml } from 'hast-util-from-html';
+import type { ElementContent, Root } from 'hast';
 import type { BuildResult } from '../helpers/build-site.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
@@ -92,10 +96,54 @@ describe('pagesOf', () => {
     expect(pages.find((p) => p.path === '/nd/pt-035/')?.anchors).toEqual(expect.arrayContaining(['passport', 'appendices', 'content']));
   });
 
+  it('the ids the document layout renders are exactly the layout anchors of routes (and the body’s are its headings)', async () => {
+    const layoutIds = (html: string) => {
+      const ids: string[] = [];
+      const walk = (node: ElementContent | Root, inLayout: boolean, inBody: boolean) => {
+        if (node.type !== 'element' && node.type !== 'root') return;
+        const id = node.type === 'element' ? node.properties.id : undefined;
+        const classes = node.type === 'element' ? String(node.properties.className ?? '') : '';
+        if (inLayout && !inBody && typeof id === 'string') ids.push(id);
+        const layout = inLayout || classes.split(/[ ,]/).includes('doc-print-body');
+        for (const child of node.children) walk(child as ElementContent, layout, inBody || (inLayout && id === anchors.layout.content));
+      };
+      walk(fromHtml(html), false, false);
+      return ids.sort();
+    };
+    const documentPages = pages.filter((p): p is Extract<Page, { kind: 'document' | 'edition' }> => p.kind === 'document' || p.kind === 'edition');
+    expect(documentPages.length).toBeGreaterThan(1);
+    for (const page of documentPages) {
+      const version = page.kind === 'edition' ? page.version : page.doc.shownVersion;
+      const headings = new Set(page.doc.editions.find((e) => e.data.version === version)?.headings.map((h) => h.slug));
+      const html = await readFile(path.join(build.outDir, fileOf(page.path)), 'utf8');
+      expect(layoutIds(html), page.path).toEqual(page.anchors.filter((a) => !headings.has(a)).sort());
+    }
+    // ПТ-035 asks for acknowledgement and has appendices: every conditional section is there too.
+    const current = documentPages.find((p) => p.path === '/nd/pt-035/')!;
+    expect(current.anchors).toEqual(expect.arrayContaining([...anchors.document, anchors.appendices, anchors.acknowledge]));
+  });
+
   it('marks indexed exactly the pages sitemap.xml lists', async () => {
     const sitemap = await readFile(path.join(build.outDir, 'sitemap.xml'), 'utf8');
     const listed = [...sitemap.matchAll(/<loc>[^<]*?:\/\/[^/]+([^<]*)<\/loc>/g)].map((m) => decodeURI(m[1] ?? ''));
     expect(listed).toEqual(pages.filter((p) => p.indexed).map((p) => p.path));
     expect(existsSync(path.join(build.outDir, fileOf('/nd/pt-035/')))).toBe(true);
+  });
+
+  it('the search index holds exactly the pages the inventory lists for search, which are the pages marked for it', async () => {
+    const list = searchList(pages);
+    const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0)).toBe(list.entries.length);
+    // The pages' own markup agrees: Pagefind reads the marked part of exactly these.
+    const marked: Array<{ path: string; archived: boolean }> = [];
+    for (const page of pages.filter((p) => p.path.endsWith('/') || p.path.endsWith('.html'))) {
+      const html = await readFile(path.join(build.outDir, fileOf(page.path)), 'utf8');
+      if (/<article\b[^>]*\sdata-pagefind-body/.test(html)) marked.push({ path: page.path, archived: false });
+      else if (/<article\b[^>]*\sdata-nd-archived/.test(html)) marked.push({ path: page.path, archived: true });
+    }
+    expect(marked.map((m) => m.path).sort()).toEqual(list.entries.map((e) => e.path).sort());
+    expect(list.entries.map((e) => e.path)).toEqual(expect.arrayContaining(['/nd/pt-035/', '/glossary/', '/nd/pt-035/appendices/1/']));
   });
 });
