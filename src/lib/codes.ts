@@ -93,21 +93,8 @@ const TRANSLIT: Readonly<Record<string, string>> = {
   я: 'ia',
 };
 
-/** Slugs made so far: the page inventory asks for every document's after each edit in the language server. */
-const slugs = new Map<string, string>();
-
 /** `ПТ-035` → `pt-035`: the stable address segment of a document. */
 export function codeSlug(code: string): string {
-  let slug = slugs.get(code);
-  if (slug === undefined) {
-    // Bounded: links name arbitrary segments too.
-    if (slugs.size > 10_000) slugs.clear();
-    slugs.set(code, (slug = transliterate(code)));
-  }
-  return slug;
-}
-
-function transliterate(code: string): string {
   return [...code.toLowerCase()]
     .map((ch) => TRANSLIT[ch] ?? ch)
     .join('')
