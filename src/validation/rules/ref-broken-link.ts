@@ -1,6 +1,6 @@
 import { routes, splitPath } from '../../lib/routes.ts';
-import { closest, didYouMean } from '../did-you-mean.ts';
-import { entries } from '../entries.ts';
+import { closest, didYouMean } from '../../lib/did-you-mean.ts';
+import { entries } from '../../analysis/entries.ts';
 import { defineRule, type AudienceSite } from '../rule.ts';
 
 const SAFE_SCHEME = /^(https?:|mailto:|tel:)/i;
