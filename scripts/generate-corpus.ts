@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { codeSlug } from '../src/lib/codes.ts';
+import { contentPaths } from '../src/lib/content-paths.ts';
 
 export interface GenerateOptions {
   /** Number of generated documents (the copied real documents come on top). */
@@ -1072,11 +1073,11 @@ export function generateCorpus(options: GenerateOptions): GenerateResult {
       passport ??= head.slice(head.indexOf('\npassport:') + 1);
       const fm = `${head}\n\n`;
       fit(w, body, fm, random.int(EDITION_MIN, EDITION_MAX - 1_500));
-      write(`documents/${doc.slug}/editions/${plan.version}.mdx`, fm + render(body));
+      write(contentPaths.edition(doc.slug, plan.version), fm + render(body));
       editions++;
     }
     for (const appendix of doc.appendices) {
-      write(`documents/${doc.slug}/appendices/${appendix.number}.mdx`, appendixText(w, appendix));
+      write(contentPaths.appendix(doc.slug, appendix.number), appendixText(w, appendix));
       appendices++;
     }
   }

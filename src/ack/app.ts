@@ -6,6 +6,7 @@ import { formatDate } from '../lib/dates.ts';
 import { concerns, deadlineOf, editionKey, openForAcknowledgement, type Catalog, type KnownEdition } from './editions.ts';
 import { acknowledgedOn, byUnit, editionRows, figures, localDay, reportCsv, within, type ReportRow } from './report.ts';
 import type { Employee, Store } from './store.ts';
+import { escapeXml } from '../lib/xml.ts';
 
 export interface AckSettings {
   /** Addresses (or CIDR ranges) of the sign-on proxy: X-ND-User and X-ND-Roles are believed only from them. */
@@ -51,8 +52,7 @@ const header = (request: FastifyRequest, name: string) => {
   const value = request.headers[name];
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 };
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const escapeHtml = escapeXml;
 /** A path on this site to go back to; anything else (another host, `//evil`) is ignored. */
 const safePage = (page: string | undefined) => (page && /^\/(?![/\\])[^\s]*$/.test(page) ? page : undefined);
 const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');

@@ -1,4 +1,5 @@
 import type JSZip from 'jszip';
+import { escapeXml } from '../lib/xml.ts';
 
 /** XML text of the runs inside a fragment: w:t (and w:delText when asked), tabs and breaks as spaces. */
 export function xmlText(xml: string, deleted = false): string {
@@ -143,7 +144,7 @@ export async function numberHeadings(zip: JSZip, documentXml: string): Promise<{
     const label = level.text.replace(/%(\d)/g, (_m, d: string) => formatNumber(c[Number(d) - 1] ?? 1, levels[Number(d) - 1]?.fmt ?? 'decimal') ?? '');
     if (!label.trim()) return p;
     count += 1;
-    const run = `<w:r><w:t xml:space="preserve">${label.replace(/&/g, '&amp;').replace(/</g, '&lt;')} </w:t></w:r>`;
+    const run = `<w:r><w:t xml:space="preserve">${escapeXml(label)} </w:t></w:r>`;
     return pPr ? p.replace(pPr, pPr + run) : p.replace(/(<w:p\b[^>]*>)/, `$1${run}`);
   });
   return { xml, count };

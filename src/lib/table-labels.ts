@@ -1,3 +1,4 @@
+import { escapeXml } from './xml.ts';
 /**
  * Phones (≤ 480 px) show wide tables as stacked rows: each cell on its own line under its column's name.
  * CSS cannot read a header's text, so each body cell gets it as `data-label` (global.css shows it with
@@ -21,7 +22,7 @@ function textOf(html: string): string {
     .trim();
 }
 
-const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const attribute = escapeXml;
 
 /** Labels the body cells of one table, or returns it unchanged when its header is not one plain row. */
 export function labelTable(table: string): string {

@@ -1,6 +1,7 @@
 import { refsOfKind } from '../../analysis/entries.ts';
 import { recordRefs } from '../record-refs.ts';
 import { defineRule } from '../rule.ts';
+import { contentPaths } from '../../lib/content-paths.ts';
 
 /**
  * «Приложение 3» names an appendix of the same document, «Приложение 3 к ПТ-035» one of ПТ-035;
@@ -14,7 +15,7 @@ export default defineRule({ id: 'ref/unknown-appendix', severity: 'error', descr
     const existing = doc.appendices.map((a) => a.data.number).join(', ') || 'нет ни одного';
     const fix =
       doc === citing
-        ? `проверьте номер, добавьте documents/${doc.folder}/appendices/${ref.number}.mdx или, если это приложение другого документа, допишите «к <код>»`
+        ? `проверьте номер, добавьте ${contentPaths.appendix(doc.folder, ref.number)} или, если это приложение другого документа, допишите «к <код>»`
         : `проверьте номер или код документа после «к»`;
     report({ file: entry.file, offset: ref.offset }, `у документа ${doc.code} нет приложения ${ref.number} (приложения: ${existing}); ${fix}`);
   }
