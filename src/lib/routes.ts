@@ -43,6 +43,8 @@ export const routes = {
   appendix: (code: string, number: number) => `/nd/${codeSlug(code)}/appendices/${number}/`,
   glossary: () => '/glossary/',
   role: (id: string) => `/glossary/#${anchors.role(id)}`,
+  /** A role's own page, in the glossary's section: its definition and the documents its holders acknowledge. */
+  roleCard: (id: string) => `/glossary/roles/${id}/`,
   term: (id: string) => `/glossary/#${anchors.term(id)}`,
   standards: () => '/standards/',
   standard: (id: string) => `/standards/${id}/`,

@@ -5,6 +5,7 @@ import { qualityRecords } from '../model/quality-records.ts';
 import type { AuditPlan, AuditProgram, AuditReport } from '../schemas/audit.ts';
 import { JSON_SCHEMAS } from '../schemas/index.ts';
 import type { QualityStandard } from '../schemas/quality-standard.ts';
+import type { Role } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
 import type { EditionState } from '../model/editions.ts';
 import type { DocumentData, SiteData } from '../publish/view-data.ts';
@@ -80,6 +81,8 @@ export type Page<D extends InventoryDocument = DocumentData> = PageBase &
     | { kind: 'audit-plan'; plan: AuditPlan }
     | { kind: 'audit-report'; report: AuditReport }
     | { kind: 'schema'; file: string }
+    /** A role's card: what it is, where it is defined, which documents its holders acknowledge. */
+    | { kind: 'role'; role: Role }
     /** A redirect page (`--html-redirects`, astro dev): `/nd/ПТ-035/` as people type it, an old intranet address. */
     | { kind: 'redirect'; from: string; to: string }
   );
@@ -142,6 +145,7 @@ export function pagesOf<D extends InventoryDocument>(view: PageSource<D>, option
     page('as-of', routes.asOf(), true),
     page('review', routes.review(), true),
     page('glossary', routes.glossary(), true, [...site.roles.map((r) => anchors.role(r.id)), ...site.terms.map((t) => anchors.term(t.id))], 'page'),
+    ...site.roles.map((role): Page<D> => ({ kind: 'role', role, path: routes.roleCard(role.id), anchors: [], ...record })),
     page('standards', routes.standards(), true),
     page('coverage', routes.coverage(), true, qms ? qms.clauses.map((c) => anchors.clause(c.number)) : []),
     page('coverage.csv', routes.coverageCsv(), false),
