@@ -22,8 +22,12 @@ const LINKS = [
   '[прежняя редакция](/nd/pr-900/0.9/)',
   '[план аудита](/audits/plans/2026-03/)',
   '[роль](/glossary/#role-qxzmarkroleid)',
+  '[карточка роли](/glossary/roles/qxzmarkroleid/)',
+  // Pages every site has: the public document's section and a role's card (a page type the check learnt from the inventory alone).
   '[публичный порядок](/nd/pr-900/#раздел)',
+  '[аудитор](/glossary/roles/auditor/)',
 ];
+const LIVE = LINKS.slice(5);
 const publicDoc = (links: string[]) => `---
 code: ПР-910
 title: Порядок со ссылками
@@ -78,6 +82,7 @@ describe('ref/broken-link per audience', () => {
       `${at(1)}на сайтах аудиторий «public», «internal» нет страницы «/nd/pr-900/0.9/»: у документа ПР-900 нет редакции 0.9; возможно, «/nd/pr-900/1.0/»  ref/broken-link`,
       `${at(2)}на сайте аудитории «public» нет страницы «/audits/plans/2026-03/»; возможно, «/audits/»  ref/broken-link`,
       `${at(3)}на сайтах аудиторий «public», «internal» на странице /glossary/ нет якоря «#role-qxzmarkroleid»  ref/broken-link`,
+      `${at(4)}на сайтах аудиторий «public», «internal» нет страницы «/glossary/roles/qxzmarkroleid/»; возможно, «/glossary/»  ref/broken-link`,
     ]);
   });
 
@@ -91,8 +96,8 @@ describe('ref/broken-link per audience', () => {
     const session = await CheckSession.open({ root, buildDate: DATE, sites, cache: 'off', workers: false });
     const links = (run: Awaited<ReturnType<CheckSession['run']>>) =>
       formatMessages(root, run.messages).filter((line) => line.startsWith(PUBLIC_DOC) && line.endsWith('ref/broken-link'));
-    expect(await links(await session.run())).toHaveLength(4);
-    session.setText(PUBLIC_DOC, publicDoc(LINKS.slice(4)));
+    expect(await links(await session.run())).toHaveLength(5);
+    session.setText(PUBLIC_DOC, publicDoc(LIVE));
     const after = await session.run();
     expect(after.scope).toBe('documents');
     expect(links(after)).toEqual([]);
