@@ -54,42 +54,46 @@ export function fromAnalysis(file: VFile, analysis: MdxAnalysis, tree?: Root | n
     // touched until the build ends (gigabytes), and Sätteri re-parses a document in about a millisecond.
     get tree() {
       if (tree !== undefined) return tree;
-      return analysis.extracted ? parseTreeOf(file) : null;
+      return analysis.extracted ? parseTreeOf(file, analysis.extracted) : null;
     },
   };
 }
 
-function parseTreeOf(file: VFile): Root | null {
+function parseTreeOf(file: VFile, extracted: Extracted): Root | null {
   if (tooDeepMdx(String(file.value)) !== undefined) return null;
   try {
-    return parseFast(String(file.value)) ?? (mdxProcessor.parse(file) as Root);
+    return (runsCode(extracted) ? undefined : satteri(String(file.value))) ?? (mdxProcessor.parse(file) as Root);
   } catch {
     return null;
   }
 }
 
 /**
- * The tree from Sätteri — the Rust parser Astro 7 renders MDX with, about five times faster than
- * micromark — when that tree is all the checker needs. Files with ESM or `{…}` expressions, or that
- * do not parse, return null and go through remark-mdx: it attaches the ESTree of every expression
- * (for `mdx/forbidden-code`) and reports syntax errors with their place.
+ * The tree and what it holds. The tree is Sätteri's — the Rust parser Astro 7 renders MDX with, about
+ * five times faster than micromark — when that tree is all the checker needs. A text with ESM or `{…}`
+ * expressions, or that Sätteri cannot parse, goes through remark-mdx: it attaches the ESTree of every
+ * expression (for `mdx/forbidden-code`) and throws syntax errors (VFileMessage) with their place.
  */
-function parseFast(text: string): Root | null {
-  let tree: Root;
-  try {
-    tree = mdxToMdast(text) as unknown as Root;
-  } catch {
-    return null;
+function parseAndExtract(file: VFile): { tree: Root; extracted: Extracted } {
+  const fast = satteri(String(file.value));
+  if (fast) {
+    const extracted = extract(fast);
+    if (!runsCode(extracted)) return { tree: fast, extracted };
   }
-  return hasCode(tree) ? null : tree;
+  const tree = mdxProcessor.parse(file) as Root;
+  return { tree, extracted: extract(tree) };
 }
 
-const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
-export function hasCode(node: { type: string; children?: unknown[]; attributes?: Array<{ type: string; value?: unknown }> }): boolean {
-  if (CODE_NODES.has(node.type)) return true;
-  if (node.attributes?.some((a) => a.type === 'mdxJsxExpressionAttribute' || (typeof a.value === 'object' && a.value !== null))) return true;
-  return (node.children ?? []).some((child) => hasCode(child as Parameters<typeof hasCode>[0]));
+function satteri(text: string): Root | undefined {
+  try {
+    return mdxToMdast(text) as unknown as Root;
+  } catch {
+    return undefined;
+  }
 }
+
+/** Whether MDX would run any of a text's code: imports, exports, `{…}` expressions, expression attributes. */
+const runsCode = (extracted: Extracted) => extracted.code.some((node) => node.kind !== 'jsx');
 
 function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
   const text = String(file.value);
@@ -138,21 +142,20 @@ function analyse(file: VFile): { analysis: MdxAnalysis; tree: Root | null } {
     problems.push({ ruleId: 'syntax/mdx', offset: deepMdx, reason: `ошибка разметки MDX: ${mdxNestingReason()}` });
     return { analysis: { data, positions, problems, extracted: null }, tree: null };
   }
-  let tree: Root | null = parseFast(text);
-  if (!tree)
-    try {
-      tree = mdxProcessor.parse(file) as Root;
-    } catch (error) {
-      if (!(error instanceof VFileMessage)) throw error;
-      const place = { line: error.line ?? 1, column: error.column ?? 1, ...(error.line === undefined ? openingTagPlace(error.reason) : {}) };
-      const autolink = autolinkBefore(text, place);
-      problems.push({
-        ruleId: 'syntax/mdx',
-        place: autolink ?? place,
-        reason: `ошибка разметки MDX: ${autolink ? AUTOLINK_REASON : mdxReason(error.reason)}`,
-      });
-    }
-  return { analysis: { data, positions, problems, extracted: tree ? extract(tree) : null }, tree };
+  try {
+    const { tree, extracted } = parseAndExtract(file);
+    return { analysis: { data, positions, problems, extracted }, tree };
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error;
+    const place = { line: error.line ?? 1, column: error.column ?? 1, ...(error.line === undefined ? openingTagPlace(error.reason) : {}) };
+    const autolink = autolinkBefore(text, place);
+    problems.push({
+      ruleId: 'syntax/mdx',
+      place: autolink ?? place,
+      reason: `ошибка разметки MDX: ${autolink ? AUTOLINK_REASON : mdxReason(error.reason)}`,
+    });
+    return { analysis: { data, positions, problems, extracted: null }, tree: null };
+  }
 }
 
 export function parseJson(file: VFile): ParsedJson {
