@@ -3,7 +3,6 @@ import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus
 import { documentStatus } from '../model/editions.ts';
 import type { AccessLevel } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
-import { containment } from '../analysis/containment.ts';
 
 /** What a build may publish for its audience; decided once from the checked corpus. */
 export interface Publication {
@@ -68,14 +67,10 @@ export function entryFile(doc: DocumentEntry, entry: EditionEntry | AppendixEntr
   return doc.editions.includes(entry as EditionEntry) ? contentPaths.edition(doc.folder, name) : contentPaths.appendix(doc.folder, name);
 }
 
-/** Each text's forbidden code, kept while its extraction is the same object: the language server decides after every edit. */
-const contained = new WeakMap<object, ReturnType<typeof containment>>();
-
 function refusalOf(check: Pick<CheckResult, 'extracted'>, entry: EditionEntry | AppendixEntry): string | undefined {
   const extracted = check.extracted.get(entry.id);
   if (!extracted) return `${entry.file.path}: текст не разобран как MDX — исправьте ошибки проверки (npm run check)`;
-  let found = contained.get(extracted);
-  if (!found) contained.set(extracted, (found = containment(extracted.code)));
+  const found = extracted.containment;
   if (found.length) return `${entry.file.path}: в тексте код, который содержимому запрещён (mdx/forbidden-code): ${found.map((f) => f.reason).join('; ')}`;
   return undefined;
 }
