@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,11 +23,12 @@ describe('the one list of rules', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('holds every module of src/validation/rules, each named after its id', () => {
-    const modules = readdirSync(rulesDir)
-      .filter((name) => name !== 'index.ts')
-      .map((name) => name.replace(/\.ts$/, ''));
-    expect(modules.sort()).toEqual(ids.map((id) => id.replace('/', '-')).sort());
+  it('has one unit folder per rule, <group>/<name>/rule.ts for the id <group>/<name>, and no folder without a rule', () => {
+    const folders = readdirSync(rulesDir, { withFileTypes: true })
+      .filter((group) => group.isDirectory() && !group.name.startsWith('_'))
+      .flatMap((group) => readdirSync(path.join(rulesDir, group.name)).map((name) => `${group.name}/${name}`));
+    expect(folders.sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(existsSync(path.join(rulesDir, id, 'rule.ts')), id).toBe(true);
   });
 
   it('describes every rule in Russian, with a severity and a link', () => {
