@@ -55,9 +55,9 @@ describe('check() with no options but the root and the date', () => {
   it('runs the edition and audit rules too', async () => {
     const root = await contentRoot({}, { only: ['registries', 'standards', 'documents'] });
     for (const fixture of [
-      'test/fixtures/audits/_base',
-      'test/fixtures/audits/audit-overdue-action/fail',
-      'test/editions/fixtures/rules/edition-one-in-force/fail',
+      'src/validation/rules/_bases/records',
+      'src/validation/rules/audit/overdue-action/fail',
+      'src/validation/rules/edition/one-in-force/fail',
     ]) {
       await cp(path.join(projectRoot, fixture), root, { recursive: true });
     }
@@ -70,7 +70,7 @@ describe('check() with no options but the root and the date', () => {
 
   it('silences a rule turned off, whatever part of the corpus found it', async () => {
     const root = await contentRoot({}, { only: ['registries', 'standards', 'documents'] });
-    await cp(path.join(projectRoot, 'test/fixtures/rules/ref-unknown-standard/fail'), root, { recursive: true });
+    await cp(path.join(projectRoot, 'src/validation/rules/ref/unknown-standard/fail'), root, { recursive: true });
     const on = await check({ root, buildDate: '2026-11-26' });
     expect(on.messages.some((m) => m.ruleId === 'ref/unknown-standard')).toBe(true);
     const off = await check({ root, buildDate: '2026-11-26', rules: { 'ref/unknown-standard': 'off' } });
