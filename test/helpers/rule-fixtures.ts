@@ -20,7 +20,11 @@ const offExcept = (rule: string | undefined) => Object.fromEntries(OWN_FIXTURES_
  * one copy of the content plus one check.
  */
 export class OverlayRoot {
-  private constructor(readonly root: string) {}
+  readonly root: string;
+
+  private constructor(root: string) {
+    this.root = root;
+  }
 
   static async create(fixture: Pick<RuleFixture, 'content' | 'base'>): Promise<OverlayRoot> {
     const root = await contentRoot({}, { only: fixture.content });
