@@ -40,6 +40,16 @@ describe('the one list of rules', () => {
     }
   });
 
+  it('names where a load-time rule (no run) finds its problems, and that code reports under the id', () => {
+    for (const rule of RULES) {
+      expect(Boolean(rule.run) !== Boolean(rule.foundIn), `${rule.id}: run or foundIn, one of them`).toBe(true);
+      if (!rule.foundIn) continue;
+      for (const place of rule.foundIn) expect(existsSync(path.join(projectRoot, place)), `${rule.id}: ${place}`).toBe(true);
+      const named = rule.foundIn.some((place) => place.endsWith('.ts') && readFileSync(path.join(projectRoot, place), 'utf8').includes(`'${rule.id}'`));
+      expect(named, `${rule.id}: one of ${rule.foundIn.join(', ')} reports under this id`).toBe(true);
+    }
+  });
+
   it('knows every rule id the source code names', () => {
     const named = new Set<string>();
     for (const file of sources(path.join(projectRoot, 'src'))) {
