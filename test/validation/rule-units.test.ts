@@ -24,7 +24,10 @@ describe.each(units)('$id', (unit) => {
     expect(unit.pass, `${unit.dir}/pass`).toBeDefined();
     expect(unit.fail, `${unit.dir}/fail`).toBeDefined();
     expect(unit.expected.length, `${unit.dir}/expected.txt`).toBeGreaterThan(0);
-    expect(unit.expected.filter((line) => !own(line)), 'every line of expected.txt is a finding of this rule').toEqual([]);
+    expect(
+      unit.expected.filter((line) => !own(line)),
+      'every line of expected.txt is a finding of this rule',
+    ).toEqual([]);
   });
 
   it('pass/: no finding at all', async () => {
@@ -37,7 +40,10 @@ describe.each(units)('$id', (unit) => {
     const lines = await run(unit.fail);
     expect(lines.filter(own)).toEqual(unit.expected);
     const allowed = (line: string) => unit.fixture.alsoReports.some((id) => line.endsWith(`  ${id}`));
-    expect(lines.filter((line) => !own(line) && !allowed(line)), 'findings of other rules').toEqual([]);
+    expect(
+      lines.filter((line) => !own(line) && !allowed(line)),
+      'findings of other rules',
+    ).toEqual([]);
   });
 });
 
