@@ -1,9 +1,9 @@
 import { defineRule } from '../../../rule.ts';
 
-/** Data files are strict JSON: no comments, no trailing commas, no duplicate keys, bounded nesting. The parser (src/model/parse.ts) finds these while reading files, so there is nothing to run. */
+/** Data files are strict JSON: no comments, no trailing commas, no duplicate keys, bounded nesting. The parser (src/analysis/parse.ts) finds these while reading files, so there is nothing to run. */
 export default defineRule({
   id: 'syntax/json',
   severity: 'error',
   description: 'данные — правильный JSON без повторов свойств',
-  foundIn: ['src/model/parse.ts'],
+  foundIn: ['src/analysis/parse.ts'],
 });
