@@ -33,7 +33,7 @@ export function unitFolders(): string[] {
     .sort();
 }
 
-/** The unit of a rule id; a malformed `fixture.json` is an error naming the file and the field. */
+/** The unit of a rule id, read from its folder. */
 export function ruleUnit(id: string): RuleUnit {
   const dir = path.join(RULES_DIR, id);
   const at = (name: string) => (existsSync(path.join(dir, name)) ? path.join(dir, name) : undefined);
@@ -48,7 +48,8 @@ export function ruleUnit(id: string): RuleUnit {
   };
 }
 
-function readFixture(file: string): RuleFixture {
+/** A unit's `fixture.json` (defaults when absent); a malformed one is an error naming the file and the field. */
+export function readFixture(file: string): RuleFixture {
   if (!existsSync(file)) return RuleFixture.parse({});
   let data: unknown;
   try {

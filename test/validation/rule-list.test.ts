@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/validation/check.ts';
+import { readFixture } from '../../src/validation/rule-units.ts';
 import { RULES } from '../../src/validation/rules/index.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 
@@ -58,6 +60,27 @@ describe('the one list of rules', () => {
         named.add(m[1]!);
     }
     expect([...named].filter((id) => !ids.includes(id as (typeof ids)[number]))).toEqual([]);
+  });
+});
+
+describe('fixture.json of a rule unit', () => {
+  const write = (text: string) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'nd-fixture-')), 'fixture.json');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('defaults to the whole content at 2026-11-26 when absent', () => {
+    expect(readFixture(path.join(tmpdir(), 'nd-no-such-unit', 'fixture.json'))).toEqual({ buildDate: '2026-11-26', ownFixturesOnly: false, alsoReports: [] });
+  });
+
+  it('rejects, naming the file and the field, an impossible date, an unknown content folder or field', () => {
+    const bad = write('{ "buildDate": "2025-02-30", "content": ["records"], "leadDays": 5 }');
+    expect(() => readFixture(bad)).toThrow(bad);
+    expect(() => readFixture(bad)).toThrow(/ГГГГ-ММ-ДД[\s\S]*buildDate/);
+    expect(() => readFixture(bad)).toThrow(/content/);
+    expect(() => readFixture(bad)).toThrow(/leadDays/);
+    expect(() => readFixture(write('{ "base": '))).toThrow(/не JSON/);
   });
 });
 
