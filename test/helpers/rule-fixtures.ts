@@ -21,15 +21,25 @@ const offExcept = (rule: string | undefined) => Object.fromEntries(OWN_FIXTURES_
  */
 export class OverlayRoot {
   readonly root: string;
+  /** Every file and folder of the root as made: what each check must leave behind. */
+  private readonly made: Map<string, Buffer>;
 
   private constructor(root: string) {
     this.root = root;
+    this.made = snapshot(root);
   }
 
   static async create(fixture: Pick<RuleFixture, 'content' | 'base'>): Promise<OverlayRoot> {
     const root = await contentRoot({}, { only: fixture.content });
     if (fixture.base) await cp(path.join(BASES_DIR, fixture.base), root, { recursive: true });
     return new OverlayRoot(root);
+  }
+
+  /** Files and folders added, removed or changed since the root was made (none, if every overlay was taken off). */
+  changed(): string[] {
+    const now = snapshot(this.root);
+    const names = new Set([...now.keys(), ...this.made.keys()]);
+    return [...names].filter((rel) => !now.get(rel)?.equals(this.made.get(rel) ?? Buffer.alloc(0)) || !this.made.has(rel)).sort();
   }
 
   /** Checks the root with `overlay` (a folder of content files, or none) laid over it; the root is as before afterwards. */
@@ -67,6 +77,14 @@ export class OverlayRoot {
   }
 }
 
+/** Every file (with its bytes) and folder (`name/`, no bytes) under dir. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const folders = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry): [string, Buffer] => [`${path.relative(dir, path.join(entry.parentPath, entry.name))}/`, Buffer.alloc(0)]);
+  return new Map([...filesUnder(dir).map((rel): [string, Buffer] => [rel, readFileSync(path.join(dir, rel))]), ...folders]);
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -84,14 +102,15 @@ function topmostMissing(root: string, rel: string): string | undefined {
 }
 
 /** One root per kind of unit (content folders and base), shared by every unit of that kind in a test file. */
-export function overlayRoots(): (unit: RuleUnit) => Promise<OverlayRoot> {
+export function overlayRoots(): { rootFor: (unit: RuleUnit) => Promise<OverlayRoot>; made: () => Promise<OverlayRoot[]> } {
   const roots = new Map<string, Promise<OverlayRoot>>();
-  return (unit) => {
+  const rootFor = (unit: RuleUnit) => {
     const key = JSON.stringify([unit.fixture.content ?? null, unit.fixture.base ?? null]);
     let root = roots.get(key);
     if (!root) roots.set(key, (root = OverlayRoot.create(unit.fixture)));
     return root;
   };
+  return { rootFor, made: () => Promise.all(roots.values()) };
 }
 
 /** A fresh copy of the real content (or some of its folders) with the given folders laid over it in order, checked once. */

@@ -11,7 +11,7 @@ import { overlayRoots } from '../helpers/rule-fixtures.ts';
  * of any other rule but those fixture.json declares in `alsoReports`.
  */
 const units = RULES.map((rule) => ruleUnit(rule.id));
-const rootFor = overlayRoots();
+const { rootFor, made } = overlayRoots();
 
 describe.each(units)('$id', (unit) => {
   const run = async (overlay: string | undefined) => {
@@ -53,5 +53,13 @@ describe.each(readdirSync(BASES_DIR))('base %s', (base) => {
     expect(unit, `a unit uses _bases/${base}`).toBeDefined();
     const root = await rootFor(unit!);
     expect((await root.check(undefined, { buildDate: unit!.fixture.buildDate })).lines).toEqual([]);
+  });
+});
+
+describe('the shared content roots', () => {
+  it('are as they were made once every unit has been checked: each overlay was taken off again', async () => {
+    const roots = await made();
+    expect(roots.length).toBeGreaterThan(1);
+    for (const root of roots) expect(root.changed(), root.root).toEqual([]);
   });
 });
