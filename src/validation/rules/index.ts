@@ -63,8 +63,10 @@ import qualityQmsMapCoverage from './quality/qms-map-coverage/rule.ts';
 import type { Rule } from '../rule.ts';
 
 /**
- * Every rule of the checker, one module per id, in the order reports list them. `check()` runs this
- * list and nothing else; a new rule is a new module plus one line here.
+ * Every rule of the checker, in the order reports list them: one unit folder per id, `<group>/<name>/`
+ * with `rule.ts`, its `pass/` and `fail/` fixtures and `expected.txt` (see ../rule-units.ts). `check()`
+ * runs this list and nothing else; a new rule is a new unit plus one line here (a test holds the
+ * folders and this list together).
  */
 export const RULES = [
   syntaxFile,
