@@ -4,7 +4,7 @@ import { CHECKBOX, plain, type Block, type Inline, type ListItem, type Removal, 
 import { tidy } from './inline.ts';
 import { typedStructure } from './typed-structure.ts';
 import { ImportError } from './errors.ts';
-import { MAX_MDX_NESTING, tooDeepHtml } from '../model/nesting.ts';
+import { MAX_MDX_NESTING, tooDeepHtml } from '../analysis/nesting.ts';
 
 /** Page furniture of a saved page: never content. */
 const FURNITURE = new Set(['header', 'footer', 'nav', 'aside', 'script', 'style', 'noscript', 'template', 'head', 'button', 'form', 'select']);

@@ -4,9 +4,9 @@ import { routes } from '../lib/routes.ts';
 import type { Located } from '../model/corpus.ts';
 import { documentStatus } from '../model/editions.ts';
 import { resolveStandard } from '../model/lookup.ts';
-import { parseMdx } from '../model/parse.ts';
-import type { ProseRef } from '../validation/extract.ts';
-import { clauseResolver, headingNumbers } from '../validation/standard-citations.ts';
+import { parseMdx } from '../analysis/parse.ts';
+import type { ProseRef } from '../model/parsed.ts';
+import { clauseResolver, headingNumbers } from '../analysis/resolve.ts';
 import { docOf, editionLine, frontmatterEnd, titleOf, type Context } from './context.ts';
 
 /** What is under the cursor — a reference in the text or a frontmatter value — for hover and go to definition. */
