@@ -1,7 +1,7 @@
 import { codeSlug, typePrefix } from '../lib/codes.ts';
 import type { AppendixEntry, EditionEntry } from '../model/corpus.ts';
 import type { Section } from '../model/edition-sections.ts';
-import type { EditionTimeline } from '../model/editions.ts';
+import { mapStatus, type EditionTimeline } from '../model/editions.ts';
 import { documentReview, reviewDate } from '../model/review.ts';
 import type { DocumentData, RenderedBody, ViewAppendix, ViewEdition } from '../site/view-data.ts';
 import type { Publication, PublishedDocument } from './decide.ts';
@@ -20,19 +20,14 @@ export function documentData(publication: Publication, published: PublishedDocum
   if (!isPublishedFile(shown.edition)) return undefined;
   const typePeriod = publication.lookup.types.get(typePrefix(doc.code))?.reviewPeriod;
   const review = documentReview(doc.editions.filter(isPublishedFile), typePeriod, publication.date, publication.config.review.leadDays);
-  const publishedVersion = (t: EditionTimeline<EditionEntry> | undefined) => (t && isPublishedFile(t.edition) ? t.edition.data.version : undefined);
+  const views = new Map<EditionEntry, ViewEdition>();
+  for (const t of status.timeline) if (isPublishedFile(t.edition)) views.set(t.edition, viewEdition(publication, doc.code, t, render, typePeriod));
   return {
     code: doc.code,
     slug: codeSlug(doc.code),
     folder: doc.folder,
-    shownVersion: shown.edition.data.version,
-    editions: status.timeline.filter((t) => isPublishedFile(t.edition)).map((t) => viewEdition(publication, doc.code, t, render, typePeriod)),
-    currentVersion: publishedVersion(status.current),
-    upcomingVersion: publishedVersion(status.upcoming),
-    state: status.state,
-    cancelledOn: status.cancelledOn,
-    replacedBy: status.replacedBy,
-    cancellation: status.cancellation,
+    editions: [...views.values()],
+    status: mapStatus(status, (edition) => views.get(edition)),
     appendices: doc.appendices.filter(isPublishedFile).map((appendix) => viewAppendix(publication, appendix, render(doc.code, appendix, shown.edition))),
     citedBy: [...new Set((publication.references.documents[doc.code] ?? []).map((c) => c.from))].filter((code) => code !== doc.code),
     ...(review ? { review: { version: review.edition.data.version, by: review.by, basis: review.basis, months: review.months, state: review.state } } : {}),

@@ -196,14 +196,14 @@ function redirectPages<D extends DocumentData>({ site, documents }: PageSource<D
 function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
   const layout = [...anchors.document, ...(doc.appendices.length ? [anchors.appendices] : [])];
   const headings = (body: { headings: { slug: string }[] }) => body.headings.map((h) => h.slug);
-  const shown = doc.editions.find((e) => e.data.version === doc.shownVersion);
+  const shown = doc.status.shown;
   return [
     {
       kind: 'document',
       doc,
       path: routes.document(doc.code),
       indexed: shown?.state === 'current',
-      anchors: [...layout, ...(shown ? headings(shown) : [])],
+      anchors: [...layout, ...(shown ? headings(shown.edition) : [])],
       key: doc.key,
     },
     ...doc.editions.flatMap((edition, index): Page<D>[] => {

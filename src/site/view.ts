@@ -1,7 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { typePrefix } from '../lib/codes.ts';
 import { repositoryFileUrl } from '../lib/repository.ts';
-import type { DocumentStatus, EditionTimeline } from '../model/editions.ts';
+import type { EditionTimeline } from '../model/editions.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
 import type { DocumentData, SiteData, ViewAppendix, ViewEdition } from './view-data.ts';
@@ -11,9 +11,8 @@ export type { BodySegment, ViewAppendix, ViewEdition } from './view-data.ts';
 /** A published document as pages use it: its data with the edition its address shows. */
 export interface SiteDocument extends DocumentData {
   type: DocumentType | undefined;
+  /** `status.shown`: the edition the document's address shows. */
   shown: EditionTimeline<ViewEdition>;
-  /** State at the build date; the timeline holds published editions only. */
-  status: DocumentStatus<ViewEdition>;
   access: AccessLevel | undefined;
   owner: Unit | undefined;
   appendices: ViewAppendix[];
@@ -57,29 +56,11 @@ async function load(): Promise<Site> {
     .map((entry) => entry.data as unknown as DocumentData)
     .sort((a, b) => a.code.localeCompare(b.code, 'ru', { numeric: true }))
     .map((doc): SiteDocument => {
-      const timeline = doc.editions.map((edition): EditionTimeline<ViewEdition> => ({
-        edition,
-        state: edition.state,
-        from: edition.from,
-        until: edition.until,
-        interval: edition.interval,
-      }));
-      const byVersion = (version: string | undefined) => timeline.find((t) => t.edition.data.version === version);
-      const shown = byVersion(doc.shownVersion)!;
+      const shown = doc.status.shown!;
       return {
         ...doc,
         type: types.get(typePrefix(doc.code)),
         shown,
-        status: {
-          timeline,
-          current: byVersion(doc.currentVersion),
-          upcoming: byVersion(doc.upcomingVersion),
-          shown,
-          state: doc.state,
-          cancelledOn: doc.cancelledOn,
-          replacedBy: doc.replacedBy,
-          cancellation: doc.cancellation,
-        },
         access: accessLevels.get(shown.edition.data.access),
         owner: units.get(shown.edition.data.passport.responsibleForDevelopment.unit),
       };
