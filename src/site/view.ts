@@ -84,7 +84,7 @@ async function load(): Promise<Site> {
 }
 
 /** Unit name with its parents: «Корпоративный центр Группы МТС / Блок Маркетинга / …». */
-export function unitPath(site: Site, id: string): string {
+export function unitPath(site: { lookup: { units: ReadonlyMap<string, Unit> } }, id: string): string {
   const names: string[] = [];
   let unit = site.lookup.units.get(id);
   const seen = new Set<string>();
