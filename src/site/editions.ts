@@ -6,7 +6,8 @@ import { PASSPORT_LABELS } from '../lib/passport.ts';
 import { routes } from '../lib/routes.ts';
 import type { Edition } from '../schemas/document.ts';
 import type { AccessLevel, Unit } from '../schemas/registries.ts';
-import { unitPath, type SiteDocument, type ViewEdition } from './view.ts';
+import { unitPath, type SiteDocument } from './site.ts';
+import type { ViewEdition } from './view-data.ts';
 
 /**
  * An edition's effective date in the tense of its state: «введена в действие 1 марта 2023 г.» once in force,

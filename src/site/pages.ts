@@ -8,7 +8,7 @@ import type { QualityStandard } from '../schemas/quality-standard.ts';
 import type { Standard } from '../schemas/standard.ts';
 import type { DocumentData, SiteData } from './view-data.ts';
 import { programYear } from './quality.ts';
-import type { Site, SiteDocument } from './view.ts';
+import type { Site, SiteDocument } from './site.ts';
 
 /** What the inventory reads of a published view: the site's data and its documents (src/publish/publish.ts). */
 export interface PageSource<D extends DocumentData = DocumentData> {

@@ -4,7 +4,7 @@ import type { AuditProgram } from '../schemas/audit.ts';
 import type { Corpus } from '../model/corpus.ts';
 import type { Principle } from '../schemas/document.ts';
 import type { Unit } from '../schemas/registries.ts';
-import type { Site } from './view.ts';
+import type { Site } from './site.ts';
 
 /** What the record helpers read: the site, or a page's view made from its route data (src/site/route-data.ts). */
 type WithRecords = { records?: Record<string, unknown[]> };

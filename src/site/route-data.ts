@@ -6,13 +6,20 @@ import type { Principle } from '../schemas/document.ts';
 import type { AccessLevel, Role, Synonym, Unit } from '../schemas/registries.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { BodySegment, SiteData, ViewAppendix, ViewEdition, ViewSuspect } from './view-data.ts';
-import type { Site, SiteDocument } from './view.ts';
+import type { Site, SiteDocument } from './site.ts';
 
 /**
  * Route data: everything a page of a document shows, handed to it as props by getStaticPaths. The page
  * and its components read nothing else (test/site/route-data.test.ts), so the digest of this data is the
  * page's cache key (`routeKey`): an incremental build copies a page whose route data did not change.
  */
+
+/**
+ * The pages keyed by their route data (Astro's route patterns): their getStaticPaths return `routeKey`
+ * of the props as `cacheKey`, and they render with the rest of the view out of reach (route-guard.ts).
+ * Every other page reads the whole view and renders in every build.
+ */
+export const ROUTE_KEYED_PAGES: ReadonlySet<string> = new Set(['/nd/[slug]', '/nd/[slug]/[version]', '/nd/[slug]/[version]/changes', '/nd/[slug]/appendices/[n]']);
 
 /** The registries and settings a document's pages show, whatever the document. */
 export interface PageSite {
