@@ -71,7 +71,7 @@ describe('documentData', () => {
     }
   });
 
-  it('names the published documents citing it (from the publication's reference index)', () => {
+  it('names the published documents citing it (from the publication’s reference index)', () => {
     const citing = [...new Set(publication.references.documents['ПР-902']!.map((c) => c.from))];
     expect(dataOf('ПР-902').citedBy).toEqual(citing.filter((from) => from !== 'ПР-902'));
     expect(dataOf('ПР-902').citedBy).toEqual(['ПР-901']);
