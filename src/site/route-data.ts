@@ -6,6 +6,7 @@ import type { Principle } from '../schemas/document.ts';
 import type { AccessLevel, Role, Synonym, Unit } from '../schemas/registries.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { BodySegment, SiteData, ViewAppendix, ViewEdition, ViewSuspect } from './view-data.ts';
+import type { Page } from './pages.ts';
 import type { Site, SiteDocument } from './site.ts';
 
 /**
@@ -138,6 +139,23 @@ export function appendixRoute(view: Site, doc: SiteDocument, appendix: ViewAppen
     site,
     ...(placesComponents(appendix.segments) ? { body } : {}),
   };
+}
+
+/** The route data of a route-keyed page of the inventory; undefined for a page that reads the whole view. */
+export function routeOf(site: Site, page: Page<SiteDocument>): DocumentRoute | AppendixRoute | undefined {
+  if (page.kind === 'document') return documentRoute(site, page.doc, page.doc.shown.edition.data.version);
+  if (page.kind === 'edition' || page.kind === 'changes') return documentRoute(site, page.doc, page.version);
+  if (page.kind === 'appendix') return appendixRoute(site, page.doc, page.appendix);
+  return undefined;
+}
+
+/**
+ * What decides whether a page shows something else (the merge-request report compares it): its cache
+ * key for a route-keyed page, else the inventory's key of the data it is made from.
+ */
+export function pageKey(site: Site, page: Page<SiteDocument>): string {
+  const route = routeOf(site, page);
+  return route ? routeKey(route) : page.key;
 }
 
 /** What a page and its components may read, with lookups, made from its route data alone. */

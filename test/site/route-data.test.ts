@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config.ts';
 import { publish } from '../../src/publish/publish.ts';
 import { RenderCache } from '../../src/render/render-cache.ts';
-import { pagesOf, type Page } from '../../src/site/pages.ts';
-import { appendixRoute, documentRoute, ROUTE_KEYED_PAGES, routeKey } from '../../src/site/route-data.ts';
+import { sitePages } from '../../src/site/pages.ts';
+import { appendixRoute, documentRoute, pageKey, ROUTE_KEYED_PAGES, routeKey, routeOf } from '../../src/site/route-data.ts';
 import { assertViewInReach, renderingFromRouteData } from '../../src/site/route-guard.ts';
-import { siteView, type Site, type SiteDocument } from '../../src/site/site.ts';
+import { siteView, type Site } from '../../src/site/site.ts';
 import type { DocumentData, SiteData } from '../../src/site/view-data.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
@@ -39,15 +39,13 @@ const siteWith = (edit: (documents: DocumentData[]) => void = () => {}): Site =>
 
 /** Every route-keyed page of a view, by address, with its route data. */
 function routes(site: Site): Map<string, object> {
-  const out = new Map<string, object>();
-  for (const page of pagesOf<SiteDocument>({ site, documents: site.documents }) as Page<SiteDocument>[]) {
-    if (page.kind === 'document') out.set(page.path, documentRoute(site, page.doc, page.doc.shown.edition.data.version));
-    if (page.kind === 'edition' || page.kind === 'changes') out.set(page.path, documentRoute(site, page.doc, page.version));
-    if (page.kind === 'appendix') out.set(page.path, appendixRoute(site, page.doc, page.appendix));
-  }
-  return out;
+  return new Map(sitePages(site).flatMap((page) => {
+    const route = routeOf(site, page);
+    return route ? [[page.path, route] as const] : [];
+  }));
 }
-const keys = (site: Site) => new Map([...routes(site)].map(([address, route]) => [address, routeKey(route)]));
+/** The keys the merge-request report compares: route keys of the document pages. */
+const keys = (site: Site) => new Map([...routes(site).keys()].map((address) => [address, pageKey(site, sitePages(site).find((p) => p.path === address)!)]));
 /** Addresses whose key differs between two views. */
 const changed = (a: Map<string, string>, b: Map<string, string>) => [...a].filter(([address, key]) => b.get(address) !== key).map(([address]) => address);
 
