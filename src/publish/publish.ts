@@ -11,8 +11,8 @@ import { withKeys } from './keys.ts';
 import { renderer } from './render-context.ts';
 import { siteData } from './site-data.ts';
 
+/** What the site is built from: no path leads from it back to the checked corpus or the publication. */
 export interface PublishedView {
-  publication: Publication;
   site: SiteData;
   documents: DocumentData[];
 }
@@ -30,7 +30,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const render = cachedRender(publication, cache);
   const documents = publication.documents.flatMap((doc) => documentData(publication, doc, render) ?? []);
   cache.end();
-  return { publication, ...withKeys(siteData(publication, documents), documents) };
+  return withKeys(siteData(publication, documents), documents);
 }
 
 /** Renders bodies through the cache; parsed again (the checker keeps no trees) only when it has no rendering of this text. */
