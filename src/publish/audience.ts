@@ -4,7 +4,7 @@ import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { commitUrl, type GitHistory } from '../model/git-history.ts';
 import type { LinkTarget } from '../render/link-references.ts';
-import type { ViewCommit } from '../site/view-data.ts';
+import type { ViewCommit } from './view-data.ts';
 import type { Access } from './access.ts';
 
 /**

@@ -2,10 +2,10 @@ import type { AppendixEntry, Corpus, EditionEntry } from '../model/corpus.ts';
 import type { Lookup } from '../model/lookup.ts';
 import { QMS_STANDARD } from '../model/quality-records.ts';
 import { suspectReferences } from '../model/suspects.ts';
-import type { Extracted } from '../validation/extract.ts';
-import { buildReferenceIndex, type Citation, type ReferenceIndex } from '../validation/reference-index.ts';
-import { standardCitations } from '../validation/standard-citations.ts';
-import type { ViewSuspect } from '../site/view-data.ts';
+import type { Extracted } from '../model/parsed.ts';
+import { buildReferenceIndex, type Citation, type ReferenceIndex } from '../analysis/resolve.ts';
+import { standardCitations } from '../analysis/resolve.ts';
+import type { ViewSuspect } from './view-data.ts';
 import type { PublishedDocument } from './decide.ts';
 
 /** What the citation decisions read: the audience's corpus and which of its texts are published. */

@@ -3,7 +3,8 @@ import type { AppendixEntry, EditionEntry } from '../model/corpus.ts';
 import type { Section } from '../model/edition-sections.ts';
 import { mapStatus, type EditionTimeline } from '../model/editions.ts';
 import { documentReview, reviewDate } from '../model/review.ts';
-import type { DocumentData, RenderedBody, ViewAppendix, ViewEdition } from '../site/view-data.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+import type { DocumentData, ViewAppendix, ViewEdition } from './view-data.ts';
 import type { Publication, PublishedDocument } from './decide.ts';
 
 /** A body rendered against the shown (or its own) edition of its document. */

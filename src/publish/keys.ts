@@ -1,5 +1,5 @@
 import { digest } from '../lib/digest.ts';
-import type { DocumentData, SiteData } from '../site/view-data.ts';
+import type { DocumentData, SiteData } from './view-data.ts';
 
 /**
  * The published view with the digest of each entry the content layer holds: the site's and each

@@ -3,7 +3,7 @@ import { splitSections } from '../model/edition-sections.ts';
 import type { GitHistory } from '../model/git-history.ts';
 import { renderBody } from '../render/render-body.ts';
 import type { RenderCache } from '../render/render-cache.ts';
-import type { DocumentData, SiteData } from '../site/view-data.ts';
+import type { DocumentData, SiteData } from './view-data.ts';
 import type { CheckResult } from '../validation/check.ts';
 import { decide, type Publication } from './decide.ts';
 import { documentData, type RenderBody } from './document-data.ts';

@@ -7,7 +7,7 @@ import { resolveStandard } from '../model/lookup.ts';
 import type { RenderContext } from '../render/components.ts';
 import type { RefResolver, RefTarget } from '../render/link-references.ts';
 import type { Role } from '../schemas/registries.ts';
-import { clauseResolver, headingNumbers } from '../validation/standard-citations.ts';
+import { clauseResolver, headingNumbers } from '../analysis/resolve.ts';
 import type { Publication } from './decide.ts';
 
 /** What a body is rendered against, for the bodies of one publication. */

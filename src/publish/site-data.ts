@@ -1,4 +1,4 @@
-import type { DocumentData, SiteData } from '../site/view-data.ts';
+import type { DocumentData, SiteData } from './view-data.ts';
 import type { Publication } from './decide.ts';
 
 /** Components that place a page's worth of records and link back to the appendix that shows them. */

@@ -1,7 +1,7 @@
 import { readFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { DocumentData, SiteData } from '../site/view-data.ts';
+import type { DocumentData, SiteData } from './view-data.ts';
 
 export interface Snapshot {
   site: SiteData;

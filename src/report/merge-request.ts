@@ -9,7 +9,7 @@ import { prepareSite, type Prepared } from '../publish/prepare.ts';
 import { sitePages } from '../site/pages.ts';
 import { pageKey } from '../site/route-data.ts';
 import { siteView } from '../site/site.ts';
-import type { DocumentData } from '../site/view-data.ts';
+import type { DocumentData } from '../publish/view-data.ts';
 
 /** What a change does to the portal, for a merge-request comment. */
 export interface ChangeReport {

@@ -7,7 +7,7 @@ import { routes } from '../lib/routes.ts';
 import type { Edition } from '../schemas/document.ts';
 import type { AccessLevel, Unit } from '../schemas/registries.ts';
 import { unitPath, type SiteDocument } from './site.ts';
-import type { ViewEdition } from './view-data.ts';
+import type { ViewEdition } from '../publish/view-data.ts';
 
 /**
  * An edition's effective date in the tense of its state: «введена в действие 1 марта 2023 г.» once in force,

@@ -5,7 +5,8 @@ import { QMS_STANDARD } from '../model/quality-records.ts';
 import type { Principle } from '../schemas/document.ts';
 import type { AccessLevel, Role, Synonym, Unit } from '../schemas/registries.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
-import type { BodySegment, SiteData, ViewAppendix, ViewEdition, ViewSuspect } from './view-data.ts';
+import type { SiteData, ViewAppendix, ViewEdition, ViewSuspect } from '../publish/view-data.ts';
+import type { BodySegment } from '../render/render-body.ts';
 import type { Page } from './pages.ts';
 import type { Site, SiteDocument } from './site.ts';
 

@@ -1,9 +1,10 @@
 import { getCollection, getEntry } from 'astro:content';
 import { assertViewInReach } from './route-guard.ts';
 import { siteView, type Site } from './site.ts';
-import type { DocumentData, SiteData } from './view-data.ts';
+import type { DocumentData, SiteData } from '../publish/view-data.ts';
 
-export type { BodySegment, ViewAppendix, ViewEdition, ViewSuspect } from './view-data.ts';
+export type { BodySegment } from '../render/render-body.ts';
+export type { ViewAppendix, ViewEdition, ViewSuspect } from '../publish/view-data.ts';
 export { unitPath, type Site, type SiteDocument } from './site.ts';
 
 let loaded: Promise<Site> | undefined;

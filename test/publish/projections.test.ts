@@ -6,7 +6,7 @@ import { documentData, type RenderBody } from '../../src/publish/document-data.t
 import { withKeys } from '../../src/publish/keys.ts';
 import { renderer } from '../../src/publish/render-context.ts';
 import { componentHomes, siteData } from '../../src/publish/site-data.ts';
-import type { DocumentData } from '../../src/site/view-data.ts';
+import type { DocumentData } from '../../src/publish/view-data.ts';
 import { check, type CheckResult } from '../../src/validation/check.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 import { cp } from 'node:fs/promises';

@@ -8,7 +8,7 @@ import { sitePages } from '../../src/site/pages.ts';
 import { appendixRoute, documentRoute, pageKey, ROUTE_KEYED_PAGES, routeKey, routeOf } from '../../src/site/route-data.ts';
 import { assertViewInReach, renderingFromRouteData } from '../../src/site/route-guard.ts';
 import { siteView, type Site } from '../../src/site/site.ts';
-import type { DocumentData, SiteData } from '../../src/site/view-data.ts';
+import type { DocumentData, SiteData } from '../../src/publish/view-data.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 
