@@ -1,5 +1,4 @@
 import { documentStatus, type DocumentStatus, type EditionDates } from './editions.ts';
-import { reviewedEdition } from './review.ts';
 
 /** What «На дату» needs of an edition; the page embeds exactly this per document. `reviewBy`: its review date (src/model/review.ts). */
 export type AsOfEdition = EditionDates & { title: string; reviewBy?: string };
@@ -41,7 +40,7 @@ export function registryAsOf(documents: readonly AsOfDocument[], date: string): 
     const status = documentStatus(doc.editions, date);
     const current = status.current;
     // The same edition documentReview() judges: an announced edition is the review of the one in force.
-    const reviewBy = reviewedEdition(status)?.data.reviewBy;
+    const reviewBy = (status.upcoming ?? current)?.edition.data.reviewBy;
     return {
       code: doc.code,
       title: status.shown?.edition.data.title ?? '',

@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../lib/dates.ts';
 import type { Edition } from '../schemas/document.ts';
-import { documentStatus, type DocumentStatus, type EditionDates } from './editions.ts';
+import { documentStatus, type EditionDates } from './editions.ts';
 
 /**
  * Periodic review (ISO 9001:2015, 7.5.2 b): by which date an edition must be reviewed. Pure and
@@ -57,12 +57,6 @@ export interface DocumentReview<E> extends ReviewDate {
 }
 
 /**
- * The edition whose review a document owes at a date: an approved edition still to come counts as the
- * review of the one in force; else the one in force; none for a cancelled or draft document.
- */
-export const reviewedEdition = <E>(status: DocumentStatus<E>): E | undefined => (status.upcoming ?? status.current)?.edition;
-
-/**
  * The review a document owes at `date`. An approved edition still to come counts as the review of the
  * one in force, so its date is the one that matters. Cancelled and draft documents owe none.
  */
@@ -72,7 +66,8 @@ export function documentReview<E extends { data: ReviewDates }>(
   date: string,
   leadDays: number,
 ): DocumentReview<E> | undefined {
-  const edition = reviewedEdition(documentStatus(editions, date));
+  const status = documentStatus(editions, date);
+  const edition = (status.upcoming ?? status.current)?.edition;
   if (!edition) return undefined;
   const review = reviewDate(edition.data, typePeriod);
   return review && { ...review, edition, state: reviewState(review.by, date, leadDays) };
