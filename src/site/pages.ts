@@ -24,9 +24,9 @@ interface PageBase {
   /** Ids on the page that links may name after `#`. */
   anchors: readonly string[];
   /**
-   * What decides whether the page shows something else: the digest of the data it is made from (its
-   * document's or appendix's key, the site's for pages of the whole site). The build's cache key of
-   * the document pages; the merge-request report compares it.
+   * The digest of the data the page is made from: its document's or appendix's entry, the site's for
+   * pages of the whole site. A document's pages are keyed more finely by their route data
+   * (src/site/route-data.ts `pageKey`), which the build and the merge-request report use.
    */
   key: string;
 }
