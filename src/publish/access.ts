@@ -4,8 +4,11 @@ import { documentStatus } from '../model/editions.ts';
 import type { AccessLevel } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
 
-/** What a build may publish for its audience; decided once from the checked corpus. */
-export interface Publication {
+/**
+ * Which documents and files a build may publish for its audience; decided once from the checked corpus.
+ * The first of the audience decisions; `decide()` (decide.ts) makes the others from it.
+ */
+export interface Access {
   /** The access level the build publishes up to (`nd.config.json` → audience, ND_AUDIENCE). */
   audience: AccessLevel | undefined;
   /** Set when the configured audience is not in the access-level registry: nothing may be built. */
@@ -32,10 +35,10 @@ export interface Publication {
  * history, diffs, feed and exports; here they are not even loaded). A document above the audience
  * takes its appendices, roles and terms with it. An unknown access level counts as restricted.
  */
-export function decidePublication(check: CheckResult, audienceId: string, buildDate: string): Publication {
+export function decideAccess(check: CheckResult, audienceId: string, buildDate: string): Access {
   const levels = check.lookup.accessLevels;
   const audience = levels.get(audienceId);
-  const publication: Publication = { audience, published: new Set(), restricted: new Set(), files: new Set(), visible: new Set(), refused: new Map() };
+  const publication: Access = { audience, published: new Set(), restricted: new Set(), files: new Set(), visible: new Set(), refused: new Map() };
   if (!audience) {
     publication.problem = `уровень доступа «${audienceId}», до которого публикует сборка (audience в nd.config.json или ND_AUDIENCE), не найден в registries/access-levels.json; известные: ${[...levels.keys()].join(', ') || 'нет ни одного'}`;
     for (const doc of check.corpus.documents) publication.restricted.add(doc.code);
