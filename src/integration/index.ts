@@ -14,7 +14,7 @@ export class CheckFailed extends Error {}
 /**
  * Hands the published view to Astro. `npm run build` prepares it once (check, publish, render) and
  * passes it in; a bare `astro build` or `astro dev` prepares it here. Either way the view is written
- * as one snapshot that the content loader reads (src/content.config.ts): pages see nothing else.
+ * as one snapshot that pages read (src/site/view.ts): pages see nothing else.
  */
 export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared; htmlRedirects?: boolean }): AstroIntegration {
   const { config } = options;
@@ -45,7 +45,7 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         updateConfig({ redirects, vite: { plugins: [viewModule(file)] } });
       },
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */
-      'astro:server:setup': ({ server, refreshContent, logger }) => {
+      'astro:server:setup': ({ server, logger }) => {
         const root = config.contentRootAbs;
         server.watcher.add(root);
         let timer: NodeJS.Timeout | undefined;
@@ -57,14 +57,15 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
           logFindings(logger, prepared, text);
           if (prepared.errors > 0) {
             // Astro's overlay shows the errors in the open page and stays until the next save. The view is
-            // not refreshed meanwhile: a refreshed content layer reloads the page, and the reload would
-            // clear the overlay a moment after it appeared.
+            // not rewritten meanwhile: a reload would clear the overlay a moment after it appeared.
             server.hot.send({ type: 'error', err: { message: text, stack: '', plugin: 'nd-check' } });
             return;
           }
           if (prepared.view) {
+            // Pages read the rewritten snapshot (src/site/view.ts); the paths and props Astro keeps from each
+            // page's getStaticPaths are dropped by the event its content layer sends on a change.
             await writeSnapshot(file, prepared.view);
-            await refreshContent?.({ loaders: ['nd-documents', 'nd-site'] });
+            for (const environment of Object.values(server.environments ?? {})) if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
           }
           server.hot.send({ type: 'full-reload' });
         };
@@ -114,7 +115,7 @@ fetch(${JSON.stringify(FINDINGS_PATH)}).then((r) => r.json()).then((findings) =>
 }).catch(() => {});
 `;
 
-/** `virtual:nd/view` tells the content loader where this build's snapshot is. */
+/** `virtual:nd/view` tells the pages where this build's snapshot is. */
 function viewModule(file: string) {
   const resolved = `\0${VIEW_MODULE}`;
   return {

@@ -7,7 +7,7 @@ export interface Snapshot {
   documents: DocumentData[];
 }
 
-/** Where a build's published view waits for Astro's content loader: one file per cache folder. */
+/** Where a build's published view waits for its pages (src/site/view.ts): one file per cache folder. */
 export const snapshotFile = (cacheDir: string) => path.join(cacheDir, 'nd', 'published-view.json');
 
 export async function writeSnapshot(file: string, snapshot: Snapshot) {

@@ -9,8 +9,9 @@ import type { ReferenceIndex } from '../validation/reference-index.ts';
 
 /**
  * The published view: everything a page may show, and nothing else. It is made once per build
- * (src/publish/publish.ts), after the check and the publication decision, and reaches Astro through
- * the content layer (src/content.config.ts). Plain JSON: no files, positions or checker state.
+ * (src/publish/publish.ts), after the check and the publication decision, and reaches the pages as
+ * one JSON snapshot (src/publish/snapshot.ts, read by src/site/view.ts). Plain JSON: no files,
+ * positions or checker state.
  */
 
 /** A rendered body: HTML, with the places where a content component renders from site data. */

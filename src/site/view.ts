@@ -1,4 +1,6 @@
-import { getCollection, getEntry } from 'astro:content';
+import { stat } from 'node:fs/promises';
+import { snapshotFile } from 'virtual:nd/view';
+import { readSnapshot, type Snapshot } from '../publish/snapshot.ts';
 import { typePrefix } from '../lib/codes.ts';
 import { repositoryFileUrl } from '../lib/repository.ts';
 import type { DocumentStatus, EditionTimeline } from '../model/editions.ts';
@@ -36,25 +38,30 @@ export interface Site extends Omit<SiteData, 'restricted'> {
   sourceUrl(file: string): string;
 }
 
-let loaded: Promise<Site> | undefined;
+let loaded: { stamp: string; site: Promise<Site> } | undefined;
 
-/** Reads the published view from the content layer once per build. */
-export function getView(): Promise<Site> {
-  // astro dev re-publishes on every save: read the content layer afresh for each page there.
-  if (import.meta.env.DEV) return load();
-  loaded ??= load();
-  return loaded;
+/**
+ * The published view, read from the snapshot the integration wrote (src/publish/snapshot.ts) once per
+ * build. Not through Astro's content layer: that would serialise the whole view into its data store and
+ * bundle the store into the build on every build, the slowest part of one at a thousand documents.
+ * `astro dev` rewrites the snapshot after each save; a rewritten one is read afresh.
+ */
+export async function getView(): Promise<Site> {
+  if (loaded && !import.meta.env.DEV) return loaded.site;
+  const { mtimeMs, size } = await stat(snapshotFile).catch(() => {
+    throw new Error('нет опубликованного представления сайта: сборка запущена без подготовки содержимого');
+  });
+  const stamp = `${mtimeMs}:${size}`;
+  if (loaded?.stamp !== stamp) loaded = { stamp, site: readSnapshot(snapshotFile).then(load) };
+  return loaded.site;
 }
 
-async function load(): Promise<Site> {
-  const [siteEntry, documentEntries] = await Promise.all([getEntry('site', 'site'), getCollection('documents')]);
-  if (!siteEntry) throw new Error('нет опубликованного представления сайта: сборка запущена без подготовки содержимого');
-  const data = siteEntry.data as unknown as SiteData;
+function load(snapshot: Snapshot): Site {
+  const data = snapshot.site;
   const types = new Map(data.types.map((t) => [t.prefix, t]));
   const units = new Map(data.units.map((u) => [u.id, u]));
   const accessLevels = new Map(data.accessLevels.map((a) => [a.id, a]));
-  const documents = documentEntries
-    .map((entry) => entry.data as unknown as DocumentData)
+  const documents = [...snapshot.documents]
     .sort((a, b) => a.code.localeCompare(b.code, 'ru', { numeric: true }))
     .map((doc): SiteDocument => {
       const timeline = doc.editions.map((edition): EditionTimeline<ViewEdition> => ({
