@@ -9,8 +9,8 @@ import type { ReferenceIndex } from '../validation/reference-index.ts';
 
 /**
  * The published view: everything a page may show, and nothing else. It is made once per build
- * (src/publish/publish.ts), after the check and the publication decision, and reaches the pages as
- * one JSON snapshot (src/publish/snapshot.ts, read by src/site/view.ts). Plain JSON: no files,
+ * (src/publish/publish.ts), after the check and the publication decision, and is handed over to the
+ * pages in memory (src/publish/snapshot.ts, read by src/site/view.ts). Plain JSON: no files,
  * positions or checker state.
  */
 

@@ -1,6 +1,4 @@
-import { stat } from 'node:fs/promises';
-import { snapshotFile } from 'virtual:nd/view';
-import { readSnapshot, type Snapshot } from '../publish/snapshot.ts';
+import { handedOver, type Snapshot } from '../publish/snapshot.ts';
 import { typePrefix } from '../lib/codes.ts';
 import { repositoryFileUrl } from '../lib/repository.ts';
 import type { DocumentStatus, EditionTimeline } from '../model/editions.ts';
@@ -38,21 +36,18 @@ export interface Site extends Omit<SiteData, 'restricted'> {
   sourceUrl(file: string): string;
 }
 
-let loaded: { stamp: string; site: Promise<Site> } | undefined;
+let loaded: { generation: number; site: Site } | undefined;
 
 /**
- * The published view, read from the snapshot the integration wrote (src/publish/snapshot.ts) once per
- * build. Not through Astro's content layer: that would serialise the whole view into its data store and
- * bundle the store into the build on every build, the slowest part of one at a thousand documents.
- * `astro dev` rewrites the snapshot after each save; a rewritten one is read afresh.
+ * The published view as the integration handed it over (src/publish/snapshot.ts), with its lookups made
+ * once per view. Not through Astro's content layer: that serialised the whole view into its data store
+ * and bundled the store into the build on every build, the slowest part of one at a thousand documents.
+ * `astro dev` hands over a new view after each save.
  */
 export async function getView(): Promise<Site> {
-  if (loaded && !import.meta.env.DEV) return loaded.site;
-  const { mtimeMs, size } = await stat(snapshotFile).catch(() => {
-    throw new Error('нет опубликованного представления сайта: сборка запущена без подготовки содержимого');
-  });
-  const stamp = `${mtimeMs}:${size}`;
-  if (loaded?.stamp !== stamp) loaded = { stamp, site: readSnapshot(snapshotFile).then(load) };
+  const handed = handedOver();
+  if (!handed) throw new Error('нет опубликованного представления сайта: сборка запущена без подготовки содержимого');
+  if (loaded?.generation !== handed.generation) loaded = { generation: handed.generation, site: load(handed.view) };
   return loaded.site;
 }
 
