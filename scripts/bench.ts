@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { analysisCacheFile } from '../src/model/analyse-pool.ts';
+import { analysisCacheFile } from '../src/analysis/analyse-pool.ts';
 import { generateCorpus, type GenerateResult } from './generate-corpus.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

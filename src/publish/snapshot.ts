@@ -1,4 +1,4 @@
-import type { DocumentData, SiteData } from '../site/view-data.ts';
+import type { DocumentData, SiteData } from './view-data.ts';
 
 export interface Snapshot {
   site: SiteData;
