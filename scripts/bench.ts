@@ -329,27 +329,28 @@ async function benchSize(docs: number, options: SizeOptions): Promise<SizeResult
   const documentPaths = readdirSync(path.join(content, 'documents')).sort();
   const env = { ...process.env, ND_CONTENT_ROOT: content, ND_BUILD_DATE: BUILD_DATE, FORCE_COLOR: '0', NO_COLOR: '1' };
   const edit = editionEditor(content, documentPaths);
+  // Astro keeps its prerender chunks inside the output folder only when that folder is under the working
+  // directory, otherwise in <cwd>/.astro/.prerender, shared by every build of the project running at the
+  // time (and under /tmp the chunks would not find node_modules). Both sites are therefore built under
+  // .nd/bench/ of the project.
+  const siteWork = path.join(PROJECT_ROOT, '.nd/bench', `${path.basename(options.tmp)}-${docs}`);
+  let result: SizeResult;
   try {
     const checks = await benchCheck(docs, { env, work, runs: options.runs, edit });
-    // Astro keeps its prerender chunks inside the output folder only when that folder is under the working
-    // directory, otherwise in <cwd>/.astro/.prerender, shared by every build of the project running at the
-    // time (and under /tmp the chunks would not find node_modules). Both sites are therefore built under
-    // .nd/bench/ of the project.
-    const siteWork = path.join(PROJECT_ROOT, '.nd/bench', `${path.basename(options.tmp)}-${docs}`);
     const built = await benchBuild(docs, { env, work, siteWork, content, runs: options.runs, keep: options.keep, edit, documentPaths });
-    const result: SizeResult = { docs, corpus: generated, ...checks, ...built };
+    result = { docs, corpus: generated, ...checks, ...built };
     if (options.bare) {
       result.bare = await benchBare(docs, { work, siteWork, content, runs: options.runs, keep: options.keep, documentPaths });
       if (result.build.ok && result.bare?.ok) result.ratio = result.build.wallSeconds / result.bare.wallSeconds;
     }
-    if (!options.keep) {
-      rmSync(work, { recursive: true, force: true });
-      rmSync(siteWork, { recursive: true, force: true });
-    }
-    return result;
   } finally {
     edit.restore();
   }
+  if (!options.keep) {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(siteWork, { recursive: true, force: true });
+  }
+  return result;
 }
 
 /** Edits (and restores) one edition in the middle of the corpus, as an author would between two runs. */
