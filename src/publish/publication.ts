@@ -3,7 +3,6 @@ import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus
 import { documentStatus } from '../model/editions.ts';
 import type { AccessLevel } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
-import { containment } from '../analysis/containment.ts';
 
 /** What a build may publish for its audience; decided once from the checked corpus. */
 export interface Publication {
@@ -71,7 +70,7 @@ export function entryFile(doc: DocumentEntry, entry: EditionEntry | AppendixEntr
 function refusalOf(check: CheckResult, entry: EditionEntry | AppendixEntry): string | undefined {
   const extracted = check.extracted.get(entry.id);
   if (!extracted) return `${entry.file.path}: текст не разобран как MDX — исправьте ошибки проверки (npm run check)`;
-  const found = containment(extracted.code);
+  const found = extracted.containment;
   if (found.length) return `${entry.file.path}: в тексте код, который содержимому запрещён (mdx/forbidden-code): ${found.map((f) => f.reason).join('; ')}`;
   return undefined;
 }

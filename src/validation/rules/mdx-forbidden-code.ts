@@ -1,5 +1,4 @@
 import { entries } from '../../analysis/entries.ts';
-import { containment } from '../../analysis/containment.ts';
 import { defineRule } from '../rule.ts';
 
 /**
@@ -16,7 +15,7 @@ export default defineRule(
   },
   (context) => {
     for (const { entry, extracted } of entries(context)) {
-      for (const { offset, reason } of containment(extracted.code)) context.report({ file: entry.file, offset }, reason);
+      for (const { offset, reason } of extracted.containment) context.report({ file: entry.file, offset }, reason);
     }
   },
 );
