@@ -1,6 +1,3 @@
-import { readFile, mkdir, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { DocumentData, SiteData } from './view-data.ts';
 
 export interface Snapshot {
@@ -9,19 +6,26 @@ export interface Snapshot {
 }
 
 /**
- * Where a build's published view waits for Astro's content loader: one file per cache folder. Written
- * with the structured clone of V8, which keeps shared references (an edition in a document's `editions`
- * and in its `status` is one object), as Astro's data store does after it.
+ * How the published view reaches the pages. Astro renders them in the process that prepared the view
+ * (`npm run build`, a bare `astro build`, `astro dev`), so it is handed over in memory under a
+ * process-wide key: writing it out as JSON and parsing it back took seconds per build and held a second
+ * copy of the view at a thousand documents. Each hand-over has a new generation: `astro dev` hands over
+ * a new view after each save, and pages (src/site/view.ts) see that it is new.
  */
-export const snapshotFile = (cacheDir: string) => path.join(cacheDir, 'nd', 'published-view.bin');
+const KEY = Symbol.for('nd.published-view');
 
-export async function writeSnapshot(file: string, snapshot: Snapshot) {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}`;
-  await writeFile(temp, serialize(snapshot));
-  await rename(temp, file);
+export interface HandedOver {
+  view: Snapshot;
+  generation: number;
 }
 
-export async function readSnapshot(file: string): Promise<Snapshot> {
-  return deserialize(await readFile(file)) as Snapshot;
+const slot = globalThis as typeof globalThis & { [KEY]?: HandedOver };
+
+export function handOver(view: Snapshot): void {
+  slot[KEY] = { view, generation: (slot[KEY]?.generation ?? 0) + 1 };
+}
+
+/** The view last handed over in this process, if any. */
+export function handedOver(): HandedOver | undefined {
+  return slot[KEY];
 }

@@ -10,10 +10,10 @@ import type { ReferenceIndex } from '../analysis/resolve.ts';
 
 /**
  * The published view: everything a page may show, and nothing else. It is made once per build
- * (src/publish/publish.ts), after the check and the publication decision, and reaches Astro through
- * the content layer (src/content.config.ts). Plain data: no files, positions or checker state; one
- * edition may be reached by several paths (a document's `editions` and its `status`), so it is
- * serialised with shared references kept (src/publish/snapshot.ts), never as JSON.
+ * (src/publish/publish.ts), after the check and the publication decision, and is handed over to the
+ * pages in memory (src/publish/snapshot.ts, read by src/site/view.ts). Plain data: no files, positions
+ * or checker state; one edition may be reached by several paths (a document's `editions` and its
+ * `status`), which the hand-over in memory keeps as one object.
  */
 
 export interface ViewEdition extends RenderedBody {
