@@ -15,20 +15,21 @@ export interface BuiltSite {
   close(): Promise<void>;
 }
 
-export async function openBuiltSite(options: SharedBuildOptions & { fixture?: Fixture } = {}): Promise<BuiltSite> {
-  const { fixture = 'real', ...build } = options;
+/** With `browser`, the site is driven by that Chromium (and `close()` leaves it open) instead of one of its own. */
+export async function openBuiltSite(options: SharedBuildOptions & { fixture?: Fixture; browser?: Browser } = {}): Promise<BuiltSite> {
+  const { fixture = 'real', browser: given, ...build } = options;
   const built = await sharedBuild(fixture, build);
   if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
   const server: Server = await startServer(built.outDir, 0);
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await launchChromium();
+  const browser = given ?? (await launchChromium());
   return {
     base,
     outDir: built.outDir,
     browser,
     async close() {
-      await browser.close();
+      if (!given) await browser.close();
       server.close();
     },
   };
