@@ -9,7 +9,6 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILDS, SITE, sharedBuild } from '../helpers/shared-build.ts';
 
-
 async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
