@@ -57,7 +57,7 @@ async function employees(config: SiteConfig, file: string | undefined, skipInval
     throw new Stop(`${file}: файл не в кодировке UTF-8 (Excel по умолчанию сохраняет в Windows-1251): сохраните его как «CSV UTF-8 (разделитель — запятая)»`);
   }
   // The registries as the content has them now; the employees' units and roles must be found there.
-  const [{ parseEmployees }, { loadCorpus }] = await Promise.all([import('../src/ack/employees-csv.ts'), import('../src/model/corpus.ts')]);
+  const [{ parseEmployees }, { loadCorpus }] = await Promise.all([import('../src/ack/employees-csv.ts'), import('../src/analysis/load.ts')]);
   const corpus = await loadCorpus(config.contentRootAbs);
   const registries = { units: new Set(corpus.units.map((u) => u.data.id)), roles: new Set(corpus.roles.map((r) => r.data.id)) };
   const { employees: list, problems } = parseEmployees(text, registries);

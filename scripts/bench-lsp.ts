@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../src/model/corpus.ts';
+import { loadCorpus } from '../src/analysis/load.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { LspClient } from './lsp-client.ts';
 

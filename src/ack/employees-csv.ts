@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { didYouMean } from '../validation/did-you-mean.ts';
+import { didYouMean } from '../lib/did-you-mean.ts';
 import type { Employee } from './store.ts';
 
 export interface CsvProblem {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { loadCorpus, type Corpus } from '../model/corpus.ts';
+import { loadCorpus } from '../analysis/load.ts';
+import type { Corpus } from '../model/corpus.ts';
 import { AuthoringError, ExistsError } from './errors.ts';
 import { planAppendix, planDocument, planEdition, titleProblem, type NewFile } from './scaffold.ts';
 import { writeNew } from './write.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { codeSlug, compareNatural } from '../lib/codes.ts';
 import { contentPaths } from '../lib/content-paths.ts';
 import { appendix as appendixSchema, edition as editionSchema } from '../schemas/document.ts';
-import { MAX_FILE_BYTES } from '../model/source.ts';
+import { MAX_FILE_BYTES } from '../analysis/source.ts';
 import { ImportError } from './errors.ts';
 import { mdxFile } from './mdx-writer.ts';
 import type { Recognition } from './recognise.ts';

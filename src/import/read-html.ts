@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { CHECKBOX, plain, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
 import { tidy } from './inline.ts';
 import { ImportError } from './errors.ts';
-import { MAX_MDX_NESTING, tooDeepHtml } from '../model/nesting.ts';
+import { MAX_MDX_NESTING, tooDeepHtml } from '../analysis/nesting.ts';
 
 /** Page furniture of a saved page: never content. */
 const FURNITURE = new Set(['header', 'footer', 'nav', 'aside', 'script', 'style', 'noscript', 'template', 'head', 'button', 'form', 'select']);

@@ -9,13 +9,14 @@ import { documentTitle } from '../lib/titles.ts';
 import type { DocumentEntry, Located } from '../model/corpus.ts';
 import { documentStatus, STATE_LABELS } from '../model/editions.ts';
 import { resolveStandard, type Lookup } from '../model/lookup.ts';
-import { parseMdx } from '../model/parse.ts';
+import { parseMdx } from '../analysis/parse.ts';
 import { policyPrinciples } from '../model/principles.ts';
 import { appendix as appendixSchema, edition as editionSchema, PRINCIPLE_GROUPS } from '../schemas/document.ts';
 import type { Standard } from '../schemas/standard.ts';
-import { scanText, type ProseRef } from '../validation/extract.ts';
+import { scanText } from '../analysis/extract.ts';
+import type { ProseRef } from '../model/parsed.ts';
 import type { SessionRun } from '../validation/session.ts';
-import { clauseResolver, headingNumbers } from '../validation/standard-citations.ts';
+import { clauseResolver, headingNumbers } from '../analysis/resolve.ts';
 
 /**
  * What the language server answers, as plain functions of the checker's model and a file's text, so

@@ -1,7 +1,7 @@
 import { compareNatural, parseCode } from '../lib/codes.ts';
 import type { AppendixEntry, DocumentEntry, EditionEntry } from './corpus.ts';
 import { documentStatus, editionIntervals } from './editions.ts';
-import type { FieldPath } from './positions.ts';
+import type { FieldPath } from './parsed.ts';
 
 /**
  * Suspect references (ISO 9001:2015, 7.5.3.2 c — control of changes): a citing edition was written or

@@ -3,7 +3,7 @@ import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus
 import { documentStatus } from '../model/editions.ts';
 import type { AccessLevel } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
-import { containment } from '../validation/mdx-containment.ts';
+import { containment } from '../analysis/containment.ts';
 
 /** What a build may publish for its audience; decided once from the checked corpus. */
 export interface Publication {

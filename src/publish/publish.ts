@@ -16,13 +16,12 @@ import { routes } from '../lib/routes.ts';
 import type { RenderContext } from '../render/components.ts';
 import type { LinkTarget, RefTarget } from '../render/link-references.ts';
 import { documentTitle } from '../lib/titles.ts';
-import { clauseResolver, headingNumbers } from '../validation/standard-citations.ts';
+import { buildReferenceIndex, clauseResolver, headingNumbers, standardCitations, type Citation, type ReferenceIndex } from '../analysis/resolve.ts';
 import type { RenderCache } from '../render/render-cache.ts';
 import type { Role } from '../schemas/registries.ts';
 import type { CheckResult } from '../validation/check.ts';
-import { standardCitations } from '../validation/standard-citations.ts';
-import { buildReferenceIndex, type Citation, type ReferenceIndex } from '../validation/reference-index.ts';
-import type { DocumentData, RenderedBody, SiteData, ViewAppendix, ViewEdition, ViewSuspect } from '../site/view-data.ts';
+import type { DocumentData, SiteData, ViewAppendix, ViewEdition, ViewSuspect } from './view-data.ts';
+import type { RenderedBody } from '../render/render-body.ts';
 import { decidePublication, entryFile, type Publication } from './publication.ts';
 
 /** Audit records name people and findings: internal. A build for a wider audience publishes none. */

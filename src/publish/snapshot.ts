@@ -1,6 +1,6 @@
 import { readFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentData, SiteData } from '../site/view-data.ts';
+import type { DocumentData, SiteData } from './view-data.ts';
 
 export interface Snapshot {
   site: SiteData;

@@ -1,5 +1,6 @@
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { scanText, type ProseRef } from '../validation/extract.ts';
+import { scanText } from '../analysis/extract.ts';
+import type { ProseRef } from '../model/parsed.ts';
 
 /** Where a reference leads: a page (and anchor) with the target's full title, or a document the audience may not see. */
 export type RefTarget = { href: string; title: string } | { restricted: string } | undefined;
@@ -20,7 +21,7 @@ const SKIP_JSX = new Set(['a', 'Role', 'Term']);
 
 /**
  * Every reference the checker recognises in prose — document codes, standards, clauses, appendices of
- * this or another document — becomes a link, found with the checker's own scanner (src/validation/extract.ts),
+ * this or another document — becomes a link, found with the checker's own scanner (src/analysis/extract.ts),
  * so what is checked and what is linked cannot drift apart. A restricted document keeps its code, marked.
  */
 export function linkReferences(tree: Root, resolve: RefResolver, linkTarget?: LinkTarget) {

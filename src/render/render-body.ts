@@ -5,10 +5,23 @@ import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toHast, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
-import { HTML_ELEMENTS } from '../components/content/allowlist.ts';
-import type { BodySegment, Heading, RenderedBody } from '../site/view-data.ts';
+import { HTML_ELEMENTS } from '../analysis/allowlist.ts';
 import { INLINE_COMPONENTS, type RenderContext } from './components.ts';
 import { linkReferences } from './link-references.ts';
+
+/** A rendered body: HTML, with the places where a content component renders from site data. */
+export type BodySegment = { html: string } | { component: string; props: Record<string, string> };
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface RenderedBody {
+  segments: BodySegment[];
+  headings: Heading[];
+}
 
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -52,7 +65,7 @@ export function renderBody(tree: Root, context: RenderContext): RenderedBody {
   return { segments: splitSlots(html, slots), headings };
 }
 
-/** Heading ids as the checker computes them (src/validation/extract.ts): one slugger per file, in order. */
+/** Heading ids as the checker computes them (src/analysis/extract.ts): one slugger per file, in order. */
 function slugHeadings(tree: Root): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { digestFiles, moduleGraph } from '../model/module-graph.ts';
+import { digestFiles, moduleGraph } from '../lib/module-graph.ts';
 
 /**
  * Rendered bodies kept between builds, keyed by the text, the data the renderer saw (context key) and

@@ -7,7 +7,7 @@ import type { SiteConfig } from '../lib/config.ts';
 import { STATE_LABELS, type EditionState } from '../model/editions.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
 import { pagesOf } from '../site/pages.ts';
-import type { DocumentData } from '../site/view-data.ts';
+import type { DocumentData } from '../publish/view-data.ts';
 
 /** What a change does to the portal, for a merge-request comment. */
 export interface ChangeReport {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { codeSlug, parseCode, CODE_SEPARATORS } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
-import type { DocumentData, SiteData } from '../site/view-data.ts';
+import type { DocumentData, SiteData } from '../publish/view-data.ts';
 import { IMMUTABLE, IMMUTABLE_PATH, REVALIDATE, SECURITY_HEADERS } from './headers.ts';
 
 /** The folder of the generated parts inside the build's output (beside `public/`, `internal/`…). */

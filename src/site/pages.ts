@@ -6,7 +6,7 @@ import type { AuditPlan, AuditProgram, AuditReport } from '../schemas/audit.ts';
 import { JSON_SCHEMAS } from '../schemas/index.ts';
 import type { QualityStandard } from '../schemas/quality-standard.ts';
 import type { Standard } from '../schemas/standard.ts';
-import type { DocumentData, SiteData } from './view-data.ts';
+import type { DocumentData, SiteData } from '../publish/view-data.ts';
 import { programYear } from './quality.ts';
 import type { Site, SiteDocument } from './view.ts';
 

@@ -4,9 +4,10 @@ import { repositoryFileUrl } from '../lib/repository.ts';
 import type { DocumentStatus, EditionTimeline } from '../model/editions.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { AccessLevel, DocumentType, Role, Term, Unit } from '../schemas/registries.ts';
-import type { DocumentData, SiteData, ViewAppendix, ViewEdition } from './view-data.ts';
+import type { DocumentData, SiteData, ViewAppendix, ViewEdition } from '../publish/view-data.ts';
 
-export type { BodySegment, ViewAppendix, ViewEdition } from './view-data.ts';
+export type { BodySegment } from '../render/render-body.ts';
+export type { ViewAppendix, ViewEdition } from '../publish/view-data.ts';
 
 /** A published document as pages use it: its data with the edition its address shows. */
 export interface SiteDocument extends DocumentData {

@@ -1,12 +1,13 @@
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { VFileMessage } from 'vfile-message';
-import type { AnalysisCache } from '../model/analyse-pool.ts';
-import { loadCorpus, type Corpus } from '../model/corpus.ts';
+import type { AnalysisCache } from '../analysis/analyse-pool.ts';
+import { loadCorpus } from '../analysis/load.ts';
+import type { Corpus } from '../model/corpus.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
-import { clearSuggestions, suggestionIn, type Suggestion } from './did-you-mean.ts';
-import type { Extracted } from './extract.ts';
-import { buildReferenceIndex, type ReferenceIndex } from './reference-index.ts';
+import { clearSuggestions, suggestionIn, type Suggestion } from '../lib/did-you-mean.ts';
+import type { Extracted } from '../model/parsed.ts';
+import { buildReferenceIndex, type ReferenceIndex } from '../analysis/resolve.ts';
 import type { RuleContext, Severity, Target } from './rule.ts';
 import { ruleById, RULES, type RuleId } from './rules/index.ts';
 

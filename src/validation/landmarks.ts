@@ -3,7 +3,7 @@ import type { Lookup } from '../model/lookup.ts';
 import { qualityRecords } from '../model/quality-records.ts';
 import { routes } from '../lib/routes.ts';
 import { JSON_SCHEMAS } from '../schemas/index.ts';
-import type { Extracted } from './extract.ts';
+import type { Extracted } from '../model/parsed.ts';
 
 /** Anchors the document layout itself renders on every document, edition and appendix page. */
 const LAYOUT_ANCHORS = ['passport', 'scope', 'appendices', 'history', 'file-history', 'cited-by', 'references', 'content'];

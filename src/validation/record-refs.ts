@@ -1,5 +1,5 @@
 import type { Located } from '../model/corpus.ts';
-import type { FieldPath } from '../model/positions.ts';
+import type { FieldPath } from '../model/parsed.ts';
 import type { RuleContext } from './rule.ts';
 
 /**

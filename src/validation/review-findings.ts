@@ -2,7 +2,7 @@ import { typePrefix } from '../lib/codes.ts';
 import type { DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import type { Lookup } from '../model/lookup.ts';
 import { documentReview, type DocumentReview } from '../model/review.ts';
-import type { FieldPath } from '../model/positions.ts';
+import type { FieldPath } from '../model/parsed.ts';
 
 /** The review each document owes at the build's date, computed once for both review rules. */
 export function reviewsAt(

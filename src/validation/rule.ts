@@ -1,8 +1,8 @@
 import type { VFile } from 'vfile';
 import type { Corpus, Located } from '../model/corpus.ts';
 import type { Lookup } from '../model/lookup.ts';
-import type { FieldPath } from '../model/positions.ts';
-import type { Extracted } from './extract.ts';
+import type { FieldPath } from '../model/parsed.ts';
+import type { Extracted } from '../model/parsed.ts';
 
 export type Severity = 'error' | 'warning';
 

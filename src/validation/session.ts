@@ -2,23 +2,14 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { parseCode } from '../lib/codes.ts';
-import { analyseMdxFiles } from '../model/analyse-pool.ts';
-import {
-  assembleCorpus,
-  displayRootOf,
-  isHidden,
-  listContent,
-  loadUnit,
-  type Corpus,
-  type DocumentEntry,
-  type FileUnit,
-  type LoadProblem,
-} from '../model/corpus.ts';
+import { analyseMdxFiles } from '../analysis/analyse-pool.ts';
+import { assembleCorpus, displayRootOf, isHidden, listContent, loadUnit, type FileUnit } from '../analysis/load.ts';
+import type { Corpus, DocumentEntry, LoadProblem } from '../model/corpus.ts';
 import { classify } from '../model/file-kinds.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
-import { decodeSource, MAX_FILE_BYTES, readSource, type ReadResult } from '../model/source.ts';
+import { decodeSource, MAX_FILE_BYTES, readSource, type ReadResult } from '../analysis/source.ts';
 import { extractedOf, loadMessages, runRule, sortMessages, type CheckOptions, type CheckResult } from './check.ts';
-import type { Extracted } from './extract.ts';
+import type { Extracted } from '../model/parsed.ts';
 import { RULES, type RuleId } from './rules/index.ts';
 
 /**

@@ -25,7 +25,7 @@ describe('CONTRIBUTING.md', () => {
   });
 
   it('names every content component', async () => {
-    const { CONTENT_COMPONENTS } = await import('../../src/components/content/allowlist.ts');
+    const { CONTENT_COMPONENTS } = await import('../../src/analysis/allowlist.ts');
     for (const name of CONTENT_COMPONENTS) expect(guide).toContain(`| \`${name}\` |`);
   });
 });

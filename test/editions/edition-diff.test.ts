@@ -2,7 +2,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { diffFields, diffSections, wordDiff, type Part } from '../../src/model/edition-diff.ts';
 import { splitSections } from '../../src/model/edition-sections.ts';
-import { parseMdx } from '../../src/model/parse.ts';
+import { parseMdx } from '../../src/analysis/parse.ts';
 
 /** The tree the checker's corpus holds for an edition body. */
 const parse = (body: string) => parseMdx(new VFile({ path: 'edition.mdx', value: `---\nversion: "1.0"\n---\n${body}` })).tree;

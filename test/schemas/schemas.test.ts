@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { appendix, edition } from '../../src/schemas/document.ts';
-import { ajvIssues, formatPath, zodIssues } from '../../src/validation/schema-issues.ts';
+import { ajvIssues, formatPath, zodIssues } from '../../src/analysis/schema-issues.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, formatMessages, projectRoot } from '../helpers/content-root.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runNew } from '../../src/authoring/cli.ts';
 import { ImportError } from '../../src/import/errors.ts';
 import { readHtml } from '../../src/import/read-html.ts';
-import { tooDeepMdx } from '../../src/model/nesting.ts';
+import { tooDeepMdx } from '../../src/analysis/nesting.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, formatMessages } from '../helpers/content-root.ts';
 

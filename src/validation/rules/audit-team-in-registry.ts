@@ -1,6 +1,6 @@
 import { AUDITOR_ROLE, qualityRecords } from '../../model/quality-records.ts';
 import { auditAssignments, roleName } from '../audit-assignments.ts';
-import { didYouMean } from '../did-you-mean.ts';
+import { didYouMean } from '../../lib/did-you-mean.ts';
 import { defineRule } from '../rule.ts';
 
 /** Team members are auditors of the registry, trained for the role. */

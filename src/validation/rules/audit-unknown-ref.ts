@@ -1,6 +1,6 @@
 import type { Located } from '../../model/corpus.ts';
 import { qualityRecords, siblingPath } from '../../model/quality-records.ts';
-import { didYouMean } from '../did-you-mean.ts';
+import { didYouMean } from '../../lib/did-you-mean.ts';
 import { defineRule } from '../rule.ts';
 
 /** Plans, reports and action plans name an audit of a program; action plans name findings of its report. */

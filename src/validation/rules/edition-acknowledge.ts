@@ -1,4 +1,4 @@
-import { didYouMean } from '../did-you-mean.ts';
+import { didYouMean } from '../../lib/did-you-mean.ts';
 import { defineRule } from '../rule.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { entries } from '../entries.ts';
-import { containment } from '../mdx-containment.ts';
+import { entries } from '../../analysis/entries.ts';
+import { containment } from '../../analysis/containment.ts';
 import { defineRule } from '../rule.ts';
 
 /**

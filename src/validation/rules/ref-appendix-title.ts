@@ -1,4 +1,4 @@
-import { refsOfKind } from '../entries.ts';
+import { refsOfKind } from '../../analysis/entries.ts';
 import { defineRule } from '../rule.ts';
 
 const normalise = (title: string) =>

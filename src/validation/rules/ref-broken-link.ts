@@ -1,6 +1,6 @@
 import { routes } from '../../lib/routes.ts';
-import { closest, didYouMean } from '../did-you-mean.ts';
-import { entries } from '../entries.ts';
+import { closest, didYouMean } from '../../lib/did-you-mean.ts';
+import { entries } from '../../analysis/entries.ts';
 import { buildLandmarks, splitPath, type Landmarks } from '../landmarks.ts';
 import { defineRule } from '../rule.ts';
 

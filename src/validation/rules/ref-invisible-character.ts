@@ -1,5 +1,5 @@
 import { describeInvisible, INVISIBLE_RE } from '../../lib/invisible.ts';
-import { entries } from '../entries.ts';
+import { entries } from '../../analysis/entries.ts';
 import { defineRule } from '../rule.ts';
 
 const INVISIBLE_ALL = new RegExp(INVISIBLE_RE.source, 'gu');

@@ -1,5 +1,5 @@
 import { cyrillicPrefixFor } from '../../lib/codes.ts';
-import { refsOfKind } from '../entries.ts';
+import { refsOfKind } from '../../analysis/entries.ts';
 import { defineRule } from '../rule.ts';
 
 /** `ПT-035` with a Latin T looks right and links nowhere: name the Cyrillic spelling. */

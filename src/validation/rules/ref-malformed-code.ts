@@ -1,5 +1,5 @@
-import { damerau } from '../did-you-mean.ts';
-import { refsOfKind } from '../entries.ts';
+import { damerau } from '../../lib/did-you-mean.ts';
+import { refsOfKind } from '../../analysis/entries.ts';
 import { defineRule } from '../rule.ts';
 
 /**

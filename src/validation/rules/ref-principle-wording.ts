@@ -1,6 +1,6 @@
 import { formatDate } from '../../lib/dates.ts';
 import { policyPrinciples, wordingKey } from '../../model/principles.ts';
-import { entries } from '../entries.ts';
+import { entries } from '../../analysis/entries.ts';
 import { defineRule } from '../rule.ts';
 
 /**

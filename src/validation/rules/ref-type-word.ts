@@ -1,6 +1,6 @@
 import { typeNameForms } from '../../lib/type-forms.ts';
-import { levenshtein } from '../did-you-mean.ts';
-import { refsOfKind } from '../entries.ts';
+import { levenshtein } from '../../lib/did-you-mean.ts';
+import { refsOfKind } from '../../analysis/entries.ts';
 import { defineRule } from '../rule.ts';
 
 const LETTER = /\p{L}/u;

@@ -1,4 +1,4 @@
-import { refsOfKind } from '../entries.ts';
+import { refsOfKind } from '../../analysis/entries.ts';
 import { recordRefs } from '../record-refs.ts';
 import { defineRule } from '../rule.ts';
 

@@ -1,6 +1,6 @@
 import { QMS_STANDARD } from '../../model/quality-records.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
-import { standardCitations, unverifiableUnder } from '../standard-citations.ts';
+import { standardCitations, unverifiableUnder } from '../../analysis/resolve.ts';
 import { recordRefs } from '../record-refs.ts';
 
 /** A cited clause exists in its standard's catalog: in prose and in quality and audit records. */

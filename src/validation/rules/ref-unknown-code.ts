@@ -1,6 +1,6 @@
 import { INVISIBLE_RE } from '../../lib/invisible.ts';
-import { didYouMean } from '../did-you-mean.ts';
-import { refsOfKind } from '../entries.ts';
+import { didYouMean } from '../../lib/did-you-mean.ts';
+import { refsOfKind } from '../../analysis/entries.ts';
 import { recordRefs } from '../record-refs.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
 

@@ -1,8 +1,8 @@
 import { lastDefinedIn, policyPrinciples, type PolicyPrinciples } from '../../model/principles.ts';
 import { qualityRecords } from '../../model/quality-records.ts';
 import { PRINCIPLE_GROUPS } from '../../schemas/document.ts';
-import { didYouMean } from '../did-you-mean.ts';
-import { entries } from '../entries.ts';
+import { didYouMean } from '../../lib/did-you-mean.ts';
+import { entries } from '../../analysis/entries.ts';
 import { defineRule } from '../rule.ts';
 
 const GROUP_NAMES: Record<string, string> = {

@@ -1,5 +1,5 @@
-import { didYouMean } from '../did-you-mean.ts';
-import { entries } from '../entries.ts';
+import { didYouMean } from '../../lib/did-you-mean.ts';
+import { entries } from '../../analysis/entries.ts';
 import { recordRefs } from '../record-refs.ts';
 import { defineRule } from '../rule.ts';
 

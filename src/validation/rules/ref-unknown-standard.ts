@@ -1,8 +1,8 @@
 import { designationKey, resolveStandard } from '../../model/lookup.ts';
 import { INVISIBLE_RE } from '../../lib/invisible.ts';
-import { damerau, didYouMean } from '../did-you-mean.ts';
+import { damerau, didYouMean } from '../../lib/did-you-mean.ts';
 import { defineRule } from '../rule.ts';
-import { standardCitations } from '../standard-citations.ts';
+import { standardCitations } from '../../analysis/resolve.ts';
 
 const CODE = /^[А-ЯЁ]{1,4}-\d+$/;
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { standardCitations, unverifiableUnder } from '../standard-citations.ts';
+import { standardCitations, unverifiableUnder } from '../../analysis/resolve.ts';
 
 /**
  * Some catalogs list clauses only to a level (`depth` in standards/*.json): «п. 8.2.2 ISO 9001:2008»

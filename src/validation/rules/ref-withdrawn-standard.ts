@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { standardCitations } from '../standard-citations.ts';
+import { standardCitations } from '../../analysis/resolve.ts';
 
 /** ISO 9001:2008 and other withdrawn editions: the reader should apply the edition that replaced it. */
 export default defineRule({ id: 'ref/withdrawn-standard', severity: 'warning', description: 'ссылка не на отменённое издание стандарта' }, (context) => {

@@ -1,6 +1,6 @@
 import { routes } from '../../lib/routes.ts';
 import { classify } from '../../model/file-kinds.ts';
-import { parseJson } from '../../model/parse.ts';
+import { parseJson } from '../../analysis/parse.ts';
 import { contentPath } from '../../model/quality-records.ts';
 import { defineRule } from '../rule.ts';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 
-/** Frontmatter is YAML of the core schema: no duplicate keys, no tags, no tab indentation, bounded nesting and aliases. Found by the loader while reading files (src/model), so there is nothing to run. */
+/** Frontmatter is YAML of the core schema: no duplicate keys, no tags, no tab indentation, bounded nesting and aliases. Found by the loader while reading files (src/analysis), so there is nothing to run. */
 export default defineRule({
   id: 'syntax/yaml',
   severity: 'error',

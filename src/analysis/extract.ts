@@ -4,53 +4,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import { CODE_SEPARATORS, parseCode } from '../lib/codes.ts';
 import { INVISIBLE_RE } from '../lib/invisible.ts';
-
-/** An invisible or format character inside a reference, by its offset in the file. */
-export interface HiddenChar {
-  offset: number;
-  char: string;
-}
-
-/**
- * A reference found in prose or markup, with its offset in the file. Prose is read without
- * invisible characters, so they never hide a reference; those inside one are kept in `hidden`.
- */
-export type ProseRef = (
-  | { kind: 'code'; raw: string; prefix: string; number: string; offset: number }
-  /** Letters, a hyphen and a number of other than three digits («ПТ-35», «ПТ-0353»): a code mistyped, judged by `ref/malformed-code`. */
-  | { kind: 'malformed-code'; raw: string; prefix: string; number: string; offset: number }
-  | { kind: 'standard'; raw: string; designation: string; clause?: string; offset: number }
-  | { kind: 'clause'; raw: string; clause: string; offset: number }
-  /** «Приложение 3 «…»», of the citing document, or of another one: «… к ПТ-035» (`document`). */
-  | { kind: 'appendix'; raw: string; number: number; title?: string; document?: string; offset: number }
-  | { kind: 'role' | 'term'; raw: string; id: string; offset: number }
-  | { kind: 'link'; raw: string; url: string; offset: number }
-) & { hidden?: HiddenChar[] };
-
-export interface HeadingInfo {
-  slug: string;
-  text: string;
-  depth: number;
-  offset: number;
-}
-
-/** Code that MDX would run at build time: imports/exports and `{…}` expressions. */
-export interface CodeNode {
-  kind: 'esm' | 'expression' | 'jsx';
-  value: string;
-  name?: string;
-  offset: number;
-  /** Literal attributes of a JSX element (expression attributes are separate `expression` nodes). */
-  attributes?: Array<{ name: string; value: string | null; offset: number }>;
-}
-
-export interface Extracted {
-  refs: ProseRef[];
-  /** Text quoted «…» in prose, for rules that compare quoted wording with its source. */
-  quotes: Array<{ text: string; offset: number }>;
-  headings: HeadingInfo[];
-  code: CodeNode[];
-}
+import type { CodeNode, Extracted, ProseRef } from '../model/parsed.ts';
 
 const CLAUSE_WORD = String.raw`(?:[Пп]п?\.|[Пп]ункт[а-яё]*|[Рр]аздел[а-яё]*|[Рр]азд\.)`;
 const CLAUSE_NUM = String.raw`(\d+(?:\.\d+)*)`;

@@ -1,6 +1,11 @@
-import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
-import type { Extracted, ProseRef } from './extract.ts';
-import type { RuleContext } from './rule.ts';
+import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry } from '../model/corpus.ts';
+import type { Extracted, ProseRef } from '../model/parsed.ts';
+
+/** The corpus with what was extracted from each MDX entry, by entry id (`pt-035/1.0`): what the checker's rules read. */
+export interface Analysed {
+  corpus: Corpus;
+  extracted: Map<string, Extracted>;
+}
 
 export interface EntryRefs {
   doc: DocumentEntry;
@@ -9,7 +14,7 @@ export interface EntryRefs {
 }
 
 /** Every MDX entry (editions and appendices) with what was extracted from it. */
-export function* entries({ corpus, extracted }: Pick<RuleContext, 'corpus' | 'extracted'>): Generator<EntryRefs> {
+export function* entries({ corpus, extracted }: Analysed): Generator<EntryRefs> {
   for (const doc of corpus.documents) {
     for (const entry of [...doc.editions, ...doc.appendices]) {
       const found = extracted.get(entry.id);
@@ -19,7 +24,7 @@ export function* entries({ corpus, extracted }: Pick<RuleContext, 'corpus' | 'ex
 }
 
 /** Every prose reference of one kind, with its entry. */
-export function* refsOfKind<K extends ProseRef['kind']>(context: Pick<RuleContext, 'corpus' | 'extracted'>, kind: K) {
+export function* refsOfKind<K extends ProseRef['kind']>(context: Analysed, kind: K) {
   for (const item of entries(context)) {
     for (const ref of item.extracted.refs) if (ref.kind === kind) yield { ...item, ref: ref as Extract<ProseRef, { kind: K }> };
   }

@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyserVersion } from '../../src/model/analyse-pool.ts';
-import { importSpecifiers, moduleGraph } from '../../src/model/module-graph.ts';
+import { analyserVersion } from '../../src/analysis/analyse-pool.ts';
+import { importSpecifiers, moduleGraph } from '../../src/lib/module-graph.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 
 /** A copy of the sources the key is computed from, to edit without touching the project. */
@@ -15,11 +15,11 @@ async function sourceCopy(): Promise<string> {
 }
 
 describe('the analysis cache key', () => {
-  it('follows the analyser imports, including model/nesting.ts', () => {
-    const files = moduleGraph([path.join(projectRoot, 'src/model/analyse-worker.ts')]).map((f) => path.relative(projectRoot, f));
-    expect(files).toContain('src/model/parse.ts');
-    expect(files).toContain('src/model/nesting.ts');
-    expect(files).toContain('src/validation/extract.ts');
+  it('follows the analyser imports, including analysis/nesting.ts', () => {
+    const files = moduleGraph([path.join(projectRoot, 'src/analysis/analyse-worker.ts')]).map((f) => path.relative(projectRoot, f));
+    expect(files).toContain('src/analysis/parse.ts');
+    expect(files).toContain('src/analysis/nesting.ts');
+    expect(files).toContain('src/analysis/extract.ts');
     expect(files).toContain('src/lib/codes.ts');
   });
 
@@ -28,7 +28,7 @@ describe('the analysis cache key', () => {
     const before = analyserVersion(root);
     expect(before).toMatch(/^[0-9a-f]{40}$/);
     expect(analyserVersion(root)).toBe(before);
-    const nesting = path.join(root, 'src/model/nesting.ts');
+    const nesting = path.join(root, 'src/analysis/nesting.ts');
     await writeFile(nesting, `${await readFile(nesting, 'utf8')}\n// changed\n`);
     expect(analyserVersion(root)).not.toBe(before);
   });

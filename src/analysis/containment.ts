@@ -1,8 +1,8 @@
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { CONTENT_COMPONENTS, CONTENT_MODULE, HTML_ELEMENTS } from '../components/content/allowlist.ts';
-import type { CodeNode } from './extract.ts';
+import { CONTENT_COMPONENTS, CONTENT_MODULE, HTML_ELEMENTS } from './allowlist.ts';
+import type { CodeNode } from '../model/parsed.ts';
 
 /** A piece of MDX that would run code at build time or in the reader's browser. */
 export interface Containment {

@@ -1,9 +1,9 @@
-import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
+import { location } from 'vfile-location';
+import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { resolveStandard, type Lookup } from '../model/lookup.ts';
-import type { ProseRef } from './extract.ts';
+import type { Extracted, ProseRef } from '../model/parsed.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
-import { entries } from './entries.ts';
-import type { RuleContext } from './rule.ts';
+import { entries, type Analysed } from './entries.ts';
 
 /** A bare «п. 9.2» belongs to the standard named last before it, else the document's first cited one, else this. */
 const DEFAULT_STANDARD = 'iso-9001-2015';
@@ -20,7 +20,7 @@ export interface StandardCitation {
  * unknown) and the clause, if any. `ref/unknown-standard`, `ref/unknown-clause`, `ref/unverified-clause`,
  * `ref/withdrawn-standard` and the publish step read it; the list is computed once per check.
  */
-export function standardCitations(context: Pick<RuleContext, 'corpus' | 'extracted' | 'lookup'>): readonly StandardCitation[] {
+export function standardCitations(context: Analysed & { lookup: Lookup }): readonly StandardCitation[] {
   const cached = computed.get(context.extracted);
   if (cached?.lookup === context.lookup && cached.corpus === context.corpus) return cached.list;
   const list: StandardCitation[] = [];
@@ -78,4 +78,52 @@ export function unverifiableUnder(standard: Pick<Standard, 'depth' | 'clauses'>,
   if (standard.depth === undefined || parts.length <= standard.depth) return undefined;
   const ancestor = parts.slice(0, standard.depth).join('.');
   return standard.clauses.find((c) => c.number === ancestor);
+}
+
+/** One citation: who cites (document code and entry) what, and where in the source. */
+export interface Citation {
+  from: string;
+  entry: string;
+  file: string;
+  line: number;
+  text: string;
+}
+
+/** What cites what: `documents[code]` and `standards[id]` list their citations. */
+export interface ReferenceIndex {
+  documents: Record<string, Citation[]>;
+  standards: Record<string, Citation[]>;
+}
+
+export function buildReferenceIndex(corpus: Corpus, lookup: Lookup, extracted: Map<string, Extracted>): ReferenceIndex {
+  const index: ReferenceIndex = { documents: {}, standards: {} };
+  const add = (bucket: Record<string, Citation[]>, key: string, citation: Citation) => {
+    (bucket[key] ??= []).push(citation);
+  };
+  for (const doc of corpus.documents) {
+    for (const entry of [...doc.editions, ...doc.appendices]) {
+      const found = extracted.get(entry.id);
+      if (!found) continue;
+      const place = location(entry.file);
+      const lineOf = (offset: number) => place.toPoint(offset)?.line ?? 1;
+      for (const ref of found.refs) {
+        const citation = { from: doc.code, entry: entry.id, file: entry.file.path, line: lineOf(ref.offset), text: ref.raw };
+        if (ref.kind === 'code') {
+          const code = `${ref.prefix}-${ref.number}`;
+          if (code !== doc.code && lookup.documents.has(code)) add(index.documents, code, citation);
+        } else if (ref.kind === 'standard') {
+          const id = resolveStandard(lookup, ref.designation);
+          if (id) add(index.standards, id, citation);
+        }
+      }
+    }
+    const latest = doc.editions.at(-1);
+    for (const reference of latest?.data.references ?? []) {
+      const id = resolveStandard(lookup, reference.cite);
+      const citation = { from: doc.code, entry: latest?.id ?? '', file: latest?.file.path ?? '', line: 1, text: reference.cite };
+      if (id) add(index.standards, id, citation);
+      else if (lookup.documents.has(reference.cite) && reference.cite !== doc.code) add(index.documents, reference.cite, citation);
+    }
+  }
+  return index;
 }

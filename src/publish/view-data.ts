@@ -5,27 +5,14 @@ import type { Section } from '../model/edition-sections.ts';
 import type { Appendix, Edition, Principle } from '../schemas/document.ts';
 import type { AccessLevel, DocumentType, Role, Synonym, Term, Unit } from '../schemas/registries.ts';
 import type { Standard } from '../schemas/standard.ts';
-import type { ReferenceIndex } from '../validation/reference-index.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+import type { ReferenceIndex } from '../analysis/resolve.ts';
 
 /**
  * The published view: everything a page may show, and nothing else. It is made once per build
  * (src/publish/publish.ts), after the check and the publication decision, and reaches Astro through
  * the content layer (src/content.config.ts). Plain JSON: no files, positions or checker state.
  */
-
-/** A rendered body: HTML, with the places where a content component renders from site data. */
-export type BodySegment = { html: string } | { component: string; props: Record<string, string> };
-
-export interface Heading {
-  depth: number;
-  slug: string;
-  text: string;
-}
-
-export interface RenderedBody {
-  segments: BodySegment[];
-  headings: Heading[];
-}
 
 export interface ViewEdition extends RenderedBody {
   /** `pt-035/1.0`. */

@@ -1,9 +1,9 @@
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { describe, expect, it } from 'vitest';
-import { parseMdx } from '../../src/model/parse.ts';
-import { extract } from '../../src/validation/extract.ts';
-import { containment } from '../../src/validation/mdx-containment.ts';
+import { parseMdx } from '../../src/analysis/parse.ts';
+import { extract } from '../../src/analysis/extract.ts';
+import { containment } from '../../src/analysis/containment.ts';
 
 const FRONTMATTER = '---\ncode: ПР-001\n---\n\n';
 

@@ -2,8 +2,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { z } from 'zod';
 import { jsonSchemaFor } from '../schemas/json-schema.ts';
-import { didYouMean } from './did-you-mean.ts';
-import type { FieldPath } from '../model/positions.ts';
+import { didYouMean } from '../lib/did-you-mean.ts';
+import type { FieldPath } from '../model/parsed.ts';
 
 /** One schema violation: where (field path) and what (Russian, with the fix). */
 export interface SchemaIssue {

@@ -1,12 +1,6 @@
 import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import { isMap, isSeq, isScalar, isPair, type Document, type Node as YamlNode } from 'yaml';
-
-export type FieldPath = ReadonlyArray<string | number>;
-
-/** Finds where a field path is in a source, as an offset into the whole file. */
-export interface Locator {
-  offsetOf(path: FieldPath): number;
-}
+import type { Locator } from '../model/parsed.ts';
 
 function rangeStart(node: unknown): number | undefined {
   return (node as YamlNode | null)?.range?.[0];

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
-import { digestFiles, moduleGraph } from './module-graph.ts';
+import { digestFiles, moduleGraph } from '../lib/module-graph.ts';
 import { analyseMdx, type MdxAnalysis } from './parse.ts';
 
 /**
@@ -26,7 +26,7 @@ const WORKER_URL = new URL('./analyse-worker.ts', import.meta.url);
  */
 export function analyserVersion(projectRoot = sourceRoot()): string | undefined {
   if (!projectRoot) return undefined;
-  const entries = ['src/model/analyse-worker.ts', 'src/model/parse.ts'].map((file) => path.join(projectRoot, file));
+  const entries = ['src/analysis/analyse-worker.ts', 'src/analysis/parse.ts'].map((file) => path.join(projectRoot, file));
   if (!entries.every((entry) => existsSync(entry))) return undefined;
   return digestFiles(projectRoot, [...moduleGraph(entries), path.join(projectRoot, 'package-lock.json')]);
 }

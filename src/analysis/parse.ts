@@ -8,29 +8,10 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { extract, type Extracted } from '../validation/extract.ts';
-import { jsonLocator, mapLocator, yamlPositions, type Locator } from './positions.ts';
+import type { Extracted, Locator, ParsedMdx, ParseProblem } from '../model/parsed.ts';
+import { extract } from './extract.ts';
+import { jsonLocator, mapLocator, yamlPositions } from './positions.ts';
 import { mdxNestingReason, nestingReason, tooDeep, tooDeepMdx } from './nesting.ts';
-
-/** A problem found while reading a file, before any rule runs. */
-export interface ParseProblem {
-  ruleId: 'syntax/yaml' | 'syntax/mdx' | 'syntax/json' | 'syntax/frontmatter';
-  offset?: number;
-  place?: { line: number; column: number };
-  reason: string;
-}
-
-export interface ParsedMdx {
-  file: VFile;
-  /** Frontmatter data as plain JS, or undefined when it could not be read. */
-  data: unknown;
-  locate: Locator;
-  /** References, headings and code found in the body; null when the body is not valid MDX. */
-  extracted: Extracted | null;
-  /** The MDX tree, parsed on first use (analyses from workers or the cache carry none). */
-  readonly tree: Root | null;
-  problems: ParseProblem[];
-}
 
 /** What the checker needs of an MDX file, as plain data: made in a worker or read from the cache. */
 export interface MdxAnalysis {

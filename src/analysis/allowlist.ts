@@ -1,0 +1,47 @@
+/**
+ * What MDX content may use. Content components are provided to every MDX page by the layout,
+ * so content needs no imports; an import is accepted only from CONTENT_MODULE and only for these names.
+ */
+export const CONTENT_COMPONENTS = [
+  'Role',
+  'Term',
+  'RolesTable',
+  'NormativeReferences',
+  'Note',
+  'QualityStandards',
+  'AuditTemplates',
+  'QmsMap',
+  'AuditLinks',
+  'Principles',
+] as const;
+
+export const CONTENT_MODULE = '@nd/content';
+
+/** Plain HTML elements content may write; anything else (script, iframe, style, object…) is refused. */
+export const HTML_ELEMENTS = new Set([
+  'abbr',
+  'b',
+  'br',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+  'div',
+  'p',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ul',
+  'ol',
+  'li',
+  'a',
+]);
