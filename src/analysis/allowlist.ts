@@ -15,6 +15,8 @@ export const CONTENT_COMPONENTS = [
   'Principles',
 ] as const;
 
+export type ContentComponent = (typeof CONTENT_COMPONENTS)[number];
+
 export const CONTENT_MODULE = '@nd/content';
 
 /** Plain HTML elements content may write; anything else (script, iframe, style, object…) is refused. */

@@ -2,13 +2,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { CONTENT_COMPONENTS, CONTENT_MODULE, HTML_ELEMENTS } from './allowlist.ts';
-import type { CodeNode } from '../model/parsed.ts';
-
-/** A piece of MDX that would run code at build time or in the reader's browser. */
-export interface Containment {
-  offset: number;
-  reason: string;
-}
+import type { CodeNode, Containment } from '../model/parsed.ts';
 
 interface EsNode {
   type: string;

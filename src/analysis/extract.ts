@@ -1,10 +1,12 @@
 import GithubSlugger from 'github-slugger';
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { CODE_SEPARATORS, parseCode } from '../lib/codes.ts';
 import { INVISIBLE_RE } from '../lib/invisible.ts';
 import type { CodeNode, Extracted, ProseRef } from '../model/parsed.ts';
+import { containment } from './containment.ts';
+import { walkProse } from './walk.ts';
 
 const CLAUSE_WORD = String.raw`(?:[Пп]п?\.|[Пп]ункт[а-яё]*|[Рр]аздел[а-яё]*|[Рр]азд\.)`;
 const CLAUSE_NUM = String.raw`(\d+(?:\.\d+)*)`;
@@ -102,53 +104,47 @@ function scanVisible(text: string, base: number): ProseRef[] {
 
 const CONTENT_REF_COMPONENTS: Record<string, 'role' | 'term'> = { Role: 'role', Term: 'term' };
 
-/** Walks an MDX tree once and collects references, headings and executable code. */
+/** Walks an MDX tree once and collects references, headings, executable code and what of it content may not contain. */
 export function extract(tree: Root): Extracted {
-  const out: Extracted = { refs: [], quotes: [], headings: [], code: [] };
+  const out: Omit<Extracted, 'containment'> = { refs: [], quotes: [], headings: [], code: [] };
   const slugger = new GithubSlugger();
-  const visit = (node: Root | RootContent) => {
+  walkProse(tree, (node) => {
     const offset = node.position?.start.offset ?? 0;
     switch (node.type) {
-      case 'code':
-      case 'inlineCode':
-      case 'yaml':
-      case 'html':
-        return;
       case 'text':
         out.refs.push(...scanText(node.value, offset));
         if (node.value.includes('«')) for (const m of node.value.matchAll(QUOTE_RE)) out.quotes.push({ text: m[1] ?? '', offset: offset + m.index });
-        return;
+        return false;
       case 'heading': {
         const text = toString(node as Heading);
         out.headings.push({ slug: slugger.slug(text), text, depth: node.depth, offset });
-        break;
+        return true;
       }
       case 'link':
         out.refs.push({ kind: 'link', raw: node.url, url: node.url, offset });
-        break;
+        return true;
       case 'definition':
         // `[текст][r]` … `[r]: адрес`: the target is in the definition, checked like any link.
         out.refs.push({ kind: 'link', raw: node.url, url: node.url, offset });
-        return;
+        return false;
       case 'mdxjsEsm':
         out.code.push({ kind: 'esm', value: node.value, offset });
-        return;
+        return false;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         out.code.push({ kind: 'expression', value: node.value, offset });
-        return;
+        return false;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         jsx(node, offset, out);
-        break;
+        return true;
     }
-    if ('children' in node) for (const child of node.children) visit(child as RootContent);
-  };
-  visit(tree);
-  return out;
+    return true;
+  });
+  return { ...out, containment: containment(out.code) };
 }
 
-function jsx(node: MdxJsxFlowElement | MdxJsxTextElement, offset: number, out: Extracted) {
+function jsx(node: MdxJsxFlowElement | MdxJsxTextElement, offset: number, out: Pick<Extracted, 'code' | 'refs'>) {
   const attributes: NonNullable<CodeNode['attributes']> = [];
   out.code.push({ kind: 'jsx', value: node.name ?? '', name: node.name ?? '', offset, attributes });
   for (const attribute of node.attributes) {

@@ -10,7 +10,8 @@ import { classify, FILE_KINDS, type FileKind } from '../model/file-kinds.ts';
 import type { FieldPath, Locator, ParsedMdx, ParseProblem } from '../model/parsed.ts';
 import { ajvIssues, zodIssues, type SchemaIssue } from './schema-issues.ts';
 import { analyseMdxFiles, type AnalysisCache } from './analyse-pool.ts';
-import { fromAnalysis, parseJson, parseMdx, type MdxAnalysis } from './parse.ts';
+import { parseJson } from './parse-json.ts';
+import { fromAnalysis, parseMdx, type MdxAnalysis } from './parse.ts';
 import { readSource, type ReadResult } from './source.ts';
 
 /** Reads every file under the content root; never throws on content, only reports. */

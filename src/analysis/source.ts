@@ -15,12 +15,22 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export async function readSource(absPath: string, displayPath: string): Promise<ReadResult> {
   const file = new VFile({ path: displayPath, value: '' });
   const info = await stat(absPath);
-  if (info.size > MAX_FILE_BYTES) {
-    const mb = (info.size / 1024 / 1024).toFixed(1).replace('.', ',');
-    return { ok: false, file, reason: `файл слишком велик: ${mb} МБ при пределе 5 МБ; разделите документ на части или вынесите данные в приложения` };
-  }
+  if (info.size > MAX_FILE_BYTES) return { ok: false, file, reason: tooLarge(info.size) };
   const bytes = await readFile(absPath);
   return decodeSource(bytes, file);
+}
+
+/** An editor's buffer (unsaved changes included) read as `readSource` reads a file: size limit, BOM and CRLF, control characters. */
+export function readText(text: string, displayPath: string): ReadResult {
+  const bytes = new TextEncoder().encode(text);
+  const file = new VFile({ path: displayPath, value: '' });
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, file, reason: tooLarge(bytes.length) };
+  return decodeSource(bytes, file);
+}
+
+function tooLarge(size: number): string {
+  const mb = (size / 1024 / 1024).toFixed(1).replace('.', ',');
+  return `файл слишком велик: ${mb} МБ при пределе 5 МБ; разделите документ на части или вынесите данные в приложения`;
 }
 
 export function decodeSource(bytes: Uint8Array, file: VFile): ReadResult {

@@ -26,6 +26,8 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
       'astro:config:setup': async ({ command, updateConfig, logger, injectScript, addMiddleware }) => {
         // Phones: wide tables become stacked rows, each cell labelled by its column's header.
         addMiddleware({ entrypoint: new URL('./table-labels-middleware.ts', import.meta.url), order: 'post' });
+        // Pages keyed by their route data render with the whole view out of reach: outermost, around the whole render.
+        addMiddleware({ entrypoint: new URL('./route-guard-middleware.ts', import.meta.url), order: 'pre' });
         let prepared = options.prepared;
         if (!prepared) {
           prepared = await prepareSite(config, { publishWithErrors: command !== 'build' });

@@ -72,10 +72,18 @@ export interface CodeNode {
   attributes?: Array<{ name: string; value: string | null; offset: number }>;
 }
 
+/** A piece of MDX that would run code at build time or in the reader's browser. */
+export interface Containment {
+  offset: number;
+  reason: string;
+}
+
 export interface Extracted {
   refs: ProseRef[];
   /** Text quoted «…» in prose, for rules that compare quoted wording with its source. */
   quotes: Array<{ text: string; offset: number }>;
   headings: HeadingInfo[];
   code: CodeNode[];
+  /** What of `code` content may not contain (mdx/forbidden-code); the build refuses a text with any. */
+  containment: Containment[];
 }

@@ -1,5 +1,6 @@
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { scanText } from '../analysis/extract.ts';
+import { NOT_PROSE, walkProse } from '../analysis/walk.ts';
 import type { ProseRef } from '../model/parsed.ts';
 
 /** Where a reference leads: a page (and anchor) with the target's full title, or a document the audience may not see. */
@@ -15,8 +16,8 @@ export type RefResolver = (ref: ProseRef) => RefTarget;
  */
 export type LinkTarget = (url: string) => { restricted: string } | 'unlinked' | undefined;
 
-/** Text inside these is left alone: already a link, or code. Headings are linked too (their anchor comes from their text). */
-const SKIP = new Set(['link', 'linkReference', 'code', 'inlineCode', 'yaml', 'html']);
+/** Text inside these is left alone: already a link, or not prose (NOT_PROSE). Headings are linked too (their anchor comes from their text). */
+const LINKS = new Set(['link', 'linkReference']);
 const SKIP_JSX = new Set(['a', 'Role', 'Term']);
 
 /**
@@ -26,13 +27,12 @@ const SKIP_JSX = new Set(['a', 'Role', 'Term']);
  */
 export function linkReferences(tree: Root, resolve: RefResolver, linkTarget?: LinkTarget) {
   const definitions = new Map<string, string>();
-  const collect = (node: Root | RootContent) => {
-    if (node.type === 'definition') definitions.set(node.identifier, node.url);
-    if ('children' in node) for (const child of node.children) collect(child as RootContent);
-  };
-  if (linkTarget) collect(tree);
+  if (linkTarget)
+    walkProse(tree, (node) => {
+      if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    });
   const visit = (node: Root | RootContent) => {
-    if (SKIP.has(node.type)) return;
+    if (NOT_PROSE.has(node.type) || LINKS.has(node.type)) return;
     if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && SKIP_JSX.has(node.name ?? '')) return;
     if (!('children' in node)) return;
     const parent = node as Parent;

@@ -1,11 +1,12 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toHast, type State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { HTML_ELEMENTS } from '../analysis/allowlist.ts';
+import { walkProse } from '../analysis/walk.ts';
 import { INLINE_COMPONENTS, type RenderContext } from './components.ts';
 import { linkReferences } from './link-references.ts';
 
@@ -69,17 +70,13 @@ export function renderBody(tree: Root, context: RenderContext): RenderedBody {
 function slugHeadings(tree: Root): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
-  const visit = (node: Root | RootContent) => {
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || node.type === 'html') return;
-    if (node.type === 'heading') {
-      const text = toString(node);
-      const slug = slugger.slug(text);
-      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: slug } };
-      headings.push({ depth: node.depth, slug, text });
-    }
-    if ('children' in node) for (const child of node.children) visit(child as RootContent);
-  };
-  visit(tree);
+  walkProse(tree, (node) => {
+    if (node.type !== 'heading') return;
+    const text = toString(node);
+    const slug = slugger.slug(text);
+    node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: slug } };
+    headings.push({ depth: node.depth, slug, text });
+  });
   return headings;
 }
 

@@ -8,7 +8,7 @@ import type { QualityStandard } from '../schemas/quality-standard.ts';
 import type { Standard } from '../schemas/standard.ts';
 import type { DocumentData, SiteData } from '../publish/view-data.ts';
 import { programYear } from './quality.ts';
-import type { Site, SiteDocument } from './view.ts';
+import type { Site, SiteDocument } from './site.ts';
 
 /** What the inventory reads of a published view: the site's data and its documents (src/publish/publish.ts). */
 export interface PageSource<D extends DocumentData = DocumentData> {
@@ -24,9 +24,9 @@ interface PageBase {
   /** Ids on the page that links may name after `#`. */
   anchors: readonly string[];
   /**
-   * What decides whether the page shows something else: the digest of the data it is made from (its
-   * document's or appendix's key, the site's for pages of the whole site). The build's cache key of
-   * the document pages; the merge-request report compares it.
+   * The digest of the data the page is made from: its document's or appendix's entry, the site's for
+   * pages of the whole site. A document's pages are keyed more finely by their route data
+   * (src/site/route-data.ts `pageKey`), which the build and the merge-request report use.
    */
   key: string;
 }
@@ -196,14 +196,14 @@ function redirectPages<D extends DocumentData>({ site, documents }: PageSource<D
 function documentPages<D extends DocumentData>(doc: D): Page<D>[] {
   const layout = [...anchors.document, ...(doc.appendices.length ? [anchors.appendices] : [])];
   const headings = (body: { headings: { slug: string }[] }) => body.headings.map((h) => h.slug);
-  const shown = doc.editions.find((e) => e.data.version === doc.shownVersion);
+  const shown = doc.status.shown;
   return [
     {
       kind: 'document',
       doc,
       path: routes.document(doc.code),
       indexed: shown?.state === 'current',
-      anchors: [...layout, ...(shown ? headings(shown) : [])],
+      anchors: [...layout, ...(shown ? headings(shown.edition) : [])],
       key: doc.key,
     },
     ...doc.editions.flatMap((edition, index): Page<D>[] => {

@@ -1,87 +1,15 @@
 import path from 'node:path';
-import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { parseCode } from '../lib/codes.ts';
 import { analyseMdxFiles } from '../analysis/analyse-pool.ts';
 import { assembleCorpus, displayRootOf, isHidden, listContent, loadUnit, type FileUnit } from '../analysis/load.ts';
-import type { Corpus, DocumentEntry, LoadProblem } from '../model/corpus.ts';
+import { readSource, readText, type ReadResult } from '../analysis/source.ts';
+import type { DocumentEntry, LoadProblem } from '../model/corpus.ts';
 import { classify } from '../model/file-kinds.ts';
-import { buildLookup, type Lookup } from '../model/lookup.ts';
-import { decodeSource, MAX_FILE_BYTES, readSource, type ReadResult } from '../analysis/source.ts';
+import { buildLookup } from '../model/lookup.ts';
 import { extractedOf, loadMessages, runRule, sortMessages, type CheckOptions, type CheckResult } from './check.ts';
-import type { Extracted } from '../model/parsed.ts';
 import { RULES, type RuleId } from './rules/index.ts';
-
-/**
- * Rules whose findings in a document's files depend only on that document, the documents it cites, the
- * policies (documents that define principles), the JSON data (registries, standards, records) and what
- * the lookup holds of other documents. After an edit of one
- * document they re-run on that document (and on those that cite it, when what others see of it changed),
- * with the documents it cites beside it. A rule not listed here re-runs on the whole corpus after every change.
- */
-const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
-  'doc/code-folder',
-  'doc/code-consistent',
-  'doc/duplicate-version',
-  'doc/duplicate-appendix',
-  'doc/no-edition',
-  'doc/unknown-type',
-  'edition/one-in-force',
-  'edition/order',
-  'edition/effective-after-approval',
-  'edition/status',
-  'edition/cites-cancelled',
-  'edition/replacement',
-  'edition/review-due',
-  'edition/review-overdue',
-  'ref/unknown-code',
-  'ref/latin-code',
-  'ref/unknown-standard',
-  'ref/unknown-clause',
-  'ref/unverified-clause',
-  'ref/withdrawn-standard',
-  'ref/unknown-appendix',
-  'ref/appendix-title',
-  'ref/unknown-role',
-  'ref/unknown-unit',
-  'ref/unknown-access',
-  'ref/broken-link',
-  'ref/invisible-character',
-  'ref/suspect',
-  'ref/unknown-principle',
-  'ref/principle-wording',
-  'mdx/forbidden-code',
-]);
-
-/** Document rules that look a cited document up in the document list (not in the lookup): they run with the cited ones beside. */
-const CITED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['ref/suspect']);
-
-/**
- * Rules that read only the JSON data and the set of document codes: an edit of a document's text or
- * frontmatter that keeps every code does not change their findings, so they re-run only when a JSON
- * file changes or a document appears, disappears or changes its code.
- */
-const DATA_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
-  'schema/ref',
-  'registry/duplicate-id',
-  'registry/unknown-parent',
-  'registry/role-defined-once',
-  'registry/synonym',
-  'standard/clause-tree',
-  'standard/external-control',
-  'audit/unknown-ref',
-  'audit/plan-in-program',
-  'audit/independence',
-  'audit/team-in-registry',
-  'audit/team-leader-role',
-  'audit/finding-requirement',
-  'audit/nonconformity-action',
-  'audit/overdue-action',
-  'audit/clause-coverage',
-  'audit/retention',
-  'quality/requirement-refs',
-  'quality/qms-map-coverage',
-]);
+import { mentionsOf, planRun, surfaceOf } from './session-plan.ts';
+import { CITED_RULES, DATA_RULES, DOCUMENT_RULES } from './session-scope.ts';
 
 export interface SessionOptions extends CheckOptions {
   /** Analyse a cold corpus in worker threads (faster first check, more memory kept by the process); default true. */
@@ -187,7 +115,7 @@ export class CheckSession {
     if (this.last && changes.length === 0) return { ...this.last, scope: 'none', documents: [], changedPaths: new Set() };
     const before = new Map(changes.map(([rel]) => [rel, this.units.get(rel)]));
     for (const [rel, text] of changes) {
-      const read = text === undefined ? await this.readDisk(rel) : text === null ? undefined : this.readText(rel, text);
+      const read = text === undefined ? await this.readDisk(rel) : text === null ? undefined : readText(text, this.displayPath(rel));
       if (read) this.units.set(rel, loadUnit(rel, read));
       else this.units.delete(rel);
     }
@@ -196,9 +124,15 @@ export class CheckSession {
     const extracted = extractedOf(corpus);
     const model = { corpus, lookup, extracted };
 
-    const plan = this.plan(
+    const plan = planRun(
+      {
+        previous: this.last?.corpus,
+        surfaces: this.surfaces,
+        mentions: this.mentions,
+        rels: [...this.units.keys(), ...before.keys()],
+        displayPath: (rel) => this.displayPath(rel),
+      },
       changes.map(([rel]) => rel),
-      before,
       corpus,
       lookup,
     );
@@ -239,57 +173,6 @@ export class CheckSession {
     return this.last;
   }
 
-  /** Which rules must run where: everything, or the document rules over a view of the affected documents. */
-  private plan(changed: string[], before: Map<string, FileUnit | undefined>, corpus: Corpus, lookup: Lookup) {
-    const full = { full: true, view: undefined, viewWithCited: undefined, paths: new Set<string>(), folders: [] as string[], changed: new Set<string>() };
-    if (!this.last) return full;
-    const folders = new Set<string>();
-    for (const rel of changed) {
-      const kind = classify(rel);
-      // JSON data, unknown files: the data rules and every document may depend on them.
-      if (kind?.format !== 'mdx') return full;
-      folders.add(rel.split('/')[1]!);
-    }
-    const previous = this.last.corpus.documents;
-    if (previous.length !== corpus.documents.length || corpus.documents.some((d, i) => d.folder !== previous[i]!.folder || d.code !== previous[i]!.code))
-      return full;
-    const docs = new Map(corpus.documents.map((d) => [d.folder, d]));
-    const oldDocs = new Map(previous.map((d) => [d.folder, d]));
-    const affected = new Set(folders);
-    for (const folder of folders) {
-      const doc = docs.get(folder);
-      if (!doc || surfaceOf(doc) === this.surfaces.get(folder)) continue;
-      // Principles are cited by id, not by code: a policy whose frontmatter changed concerns every document.
-      if (doc.editions.some((e) => e.data.principles) || oldDocs.get(folder)?.editions.some((e) => e.data.principles)) return full;
-      for (const [other, codes] of this.mentions) if (codes.has(doc.code) || codes.has(folder)) affected.add(other);
-    }
-    // Beside the affected documents: the policies (principle rules read them from the document list) and,
-    // for the rules that compare a citation with the cited document's editions, the documents cited.
-    const inView = new Set(affected);
-    for (const doc of corpus.documents) if (doc.editions.some((e) => e.data.principles)) inView.add(doc.folder);
-    const withCited = new Set(inView);
-    for (const folder of affected) {
-      const doc = docs.get(folder);
-      for (const code of doc ? mentionsOf(doc) : []) {
-        const cited = lookup.documents.get(code) ?? docs.get(code);
-        if (cited) withCited.add(cited.folder);
-      }
-    }
-    const paths = new Set<string>();
-    for (const rel of [...this.units.keys(), ...before.keys()]) {
-      const [top, folder] = rel.split('/');
-      if (top === 'documents' && folder && affected.has(folder)) paths.add(this.displayPath(rel));
-    }
-    return {
-      full: false,
-      view: corpus.documents.filter((d) => inView.has(d.folder)),
-      viewWithCited: corpus.documents.filter((d) => withCited.has(d.folder)),
-      paths,
-      folders: [...affected].sort(),
-      changed: folders,
-    };
-  }
-
   private remember(doc: DocumentEntry) {
     this.surfaces.set(doc.folder, surfaceOf(doc));
     this.mentions.set(doc.folder, mentionsOf(doc));
@@ -315,17 +198,6 @@ export class CheckSession {
       return undefined; // removed
     }
   }
-
-  /** An editor's buffer read as the loader reads a file: size limit, BOM and CRLF, control characters. */
-  private readText(rel: string, text: string): ReadResult {
-    const bytes = new TextEncoder().encode(text);
-    const file = new VFile({ path: this.displayPath(rel), value: '' });
-    if (bytes.length > MAX_FILE_BYTES) {
-      const mb = (bytes.length / 1024 / 1024).toFixed(1).replace('.', ',');
-      return { ok: false, file, reason: `файл слишком велик: ${mb} МБ при пределе 5 МБ; разделите документ на части или вынесите данные в приложения` };
-    }
-    return decodeSource(bytes, file);
-  }
 }
 
 function* sortedUnits(units: Map<string, FileUnit>): Generator<FileUnit> {
@@ -348,34 +220,5 @@ function byPath(messages: VFileMessage[]): Map<string, VFileMessage[]> {
     if (list) list.push(m);
     else out.set(p, [m]);
   }
-  return out;
-}
-
-/** What other documents' findings may depend on: every entry's frontmatter and headings. */
-function surfaceOf(doc: DocumentEntry): string {
-  return JSON.stringify([
-    doc.code,
-    [...doc.editions, ...doc.appendices].map((e) => [e.id, e.data, e.source.extracted?.headings.map((h) => [h.slug, h.text, h.depth])]),
-  ]);
-}
-
-/** Codes (and folder names, for links to `/nd/<folder>/`) a document names anywhere. */
-function mentionsOf(doc: DocumentEntry): Set<string> {
-  const out = new Set<string>();
-  for (const entry of [...doc.editions, ...doc.appendices]) {
-    for (const ref of entry.source.extracted?.refs ?? []) {
-      if (ref.kind === 'code') out.add(`${ref.prefix}-${ref.number}`);
-      else if (ref.kind === 'appendix' && ref.document) out.add(ref.document);
-      else if (ref.kind === 'link') for (const m of ref.url.matchAll(/([a-z0-9-]+)\/?(?:#|$)/g)) out.add(m[1]!);
-    }
-  }
-  for (const edition of doc.editions) {
-    for (const reference of edition.data.references) {
-      const code = parseCode(reference.cite)?.code;
-      if (code) out.add(code);
-    }
-    for (const code of Object.keys(edition.data.reviewedAgainst ?? {})) out.add(code);
-  }
-  out.delete(doc.code);
   return out;
 }

@@ -21,6 +21,9 @@ describe('the analysis cache key', () => {
     expect(files).toContain('src/analysis/nesting.ts');
     expect(files).toContain('src/analysis/extract.ts');
     expect(files).toContain('src/lib/codes.ts');
+    // The containment findings are stored in the analysis: a change to what content may contain re-analyses.
+    expect(files).toContain('src/analysis/containment.ts');
+    expect(files).toContain('src/analysis/allowlist.ts');
   });
 
   it('changes when a file imported only transitively by the analyser changes', async () => {

@@ -2,8 +2,6 @@ import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { describe, expect, it } from 'vitest';
 import { parseMdx } from '../../src/analysis/parse.ts';
-import { extract } from '../../src/analysis/extract.ts';
-import { containment } from '../../src/analysis/containment.ts';
 
 const FRONTMATTER = '---\ncode: ПР-001\n---\n\n';
 
@@ -13,7 +11,7 @@ function findings(body: string): string[] {
   const parsed = parseMdx(file);
   expect(parsed.problems).toEqual([]);
   const where = location(file);
-  return containment(extract(parsed.tree!).code).map(({ offset, reason }) => {
+  return parsed.extracted!.containment.map(({ offset, reason }) => {
     const point = where.toPoint(offset);
     return `${(point?.line ?? 0) - 4}:${point?.column} ${reason}`;
   });
