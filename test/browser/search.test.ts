@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
 import { indexSite } from '../../src/integration/search-index.ts';
-import { privateCopy, sharedBuild } from '../helpers/shared-build.ts';
+import { BUILDS, privateCopy, sharedBuild } from '../helpers/shared-build.ts';
 import { launchChromium, SearchPage } from './search-page.ts';
 
 let outDir = '';
@@ -40,7 +40,7 @@ async function addArchivedEdition(dir: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const shared = await sharedBuild('real');
+  const shared = await sharedBuild('real', BUILDS.internal);
   if (shared.code !== 0) throw new Error(`сборка не удалась:\n${shared.stdout}\n${shared.stderr}`);
   // The test adds a page and indexes again: its own copy of the run's shared build.
   outDir = (await privateCopy(shared, await mkdtemp(path.join(tmpdir(), 'nd-search-')))).outDir;
