@@ -1,22 +1,21 @@
 /**
- * `npm run docs:rules`: rewrites the rules section of CONTRIBUTING.md from the rule list and the rule
- * fixtures (test/fixtures/rules/<rule>/{fail,pass}, expected.txt), so the guide's examples are the
- * checker's own. `--check` only reports whether the committed section is current (exit 1 if not).
+ * `npm run docs:rules`: rewrites what the docs say about rules from the rule units
+ * (src/validation/rules/<group>/<name>/: rule.ts, pass/, fail/, expected.txt): the rules section of
+ * CONTRIBUTING.md, whose examples are the checker's own, and the README's table of rules.
+ * `--check` only reports whether the committed files are current (exit 1 if not).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { rulesSection, withRulesSection } from '../src/authoring/rules-guide.ts';
+import { rulesDocs } from '../src/authoring/rules-guide.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const guidePath = path.join(root, 'CONTRIBUTING.md');
-const guide = readFileSync(guidePath, 'utf8');
-const fresh = withRulesSection(guide, rulesSection(path.join(root, 'test/fixtures/rules')));
-if (process.argv.includes('--check')) {
-  if (fresh !== guide) {
-    process.stderr.write('CONTRIBUTING.md: раздел правил устарел — выполните npm run docs:rules\n');
-    process.exit(1);
+const stale = rulesDocs(root).filter(({ committed, fresh }) => committed !== fresh);
+for (const { file, fresh } of stale) {
+  const name = path.relative(root, file);
+  if (process.argv.includes('--check')) process.stderr.write(`${name}: правила описаны по-старому — выполните npm run docs:rules\n`);
+  else {
+    writeFileSync(file, fresh);
+    process.stdout.write(`${name}: правила обновлены\n`);
   }
-} else if (fresh !== guide) {
-  writeFileSync(guidePath, fresh);
-  process.stdout.write('CONTRIBUTING.md: раздел правил обновлён\n');
 }
+if (stale.length && process.argv.includes('--check')) process.exit(1);

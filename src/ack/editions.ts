@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../lib/config.ts';
 import { addDays } from '../lib/dates.ts';
 import { documentStatus, type EditionDates, type EditionState } from '../model/editions.ts';
-import { decidePublication, entryFile } from '../publish/publication.ts';
+import { decideAccess, entryFile } from '../publish/access.ts';
 import type { Acknowledge, Edition } from '../schemas/document.ts';
 import type { Unit } from '../schemas/registries.ts';
 import { audienceSites } from '../site/audience-pages.ts';
@@ -45,7 +45,7 @@ export async function loadCatalog(config: SiteConfig): Promise<Catalog> {
     throw new CatalogError(
       `в содержимом «${config.contentRoot}» ошибок проверки: ${checked.errors}; выполните npm run check и исправьте их — служба не принимает ознакомления с непроверенными редакциями`,
     );
-  const publication = decidePublication(checked, config.audience, config.buildDate);
+  const publication = decideAccess(checked, config.audience, config.buildDate);
   if (publication.problem) throw new CatalogError(publication.problem);
   const editions = new Map<string, KnownEdition>();
   for (const doc of checked.corpus.documents) {

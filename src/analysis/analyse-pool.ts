@@ -39,7 +39,7 @@ export type AnalysisCache = 'auto' | 'on' | 'off';
 const cacheEnabled = (root: string, mode: AnalysisCache) => mode === 'on' || (mode === 'auto' && !path.resolve(root).startsWith(tmpdir()));
 
 /** One cache per content root, so checks of other roots (tests, benchmarks) do not evict it. */
-const cacheFile = (root: string) => path.join(CACHE_DIR, `mdx-${createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16)}.bin`);
+export const analysisCacheFile = (root: string) => path.join(CACHE_DIR, `mdx-${createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16)}.bin`);
 
 function readCache(file: string, version: string): Map<string, MdxAnalysis> {
   try {
@@ -64,7 +64,7 @@ async function writeCache(file: string, version: string, entries: Map<string, Md
 /** `workers: false` analyses in this thread: a long-lived process (the language server) keeps its memory small that way. */
 export async function analyseMdxFiles(files: VFile[], root: string, mode: AnalysisCache = 'auto', { workers = true } = {}): Promise<MdxAnalysis[]> {
   const version = cacheEnabled(root, mode) ? analyserVersion() : undefined;
-  const file = cacheFile(root);
+  const file = analysisCacheFile(root);
   const cache = version ? readCache(file, version) : new Map<string, MdxAnalysis>();
   const keys = files.map((file) => createHash('sha1').update(file.path).update('\0').update(String(file.value)).digest('hex'));
   const results: Array<MdxAnalysis | undefined> = keys.map((key) => cache.get(key));

@@ -1,5 +1,5 @@
 import { blockText, type Block, type Removal } from './blocks.ts';
-import { PAGE_NUMBER_RE } from './read-pdf.ts';
+import { PAGE_NUMBER_RE } from './pdf-running.ts';
 
 const shape = (text: string) =>
   text

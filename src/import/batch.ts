@@ -13,7 +13,7 @@ import { analyse } from './pipeline.ts';
 import { progress } from './progress.ts';
 import { proposals, type Proposal } from './proposals.ts';
 import type { Guess, Mapped } from './recognise.ts';
-import { loadRegistries } from './registries.ts';
+import { loadRegistries, type Registries } from './registries.ts';
 import { oldAddresses, recordLegacy, type LegacySource } from './legacy.ts';
 import type { LegacyRedirect } from '../schemas/legacy-urls.ts';
 
@@ -105,85 +105,111 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
   const root = options.dryRun ? await mkdtemp(path.join(tmpdir(), 'nd-import-')) : outRoot;
   if (options.dryRun) await cp(outRoot, root, { recursive: true }).catch(() => mkdir(root, { recursive: true }));
   const registries = await loadRegistries(root);
+  const conversion = await convertOldFormats(files, options.stream);
   const results: FileResult[] = [];
-  // Old and open formats go through LibreOffice once for the whole batch.
-  const convertible = files.filter((f) => (CONVERTED as readonly string[]).includes(path.extname(f).toLowerCase()));
-  const convertDir = await mkdtemp(path.join(tmpdir(), 'nd-import-convert-'));
-  let converted: Map<string, string> | undefined;
-  let convertError: string | undefined;
-  if (convertible.length > 0) {
-    (options.stream ?? process.stderr).write(`LibreOffice: преобразование ${convertible.length} файл(ов) .odt/.doc/.rtf в DOCX…\n`);
-    converted = await convertAll(convertible, convertDir).catch((error: unknown) => {
-      convertError = error instanceof ImportError ? error.message : String(error);
-      return undefined;
-    });
-  }
   const bar = progress(files.length, options.stream);
   for (const input of files) {
-    const result: FileResult = { input, status: 'imported', written: [], mapped: [], guessed: [], dropped: [], proposals: [], schemaIssues: [], check: [] };
-    results.push(result);
-    try {
-      if (convertError && convertible.includes(input)) throw new ImportError(convertError);
-      const { source, recognition } = await analyse(input, registries, { code: options.code, converted });
-      const plan = planEdition(recognition, root, { version: options.version, input });
-      Object.assign(result, { format: source.format, code: plan.code, title: recognition.title, version: plan.version, newEdition: plan.newEdition });
-      result.mapped = recognition.mapped;
-      result.guessed = recognition.guessed;
-      result.dropped = [...source.removals, ...recognition.dropped].map((r) => ({ ...r, where: where(r, source.unit) }));
-      result.proposals = proposals(recognition, registries);
-      result.schemaIssues = plan.schemaIssues;
-      for (const file of plan.files) {
-        await mkdir(path.dirname(path.join(root, file.rel)), { recursive: true });
-        await writeFile(path.join(root, file.rel), file.content, { flag: 'wx' }); // wx: never overwrite
-        result.written.push(file.rel);
-      }
-    } catch (error) {
-      result.status = 'failed';
-      result.error = error instanceof ImportError ? error.message : `внутренняя ошибка импорта: ${(error as Error).message ?? String(error)}`;
-    }
+    results.push(await importOne(input, { options, root, registries, conversion }));
     bar.tick(path.basename(input));
   }
-  const legacyProblems: string[] = [];
-  if (options.legacy) {
-    const entries: LegacyRedirect[] = [];
-    for (const [i, r] of results.entries()) {
-      if (r.status === 'failed' || !r.code) continue;
-      r.legacy = oldAddresses(r.input, found[i]!.base, options.legacy);
-      entries.push(...r.legacy.map((from) => ({ from, code: r.code!, file: path.basename(r.input) })));
-    }
-    for (const m of options.legacy.map ?? [])
-      if (!results.some((r) => r.legacy?.includes(m.from)))
-        legacyProblems.push(`строка ${m.line}: «${m.from}» → «${m.file}»: файл не импортирован или не найден среди входных`);
-    try {
-      legacyProblems.push(...(await recordLegacy(root, entries)).conflicts);
-    } catch (error) {
-      legacyProblems.push(error instanceof ImportError ? error.message : String(error));
-    }
-  }
-  if (results.some((r) => r.written.length > 0)) {
-    const checked = await runCheck({ ...options.config, contentRootAbs: root }, audienceSites(options.config));
-    for (const m of checked.messages) {
-      const rel = path
-        .relative(root, m.file ?? '')
-        .split(path.sep)
-        .join('/');
-      const owner = results.find((r) => r.written.includes(rel)) ?? (rel === 'registries/legacy-urls.json' ? results.find((r) => r.legacy?.length) : undefined);
-      if (!owner) continue;
-      owner.check.push({
-        file: `${options.out.replace(/\/$/, '')}/${rel}`,
-        line: m.line ?? 1,
-        column: m.column ?? 1,
-        severity: m.fatal ? 'error' : 'warning',
-        message: m.reason,
-        ruleId: m.ruleId ?? '',
-      });
-    }
-  }
+  const legacyProblems = options.legacy ? await recordOldAddresses(results, found, options.legacy, root) : [];
+  if (results.some((r) => r.written.length > 0)) await checkWritten(results, options, root);
   for (const r of results) {
     if (r.status !== 'failed' && (r.check.length > 0 || r.guessed.length > 0 || r.schemaIssues.length > 0)) r.status = 'findings';
   }
   if (options.dryRun) await rm(root, { recursive: true, force: true });
-  await rm(convertDir, { recursive: true, force: true });
+  await rm(conversion.dir, { recursive: true, force: true });
   const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
   return { files: results, checkedRoot: root, summary: { imported: count('imported'), findings: count('findings'), failed: count('failed') }, legacyProblems };
+}
+
+/** The batch's .odt/.doc/.rtf converted to DOCX, or why LibreOffice could not. */
+interface Conversion {
+  convertible: string[];
+  dir: string;
+  converted?: Map<string, string>;
+  error?: string;
+}
+
+/** Old and open formats go through LibreOffice once for the whole batch. */
+async function convertOldFormats(files: string[], stream: NodeJS.WriteStream | undefined): Promise<Conversion> {
+  const convertible = files.filter((f) => (CONVERTED as readonly string[]).includes(path.extname(f).toLowerCase()));
+  const conversion: Conversion = { convertible, dir: await mkdtemp(path.join(tmpdir(), 'nd-import-convert-')) };
+  if (convertible.length > 0) {
+    (stream ?? process.stderr).write(`LibreOffice: преобразование ${convertible.length} файл(ов) .odt/.doc/.rtf в DOCX…\n`);
+    conversion.converted = await convertAll(convertible, conversion.dir).catch((error: unknown) => {
+      conversion.error = error instanceof ImportError ? error.message : String(error);
+      return undefined;
+    });
+  }
+  return conversion;
+}
+
+/** One input read, recognised and written as an edition; a failure is the file's result, never the batch's. */
+async function importOne(
+  input: string,
+  { options, root, registries, conversion }: { options: BatchOptions; root: string; registries: Registries; conversion: Conversion },
+): Promise<FileResult> {
+  const result: FileResult = { input, status: 'imported', written: [], mapped: [], guessed: [], dropped: [], proposals: [], schemaIssues: [], check: [] };
+  try {
+    if (conversion.error && conversion.convertible.includes(input)) throw new ImportError(conversion.error);
+    const { source, recognition } = await analyse(input, registries, { code: options.code, converted: conversion.converted });
+    const plan = planEdition(recognition, root, { version: options.version, input });
+    Object.assign(result, { format: source.format, code: plan.code, title: recognition.title, version: plan.version, newEdition: plan.newEdition });
+    result.mapped = recognition.mapped;
+    result.guessed = recognition.guessed;
+    result.dropped = [...source.removals, ...recognition.dropped].map((r) => ({ ...r, where: where(r, source.unit) }));
+    result.proposals = proposals(recognition, registries);
+    result.schemaIssues = plan.schemaIssues;
+    for (const file of plan.files) {
+      await mkdir(path.dirname(path.join(root, file.rel)), { recursive: true });
+      await writeFile(path.join(root, file.rel), file.content, { flag: 'wx' }); // wx: never overwrite
+      result.written.push(file.rel);
+    }
+  } catch (error) {
+    result.status = 'failed';
+    result.error = error instanceof ImportError ? error.message : `внутренняя ошибка импорта: ${(error as Error).message ?? String(error)}`;
+  }
+  return result;
+}
+
+/** Old addresses of the imported files recorded in registries/legacy-urls.json; returns what could not be recorded. */
+async function recordOldAddresses(results: FileResult[], found: Array<{ base: string }>, legacy: LegacySource, root: string): Promise<string[]> {
+  const problems: string[] = [];
+  const entries: LegacyRedirect[] = [];
+  for (const [i, r] of results.entries()) {
+    if (r.status === 'failed' || !r.code) continue;
+    r.legacy = oldAddresses(r.input, found[i]!.base, legacy);
+    entries.push(...r.legacy.map((from) => ({ from, code: r.code!, file: path.basename(r.input) })));
+  }
+  for (const m of legacy.map ?? [])
+    if (!results.some((r) => r.legacy?.includes(m.from)))
+      problems.push(`строка ${m.line}: «${m.from}» → «${m.file}»: файл не импортирован или не найден среди входных`);
+  try {
+    problems.push(...(await recordLegacy(root, entries)).conflicts);
+  } catch (error) {
+    problems.push(error instanceof ImportError ? error.message : String(error));
+  }
+  return problems;
+}
+
+/** `npm run check` once over the result; each finding goes to the file that wrote it (legacy-urls.json to the files with old addresses). */
+async function checkWritten(results: FileResult[], options: BatchOptions, root: string) {
+  const checked = await runCheck({ ...options.config, contentRootAbs: root }, audienceSites(options.config));
+  for (const m of checked.messages) {
+    const rel = path
+      .relative(root, m.file ?? '')
+      .split(path.sep)
+      .join('/');
+    const owner = results.find((r) => r.written.includes(rel)) ?? (rel === 'registries/legacy-urls.json' ? results.find((r) => r.legacy?.length) : undefined);
+    if (!owner) continue;
+    owner.check.push({
+      file: `${options.out.replace(/\/$/, '')}/${rel}`,
+      line: m.line ?? 1,
+      column: m.column ?? 1,
+      severity: m.fatal ? 'error' : 'warning',
+      message: m.reason,
+      ruleId: m.ruleId ?? '',
+    });
+  }
 }

@@ -4,29 +4,28 @@ import type { SiteConfig } from '../lib/config.ts';
 import { audienceSites } from '../site/audience-pages.ts';
 import { pagesOf, pagesOfKind } from '../site/pages.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
-import { snapshotFile, writeSnapshot } from '../publish/snapshot.ts';
+import { handOver } from '../publish/snapshot.ts';
 import { report } from '../validation/reporters/index.ts';
-
-export const VIEW_MODULE = 'virtual:nd/view';
 
 /** Thrown with a message already worded for the author; the build script prints it without a stack. */
 export class CheckFailed extends Error {}
 
 /**
  * Hands the published view to Astro. `npm run build` prepares it once (check, publish, render) and
- * passes it in; a bare `astro build` or `astro dev` prepares it here. Either way the view is written
- * as one snapshot that the content loader reads (src/content.config.ts): pages see nothing else.
+ * passes it in; a bare `astro build` or `astro dev` prepares it here. Either way the view is handed
+ * over in memory (src/publish/snapshot.ts) to the pages (src/site/view.ts): pages see nothing else.
  */
 export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared; htmlRedirects?: boolean }): AstroIntegration {
   const { config } = options;
   let findings: VFileMessage[] = [];
-  const file = snapshotFile(config.cacheDir);
   return {
     name: 'nd',
     hooks: {
       'astro:config:setup': async ({ command, updateConfig, logger, injectScript, addMiddleware }) => {
         // Phones: wide tables become stacked rows, each cell labelled by its column's header.
         addMiddleware({ entrypoint: new URL('./table-labels-middleware.ts', import.meta.url), order: 'post' });
+        // Pages keyed by their route data render with the whole view out of reach: outermost, around the whole render.
+        addMiddleware({ entrypoint: new URL('./route-guard-middleware.ts', import.meta.url), order: 'pre' });
         let prepared = options.prepared;
         if (!prepared) {
           prepared = await prepareSite(config, { publishWithErrors: command !== 'build', sites: audienceSites(config) });
@@ -37,16 +36,16 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
           injectScript('page', FINDINGS_NOTICE);
         }
         if (!prepared.view) throw new CheckFailed(`проверка содержимого: ошибок ${prepared.errors}; сборка остановлена`);
-        await writeSnapshot(file, prepared.view);
+        handOver(prepared.view);
         // Redirect pages (`/nd/ПТ-035/`, old intranet addresses) are the inventory's (src/site/pages.ts): a web
         // server does this with one map (src/serve/nginx-parts.ts); the HTML pages are for plain static hosting
         // (`--html-redirects`) and for `astro dev`.
         const htmlRedirects = options.htmlRedirects ?? command !== 'build';
         const redirects = Object.fromEntries(pagesOfKind(pagesOf(prepared.view, { htmlRedirects }), 'redirect').map((page) => [page.from, page.to]));
-        updateConfig({ redirects, vite: { plugins: [viewModule(file)] } });
+        updateConfig({ redirects });
       },
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */
-      'astro:server:setup': ({ server, refreshContent, logger }) => {
+      'astro:server:setup': ({ server, logger }) => {
         const root = config.contentRootAbs;
         server.watcher.add(root);
         let timer: NodeJS.Timeout | undefined;
@@ -58,14 +57,16 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
           logFindings(logger, prepared, text);
           if (prepared.errors > 0) {
             // Astro's overlay shows the errors in the open page and stays until the next save. The view is
-            // not refreshed meanwhile: a refreshed content layer reloads the page, and the reload would
-            // clear the overlay a moment after it appeared.
+            // not rewritten meanwhile: a reload would clear the overlay a moment after it appeared.
             server.hot.send({ type: 'error', err: { message: text, stack: '', plugin: 'nd-check' } });
             return;
           }
           if (prepared.view) {
-            await writeSnapshot(file, prepared.view);
-            await refreshContent?.({ loaders: ['nd-documents', 'nd-site'] });
+            // Pages read the new view (src/site/view.ts); the paths and props Astro keeps from each page's
+            // getStaticPaths are dropped by the event its content layer sends on a change.
+            handOver(prepared.view);
+            for (const environment of Object.values(server.environments ?? {}))
+              if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
           }
           server.hot.send({ type: 'full-reload' });
         };
@@ -114,13 +115,3 @@ fetch(${JSON.stringify(FINDINGS_PATH)}).then((r) => r.json()).then((findings) =>
   document.body.append(box);
 }).catch(() => {});
 `;
-
-/** `virtual:nd/view` tells the content loader where this build's snapshot is. */
-function viewModule(file: string) {
-  const resolved = `\0${VIEW_MODULE}`;
-  return {
-    name: 'nd-view',
-    resolveId: (id: string) => (id === VIEW_MODULE ? resolved : undefined),
-    load: (id: string) => (id === resolved ? `export const snapshotFile = ${JSON.stringify(file)};` : undefined),
-  };
-}

@@ -130,6 +130,27 @@ export function documentStatus<E extends { data: EditionDates }>(editions: reado
   return status;
 }
 
+/**
+ * The status seen through a narrower list of editions: each edition mapped by `f`, which returns undefined
+ * for one left out (an edition whose text is not published). The document's state and dates stay those
+ * of the whole list; `current`, `upcoming` and `shown` are the mapped timeline's own entries, or absent.
+ */
+export function mapStatus<E, F>(status: DocumentStatus<E>, f: (edition: E) => F | undefined): DocumentStatus<F> {
+  const mapped = new Map<EditionTimeline<E>, EditionTimeline<F>>();
+  for (const t of status.timeline) {
+    const edition = f(t.edition);
+    if (edition !== undefined) mapped.set(t, { ...t, edition });
+  }
+  const entry = (t: EditionTimeline<E> | undefined) => (t ? mapped.get(t) : undefined);
+  return {
+    ...status,
+    current: entry(status.current),
+    upcoming: entry(status.upcoming),
+    shown: entry(status.shown),
+    timeline: [...mapped.values()],
+  };
+}
+
 function computeStatus<E extends { data: EditionDates }>(editions: readonly E[], date: string): DocumentStatus<E> {
   const intervals = editionIntervals(editions);
   const cancellation = cancellationOf(editions);

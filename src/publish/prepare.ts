@@ -13,7 +13,7 @@ export interface Prepared {
   warnings: number;
   files: number;
   /** Absent when the check found errors: nothing is published from a broken corpus. */
-  view?: Omit<PublishedView, 'publication'>;
+  view?: PublishedView;
   /** Bodies rendered by this pass; the others came from the render cache. */
   rendered: number;
 }
@@ -49,7 +49,7 @@ export async function prepareSites(configs: SiteConfig[], options: PrepareOption
   const out: Prepared[] = [];
   for (const config of configs) {
     const cache = new RenderCache(path.join(config.cacheDir, 'nd', `render-${config.audience}.bin`));
-    const { publication: _decided, ...view } = publish(checked, config, cache, history);
+    const view = publish(checked, config, cache, history);
     await cache.save();
     out.push({ ...base, view, rendered: cache.rendered });
   }

@@ -1,5 +1,3 @@
-import { readFile, mkdir, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { DocumentData, SiteData } from './view-data.ts';
 
 export interface Snapshot {
@@ -7,16 +5,27 @@ export interface Snapshot {
   documents: DocumentData[];
 }
 
-/** Where a build's published view waits for Astro's content loader: one file per cache folder. */
-export const snapshotFile = (cacheDir: string) => path.join(cacheDir, 'nd', 'published-view.json');
+/**
+ * How the published view reaches the pages. Astro renders them in the process that prepared the view
+ * (`npm run build`, a bare `astro build`, `astro dev`), so it is handed over in memory under a
+ * process-wide key: writing it out as JSON and parsing it back took seconds per build and held a second
+ * copy of the view at a thousand documents. Each hand-over has a new generation: `astro dev` hands over
+ * a new view after each save, and pages (src/site/view.ts) see that it is new.
+ */
+const KEY = Symbol.for('nd.published-view');
 
-export async function writeSnapshot(file: string, snapshot: Snapshot) {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}`;
-  await writeFile(temp, JSON.stringify(snapshot));
-  await rename(temp, file);
+export interface HandedOver {
+  view: Snapshot;
+  generation: number;
 }
 
-export async function readSnapshot(file: string): Promise<Snapshot> {
-  return JSON.parse(await readFile(file, 'utf8')) as Snapshot;
+const slot = globalThis as typeof globalThis & { [KEY]?: HandedOver };
+
+export function handOver(view: Snapshot): void {
+  slot[KEY] = { view, generation: (slot[KEY]?.generation ?? 0) + 1 };
+}
+
+/** The view last handed over in this process, if any. */
+export function handedOver(): HandedOver | undefined {
+  return slot[KEY];
 }

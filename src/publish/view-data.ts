@@ -1,4 +1,4 @@
-import type { EditionInterval, EditionState } from '../model/editions.ts';
+import type { DocumentStatus, EditionInterval, EditionState } from '../model/editions.ts';
 import type { FileCommit } from '../model/git-history.ts';
 import type { ReviewBasis, ReviewState } from '../model/review.ts';
 import type { Section } from '../model/edition-sections.ts';
@@ -10,8 +10,10 @@ import type { ReferenceIndex } from '../analysis/resolve.ts';
 
 /**
  * The published view: everything a page may show, and nothing else. It is made once per build
- * (src/publish/publish.ts), after the check and the publication decision, and reaches Astro through
- * the content layer (src/content.config.ts). Plain JSON: no files, positions or checker state.
+ * (src/publish/publish.ts), after the check and the publication decision, and is handed over to the
+ * pages in memory (src/publish/snapshot.ts, read by src/site/view.ts). Plain data: no files, positions
+ * or checker state; one edition may be reached by several paths (a document's `editions` and its
+ * `status`), which the hand-over in memory keeps as one object.
  */
 
 export interface ViewEdition extends RenderedBody {
@@ -74,16 +76,14 @@ export interface DocumentData {
   code: string;
   slug: string;
   folder: string;
-  /** The edition the document's address shows: in force, else the upcoming one, else the newest. */
-  shownVersion: string;
   /** Published editions only, oldest version first, with their state at the build date. */
   editions: ViewEdition[];
-  currentVersion?: string;
-  upcomingVersion?: string;
-  state: 'current' | 'future' | 'cancelled' | 'draft';
-  cancelledOn?: string;
-  replacedBy?: string;
-  cancellation?: { date: string; act?: string; replacedBy?: string };
+  /**
+   * The document at the build date, over its published editions (the timeline's editions are those of
+   * `editions`): the edition its address shows (`shown`), the one in force, the one to come, its state
+   * and cancellation. Computed once, by the model (src/model/editions.ts), and carried as it is.
+   */
+  status: DocumentStatus<ViewEdition>;
   appendices: ViewAppendix[];
   /** Published documents whose published text cites this one. */
   citedBy: string[];

@@ -7,7 +7,9 @@ import type { SiteConfig } from '../lib/config.ts';
 import { STATE_LABELS, type EditionState } from '../model/editions.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
 import { audienceSites } from '../site/audience-pages.ts';
-import { pagesOf } from '../site/pages.ts';
+import { sitePages } from '../site/pages.ts';
+import { pageKey } from '../site/route-data.ts';
+import { siteView } from '../site/site.ts';
 import type { DocumentData } from '../publish/view-data.ts';
 
 /** What a change does to the portal, for a merge-request comment. */
@@ -36,7 +38,10 @@ export async function mergeRequestReport(config: SiteConfig, base: string): Prom
     const baseRoot = path.join(work, 'base');
     materialise(config.contentRootAbs, base, baseRoot);
     const at = (root: string, name: string) =>
-      prepareSite({ ...config, contentRootAbs: root, cacheDir: path.join(work, name) }, { publishWithErrors: true, gitHistory: false, sites: audienceSites(config) });
+      prepareSite(
+        { ...config, contentRootAbs: root, cacheDir: path.join(work, name) },
+        { publishWithErrors: true, gitHistory: false, sites: audienceSites(config) },
+      );
     const before = await at(baseRoot, 'cache-base');
     const after = await at(config.contentRootAbs, 'cache-head');
     return compare(base, config, { ...before, root: baseRoot }, { ...after, root: config.contentRootAbs });
@@ -121,8 +126,12 @@ function compare(base: string, config: SiteConfig, before: Prepared & { root: st
     const y = folderFiles(after.root, b.folder);
     return x.size !== y.size || [...y].some(([file, bytes]) => x.get(file) !== bytes);
   };
-  // Every page of each view (src/site/pages.ts) with the key that decides whether it shows something else.
-  const pageKeys = (view: Prepared['view']) => new Map(view ? pagesOf(view).map((p) => [p.path, p.key]) : []);
+  // Every page of each view (src/site/pages.ts) with the key that decides whether it shows something else:
+  // a document's page changes with its route data (src/site/route-data.ts), a title it names included.
+  const pageKeys = (view: Prepared['view']) => {
+    const site = view && siteView(view.site, view.documents);
+    return new Map(site ? sitePages(site).map((p) => [p.path, pageKey(site, p)]) : []);
+  };
   const pages = diffKeys(pageKeys(before.view), pageKeys(after.view), (a, b) => a !== b);
   return {
     base,

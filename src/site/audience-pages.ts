@@ -3,8 +3,8 @@ import { codeSlug } from '../lib/codes.ts';
 import { routes, splitPath } from '../lib/routes.ts';
 import type { DocumentEntry } from '../model/corpus.ts';
 import { documentStatus } from '../model/editions.ts';
-import { decidePublication, entryFile, type Publication } from '../publish/publication.ts';
-import { APPENDIX_RECORDS, AUDIT_RECORDS_ACCESS } from '../publish/publish.ts';
+import { decideAccess, entryFile, type Access } from '../publish/access.ts';
+import { APPENDIX_RECORDS, AUDIT_RECORDS_ACCESS } from '../publish/decide.ts';
 import { JSON_SCHEMAS } from '../schemas/index.ts';
 import type { AudienceSite, CheckModel, SitesOf } from '../validation/rule.ts';
 import { pagesOf, type InventoryDocument, type Page, type PageSource } from './pages.ts';
@@ -18,7 +18,7 @@ interface CheckedDocument extends InventoryDocument {
  * The sites a check meets links against (`ref/broken-link`): one per audience the build publishes
  * (nd.config.json `audiences`, else `audience`) and one of the widest access level, not built, for the
  * texts no built site publishes. Each is the page inventory (src/site/pages.ts) of that audience's
- * publication decision (src/publish/publication.ts), made from the checked corpus without rendering.
+ * publication decision (src/publish/access.ts), made from the checked corpus without rendering.
  */
 export function audienceSites(config: Pick<SiteConfig, 'audience' | 'audiences' | 'buildDate'>): SitesOf {
   const built = [...new Set(config.audiences ?? [config.audience])];
@@ -27,7 +27,7 @@ export function audienceSites(config: Pick<SiteConfig, 'audience' | 'audiences' 
     const levels = built.map((id) => ({ id, built: true }));
     if (widest && !built.includes(widest.id)) levels.push({ id: widest.id, built: false });
     return levels.flatMap(({ id, built: isBuilt }) => {
-      const publication = decidePublication(model, id, config.buildDate);
+      const publication = decideAccess(model, id, config.buildDate);
       // An audience the registry lacks builds nothing: the build stops with its own error.
       return publication.problem ? [] : [audienceSite(model, publication, id, isBuilt, config.buildDate)];
     });
@@ -40,10 +40,10 @@ export function audienceSites(config: Pick<SiteConfig, 'audience' | 'audiences' 
  */
 const lastSites = new Map<string, { inputs: readonly unknown[]; site: AudienceSite }>();
 
-function audienceSite(model: CheckModel, publication: Publication, audience: string, built: boolean, date: string): AudienceSite {
+function audienceSite(model: CheckModel, publication: Access, audience: string, built: boolean, date: string): AudienceSite {
   const { corpus, lookup } = model;
   const documents = corpus.documents.filter((doc) => publication.published.has(doc.code)).map((doc) => checkedDocument(doc, publication, date));
-  // As the published view decides them (src/publish/publish.ts): audit records only for an audience that may read them.
+  // As the published view decides them (src/publish/decide.ts): audit records only for an audience that may read them.
   const auditsPublished = (publication.audience?.rank ?? -1) >= (lookup.accessLevels.get(AUDIT_RECORDS_ACCESS)?.rank ?? Infinity);
   const records = Object.fromEntries(
     [...corpus.records].filter(([kind]) => auditsPublished || APPENDIX_RECORDS.includes(kind)).map(([kind, list]) => [kind, list.map((r) => r.data)]),
@@ -63,7 +63,7 @@ function audienceSite(model: CheckModel, publication: Publication, audience: str
   return made;
 }
 
-function siteOf(source: PageSource<CheckedDocument>, publication: Publication, audience: string, built: boolean): AudienceSite {
+function siteOf(source: PageSource<CheckedDocument>, publication: Access, audience: string, built: boolean): AudienceSite {
   const documents = source.documents;
   const targets = linkTargets(pagesOf(source));
   const withheld = new Map([...publication.restricted].map((code) => [codeSlug(code), code]));
@@ -83,7 +83,7 @@ function siteOf(source: PageSource<CheckedDocument>, publication: Publication, a
  */
 const checked = new Map<string, { entries: readonly object[]; signature: string; doc: CheckedDocument }>();
 
-function checkedDocument(doc: DocumentEntry, publication: Publication, date: string): CheckedDocument {
+function checkedDocument(doc: DocumentEntry, publication: Access, date: string): CheckedDocument {
   const all = [...doc.editions, ...doc.appendices];
   const visible = all.map((entry) => publication.visible.has(entryFile(doc, entry)));
   const variant = `${doc.folder}\0${doc.code}\0${date}\0${visible.map(Number).join('')}`;
@@ -102,14 +102,16 @@ function madeDocument(doc: DocumentEntry, visible: readonly boolean[], date: str
   const status = documentStatus(editions, date);
   const headings = (entry: DocumentEntry['editions'][number] | DocumentEntry['appendices'][number]) =>
     (entry.source.extracted?.headings ?? []).map((h) => ({ slug: h.slug }));
+  const timeline = status.timeline.map(({ edition, state }) => ({
+    data: { version: edition.data.version, acknowledge: edition.data.acknowledge },
+    state,
+    headings: headings(edition),
+  }));
+  const shown = status.shown ? timeline[status.timeline.indexOf(status.shown)] : undefined;
   const made: CheckedDocument = {
     code: doc.code,
-    shownVersion: status.shown?.edition.data.version ?? '',
-    editions: status.timeline.map(({ edition, state }) => ({
-      data: { version: edition.data.version, acknowledge: edition.data.acknowledge },
-      state,
-      headings: headings(edition),
-    })),
+    status: shown ? { shown: { edition: shown, state: shown.state } } : {},
+    editions: timeline,
     appendices: appendices.map((appendix) => ({ data: { number: appendix.data.number }, headings: headings(appendix) })),
     entries: [...editions, ...appendices].map((entry) => entry.id),
   };

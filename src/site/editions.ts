@@ -5,7 +5,9 @@ import { formatDate } from '../lib/dates.ts';
 import { PASSPORT_LABELS } from '../lib/passport.ts';
 import { routes } from '../lib/routes.ts';
 import type { Edition } from '../schemas/document.ts';
-import { unitPath, type Site, type SiteDocument, type ViewEdition } from './view.ts';
+import type { AccessLevel, Unit } from '../schemas/registries.ts';
+import { unitPath, type SiteDocument } from './site.ts';
+import type { ViewEdition } from '../publish/view-data.ts';
 
 /**
  * An edition's effective date in the tense of its state: «введена в действие 1 марта 2023 г.» once in force,
@@ -20,26 +22,35 @@ export function effectiveVerb(state: EditionState): string {
 }
 
 /** Running head of a printed edition or appendix: code, edition, access level; the foot names the address in force. */
-export function printMarks(site: Site, doc: SiteDocument, edition: Edition, appendix?: number): { head: string; currentPath: string } {
-  const access = site.lookup.accessLevels.get(edition.access)?.name ?? edition.access;
-  const what = appendix === undefined ? doc.code : `${doc.code}, приложение ${appendix}`;
+export function printMarks(
+  accessLevels: ReadonlyMap<string, AccessLevel>,
+  code: string,
+  edition: Pick<Edition, 'version' | 'access'>,
+  appendix?: number,
+): { head: string; currentPath: string } {
+  const access = accessLevels.get(edition.access)?.name ?? edition.access;
+  const what = appendix === undefined ? code : `${code}, приложение ${appendix}`;
   return {
     head: `${what} · редакция ${edition.version} · ${access}`,
-    currentPath: appendix === undefined ? routes.document(doc.code) : routes.appendix(doc.code, appendix),
+    currentPath: appendix === undefined ? routes.document(code) : routes.appendix(code, appendix),
   };
 }
 
 /** The published edition just before `version`, which the diff page compares with. */
-export function previousEdition(site: Site, doc: SiteDocument, version: string): EditionTimeline<ViewEdition> | undefined {
+export function previousEdition(doc: Pick<SiteDocument, 'status'>, version: string): EditionTimeline<ViewEdition> | undefined {
   const timeline = doc.status.timeline;
   const index = timeline.findIndex((t) => t.edition.data.version === version);
   return index > 0 ? timeline[index - 1] : undefined;
 }
 
-const responsible = (site: Site, r: Edition['passport']['responsibleForApplication']) => `${unitPath(site, r.unit)}${r.position ? ` / ${r.position}` : ''}`;
+/** What the passport fields read of the site: units and access levels. */
+type FieldLookups = { lookup: { units: ReadonlyMap<string, Unit>; accessLevels: ReadonlyMap<string, AccessLevel> } };
+
+const responsible = (site: FieldLookups, r: Edition['passport']['responsibleForApplication']) =>
+  `${unitPath(site, r.unit)}${r.position ? ` / ${r.position}` : ''}`;
 
 /** The passport and metadata a reader compares between editions, as the document page shows them. */
-export function editionFields(site: Site, edition: Edition): Field[] {
+export function editionFields(site: FieldLookups, edition: Edition): Field[] {
   const p = edition.passport;
   const access = site.lookup.accessLevels.get(edition.access);
   return [
@@ -62,8 +73,8 @@ export interface EditionDiff {
 }
 
 /** What changed from the previous published edition: passport fields and the body, section by section. */
-export function editionDiff(site: Site, doc: SiteDocument, edition: ViewEdition): EditionDiff | undefined {
-  const previous = previousEdition(site, doc, edition.data.version);
+export function editionDiff(site: FieldLookups, doc: Pick<SiteDocument, 'status'>, edition: ViewEdition): EditionDiff | undefined {
+  const previous = previousEdition(doc, edition.data.version);
   if (!previous) return undefined;
   const before = previous.edition;
   const sections = diffSections(before.sections, edition.sections);

@@ -38,7 +38,7 @@ export function feedEntries(site: Site): FeedEntry[] {
       const date = e.approved ?? e.effective;
       if (e.status === 'проект' || !date || date > site.date) continue;
       const pinned = url(routes.edition(doc.code, e.version));
-      const previous = previousEdition(site, doc, e.version);
+      const previous = previousEdition(doc, e.version);
       const when = e.effective && e.effective > site.date ? `вступает в силу ${formatDate(e.effective)}` : `введена в действие ${formatDate(e.effective)}`;
       entries.push({
         id: pinned,

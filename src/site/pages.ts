@@ -10,22 +10,29 @@ import type { Standard } from '../schemas/standard.ts';
 import type { EditionState } from '../model/editions.ts';
 import type { DocumentData, SiteData } from '../publish/view-data.ts';
 import { programYear } from './quality.ts';
-import type { Site, SiteDocument } from './view.ts';
+import type { Site, SiteDocument } from './site.ts';
 
 /**
  * What the inventory reads of a document: its code, the edition its address shows, its editions' versions,
  * states and heading slugs, its appendices' numbers and heading slugs. A published view's document
- * (src/site/view-data.ts) has these, and so has what the check extracted from the MDX
+ * (src/publish/view-data.ts) has these, and so has what the check extracted from the MDX
  * (src/site/audience-pages.ts): the inventory needs no rendering.
  */
 export interface InventoryDocument {
   code: string;
-  shownVersion: string;
-  /** `acknowledge`: the edition asks for acknowledgement, and its pages have the «Лист ознакомления». */
-  editions: readonly { data: { version: string; acknowledge?: unknown }; state: EditionState; headings: readonly { slug: string }[] }[];
+  /** The edition the document's address shows (the model's DocumentStatus `shown`). */
+  status: { shown?: { edition: InventoryEdition; state: EditionState } };
+  editions: readonly InventoryEdition[];
   appendices: readonly { data: { number: number }; headings: readonly { slug: string }[]; key?: string }[];
   /** Digest of what the document's pages show: a published view has it, the check's source does not. */
   key?: string;
+}
+
+/** `acknowledge`: the edition asks for acknowledgement, and its pages have the «Лист ознакомления». */
+export interface InventoryEdition {
+  data: { version: string; acknowledge?: unknown };
+  state: EditionState;
+  headings: readonly { slug: string }[];
 }
 
 /**
@@ -47,10 +54,10 @@ interface PageBase {
   /** What the site search holds of the page (src/integration/search-index.ts hands Pagefind these); absent: nothing. */
   search?: PageSearch;
   /**
-   * What decides whether the page shows something else: the digest of the data it is made from (its
-   * document's or appendix's key, the site's for pages of the whole site). The build's cache key of
-   * the document pages; the merge-request report compares it. Empty when the source has no keys (the
-   * check's inventory, made before anything is rendered).
+   * The digest of the data the page is made from: its document's or appendix's entry, the site's for
+   * pages of the whole site. A document's pages are keyed more finely by their route data
+   * (src/site/route-data.ts `pageKey`), which the build and the merge-request report use. Empty when the
+   * source has no keys (the check's inventory, made before anything is rendered).
    */
   key: string;
 }
@@ -222,15 +229,15 @@ function redirectPages<D extends InventoryDocument>({ site, documents }: PageSou
 function documentPages<D extends InventoryDocument>(doc: D): Page<D>[] {
   const layout = [...anchors.document, ...(doc.appendices.length ? [anchors.appendices] : [])];
   const headings = (body: { headings: readonly { slug: string }[] }) => body.headings.map((h) => h.slug);
-  const onEditionPage = (edition: D['editions'][number]) => [...layout, ...(edition.data.acknowledge ? [anchors.acknowledge] : []), ...headings(edition)];
-  const shown = doc.editions.find((e) => e.data.version === doc.shownVersion);
+  const onEditionPage = (edition: InventoryEdition) => [...layout, ...(edition.data.acknowledge ? [anchors.acknowledge] : []), ...headings(edition)];
+  const shown = doc.status.shown;
   return [
     {
       kind: 'document',
       doc,
       path: routes.document(doc.code),
       indexed: shown?.state === 'current',
-      anchors: shown ? onEditionPage(shown) : layout,
+      anchors: shown ? onEditionPage(shown.edition) : layout,
       key: doc.key ?? '',
       ...searched(shown && documentSearch(shown.state, false)),
     },

@@ -2,21 +2,27 @@ import { routes } from '../lib/routes.ts';
 import { qualityRecords, type QualityRecords } from '../model/quality-records.ts';
 import type { AuditProgram } from '../schemas/audit.ts';
 import type { Corpus } from '../model/corpus.ts';
-import type { Site } from './view.ts';
+import type { Principle } from '../schemas/document.ts';
+import type { Unit } from '../schemas/registries.ts';
+import type { Site } from './site.ts';
+
+/** What the record helpers read: the site, or a page's view made from its route data (src/site/route-data.ts). */
+type WithRecords = { records?: Record<string, unknown[]> };
+type WithUnits = { lookup: { units: ReadonlyMap<string, Unit> } };
 
 /** Whether the audience may read audit records (decided by src/publish/publish.ts). */
-export const auditsPublished = (site: Site): boolean => site.auditsPublished;
+export const auditsPublished = (site: { auditsPublished?: boolean }): boolean => site.auditsPublished ?? false;
 
-const records = new WeakMap<Site, QualityRecords>();
+const records = new WeakMap<WithRecords, QualityRecords>();
 
 /**
  * Quality and audit records of the published view, typed and indexed the way the checker indexes
  * them. The view holds only what the audience may read: audit records for an internal audience only.
  */
-export function recordsOf(site: Site): QualityRecords {
+export function recordsOf(site: WithRecords): QualityRecords {
   let found = records.get(site);
   if (!found) {
-    const byKind = new Map(Object.entries(site.records).map(([kind, list]) => [kind, list.map((data) => ({ data, at: [] }))]));
+    const byKind = new Map(Object.entries(site.records ?? {}).map(([kind, list]) => [kind, list.map((data) => ({ data, at: [] }))]));
     records.set(site, (found = qualityRecords({ records: byKind } as unknown as Corpus)));
   }
   return found;
@@ -29,11 +35,12 @@ export function appendixShowing(site: Site, component: string): { code: string; 
 }
 
 /** A principle or CX direction by its id, as the policy's shown edition words it; the id itself when unknown. */
-export const principleTitle = (site: Site, policy: string, id: string) => site.principles[policy]?.find((p) => p.id === id)?.title ?? id;
+export const principleTitle = (site: { principles?: Record<string, Principle[]> }, policy: string, id: string) =>
+  site.principles?.[policy]?.find((p) => p.id === id)?.title ?? id;
 
-export const unitName = (site: Site, id: string) => site.lookup.units.get(id)?.name ?? id;
+export const unitName = (site: WithUnits, id: string) => site.lookup.units.get(id)?.name ?? id;
 
-export const auditorName = (site: Site, id: string) => recordsOf(site).auditorById.get(id)?.data.name ?? id;
+export const auditorName = (site: WithRecords, id: string) => recordsOf(site).auditorById.get(id)?.data.name ?? id;
 
 /** The program's year as its address segment: the year its period starts. */
 export const programYear = (program: AuditProgram) => program.period.from.slice(0, 4);

@@ -34,7 +34,7 @@ export function registryExport(site: Site): RegistryExport {
             act: e.act ?? null,
             changes: e.changes,
             url: url(routes.edition(doc.code, e.version)),
-            changesUrl: previousEdition(site, doc, e.version) ? url(routes.diff(doc.code, e.version)) : null,
+            changesUrl: previousEdition(doc, e.version) ? url(routes.diff(doc.code, e.version)) : null,
             sample: Boolean(e.sample),
           };
         }),

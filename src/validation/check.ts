@@ -132,11 +132,7 @@ export function loadMessages(corpus: Pick<Corpus, 'problems'>, options: Pick<Che
 }
 
 /** Runs one rule over a corpus (or a view of it) and returns its findings in the order it reported them. */
-export function runRule(
-  rule: (typeof RULES)[number],
-  model: RunModel,
-  options: Pick<CheckOptions, 'rules' | 'buildDate' | 'review'>,
-): VFileMessage[] {
+export function runRule(rule: (typeof RULES)[number], model: RunModel, options: Pick<CheckOptions, 'rules' | 'buildDate' | 'review'>): VFileMessage[] {
   const messages: VFileMessage[] = [];
   if (!rule.run) return messages;
   const emit = emitter(options, messages);

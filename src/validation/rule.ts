@@ -74,12 +74,18 @@ export interface Rule<Id extends string = string> {
    * `schema/invalid`, `content/unknown-file`): the loader finds those while reading files.
    */
   readonly run?: (context: RuleContext) => void;
+  /**
+   * Where a load-time rule's logic lives (paths from the project root): the loader in src/model must
+   * find these problems while reading a file, before any rule can run, so the unit names its place.
+   */
+  readonly foundIn?: readonly string[];
 }
 
 /** A rule owns its id, severity, description and run; the runner owns positions, severity overrides and formatting. */
 export function defineRule<const Id extends string>(
-  meta: { id: Id; severity: Severity; description: string; url?: string },
+  meta: { id: Id; severity: Severity; description: string; url?: string; foundIn?: readonly string[] },
   run?: (context: RuleContext) => void,
 ): Rule<Id> {
-  return { id: meta.id, severity: meta.severity, description: meta.description, url: meta.url ?? RULES_URL, ...(run ? { run } : {}) };
+  const { id, severity, description } = meta;
+  return { id, severity, description, url: meta.url ?? RULES_URL, ...(meta.foundIn ? { foundIn: meta.foundIn } : {}), ...(run ? { run } : {}) };
 }

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build-site.ts';
-import { sharedBuild } from '../helpers/shared-build.ts';
+import { BUILDS, sharedBuild } from '../helpers/shared-build.ts';
 
 /** Audit records are internal: a build for the public audience carries none of them. */
 let build: BuildResult;
 
 beforeAll(async () => {
-  build = await sharedBuild('real', { date: '2026-11-26', audience: 'public' });
+  build = await sharedBuild('real', BUILDS.public);
   if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 });
 

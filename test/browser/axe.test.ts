@@ -2,6 +2,7 @@
  * Accessibility: axe-core, injected into every page type of the real content in Chromium, reports no
  * violation of any impact, at desktop and phone widths. The search page is checked with results shown.
  */
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -12,15 +13,32 @@ import { SearchPage } from './search-page.ts';
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let site: BuiltSite;
+/**
+ * axe.min.js from a server of its own, cacheable: Chromium compiles the 500 KB script once and takes it
+ * from its code cache on the next pages, where an inline copy was sent and compiled for every page.
+ */
+let axeServer: Server;
+let axeUrl = '';
 
 beforeAll(async () => {
   site = await openBuiltSite();
+  axeServer = createServer((_, response) => {
+    response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
+    response.end(AXE);
+  });
+  await new Promise<void>((resolve) => axeServer.listen(0, '127.0.0.1', resolve));
+  const address = axeServer.address();
+  axeUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/axe.min.js`;
 });
-afterAll(async () => site?.close());
+afterAll(async () => {
+  await Promise.all(tabs.map((tab) => tab.close()));
+  await site?.close();
+  axeServer?.close();
+});
 
 /** Violations as readable lines: rule, impact, and the first offending nodes. */
 async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  await page.addScriptTag({ url: axeUrl });
   const result = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -50,33 +68,39 @@ const VIEWPORTS = [
 
 /** Tabs open at once: one per core of the 2-core machines the suite runs on; more only contend. */
 const TABS = 2;
-let open = 0;
-const waiting: Array<() => void> = [];
+/** The tabs, made on first use and kept: each check loads its page into a free one (a new tab costs a renderer). */
+const tabs: Page[] = [];
+const free: Page[] = [];
+const waiting: Array<(tab: Page) => void> = [];
 
 /**
  * Each check in a tab of its own, so the checks of a block run side by side (`describe.concurrent`):
  * axe works in the page's renderer process, and the machine's other core would otherwise sit idle.
+ * The tab is sized to the check's viewport before it loads the page; the site keeps no state in the
+ * browser (no storage, no cookies), so a page loaded after another is the page loaded alone.
  */
-async function inTab<T>(built: BuiltSite, viewport: { width: number; height: number }, check: (page: Page) => Promise<T>): Promise<T> {
-  while (open >= TABS) await new Promise<void>((resolve) => waiting.push(resolve));
-  open += 1;
+async function inTab<T>(viewport: { width: number; height: number }, check: (page: Page) => Promise<T>): Promise<T> {
+  const tab = free.pop() ?? (tabs.length < TABS ? await newTab() : await new Promise<Page>((resolve) => waiting.push(resolve)));
   try {
-    // The site's Content-Security-Policy (src/serve/headers.ts) refuses inline scripts; axe is injected as one.
-    const page = await built.browser.newPage({ viewport, bypassCSP: true });
-    try {
-      return await check(page);
-    } finally {
-      await page.close();
-    }
+    await tab.setViewportSize(viewport);
+    return await check(tab);
   } finally {
-    open -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next(tab);
+    else free.push(tab);
   }
+}
+
+async function newTab(): Promise<Page> {
+  // The site's Content-Security-Policy (src/serve/headers.ts) refuses scripts from elsewhere; axe is one.
+  const tab = await site.browser.newPage({ bypassCSP: true });
+  tabs.push(tab);
+  return tab;
 }
 
 describe.concurrent.each(VIEWPORTS)('%s', (_, viewport) => {
   it.for(Object.entries(PAGE_TYPES).filter(([, path]) => path !== '/search/'))('%s (%s): no violations', async ([, path], { expect }) => {
-    await inTab(site, viewport, async (page) => {
+    await inTab(viewport, async (page) => {
       const response = await page.goto(`${site.base}${path}`);
       expect(response?.ok()).toBe(true);
       expect(await violations(page)).toEqual([]);
@@ -85,7 +109,7 @@ describe.concurrent.each(VIEWPORTS)('%s', (_, viewport) => {
 
   it('search with a query, results and filters: no violations', async ({ expect }) => {
     // Tall, so that Pagefind's lazily loaded results are all in view and rendered.
-    await inTab(site, { width: viewport.width, height: 6000 }, async (page) => {
+    await inTab({ width: viewport.width, height: 6000 }, async (page) => {
       const search = new SearchPage(page, site.base);
       await search.open('аудит');
       expect(await violations(page)).toEqual([]);
@@ -97,7 +121,8 @@ describe.concurrent.each(VIEWPORTS)('%s', (_, viewport) => {
 describe.concurrent('edition pages of the editions fixture', () => {
   let editions: BuiltSite;
   beforeAll(async () => {
-    editions = await openBuiltSite({ fixture: 'editions', date: '2025-03-01' });
+    // Served on an address of its own, checked in the same tabs.
+    editions = await openBuiltSite({ fixture: 'editions', date: '2025-03-01', browser: site.browser });
   });
   afterAll(async () => editions?.close());
 
@@ -108,7 +133,7 @@ describe.concurrent('edition pages of the editions fixture', () => {
     ['отменённый документ', '/nd/pr-902/'],
   ])('%s (%s): no violations at desktop and phone widths, no wider than a phone', async ([, address], { expect }) => {
     for (const [, viewport] of VIEWPORTS) {
-      await inTab(editions, viewport, async (page) => {
+      await inTab(viewport, async (page) => {
         expect((await page.goto(`${editions.base}${address}`))?.status()).toBe(200);
         expect(await violations(page)).toEqual([]);
         if (viewport.width === 375) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

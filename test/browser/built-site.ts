@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { startServer } from '../../scripts/serve.ts';
-import { sharedBuild, type Fixture, type SharedBuildOptions } from '../helpers/shared-build.ts';
+import { BUILDS, sharedBuild, type Fixture, type SharedBuildOptions } from '../helpers/shared-build.ts';
 import { launchChromium } from './search-page.ts';
 
 /**
- * A fixture (the real content unless named) built once per run (test/helpers/shared-build.ts), served
+ * A fixture (the real content built as `BUILDS.internal` unless named) built once per run (test/helpers/shared-build.ts), served
  * on a free port, with Debian's Chromium to drive it. The files are shared with other test files: read only.
  */
 export interface BuiltSite {
@@ -15,20 +15,22 @@ export interface BuiltSite {
   close(): Promise<void>;
 }
 
-export async function openBuiltSite(options: SharedBuildOptions & { fixture?: Fixture } = {}): Promise<BuiltSite> {
-  const { fixture = 'real', ...build } = options;
+/** With `browser`, the site is driven by that Chromium (and `close()` leaves it open) instead of one of its own. */
+export async function openBuiltSite(options: SharedBuildOptions & { fixture?: Fixture; browser?: Browser } = {}): Promise<BuiltSite> {
+  const { fixture = 'real', browser: given, ...named } = options;
+  const build = fixture === 'real' && Object.keys(named).length === 0 ? BUILDS.internal : named;
   const built = await sharedBuild(fixture, build);
   if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
   const server: Server = await startServer(built.outDir, 0);
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await launchChromium();
+  const browser = given ?? (await launchChromium());
   return {
     base,
     outDir: built.outDir,
     browser,
     async close() {
-      await browser.close();
+      if (!given) await browser.close();
       server.close();
     },
   };

@@ -7,9 +7,9 @@
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE } from '../helpers/shared-build.ts';
 import { openBuiltSite, type BuiltSite } from './built-site.ts';
 
-const BUILD_DATE = '2026-12-02';
 /** The browser's clock on the day of printing, a week after the build. */
 const PRINT_DAY = new Date('2026-12-09T10:00:00');
 /** @page margin (src/lib/print.ts): 2 cm top and bottom, in PDF points. */
@@ -19,7 +19,8 @@ let site: BuiltSite;
 let page: Page;
 
 beforeAll(async () => {
-  site = await openBuiltSite({ date: BUILD_DATE });
+  // Built on 2026-12-02 (BUILDS.internal), a week before the day of printing.
+  site = await openBuiltSite();
   page = await site.browser.newPage();
   await page.clock.setFixedTime(PRINT_DAY);
   // page.pdf() prints with the emulated media; printing is print.
@@ -81,7 +82,7 @@ describe.each([
   });
 
   it('says on every sheet that it is an uncontrolled copy, printed today, and where the edition in force is', () => {
-    const line = `Неконтролируемая копия. Напечатано 09.12.2026; действующая редакция — http://localhost:4321${current}`;
+    const line = `Неконтролируемая копия. Напечатано 09.12.2026; действующая редакция — ${SITE}${current}`;
     for (const p of printed.pages) expect(p.foot.replace(/- /g, '-').replace(/\/ /g, '/')).toContain(line);
   });
 

@@ -16,7 +16,7 @@ import { prepareSite } from '../../src/publish/prepare.ts';
 import { audienceSites } from '../../src/site/audience-pages.ts';
 import { pagesOf } from '../../src/site/pages.ts';
 import { projectRoot } from '../helpers/content-root.ts';
-import { privateCopy, sharedBuild } from '../helpers/shared-build.ts';
+import { BUILDS, privateCopy, sharedBuild } from '../helpers/shared-build.ts';
 import { launchChromium, SearchPage } from './search-page.ts';
 
 let outDir = '';
@@ -49,7 +49,7 @@ async function addArchivedEdition(dir: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const shared = await sharedBuild('real');
+  const shared = await sharedBuild('real', BUILDS.internal);
   if (shared.code !== 0) throw new Error(`сборка не удалась:\n${shared.stdout}\n${shared.stderr}`);
   // The test adds a page and indexes again: its own copy of the run's shared build.
   outDir = (await privateCopy(shared, await mkdtemp(path.join(tmpdir(), 'nd-search-')))).outDir;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config.ts';
 import { addMonths, daysBetween } from '../../src/lib/dates.ts';
 import { documentReview, reviewDate } from '../../src/model/review.ts';
+import { ruleUnit } from '../../src/validation/rule-units.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 import { checkOverlays } from '../helpers/rule-fixtures.ts';
 
@@ -42,7 +43,7 @@ describe('lead time from the configuration', () => {
   });
 
   it('reaches the checker through check() options', async () => {
-    const fixture = path.join(import.meta.dirname, 'fixtures/rules/edition-review-due/fail');
+    const fixture = path.join(ruleUnit('edition/review-due').dir, 'fail');
     const due = (lines: string[]) => lines.filter((l) => l.endsWith('edition/review-due')).map((l) => l.split(':')[0]);
     const wide = await checkOverlays([fixture], { rule: 'edition/review-due', buildDate: '2025-03-01' });
     expect(due(wide.lines)).toEqual(['documents/pr-931/editions/1.0.mdx', 'documents/pr-932/editions/1.0.mdx', 'documents/pr-933/editions/1.0.mdx']);

@@ -25,6 +25,20 @@ export const FIXTURES = {
 } as const;
 
 export type Fixture = keyof typeof FIXTURES;
+
+/** The configured site address of the builds below (never localhost, which the site map test refuses). */
+export const SITE = 'https://nd.example.ru';
+
+/**
+ * Options several test files build the real content with, so that they read one build: each set costs
+ * an Astro build, whatever the content (most of a build's time is Astro's own start).
+ */
+export const BUILDS = {
+  /** The internal site: the browser tests (test/browser/built-site.ts) and the site map. */
+  internal: { date: '2026-12-02', audience: 'internal', env: { ND_SITE: SITE } },
+  /** The public site: audit records left out, the site map of the public audience. */
+  public: { date: '2026-11-26', audience: 'public', env: { ND_SITE: SITE } },
+} as const satisfies Record<string, SharedBuildOptions>;
 export interface SharedBuildOptions {
   date?: string;
   audience?: string;

@@ -64,7 +64,9 @@ describe('pagesToIndex', () => {
     dirs.push(site);
     await mkdir(path.join(site, 'nd/pt-035/0.9'), { recursive: true });
     await writeFile(path.join(site, 'nd/pt-035/0.9/index.html'), page('<article data-pagefind-body>'));
-    await expect(pagesToIndex(site, [{ path: '/nd/pt-036/', archived: false }])).rejects.toThrow('страницы /nd/pt-036/ из перечня страниц нет в собранном сайте');
+    await expect(pagesToIndex(site, [{ path: '/nd/pt-036/', archived: false }])).rejects.toThrow(
+      'страницы /nd/pt-036/ из перечня страниц нет в собранном сайте',
+    );
     await expect(pagesToIndex(site, [{ path: '/nd/pt-035/0.9/', archived: true }])).rejects.toThrow('не размечена как недействующая редакция');
   });
 });

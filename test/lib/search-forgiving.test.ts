@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { spacedForIndex } from '../../src/integration/search-index.ts';
 import { cssString, printPageCss } from '../../src/lib/print.ts';
-import {
-  filtersFromAddress,
-  filtersToAddress,
-  partialNote,
-  queryWords,
-  rankPartial,
-  russianCount,
-  russianLabel,
-  wordSubsets,
-} from '../../src/lib/search-page.ts';
+import { filtersFromAddress, filtersToAddress } from '../../src/lib/search-address.ts';
+import { partialNote, queryWords, rankPartial, wordSubsets } from '../../src/lib/search-forgiving.ts';
+import { russianCount, russianLabel } from '../../src/lib/search-russian.ts';
 import { synonymsFor } from '../../src/lib/synonyms.ts';
 
 const aids = ['ПТ-035', 'ПТ035', 'ПТ 035', 'PT-035', 'самообслуживание', 'QMS'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeAliases, standardAliases } from '../../src/lib/search.ts';
-import { withArchivePolicy } from '../../src/lib/search-page.ts';
+import { withArchivePolicy } from '../../src/lib/search-address.ts';
 import { isSearchShortcut, isTypingTarget } from '../../src/lib/search-shortcut.ts';
 
 describe('codeAliases', () => {

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaFields } from '../../src/lib/schema-fields.ts';
 import { auditPlan } from '../../src/schemas/audit.ts';
 import { check } from '../../src/validation/check.ts';
 import { jsonSchemaFor } from '../../src/schemas/json-schema.ts';
-import { contentRoot, formatMessages, overlayFixture, projectRoot } from '../helpers/content-root.ts';
+import { BASES_DIR } from '../../src/validation/rule-units.ts';
+import { contentRoot, formatMessages, projectRoot } from '../helpers/content-root.ts';
 
 const QUALITY_SCHEMAS = [
   'quality-standard.schema.json', 'qms-map.schema.json', 'auditors.schema.json', 'audit-program.schema.json',
@@ -64,7 +66,7 @@ describe('schema errors in audit records point at the line of the JSON', () => {
   // A value's position is its key's (`"from": …` → the quote of `"from"`); list items point at the item.
   it('reports every error at its field, one message per error, and keeps the invalid record out of the cross-record rules', async () => {
     const root = await contentRoot({}, { only: ['registries', 'standards', 'documents'] });
-    await overlayFixture(root, 'audits/_base');
+    await cp(path.join(BASES_DIR, 'records'), root, { recursive: true });
     const file = path.join(root, PLAN);
     const { writeFile } = await import('node:fs/promises');
     await writeFile(file, broken);

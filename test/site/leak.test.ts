@@ -85,7 +85,9 @@ async function distBytes(dir: string): Promise<Map<string, Buffer>> {
 describe('the check names the links dead on a narrower site', () => {
   it('ПР-903 links to the trade-secret ПР-901: no site below trade-secret has its page or its appendix', () => {
     const output = `${build.stdout}\n${build.stderr}`;
-    expect(output).toContain('на сайтах аудиторий «public», «internal», «confidential» нет страницы «/nd/pr-901/»: документ ПР-901 этой аудитории не публикуется');
+    expect(output).toContain(
+      'на сайтах аудиторий «public», «internal», «confidential» нет страницы «/nd/pr-901/»: документ ПР-901 этой аудитории не публикуется',
+    );
     expect(output).toContain('на сайтах аудиторий «public», «internal», «confidential» нет страницы «/nd/pr-901/appendices/1/»');
   });
 });

@@ -114,7 +114,7 @@ describe('pagesOf', () => {
     const documentPages = pages.filter((p): p is Extract<Page, { kind: 'document' | 'edition' }> => p.kind === 'document' || p.kind === 'edition');
     expect(documentPages.length).toBeGreaterThan(1);
     for (const page of documentPages) {
-      const version = page.kind === 'edition' ? page.version : page.doc.shownVersion;
+      const version = page.kind === 'edition' ? page.version : page.doc.status.shown?.edition.data.version;
       const headings = new Set(page.doc.editions.find((e) => e.data.version === version)?.headings.map((h) => h.slug));
       const html = await readFile(path.join(build.outDir, fileOf(page.path)), 'utf8');
       expect(layoutIds(html), page.path).toEqual(page.anchors.filter((a) => !headings.has(a)).sort());

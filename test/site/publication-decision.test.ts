@@ -3,7 +3,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decidePublication } from '../../src/publish/publication.ts';
+import { decideAccess } from '../../src/publish/access.ts';
 import { check, type CheckResult } from '../../src/validation/check.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { overlay, projectRoot } from '../helpers/content-root.ts';
@@ -33,21 +33,21 @@ beforeAll(async () => {
   result = await check({ root, buildDate: DATE });
 });
 
-describe('decidePublication', () => {
+describe('decideAccess', () => {
   it.each([
     ['public', ['ПР-001', 'ПР-006']],
     ['internal', ['ПР-001', 'ПР-002', 'ПР-006']],
     ['confidential', ['ПР-001', 'ПР-002', 'ПР-003', 'ПР-006']],
     ['trade-secret', ['ПР-001', 'ПР-002', 'ПР-003', 'ПР-004', 'ПР-006']],
   ])('audience %s publishes %j; the rest are restricted, an unknown level always', (audience, published) => {
-    const decision = decidePublication(result, audience, DATE);
+    const decision = decideAccess(result, audience, DATE);
     expect(decision.problem).toBeUndefined();
     expect([...decision.published].sort()).toEqual(published);
     expect([...decision.restricted].sort()).toEqual(['ПР-001', 'ПР-002', 'ПР-003', 'ПР-004', 'ПР-005', 'ПР-006'].filter((c) => !published.includes(c)));
   });
 
   it('never lets Astro load a file with forbidden code, and says why', () => {
-    const decision = decidePublication(result, 'trade-secret', DATE);
+    const decision = decideAccess(result, 'trade-secret', DATE);
     expect([...decision.files].sort()).toEqual([
       'documents/pr-001/editions/1.0.mdx',
       'documents/pr-002/editions/1.0.mdx',
@@ -60,7 +60,7 @@ describe('decidePublication', () => {
   });
 
   it('refuses an audience the registry does not know', () => {
-    const decision = decidePublication(result, 'everyone', DATE);
+    const decision = decideAccess(result, 'everyone', DATE);
     expect(decision.problem).toBe(
       'уровень доступа «everyone», до которого публикует сборка (audience в nd.config.json или ND_AUDIENCE), не найден в registries/access-levels.json; известные: public, internal, confidential, trade-secret',
     );

@@ -7,9 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sharedBuild } from '../helpers/shared-build.ts';
-
-const SITE = 'https://nd.example.ru';
+import { BUILDS, SITE, sharedBuild } from '../helpers/shared-build.ts';
 
 async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
   const found: string[] = [];
@@ -24,11 +22,11 @@ async function htmlFiles(dir: string, prefix = ''): Promise<string[]> {
 /** A built file's address: `nd/pt-035/index.html` → `/nd/pt-035/`. */
 const addressOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
 
-describe.each(['internal', 'public'])('audience %s', (audience) => {
+describe.each(['internal', 'public'] as const)('audience %s', (audience) => {
   let outDir = '';
   const pages = new Map<string, string>();
   beforeAll(async () => {
-    const built = await sharedBuild('real', { audience, env: { ND_SITE: SITE } });
+    const built = await sharedBuild('real', BUILDS[audience]);
     if (built.code !== 0) throw new Error(`сборка не удалась:\n${built.stdout}\n${built.stderr}`);
     outDir = built.outDir;
     for (const file of await htmlFiles(outDir)) pages.set(addressOf(file), await readFile(path.join(outDir, file), 'utf8'));

@@ -72,7 +72,8 @@ const linkFindings = async (audiences: string[]) => {
   return formatMessages(root, result.messages).filter((line) => line.endsWith('ref/broken-link'));
 };
 const at = (i: number) => `${PUBLIC_DOC}:${LINE(i)}:1  error  `;
-const APPENDIX_MISS = 'documents/pr-901/appendices/1.mdx:9:5  error  на сайте аудитории «trade-secret» нет страницы «/nd/pr-999/»: документа с адресом /nd/pr-999/ нет; возможно, «/nd/pr-900/»  ref/broken-link';
+const APPENDIX_MISS =
+  'documents/pr-901/appendices/1.mdx:9:5  error  на сайте аудитории «trade-secret» нет страницы «/nd/pr-999/»: документа с адресом /nd/pr-999/ нет; возможно, «/nd/pr-900/»  ref/broken-link';
 
 describe('ref/broken-link per audience', () => {
   it('reports each link dead on the public site, naming the audiences that lack the page', async () => {

@@ -1,4 +1,0 @@
-declare module 'virtual:nd/view' {
-  /** The snapshot of the published view this build's content loader reads. */
-  export const snapshotFile: string;
-}

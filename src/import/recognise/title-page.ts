@@ -1,0 +1,44 @@
+import { blockText, type Block } from '../blocks.ts';
+import { matchAccess } from '../registries.ts';
+import { labelOf, passportTable, setAccess, setAct, setField, setTitle } from './passport.ts';
+import { at, drop, type Recogniser } from './state.ts';
+import { actOf, findCode } from './values.ts';
+
+/**
+ * A block of the title page (before the first heading): the approval, the title, labelled passport fields, a code,
+ * the access level or a passport table are read; the rest (logo, slogan, approvals) is dropped.
+ */
+export function readTitlePage(rec: Recogniser, b: Block) {
+  const text = blockText(b).trim();
+  if (b.kind === 'paragraph' && titlePageParagraph(rec, b, text)) return;
+  if (b.kind === 'table' && passportTable(rec, b)) return;
+  drop(rec, b, 'титульный лист (логотип, слоган, оформление)');
+}
+
+/** True when the paragraph was read (or dropped for a reason of its own). */
+function titlePageParagraph(rec: Recogniser, b: Block, text: string): boolean {
+  if (/^утвержд[её]н[оаы]?(?![а-яё])/i.test(text)) {
+    const act = actOf(text);
+    if (act) setAct(rec, act, b, text);
+    else drop(rec, b, 'блок «УТВЕРЖДЕНО» без акта и даты: не переносится');
+    return true;
+  }
+  if (/^(согласовано|согласован[аы]?|лист согласования)(?![а-яё])/i.test(text)) {
+    drop(rec, b, 'блок «СОГЛАСОВАНО»: согласования портал не показывает, храните лист согласования вместе с приказом');
+    return true;
+  }
+  if (setTitle(rec, text, b)) return true;
+  const labelled = /^([^:]{3,40}):\s*(.+)$/.exec(text);
+  const hit = labelled ? labelOf([labelled[1]!, labelled[2]!]) : undefined;
+  if (hit) {
+    setField(rec, hit.label, hit.value, b, text);
+    return true;
+  }
+  const pageCode = findCode(text, rec.prefixes);
+  if (pageCode) rec.found.push({ code: pageCode, source: `титульный лист, ${at(rec, b)}: «${text}»` });
+  if (matchAccess(text, rec.registries.accessLevels)?.exact) {
+    setAccess(rec, text, b);
+    return true;
+  }
+  return false;
+}

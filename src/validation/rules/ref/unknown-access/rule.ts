@@ -1,0 +1,12 @@
+import { defineRule } from '../../../rule.ts';
+
+export default defineRule({ id: 'ref/unknown-access', severity: 'error', description: 'уровень доступа есть в реестре' }, ({ corpus, lookup, report }) => {
+  const ids = [...lookup.accessLevels.keys()].join(', ');
+  for (const doc of corpus.documents) {
+    for (const edition of doc.editions) {
+      if (!lookup.accessLevels.has(edition.data.access)) {
+        report({ value: edition, field: ['access'] }, `уровень доступа «${edition.data.access}» не найден в registries/access-levels.json; допустимые: ${ids}`);
+      }
+    }
+  }
+});

@@ -1,4 +1,0 @@
-import { defineRule } from '../rule.ts';
-
-/** A file is readable text: strict UTF-8, not empty, no NUL or control characters, at most 5 MB. Found by the loader while reading files (src/analysis), so there is nothing to run. */
-export default defineRule({ id: 'syntax/file', severity: 'error', description: 'файл читается: UTF-8, не пустой, не двоичный, не больше 5 МБ' });

@@ -1,8 +1,0 @@
-import { defineRule } from '../rule.ts';
-
-/** Frontmatter is YAML of the core schema: no duplicate keys, no tags, no tab indentation, bounded nesting and aliases. Found by the loader while reading files (src/analysis), so there is nothing to run. */
-export default defineRule({
-  id: 'syntax/yaml',
-  severity: 'error',
-  description: 'свойства (frontmatter) — правильный YAML: без повторов свойств, без тегов, отступы пробелами',
-});
