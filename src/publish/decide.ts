@@ -17,7 +17,7 @@ import { publishedReferences, publishedSuspects, qmsClauseCitations, type Citati
 /** Audit records name people and findings: internal. A build for a wider audience publishes none. */
 export const AUDIT_RECORDS_ACCESS = 'internal';
 /** Records that belong to the policy's appendices and follow it. */
-export const APPENDIX_RECORDS = ['quality-standard', 'qms-map'];
+const APPENDIX_RECORDS = ['quality-standard', 'qms-map'];
 
 /** A published document as the audience may read it, with its state at the build date, computed once. */
 export interface PublishedDocument {
@@ -85,7 +85,7 @@ export function decide(checked: CheckResult, config: SiteConfig, history?: GitHi
   const commits = fileCommits(history, access.visible, config.repository);
   const published = access.published;
   const source: CitationSource = { corpus, lookup: checked.lookup, extracted: checked.extracted, published, isPublishedFile };
-  const auditsPublished = (access.audience?.rank ?? -1) >= (checked.lookup.accessLevels.get(AUDIT_RECORDS_ACCESS)?.rank ?? Infinity);
+  const readable = audienceRecords(corpus, checked.lookup, access);
   return {
     config,
     date,
@@ -97,11 +97,11 @@ export function decide(checked: CheckResult, config: SiteConfig, history?: GitHi
     isPublishedFile,
     sourcePath,
     commitsOf: (entry) => (history?.available ? commits(fileOf(entry)) : undefined),
-    roles: corpus.roles.map((r) => r.data).filter((r) => published.has(r.definedIn)),
-    terms: corpus.terms.map((t) => t.data).filter((t) => published.has(t.definedIn)),
-    auditsPublished,
-    records: publishedRecords(corpus, auditsPublished),
-    standards: corpus.standards.map(({ data: { control, ...data } }) => (auditsPublished && control ? { ...data, control } : data)),
+    roles: readable.roles,
+    terms: readable.terms,
+    auditsPublished: readable.auditsPublished,
+    records: readable.records,
+    standards: corpus.standards.map(({ data: { control, ...data } }) => (readable.auditsPublished && control ? { ...data, control } : data)),
     references: publishedReferences(source, sourcePath),
     suspects: publishedSuspects(source, date),
     qmsClauseCitations: qmsClauseCitations(source, documents),
@@ -118,7 +118,26 @@ function filesOf(documents: readonly DocumentEntry[]): (entry: EditionEntry | Ap
   return (entry) => files.get(entry) ?? '';
 }
 
-function publishedRecords(corpus: Corpus, auditsPublished: boolean): Record<string, unknown[]> {
+/**
+ * What of the registries and records an audience reads: roles and terms defined in its published documents,
+ * the appendices' records, and audit records only for an audience that may read them. The published view
+ * and the check's per-audience sites (src/site/audience-pages.ts) both take them from here.
+ */
+export function audienceRecords(
+  corpus: Pick<Corpus, 'roles' | 'terms' | 'records'>,
+  lookup: Pick<Lookup, 'accessLevels'>,
+  access: Pick<Access, 'audience' | 'published'>,
+): Pick<Publication, 'roles' | 'terms' | 'auditsPublished' | 'records'> {
+  const auditsPublished = (access.audience?.rank ?? -1) >= (lookup.accessLevels.get(AUDIT_RECORDS_ACCESS)?.rank ?? Infinity);
+  return {
+    roles: corpus.roles.map((r) => r.data).filter((r) => access.published.has(r.definedIn)),
+    terms: corpus.terms.map((t) => t.data).filter((t) => access.published.has(t.definedIn)),
+    auditsPublished,
+    records: publishedRecords(corpus, auditsPublished),
+  };
+}
+
+function publishedRecords(corpus: Pick<Corpus, 'records'>, auditsPublished: boolean): Record<string, unknown[]> {
   const records: Record<string, unknown[]> = {};
   for (const [kind, list] of corpus.records) {
     if (auditsPublished || APPENDIX_RECORDS.includes(kind)) records[kind] = list.map((r) => r.data);

@@ -4,7 +4,7 @@ import { routes, splitPath } from '../lib/routes.ts';
 import type { DocumentEntry } from '../model/corpus.ts';
 import { documentStatus } from '../model/editions.ts';
 import { decideAccess, entryFile, type Access } from '../publish/access.ts';
-import { APPENDIX_RECORDS, AUDIT_RECORDS_ACCESS } from '../publish/decide.ts';
+import { audienceRecords } from '../publish/decide.ts';
 import { JSON_SCHEMAS } from '../schemas/index.ts';
 import type { AudienceSite, CheckModel, SitesOf } from '../validation/rule.ts';
 import { pagesOf, type InventoryDocument, type Page, type PageSource } from './pages.ts';
@@ -43,16 +43,13 @@ const lastSites = new Map<string, { inputs: readonly unknown[]; site: AudienceSi
 function audienceSite(model: CheckModel, publication: Access, audience: string, built: boolean, date: string): AudienceSite {
   const { corpus, lookup } = model;
   const documents = corpus.documents.filter((doc) => publication.published.has(doc.code)).map((doc) => checkedDocument(doc, publication, date));
-  // As the published view decides them (src/publish/decide.ts): audit records only for an audience that may read them.
-  const auditsPublished = (publication.audience?.rank ?? -1) >= (lookup.accessLevels.get(AUDIT_RECORDS_ACCESS)?.rank ?? Infinity);
-  const records = Object.fromEntries(
-    [...corpus.records].filter(([kind]) => auditsPublished || APPENDIX_RECORDS.includes(kind)).map(([kind, list]) => [kind, list.map((r) => r.data)]),
-  );
+  // As the published view decides them (src/publish/decide.ts).
+  const { roles, terms, records } = audienceRecords(corpus, lookup, publication);
   const site = {
     standards: corpus.standards.map((s) => s.data),
     records,
-    roles: corpus.roles.map((r) => r.data).filter((r) => publication.published.has(r.definedIn)),
-    terms: corpus.terms.map((t) => t.data).filter((t) => publication.published.has(t.definedIn)),
+    roles,
+    terms,
     legacy: [],
   };
   const inputs = [built, ...publication.restricted, ...documents, ...site.standards, ...Object.entries(records).flat(2), ...site.roles, ...site.terms];
