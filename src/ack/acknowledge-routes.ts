@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formatDate } from '../lib/dates.ts';
-import { concerns, deadlineOf, openForAcknowledgement, type KnownEdition } from './editions.ts';
+import { concerns, openForAcknowledgement, type KnownEdition } from './editions.ts';
 import { acknowledgedOn } from './report.ts';
 import { checkSameSite, editionOf, escapeHtml, fail, isForm, readerOf, Refusal, safePage, type AckContext } from './request-context.ts';
+import { acknowledgeBy } from '../model/acknowledge.ts';
 
 /** The reader's side: acknowledge an edition, and what the edition page shows them (JSON, or HTML for nginx SSI). */
 
@@ -44,7 +45,7 @@ export function acknowledgeRoutes(app: FastifyInstance, ctx: AckContext) {
         code: edition.code,
         version: edition.version,
         effective: edition.effective ?? null,
-        deadline: deadlineOf(edition) ?? null,
+        deadline: acknowledgeBy(edition) ?? null,
         concerned,
         acknowledged: Boolean(record),
         record: record ?? null,
@@ -115,7 +116,7 @@ function reportLinks(edition: KnownEdition): string {
 export function widgetHtml(edition: KnownEdition, concerned: boolean, acknowledgedAt: string | undefined, page: string | undefined): string {
   if (!concerned) return '';
   if (acknowledgedAt) return `<p class="ack-done" data-ack-state="acknowledged">${escapeHtml(acknowledgedOn(acknowledgedAt))}</p>`;
-  const deadline = deadlineOf(edition);
+  const deadline = acknowledgeBy(edition);
   const date = edition.effective ? ` от ${formatDate(edition.effective)}` : '';
   return [
     `<form class="ack-form" data-ack-state="pending" method="post" action="/api/ack">`,

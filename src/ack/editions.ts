@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../lib/config.ts';
-import { addDays } from '../lib/dates.ts';
 import { documentStatus, type EditionDates, type EditionState } from '../model/editions.ts';
 import { decideAccess, entryFile } from '../publish/access.ts';
 import type { Acknowledge, Edition } from '../schemas/document.ts';
@@ -97,12 +96,6 @@ export function concerns(catalog: Pick<Catalog, 'units'>, edition: KnownEdition,
   if (!ack) return false;
   if (roles.some((r) => ack.roles.includes(r))) return true;
   return unit !== undefined && unitChain(catalog.units, unit).some((u) => ack.units.includes(u));
-}
-
-/** Last day to acknowledge: effective date + withinDays. */
-export function deadlineOf(edition: KnownEdition): string | undefined {
-  if (!edition.effective || !edition.acknowledge) return undefined;
-  return addDays(edition.effective, edition.acknowledge.withinDays);
 }
 
 /** Editions that ask for acknowledgement and may be acknowledged on `date`: in force or announced. */

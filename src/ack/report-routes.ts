@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { deadlineOf, openForAcknowledgement } from './editions.ts';
+import { openForAcknowledgement } from './editions.ts';
 import { byUnit, editionRows, figures, reportCsv, within, type ReportRow } from './report.ts';
 import { editionOf, fail, readerOf, Refusal, type AckContext } from './request-context.ts';
+import { acknowledgeBy } from '../model/acknowledge.ts';
 
 /** Reports: who acknowledged what, for the quality department (every unit) and unit heads (their units); figures without names for the matrix. */
 
@@ -40,7 +41,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AckContext) {
       for (const edition of ctx.catalog.editions.values()) {
         if (!openForAcknowledgement(edition, ctx.today())) continue;
         const rows = editionRows(ctx.catalog, edition, employees, await ctx.store.recordsOf(edition.code, edition.version), ctx.today());
-        editions.push({ code: edition.code, version: edition.version, title: edition.title, deadline: deadlineOf(edition) ?? null, ...figures(rows) });
+        editions.push({ code: edition.code, version: edition.version, title: edition.title, deadline: acknowledgeBy(edition) ?? null, ...figures(rows) });
       }
       return reply.header('cache-control', 'private, no-store').send({ date: ctx.today(), editions });
     } catch (error) {

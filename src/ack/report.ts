@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatDate } from '../lib/dates.ts';
-import { concerns, deadlineOf, unitChain, type Catalog, type KnownEdition } from './editions.ts';
+import { concerns, unitChain, type Catalog, type KnownEdition } from './editions.ts';
 import type { AckRecord, Employee } from './store.ts';
+import { acknowledgeBy } from '../model/acknowledge.ts';
 
 export type AckState = 'acknowledged' | 'pending' | 'overdue';
 
@@ -44,7 +45,7 @@ export function editionRows(
   today: string,
 ): ReportRow[] {
   const byLogin = new Map(records.map((r) => [r.login, r]));
-  const deadline = deadlineOf(edition) ?? null;
+  const deadline = acknowledgeBy(edition) ?? null;
   return employees
     .filter((e) => concerns(catalog, edition, e.unit, e.roles))
     .map((e): ReportRow => {
