@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../browser/search-page.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
+import { sampleEdition } from '../helpers/sample-edition.ts';
 
 /**
  * Content is data: nothing in an MDX file is compiled or evaluated. A document that imports node:fs to
@@ -15,30 +16,16 @@ import { contentRoot, projectRoot } from '../helpers/content-root.ts';
  * not in a bare `astro build`, not in `astro dev` when the file turns bad while the server runs, where
  * the re-check names the fault in the terminal and in the page's error overlay instead.
  */
-const edition = (body: string) => `---
-code: ПР-950
-title: Порядок проверки защиты сборки
-version: "1.0"
-status: утверждена
-approved: 2024-01-10
-effective: 2024-02-01
-changes: Первая редакция.
-access: public
-sample: Документ-образец для проверки, что код из MDX не выполняется.
-passport:
-  goals:
-    - Проверить защиту сборки
-  summary: Документ-образец.
-  responsibleForApplication:
-    unit: dkko
-  responsibleForDevelopment:
-    unit: dkko
-  scope:
-    - name: Все сотрудники ПАО «МТС»
----
-
-${body}
-`;
+const edition = (body: string) =>
+  sampleEdition(
+    {
+      code: 'ПР-950',
+      title: 'Порядок проверки защиты сборки',
+      sample: 'Документ-образец для проверки, что код из MDX не выполняется.',
+      goal: 'Проверить защиту сборки',
+    },
+    body,
+  );
 const FILE = 'documents/pr-950/editions/1.0.mdx';
 const evilBody = (marker: string, text = 'Текст') =>
   `import fs from 'node:fs';\n\nexport const ran = fs.writeFileSync(${JSON.stringify(marker)}, 'ran');\n\n${text} {process.exit(3)}.`;

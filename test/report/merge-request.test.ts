@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, realContent } from '../helpers/content-root.ts';
+import { sampleEdition } from '../helpers/sample-edition.ts';
 
 /**
  * `npm run report -- --base <ref>` over a Git repository made here: commit 1 holds the real content;
@@ -28,30 +29,21 @@ const git = (...args: string[]) =>
     },
   });
 
-const edition = (version: string, approved: string, effective: string, body: string) => `---
-code: ПР-920
-title: Порядок отчёта о запросе на слияние
-version: "${version}"
-status: утверждена
-approved: ${approved}
-effective: ${effective}
-changes: Редакция ${version}.
-access: public
-sample: Документ-образец для отчёта о запросе на слияние.
-passport:
-  goals:
-    - Проверить отчёт
-  summary: Образец.
-  responsibleForApplication:
-    unit: dkko
-  responsibleForDevelopment:
-    unit: dkko
-  scope:
-    - name: Все сотрудники ПАО «МТС»
----
-
-${body}
-`;
+const edition = (version: string, approved: string, effective: string, body: string) =>
+  sampleEdition(
+    {
+      code: 'ПР-920',
+      title: 'Порядок отчёта о запросе на слияние',
+      version,
+      approved,
+      effective,
+      changes: `Редакция ${version}.`,
+      sample: 'Документ-образец для отчёта о запросе на слияние.',
+      goal: 'Проверить отчёт',
+      summary: 'Образец.',
+    },
+    body,
+  );
 
 beforeAll(() => {
   repo = mkdtempSync(path.join(tmpdir(), 'nd-report-repo-'));

@@ -23,36 +23,22 @@ import { launchChromium, SearchPage } from '../browser/search-page.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { distTexts, filesContaining } from '../helpers/dist-scan.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
+import { sampleEdition } from '../helpers/sample-edition.ts';
 
 const DATE = '2026-12-02';
 
 /** A small document of the given access level (the passport of the publication fixture). */
-const restrictedDocument = (code: string, access: string, title: string) => `---
-code: ${code}
-title: ${title}
-version: "1.0"
-status: утверждена
-approved: 2024-01-10
-effective: 2024-02-01
-changes: Первая редакция.
-access: ${access}
-sample: Документ-образец уровня ${access} для проверки публикации на сервере.
-passport:
-  goals:
-    - Проверить, что документ видят только допущенные
-  summary: Документ-образец.
-  responsibleForApplication:
-    unit: dkko
-  responsibleForDevelopment:
-    unit: dkko
-  scope:
-    - name: Все сотрудники ПАО «МТС»
----
-
-## Общие положения
-
-Текст документа ${code} для читателей уровня ${access}.
-`;
+const restrictedDocument = (code: string, access: string, title: string) =>
+  sampleEdition(
+    {
+      code,
+      title,
+      access,
+      sample: `Документ-образец уровня ${access} для проверки публикации на сервере.`,
+      goal: 'Проверить, что документ видят только допущенные',
+    },
+    `## Общие положения\n\nТекст документа ${code} для читателей уровня ${access}.`,
+  );
 
 const LEGACY = {
   $schema: '../../schemas/legacy-urls.schema.json',

@@ -7,6 +7,7 @@ import { CheckSession } from '../../src/validation/session.ts';
 import { runCheckCli } from '../helpers/build-site.ts';
 import { formatMessages, overlay } from '../helpers/content-root.ts';
 import { restrictedCorpus } from '../helpers/restricted-corpus.ts';
+import { sampleEdition } from '../helpers/sample-edition.ts';
 
 /**
  * `ref/broken-link` per audience: a link in a text an audience's site publishes must lead to a page
@@ -28,32 +29,17 @@ const LINKS = [
   '[аудитор](/glossary/roles/auditor/)',
 ];
 const LIVE = LINKS.slice(5);
-const publicDoc = (links: string[]) => `---
-code: ПР-910
-title: Порядок со ссылками
-version: "1.0"
-status: утверждена
-approved: 2024-01-10
-effective: 2024-02-01
-changes: Первая редакция.
-access: public
-sample: Документ-образец со ссылками на страницы, которых нет на публичном сайте.
-passport:
-  goals:
-    - Проверить ссылки
-  summary: Публичный документ-образец.
-  responsibleForApplication:
-    unit: dkko
-  responsibleForDevelopment:
-    unit: dkko
-  scope:
-    - name: Все сотрудники ПАО «МТС»
----
-
-## Раздел
-
-${links.join('\n\n')}
-`;
+const publicDoc = (links: string[]) =>
+  sampleEdition(
+    {
+      code: 'ПР-910',
+      title: 'Порядок со ссылками',
+      sample: 'Документ-образец со ссылками на страницы, которых нет на публичном сайте.',
+      goal: 'Проверить ссылки',
+      summary: 'Публичный документ-образец.',
+    },
+    `## Раздел\n\n${links.join('\n\n')}`,
+  );
 const LINE = (i: number) => 25 + 2 * i;
 
 let root: string;
