@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build as astroBuild } from 'astro';
 import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
-import { indexSite, searchList } from '../src/integration/search-index.ts';
+import { openSiteIndex, searchList } from '../src/integration/search-index.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
 import { prepareSites } from '../src/publish/prepare.ts';
 import { audienceSites } from '../src/site/audience-pages.ts';
@@ -25,6 +25,9 @@ import { PublicationError } from '../src/publish/publish.ts';
 import { precompress } from '../src/serve/precompress.ts';
 import { writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
 import { report } from '../src/validation/reporters/index.ts';
+
+/** The listener src/integration/page-log.mjs calls with each page file Astro has written. */
+const PAGE_WRITTEN = Symbol.for('nd.page-written');
 
 /** A failure already worded for the author; printed as is. */
 class BuildStopped extends Error {}
@@ -87,6 +90,11 @@ async function main() {
       const pageLog = path.join(siteConfig.cacheDir, 'nd', 'pages.log');
       await mkdir(path.dirname(pageLog), { recursive: true });
       await rm(pageLog, { force: true });
+      // What the search holds is the inventory's: nothing is read back from the pages to decide it. Pagefind
+      // indexes each listed page as soon as Astro has written it (src/integration/page-log.mjs announces it).
+      const search = await openSiteIndex(siteDir, searchList(pagesOf(prepared.view!, { htmlRedirects: values['html-redirects'] })));
+      const globals = globalThis as Record<symbol, unknown>;
+      globals[PAGE_WRITTEN] = (file: string) => search.written(file);
       const astroStart = performance.now();
       try {
         await astroBuild({
@@ -95,16 +103,18 @@ async function main() {
           logLevel: 'info',
         });
       } catch (error) {
+        await search.abort();
         // Thrown, not process.exit: the `finally` below must remove the half-written folders.
         throw new BuildStopped(
           `сборка страниц${multi ? ` сайта ${siteConfig.audience}` : ''} не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`,
         );
+      } finally {
+        delete globals[PAGE_WRITTEN];
       }
       const pages = await readPageLog(pageLog);
       log('страницы', astroStart, `${name}отрисовано ${pages.rendered.length}, из кэша прошлой сборки ${pages.reused.length}`);
       const indexStart = performance.now();
-      // What the search holds is the inventory's: nothing is read back from the pages to decide it.
-      const indexed = await indexSite(siteDir, searchList(pagesOf(prepared.view!, { htmlRedirects: values['html-redirects'] })));
+      const indexed = await search.finish();
       log('поиск', indexStart, `${name}страниц в индексе ${indexed.pages} из ${indexed.files}, из них недействующих редакций ${indexed.archived}`);
       sites.push({ audience: siteConfig.audience, documents: prepared.view!.documents, legacy: prepared.view!.site.legacy });
     }

@@ -41,27 +41,73 @@ export function searchList(pages: readonly Pick<Page, 'path' | 'search'>[]): { e
  * inside words so that «ПТ-035», «9001:2015» and «9.2» are tokens of their own besides their parts.
  */
 export async function indexSite(siteDir: string, list: ReturnType<typeof searchList>): Promise<IndexResult> {
+  return (await openSiteIndex(siteDir, list)).finish();
+}
+
+/** An index being filled while the site is written: see `openSiteIndex`. */
+export interface SiteIndex {
+  /** A page file the build has just written (`/nd/pt-035/index.html`, as Astro names it); other files are ignored. */
+  written(file: string): void;
+  /** Adds the listed pages not yet handed over, writes the index into the site and closes Pagefind. */
+  finish(): Promise<IndexResult>;
+  /** Drops the index (the build failed): nothing is written. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens the index of a site that is about to be written. Pagefind runs in a process of its own: each
+ * listed page handed to `written` as soon as the build has written it is indexed there while the build
+ * goes on rendering the next ones, so on two cores the search costs little more than writing its files.
+ * `finish` adds whatever listed page was not handed over (in the list's order), so the index never
+ * depends on which pages were announced; a listed page the build did not write is an error.
+ */
+export async function openSiteIndex(siteDir: string, list: ReturnType<typeof searchList>): Promise<SiteIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru', includeCharacters: INCLUDE_CHARACTERS });
   if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
-  try {
-    const files = list.htmlPages;
-    const toIndex = await pagesToIndex(siteDir, list.entries);
-    for (const page of toIndex) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.content });
-      if (added.errors.length) throw new Error(`Pagefind, ${page.url}: ${added.errors.join('; ')}`);
-    }
-    const archived = toIndex.filter((page) => page.archived).length;
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    const entry = JSON.parse(await readFile(path.join(siteDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-    return { files, pages, archived };
-  } finally {
+  const waiting = new Map(list.entries.map((entry) => [fileOf(entry.path), entry]));
+  // Pages are read at once but handed to Pagefind one after another in the order they came: the index
+  // (its page order, so its file hashes) is the same in every build of the same site.
+  let adding: Promise<unknown> = Promise.resolve();
+  let archived = 0;
+  const add = (entry: SearchEntry) => {
+    waiting.delete(fileOf(entry.path));
+    if (entry.archived) archived++;
+    const read = pagesToIndex(siteDir, [entry]);
+    adding = Promise.all([read, adding]).then(async ([[page]]) => {
+      const response = await index.addHTMLFile({ url: page!.url, content: page!.content });
+      if (response.errors.length) throw new Error(`Pagefind, ${page!.url}: ${response.errors.join('; ')}`);
+    });
+    adding.catch(() => {}); // awaited in finish(); a rejection must not go unhandled meanwhile
+  };
+  const close = async () => {
     await index.deleteIndex();
     await pagefind.close();
-  }
+  };
+  return {
+    written(file) {
+      const entry = waiting.get(file.replace(/^\//, ''));
+      if (entry) add(entry);
+    },
+    async finish() {
+      try {
+        for (const entry of [...waiting.values()]) add(entry);
+        await adding;
+        const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+        if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+        const entry = JSON.parse(await readFile(path.join(siteDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+          languages: Record<string, { page_count: number }>;
+        };
+        const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+        return { files: list.htmlPages, pages, archived };
+      } finally {
+        await close();
+      }
+    },
+    async abort() {
+      await adding.catch(() => {});
+      await close();
+    },
+  };
 }
 
 export interface PageToIndex {

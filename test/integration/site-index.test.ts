@@ -1,0 +1,74 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexSite, openSiteIndex, searchList } from '../../src/integration/search-index.ts';
+
+const page = (title: string, word: string) =>
+  `<!doctype html><html lang="ru"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${word}</p></main></body></html>`;
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+async function site(pages: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'nd-site-index-'));
+  dirs.push(dir);
+  for (const [rel, html] of Object.entries(pages)) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), html);
+  }
+  return dir;
+}
+
+const list = searchList([{ path: '/nd/pt-035/', search: 'page' }, { path: '/nd/pt-036/', search: 'page' }, { path: '/about/' }]);
+
+/** The fragments Pagefind wrote, as the pages' addresses and their text. */
+async function fragments(dir: string) {
+  const entry = JSON.parse(await readFile(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+describe('openSiteIndex: the search index filled while the site is written', () => {
+  it('indexes the announced pages as they come and the listed pages never announced at the end; others are ignored', async () => {
+    const dir = await site({
+      'nd/pt-035/index.html': page('ПТ-035', 'политика'),
+      'nd/pt-036/index.html': page('ПТ-036', 'процедура'),
+      'about/index.html': page('О портале', 'портал'),
+    });
+    const index = await openSiteIndex(dir, list);
+    index.written('/nd/pt-035/index.html');
+    index.written('/about/index.html'); // not in the search list
+    index.written('/nd/pt-035/index.html'); // announced twice: indexed once
+    const result = await index.finish();
+    expect(result).toEqual({ files: 3, pages: 2, archived: 0 });
+    expect(await fragments(dir)).toBe(2);
+  });
+
+  it('gives the same index whether pages were announced or not', async () => {
+    const pages = { 'nd/pt-035/index.html': page('ПТ-035', 'политика'), 'nd/pt-036/index.html': page('ПТ-036', 'процедура') };
+    const [streamed, whole] = [await site(pages), await site(pages)];
+    const index = await openSiteIndex(streamed, list);
+    index.written('/nd/pt-035/index.html');
+    index.written('/nd/pt-036/index.html');
+    await index.finish();
+    await indexSite(whole, list);
+    const entry = (dir: string) => readFile(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8');
+    expect(await entry(streamed)).toBe(await entry(whole));
+  });
+
+  it('fails at the end when an announced or a listed page was not written, and writes no index', async () => {
+    const dir = await site({ 'nd/pt-035/index.html': page('ПТ-035', 'политика') });
+    const index = await openSiteIndex(dir, list);
+    index.written('/nd/pt-036/index.html');
+    await expect(index.finish()).rejects.toThrow('страницы /nd/pt-036/ из перечня страниц нет в собранном сайте');
+    await expect(readFile(path.join(dir, 'pagefind/pagefind-entry.json'))).rejects.toThrow();
+  });
+
+  it('abort drops the index without writing it', async () => {
+    const dir = await site({ 'nd/pt-035/index.html': page('ПТ-035', 'политика') });
+    const index = await openSiteIndex(dir, list);
+    index.written('/nd/pt-035/index.html');
+    await index.abort();
+    await expect(readFile(path.join(dir, 'pagefind/pagefind-entry.json'))).rejects.toThrow();
+  });
+});
