@@ -32,7 +32,6 @@ export function documentData(publication: Publication, published: PublishedDocum
     appendices: doc.appendices.filter(isPublishedFile).map((appendix) => viewAppendix(publication, appendix, render(doc.code, appendix, shown.edition))),
     citedBy: [...new Set((publication.references.documents[doc.code] ?? []).map((c) => c.from))].filter((code) => code !== doc.code),
     ...(review ? { review: { version: review.edition.data.version, by: review.by, basis: review.basis, months: review.months, state: review.state } } : {}),
-    key: '',
   };
 }
 
@@ -61,5 +60,5 @@ function viewEdition(
 
 function viewAppendix(publication: Publication, appendix: AppendixEntry, rendered: RenderedBody & { sections: Section[] }): ViewAppendix {
   const { sections: _unused, ...body } = rendered;
-  return { id: appendix.id, data: appendix.data, path: publication.sourcePath(appendix), ...body, key: '' };
+  return { id: appendix.id, data: appendix.data, path: publication.sourcePath(appendix), ...body };
 }

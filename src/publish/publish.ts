@@ -7,7 +7,6 @@ import type { DocumentData, SiteData } from './view-data.ts';
 import type { CheckResult } from '../validation/check.ts';
 import { decide, type Publication } from './decide.ts';
 import { documentData, type RenderBody } from './document-data.ts';
-import { withKeys } from './keys.ts';
 import { renderer } from './render-context.ts';
 import { siteData } from './site-data.ts';
 
@@ -21,7 +20,7 @@ export class PublicationError extends Error {}
 
 /**
  * The published view: decide what the audience sees, render the published texts, then project the site's
- * and each document's data and their keys. Everything after it — pages, components, exports, the search
+ * and each document's data. Everything after it — pages, components, exports, the search
  * index — receives only this view: there is no path to the checked corpus.
  */
 export function publish(checked: CheckResult, config: SiteConfig, cache: RenderCache, history?: GitHistory): PublishedView {
@@ -30,7 +29,7 @@ export function publish(checked: CheckResult, config: SiteConfig, cache: RenderC
   const render = cachedRender(publication, cache);
   const documents = publication.documents.flatMap((doc) => documentData(publication, doc, render) ?? []);
   cache.end();
-  return withKeys(siteData(publication, documents), documents);
+  return { site: siteData(publication, documents), documents };
 }
 
 /** Renders bodies through the cache; parsed again (the checker keeps no trees) only when it has no rendering of this text. */

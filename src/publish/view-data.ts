@@ -68,8 +68,6 @@ export interface ViewAppendix extends RenderedBody {
   id: string;
   data: Appendix;
   path: string;
-  /** Digest of what the appendix page shows: its text and its document's heading data. */
-  key: string;
 }
 
 export interface DocumentData {
@@ -89,8 +87,6 @@ export interface DocumentData {
   citedBy: string[];
   /** Periodic review at the build's date; absent for cancelled documents and without a review period. */
   review?: ViewReview;
-  /** Digest of what the document's own pages (current, editions, changes) show; appendix pages have their own. */
-  key: string;
 }
 
 export interface SiteData {
@@ -124,6 +120,4 @@ export interface SiteData {
   principles: Record<string, Principle[]>;
   /** Old addresses of published documents (registries/legacy-urls.json): the path a redirect matches, the document and edition it leads to. */
   legacy: Array<{ from: string; path: string; code: string; version?: string }>;
-  /** Digest of the registries, titles and states every page may show; part of every page's key. */
-  key: string;
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { digest } from '../lib/digest.ts';
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
 import { STATE_LABELS, type EditionState } from '../model/editions.ts';
@@ -130,7 +131,8 @@ function compare(base: string, config: SiteConfig, before: Prepared & { root: st
   // a document's page changes with its route data (src/site/route-data.ts), a title it names included.
   const pageKeys = (view: Prepared['view']) => {
     const site = view && siteView(view.site, view.documents);
-    return new Map(site ? sitePages(site).map((p) => [p.path, pageKey(site, p)]) : []);
+    const viewKey = view ? digest(view) : '';
+    return new Map(site ? sitePages(site).map((p) => [p.path, pageKey(site, p, viewKey)]) : []);
   };
   const pages = diffKeys(pageKeys(before.view), pageKeys(after.view), (a, b) => a !== b);
   return {

@@ -1,4 +1,3 @@
-import { digest } from '../lib/digest.ts';
 import { anchors, routes } from '../lib/routes.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { qualityRecords } from '../model/quality-records.ts';
@@ -23,9 +22,7 @@ export interface InventoryDocument {
   /** The edition the document's address shows (the model's DocumentStatus `shown`). */
   status: { shown?: { edition: InventoryEdition; state: EditionState } };
   editions: readonly InventoryEdition[];
-  appendices: readonly { data: { number: number }; headings: readonly { slug: string }[]; key?: string }[];
-  /** Digest of what the document's pages show: a published view has it, the check's source does not. */
-  key?: string;
+  appendices: readonly { data: { number: number }; headings: readonly { slug: string }[] }[];
 }
 
 /** `acknowledge`: the edition asks for acknowledgement, and its pages have the «Лист ознакомления». */
@@ -40,7 +37,7 @@ export interface InventoryEdition {
  * before anything is rendered (src/site/audience-pages.ts): the site's data and its documents.
  */
 export interface PageSource<D extends InventoryDocument = DocumentData> {
-  site: Pick<SiteData, 'standards' | 'records' | 'roles' | 'terms' | 'legacy'> & { key?: string };
+  site: Pick<SiteData, 'standards' | 'records' | 'roles' | 'terms' | 'legacy'>;
   documents: readonly D[];
 }
 
@@ -53,13 +50,6 @@ interface PageBase {
   anchors: readonly string[];
   /** What the site search holds of the page (src/integration/search-index.ts hands Pagefind these); absent: nothing. */
   search?: PageSearch;
-  /**
-   * The digest of the data the page is made from: its document's or appendix's entry, the site's for
-   * pages of the whole site. A document's pages are keyed more finely by their route data
-   * (src/site/route-data.ts `pageKey`), which the build and the merge-request report use. Empty when the
-   * source has no keys (the check's inventory, made before anything is rendered).
-   */
-  key: string;
 }
 
 /** `page`: the page is found by search; `archived`: only with «включая недействующие редакции» (an edition not in force). */
@@ -130,18 +120,15 @@ const QMS_STANDARD = 'iso-9001-2015';
  */
 export function pagesOf<D extends InventoryDocument>(view: PageSource<D>, options: PageOptions = {}): Page<D>[] {
   const { site, documents } = view;
-  // Pages of the whole site list documents, titles and states too: they change with any document.
-  const siteKey = site.key === undefined ? '' : digest([site.key, ...documents.map((d) => d.key)]);
   const page = (kind: SitePageKind, path: string, indexed: boolean, pageAnchors: readonly string[] = [], search?: PageSearch): Page<D> => ({
     kind,
     path,
     indexed,
     anchors: pageAnchors,
-    key: siteKey,
     ...(search ? { search } : {}),
   });
   // A page of a record (a standard, an audit plan…): indexed and searched, made from the site's data.
-  const record = { indexed: true, search: 'page', key: siteKey } as const;
+  const record = { indexed: true, search: 'page' } as const;
   // Typed and ordered as the pages list them (standards by title, programs by period).
   const byKind = new Map(Object.entries(site.records).map(([kind, list]) => [kind, list.map((data) => ({ data, at: [] }))]));
   const records = qualityRecords({ records: byKind } as unknown as Corpus);
@@ -189,8 +176,8 @@ export function pagesOf<D extends InventoryDocument>(view: PageSource<D>, option
     page('registry.json', routes.registryJson(), false),
     page('references.json', routes.referencesJson(), false),
     page('sitemap', routes.sitemap(), false),
-    ...Object.keys(JSON_SCHEMAS).map((file): Page<D> => ({ kind: 'schema', file, path: routes.schema(file), indexed: false, anchors: [], key: siteKey })),
-    ...(options.htmlRedirects ? redirectPages(view, siteKey) : []),
+    ...Object.keys(JSON_SCHEMAS).map((file): Page<D> => ({ kind: 'schema', file, path: routes.schema(file), indexed: false, anchors: [] })),
+    ...(options.htmlRedirects ? redirectPages(view) : []),
   ];
   return pages;
 }
@@ -208,7 +195,7 @@ export interface PageOptions {
  * addresses (registries/legacy-urls.json) whose path can be a folder of a static site (no file extension,
  * plain characters) and is not taken — the nginx map covers every path.
  */
-function redirectPages<D extends InventoryDocument>({ site, documents }: PageSource<D>, key: string): Page<D>[] {
+function redirectPages<D extends InventoryDocument>({ site, documents }: PageSource<D>): Page<D>[] {
   const redirects = new Map(documents.map((doc) => [routes.codeRedirect(doc.code), routes.document(doc.code)]));
   for (const entry of site.legacy) {
     const doc = documents.find((d) => d.code === entry.code);
@@ -218,7 +205,7 @@ function redirectPages<D extends InventoryDocument>({ site, documents }: PageSou
     const target = edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
     if (target.replace(/\/$/, '') !== path) redirects.set(path, target);
   }
-  return [...redirects].map(([from, to]): Page<D> => ({ kind: 'redirect', from, to, path: `${from}/`, indexed: false, anchors: [], key }));
+  return [...redirects].map(([from, to]): Page<D> => ({ kind: 'redirect', from, to, path: `${from}/`, indexed: false, anchors: [] }));
 }
 
 /**
@@ -238,7 +225,6 @@ function documentPages<D extends InventoryDocument>(doc: D): Page<D>[] {
       path: routes.document(doc.code),
       indexed: shown?.state === 'current',
       anchors: shown ? onEditionPage(shown.edition) : layout,
-      key: doc.key ?? '',
       ...searched(shown && documentSearch(shown.state, false)),
     },
     ...doc.editions.flatMap((edition, index): Page<D>[] => {
@@ -250,11 +236,10 @@ function documentPages<D extends InventoryDocument>(doc: D): Page<D>[] {
         path: routes.edition(doc.code, version),
         indexed: false,
         anchors: onEditionPage(edition),
-        key: doc.key ?? '',
         ...searched(documentSearch(edition.state, true)),
       };
       if (index === 0) return [pinned];
-      return [pinned, { kind: 'changes', doc, version, path: routes.diff(doc.code, version), indexed: false, anchors: [], key: doc.key ?? '' }];
+      return [pinned, { kind: 'changes', doc, version, path: routes.diff(doc.code, version), indexed: false, anchors: [] }];
     }),
     ...doc.appendices.map((appendix): Page<D> => ({
       kind: 'appendix',
@@ -263,7 +248,6 @@ function documentPages<D extends InventoryDocument>(doc: D): Page<D>[] {
       path: routes.appendix(doc.code, appendix.data.number),
       indexed: true,
       anchors: headings(appendix),
-      key: appendix.key ?? '',
       search: 'page',
     })),
   ];

@@ -157,11 +157,12 @@ export function routeOf(site: Site, page: Page<SiteDocument>): DocumentRoute | A
 
 /**
  * What decides whether a page shows something else (the merge-request report compares it): its cache
- * key for a route-keyed page, else the inventory's key of the data it is made from.
+ * key for a route-keyed page; a page of the whole site lists documents, titles and states, so it is
+ * keyed by the whole view it is made from (`viewKey`, the digest of the published view).
  */
-export function pageKey(site: Site, page: Page<SiteDocument>): string {
+export function pageKey(site: Site, page: Page<SiteDocument>, viewKey: string): string {
   const route = routeOf(site, page);
-  return route ? routeKey(route) : page.key;
+  return route ? routeKey(route) : viewKey;
 }
 
 /** What a page and its components may read, with lookups, made from its route data alone. */

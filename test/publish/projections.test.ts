@@ -3,7 +3,6 @@ import { loadConfig } from '../../src/lib/config.ts';
 import type { AppendixEntry, EditionEntry } from '../../src/model/corpus.ts';
 import { decide, type Publication } from '../../src/publish/decide.ts';
 import { documentData, type RenderBody } from '../../src/publish/document-data.ts';
-import { withKeys } from '../../src/publish/keys.ts';
 import { renderer } from '../../src/publish/render-context.ts';
 import { componentHomes, siteData } from '../../src/publish/site-data.ts';
 import type { DocumentData } from '../../src/publish/view-data.ts';
@@ -13,7 +12,7 @@ import { cp } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * The projections of a publication — document data, site data, keys, the render context — are pure
+ * The projections of a publication — document data, site data, the render context — are pure
  * functions of it: tested here with a stub renderer, no Astro build. The real content with the editions
  * fixture (ПР-901 in three editions, ПР-902 cancelled and replaced by ПР-901, the confidential ПР-903).
  */
@@ -89,21 +88,6 @@ describe('siteData and componentHomes', () => {
     const pt035 = documents.find((d) => d.code === 'ПТ-035')!;
     expect(site.componentHomes).toEqual({ QmsMap: { code: 'ПТ-035', number: pt035.appendices[0]!.data.number, title: pt035.appendices[0]!.data.title } });
     expect(componentHomes([])).toEqual({});
-  });
-});
-
-describe('withKeys', () => {
-  it('digests all of each entry’s data: a change anywhere in it, the reference index included, changes the key', () => {
-    const documents = publication.documents.flatMap((d) => documentData(publication, d, stub) ?? []);
-    const site = siteData(publication, documents);
-    const before = withKeys(site, documents);
-    const again = withKeys(site, documents);
-    expect(again.site.key).toBe(before.site.key);
-    expect(again.documents.map((d) => d.key)).toEqual(before.documents.map((d) => d.key));
-    expect(withKeys({ ...site, references: { documents: {}, standards: {} } }, documents).site.key).not.toBe(before.site.key);
-    const edited = documents.map((d) => (d.code === 'ПР-902' ? { ...d, citedBy: [...d.citedBy, 'ПР-999'] } : d));
-    const after = withKeys(site, edited);
-    expect(after.documents.map((d) => d.key !== before.documents.find((b) => b.code === d.code)!.key)).toEqual(documents.map((d) => d.code === 'ПР-902'));
   });
 });
 

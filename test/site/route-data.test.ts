@@ -54,6 +54,7 @@ const keys = (site: Site) =>
       pageKey(
         site,
         sitePages(site).find((p) => p.path === address)!,
+        'вид',
       ),
     ]),
   );
