@@ -35,9 +35,21 @@ async function main() {
   const port = Number(process.env.PORT ?? 4321);
   if (!values['no-build']) {
     const audiences = config.audiences ?? DEFAULT_AUDIENCES;
-    const built = spawnSync(process.execPath, [path.join(import.meta.dirname, 'build.ts'), '--out', out, '--audiences', audiences.join(',')], {
-      stdio: 'inherit',
-    });
+    const built = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        path.join(import.meta.dirname, 'compile-cache.ts'),
+        path.join(import.meta.dirname, 'build.ts'),
+        '--out',
+        out,
+        '--audiences',
+        audiences.join(','),
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   if (!existsSync(out)) {
