@@ -14,6 +14,7 @@ import { codeSlug, parseCode, CODE_SEPARATORS } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
 import type { DocumentData, SiteData } from '../publish/view-data.ts';
+import { legacyTarget } from '../site/pages.ts';
 import { IMMUTABLE, IMMUTABLE_PATH, REVALIDATE, SECURITY_HEADERS } from './headers.ts';
 
 /** The folder of the generated parts inside the build's output (beside `public/`, `internal/`…). */
@@ -125,9 +126,7 @@ export function redirectsOf(sites: BuiltSite[]): Redirect[] {
       const from = entry.path;
       if (!doc || seen.has(`${site.audience}:${from}`)) continue;
       seen.add(`${site.audience}:${from}`);
-      const to =
-        entry.version && doc.editions.some((e) => e.data.version === entry.version) ? routes.edition(doc.code, entry.version) : routes.document(doc.code);
-      out.push({ site: site.audience, from, to });
+      out.push({ site: site.audience, from, to: legacyTarget(entry, doc) });
     }
     for (const doc of site.documents) out.push({ site: site.audience, pattern: codeAddressPattern(doc.code), to: routes.document(doc.code) });
   }

@@ -201,11 +201,20 @@ function redirectPages<D extends InventoryDocument>({ site, documents }: PageSou
     const doc = documents.find((d) => d.code === entry.code);
     const path = entry.path.replace(/\/$/, '');
     if (!doc || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || redirects.has(path)) continue;
-    const edition = entry.version && doc.editions.some((e) => e.data.version === entry.version);
-    const target = edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
+    const target = legacyTarget(entry, doc);
     if (target.replace(/\/$/, '') !== path) redirects.set(path, target);
   }
   return [...redirects].map(([from, to]): Page<D> => ({ kind: 'redirect', from, to, path: `${from}/`, indexed: false, anchors: [] }));
+}
+
+/**
+ * Where an old intranet address leads (registries/legacy-urls.json): the edition it names while that
+ * edition is published, else the document's address. The HTML redirect pages and the nginx map
+ * (src/serve/nginx-parts.ts) both ask this.
+ */
+export function legacyTarget(entry: { version?: string }, doc: { code: string; editions: readonly { data: { version: string } }[] }): string {
+  const edition = Boolean(entry.version) && doc.editions.some((e) => e.data.version === entry.version);
+  return edition ? routes.edition(doc.code, entry.version!) : routes.document(doc.code);
 }
 
 /**
