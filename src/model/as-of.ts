@@ -1,4 +1,4 @@
-import { documentStatus, type DocumentStatus, type EditionDates } from './editions.ts';
+import { documentStatus, reviewedEdition, type DocumentStatus, type EditionDates } from './editions.ts';
 
 /** What «На дату» needs of an edition; the page embeds exactly this per document. `reviewBy`: its review date (src/model/review.ts). */
 export type AsOfEdition = EditionDates & { title: string; reviewBy?: string };
@@ -39,8 +39,7 @@ export function registryAsOf(documents: readonly AsOfDocument[], date: string): 
   return documents.map((doc) => {
     const status = documentStatus(doc.editions, date);
     const current = status.current;
-    // The same edition documentReview() judges: an announced edition is the review of the one in force.
-    const reviewBy = (status.upcoming ?? current)?.edition.data.reviewBy;
+    const reviewBy = reviewedEdition(status)?.edition.data.reviewBy;
     return {
       code: doc.code,
       title: status.shown?.edition.data.title ?? '',

@@ -151,6 +151,15 @@ export function mapStatus<E, F>(status: DocumentStatus<E>, f: (edition: E) => F 
   };
 }
 
+/**
+ * The edition whose review date matters: an approved edition still to come counts as the review of the
+ * one in force, so it is that one; else the one in force. The periodic review (review.ts) and the
+ * registry on a date (as-of.ts, also run in the browser) both judge this edition.
+ */
+export function reviewedEdition<E>(status: Pick<DocumentStatus<E>, 'current' | 'upcoming'>): EditionTimeline<E> | undefined {
+  return status.upcoming ?? status.current;
+}
+
 function computeStatus<E extends { data: EditionDates }>(editions: readonly E[], date: string): DocumentStatus<E> {
   const intervals = editionIntervals(editions);
   const cancellation = cancellationOf(editions);

@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../lib/dates.ts';
 import type { Edition } from '../schemas/document.ts';
-import { documentStatus, type EditionDates } from './editions.ts';
+import { documentStatus, reviewedEdition, type EditionDates } from './editions.ts';
 
 /**
  * Periodic review (ISO 9001:2015, 7.5.2 b): by which date an edition must be reviewed. Pure and
@@ -67,7 +67,7 @@ export function documentReview<E extends { data: ReviewDates }>(
   leadDays: number,
 ): DocumentReview<E> | undefined {
   const status = documentStatus(editions, date);
-  const edition = (status.upcoming ?? status.current)?.edition;
+  const edition = reviewedEdition(status)?.edition;
   if (!edition) return undefined;
   const review = reviewDate(edition.data, typePeriod);
   return review && { ...review, edition, state: reviewState(review.by, date, leadDays) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentStatus, editionIntervals, type EditionDates } from '../../src/model/editions.ts';
+import { documentStatus, editionIntervals, reviewedEdition, type EditionDates } from '../../src/model/editions.ts';
 
 const edition = (version: string, effective: string | undefined, extra: Partial<EditionDates> = {}) => ({
   data: { version, status: 'утверждена', effective, ...extra } as EditionDates,
@@ -84,5 +84,15 @@ describe('documentStatus: the shown edition, decided once', () => {
     const changed = documentStatus(editions, '2024-01-01');
     expect(changed).not.toBe(first);
     expect(changed.current?.edition.data.version).toBe('2.0');
+  });
+});
+
+describe('reviewedEdition: the edition whose review date matters', () => {
+  it('is the approved edition to come, else the one in force, else none', () => {
+    const reviewed = (editions: { data: EditionDates }[], date: string) => reviewedEdition(documentStatus(editions, date))?.edition.data.version;
+    expect(reviewed([edition('1.0', '2023-01-01'), edition('2.0', '2026-01-01')], '2024-01-01')).toBe('2.0');
+    expect(reviewed([edition('1.0', '2023-01-01'), edition('2.0', '2026-01-01')], '2026-06-01')).toBe('2.0');
+    expect(reviewed([edition('1.0', '2023-01-01')], '2024-01-01')).toBe('1.0');
+    expect(reviewed([edition('1.0', undefined, { status: 'проект' })], '2024-01-01')).toBeUndefined();
   });
 });
