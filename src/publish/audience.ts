@@ -2,7 +2,7 @@ import path from 'node:path';
 import { codeSlug } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, DocumentEntry, EditionEntry } from '../model/corpus.ts';
-import { commitUrl, type GitHistory } from '../model/git-history.ts';
+import { commitUrl, type GitHistory } from '../analysis/git-history.ts';
 import type { LinkTarget } from '../render/link-references.ts';
 import type { ViewCommit } from './view-data.ts';
 import type { Access } from './access.ts';

@@ -2,7 +2,7 @@ import { legacyPath, type LegacyUrlsFile } from '../schemas/legacy-urls.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { documentStatus, type DocumentStatus, type EditionTimeline } from '../model/editions.ts';
-import type { GitHistory } from '../model/git-history.ts';
+import type { GitHistory } from '../analysis/git-history.ts';
 import type { Lookup } from '../model/lookup.ts';
 import type { LinkTarget } from '../render/link-references.ts';
 import type { Role, Term } from '../schemas/registries.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
-import { readGitHistory } from '../model/git-history.ts';
+import { readGitHistory } from '../analysis/git-history.ts';
 import { RenderCache } from '../render/render-cache.ts';
 import type { SitesOf } from '../validation/rule.ts';
 import { runCheck } from '../validation/run.ts';

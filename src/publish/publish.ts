@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../lib/config.ts';
 import { splitSections } from '../model/edition-sections.ts';
-import type { GitHistory } from '../model/git-history.ts';
+import type { GitHistory } from '../analysis/git-history.ts';
 import { renderBody } from '../render/render-body.ts';
 import type { RenderCache } from '../render/render-cache.ts';
 import type { DocumentData, SiteData } from './view-data.ts';

@@ -1,5 +1,5 @@
 import type { DocumentStatus, EditionInterval, EditionState } from '../model/editions.ts';
-import type { FileCommit } from '../model/git-history.ts';
+import type { FileCommit } from '../analysis/git-history.ts';
 import type { ReviewBasis, ReviewState } from '../model/review.ts';
 import type { Section } from '../model/edition-sections.ts';
 import type { Appendix, Edition, Principle } from '../schemas/document.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config.ts';
-import { readGitHistory, type GitHistory } from '../../src/model/git-history.ts';
+import { readGitHistory, type GitHistory } from '../../src/analysis/git-history.ts';
 import { publish } from '../../src/publish/publish.ts';
 import { RenderCache } from '../../src/render/render-cache.ts';
 import { check, type CheckResult } from '../../src/validation/check.ts';

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitUrl, parseGitLog, readGitHistory } from '../../src/model/git-history.ts';
+import { commitUrl, parseGitLog, readGitHistory } from '../../src/analysis/git-history.ts';
 
 describe('Git history of content files', () => {
   it('parses one git log pass into commits per file, newest first', () => {
