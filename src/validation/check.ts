@@ -22,19 +22,19 @@ export interface CheckOptions {
   cache?: AnalysisCache;
   /**
    * The sites of the audiences the build publishes, from the checked model: what `ref/broken-link` checks
-   * links against. Every entry point supplies it (src/site/audience-pages.ts `audienceSites`); without it
-   * that rule has no pages to check against and reports nothing.
+   * links against. Every caller supplies it (src/site/audience-pages.ts `audienceSites`): a check
+   * without it could not tell a live link from a dead one.
    */
-  sites?: SitesOf;
+  sites: SitesOf;
 }
 
 /** A check's model with its sites, made from the whole model at most once (only a rule that asks for them pays). */
 export type RunModel = CheckModel & { sites?: () => readonly AudienceSite[] };
 
 /** The model `runRule` gets: `sites` made lazily, once, from the whole model. */
-export function runModel(model: CheckModel, sitesOf: SitesOf | undefined): RunModel {
+export function runModel(model: CheckModel, sitesOf: SitesOf): RunModel {
   let sites: readonly AudienceSite[] | undefined;
-  return { ...model, sites: () => (sites ??= sitesOf?.(model) ?? []) };
+  return { ...model, sites: () => (sites ??= sitesOf(model)) };
 }
 
 export const DEFAULT_REVIEW_LEAD_DAYS = 60;

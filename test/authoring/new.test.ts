@@ -7,6 +7,7 @@ import { nextVersion } from '../../src/authoring/edition.ts';
 import { FILL } from '../../src/authoring/markers.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, formatMessages, projectRoot } from '../helpers/content-root.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /**
  * Scaffolding in a temporary copy of the content, then the check on the result: the only findings
@@ -23,7 +24,7 @@ async function scaffold(argv: string[], options: { root?: string; ask?: Asker } 
 }
 
 async function findings(root: string) {
-  const result = await check({ root, buildDate: DATE });
+  const result = await check({ root, buildDate: DATE, sites: internalSites(DATE) });
   return formatMessages(root, result.messages);
 }
 

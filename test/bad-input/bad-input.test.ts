@@ -6,6 +6,7 @@ import { check } from '../../src/validation/check.ts';
 import { overlay } from '../helpers/content-root.ts';
 import { runCheckCli } from '../helpers/build-site.ts';
 import { MALFORMED, MINIMAL, ODDITIES, type BadInput } from './cases.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /**
  * Every case also carries a second broken file, unrelated to the case: its finding proves that one bad
@@ -30,7 +31,7 @@ async function rootWith(input: BadInput): Promise<string> {
 /** The checker's findings as the CLI prints them, paths relative to the root. */
 async function findings(root: string): Promise<{ lines: string[]; errors: number; ms: number }> {
   const started = performance.now();
-  const result = await check({ root, buildDate: DATE });
+  const result = await check({ root, buildDate: DATE, sites: internalSites(DATE) });
   const ms = performance.now() - started;
   const lines = result.messages.map(
     (m) => `${path.relative(root, path.resolve(m.file ?? ''))}:${m.line}:${m.column}  ${m.fatal ? 'ошибка' : 'предупреждение'}  ${m.reason}  ${m.ruleId}`,

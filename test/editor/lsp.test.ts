@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/lib/config.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 import { LspClient } from '../../scripts/lsp-client.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /** The language server driven as an editor drives it: LSP JSON-RPC over the child process' stdio. */
 
@@ -47,7 +48,9 @@ describe('language server on the real content', () => {
     // What `npm run check` says for the same text on disk.
     const copy = await contentRoot({ 'documents/pt-035/editions/1.0.mdx': text });
     try {
-      const expected = (await check({ root: copy, buildDate: '2026-06-01', cache: 'off' })).messages.find((m) => m.ruleId === 'ref/unknown-clause')!;
+      const expected = (await check({ root: copy, buildDate: '2026-06-01', cache: 'off', sites: internalSites('2026-06-01') })).messages.find(
+        (m) => m.ruleId === 'ref/unknown-clause',
+      )!;
       expect(found.message).toBe(expected.reason);
       expect(found.severity).toBe(1);
       expect(found.range.start).toEqual({ line: expected.line! - 1, character: expected.column! - 1 });
@@ -147,7 +150,7 @@ describe('language server on a generated corpus', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  const docs = () => check({ root, buildDate: '2026-06-01', cache: 'off' });
+  const docs = () => check({ root, buildDate: '2026-06-01', cache: 'off', sites: internalSites('2026-06-01') });
 
   it('serves the same findings as the checker for a file it has not opened', async () => {
     const result = await docs();

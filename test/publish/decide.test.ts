@@ -5,6 +5,7 @@ import { decide, type Publication } from '../../src/publish/decide.ts';
 import { check, type CheckResult } from '../../src/validation/check.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 import { restrictedCorpus } from '../helpers/restricted-corpus.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /**
  * decide(): every audience decision, made once from the checked corpus and nothing rendered. The real
@@ -17,7 +18,7 @@ let checked: CheckResult;
 
 beforeAll(async () => {
   root = await restrictedCorpus();
-  checked = await check({ root, buildDate: DATE });
+  checked = await check({ root, buildDate: DATE, sites: internalSites(DATE) });
 });
 
 const decided = (audience: string): Publication => decide(checked, loadConfig(projectRoot, {}, { contentRoot: root, audience, buildDate: DATE }));

@@ -10,6 +10,7 @@ import { check, type CheckResult } from '../../src/validation/check.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /**
  * The projections of a publication — document data, site data, the render context — are pure
@@ -32,7 +33,7 @@ const stub: RenderBody = (code: string, entry: EditionEntry | AppendixEntry, own
 beforeAll(async () => {
   root = await contentRoot();
   await cp(path.join(projectRoot, 'test/editions/fixtures/site'), root, { recursive: true });
-  checked = await check({ root, buildDate: DATE });
+  checked = await check({ root, buildDate: DATE, sites: internalSites(DATE) });
   publication = decide(checked, loadConfig(projectRoot, {}, { contentRoot: root, audience: 'internal', buildDate: DATE }));
 });
 

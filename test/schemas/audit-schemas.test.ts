@@ -8,6 +8,7 @@ import { check } from '../../src/validation/check.ts';
 import { jsonSchemaFor } from '../../src/schemas/json-schema.ts';
 import { BASES_DIR } from '../../src/validation/rule-units.ts';
 import { contentRoot, formatMessages, projectRoot } from '../helpers/content-root.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 const QUALITY_SCHEMAS = [
   'quality-standard.schema.json', 'qms-map.schema.json', 'auditors.schema.json', 'audit-program.schema.json',
@@ -70,7 +71,7 @@ describe('schema errors in audit records point at the line of the JSON', () => {
     const file = path.join(root, PLAN);
     const { writeFile } = await import('node:fs/promises');
     await writeFile(file, broken);
-    const result = await check({ root, buildDate: '2026-11-26' });
+    const result = await check({ root, buildDate: '2026-11-26', sites: internalSites('2026-11-26') });
     expect(formatMessages(root, result.messages)).toEqual([
       `${PLAN}:4:3  error  список «objectives» должен содержать не меньше 1 элементов  schema/invalid`,
       `${PLAN}:6:29  error  свойство «criteria.clauses[0]»: значение "9,2" не соответствует образцу ^\\d+(?:\\.\\d+)*$  schema/invalid`,
@@ -84,7 +85,7 @@ describe('schema errors in audit records point at the line of the JSON', () => {
 
   it('a record in a place no kind describes is reported with the places that exist', async () => {
     const root = await contentRoot({ 'audits/2026/plan-2026-01.json': '{}\n' }, { only: ['registries', 'standards', 'documents'] });
-    const result = await check({ root, buildDate: '2026-11-26' });
+    const result = await check({ root, buildDate: '2026-11-26', sites: internalSites('2026-11-26') });
     const [line] = formatMessages(root, result.messages);
     expect(line).toMatch(/^audits\/2026\/plan-2026-01\.json:1:1 {2}error {2}файл «audits\/2026\/plan-2026-01\.json» не относится ни к одному виду содержимого .*audits\/<год>\/plans\/<аудит>\.json.* {2}content\/unknown-file$/);
   });

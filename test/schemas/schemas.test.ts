@@ -6,6 +6,7 @@ import { appendix, edition } from '../../src/schemas/document.ts';
 import { ajvIssues, formatPath, zodIssues } from '../../src/analysis/schema-issues.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, formatMessages, projectRoot } from '../helpers/content-root.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 const realEdition = parse(readFileSync(path.join(projectRoot, 'content/documents/pt-035/editions/1.0.mdx'), 'utf8').split('---')[1] ?? '');
 const withChange = (change: (data: Record<string, any>) => void) => {
@@ -63,7 +64,7 @@ describe('schema errors are located in the file', () => {
     const units = readFileSync(path.join(projectRoot, 'content/registries/units.json'), 'utf8').replace('"parent": "kc"', '"parent": 7');
     const mdx = readFileSync(path.join(projectRoot, 'content/documents/pt-035/editions/1.0.mdx'), 'utf8').replace('approved: 2023-03-01', 'approved: 01.03.2023');
     const root = await contentRoot({ 'registries/units.json': units, 'documents/pt-035/editions/1.0.mdx': mdx });
-    const result = await check({ root, buildDate: '2026-11-26' });
+    const result = await check({ root, buildDate: '2026-11-26', sites: internalSites('2026-11-26') });
     const lines = formatMessages(root, result.messages).filter((l) => l.includes('schema/invalid'));
     const unitsLine = units.split('\n').findIndex((l) => l.includes('"parent": 7')) + 1;
     expect(lines).toEqual([

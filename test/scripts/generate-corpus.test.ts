@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { check } from '../../src/validation/check.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -63,7 +64,7 @@ describe('generateCorpus', () => {
     expect(result.documents).toBe(20);
     // At the generator's own date (its LAST_DATE, the date `npm run bench` checks at): an edition it
     // approved in spring 2026 is not yet approved on an earlier date (edition/status).
-    const { errors, messages } = await check({ root, buildDate: '2026-06-01' });
+    const { errors, messages } = await check({ root, buildDate: '2026-06-01', sites: internalSites('2026-06-01') });
     // Random dates and editions make review warnings and suspect references real in the corpus: they are findings, not defects of the generator.
     const CALENDAR = ['edition/review-due', 'edition/review-overdue', 'ref/suspect'];
     expect(messages.filter((m) => !CALENDAR.includes(m.ruleId ?? '')).map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([]);

@@ -10,6 +10,7 @@ import { RenderCache } from '../../src/render/render-cache.ts';
 import { check, type CheckResult } from '../../src/validation/check.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 import { restrictedCorpus } from '../helpers/restricted-corpus.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /**
  * «История изменений файла» of a public edition: a commit that also changed a file the audience may not
@@ -38,7 +39,7 @@ beforeAll(async () => {
   git(repo, ['commit', '-qm', 'Правка qxzleakcommitsubject вместе с ПР-901'], 'Автор qxzleakcommitauthor');
   await appendFile(path.join(content, 'documents/pr-900/editions/1.0.mdx'), '\nТретий абзац.\n');
   git(repo, ['commit', '-qam', 'Публичная правка']);
-  checked = await check({ root: content, buildDate: DATE });
+  checked = await check({ root: content, buildDate: DATE, sites: internalSites(DATE) });
   history = await readGitHistory(content);
 });
 

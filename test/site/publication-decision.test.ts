@@ -7,6 +7,7 @@ import { decideAccess } from '../../src/publish/access.ts';
 import { check, type CheckResult } from '../../src/validation/check.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { overlay, projectRoot } from '../helpers/content-root.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /**
  * Which documents a build publishes, for each audience: one document per access level of the registry,
@@ -30,7 +31,7 @@ beforeAll(async () => {
     'documents/pr-005/editions/1.0.mdx': doc('ПР-005', 'top-secret'),
     'documents/pr-006/editions/1.0.mdx': doc('ПР-006', 'public', '\nТекст {process.exit(3)}\n'),
   });
-  result = await check({ root, buildDate: DATE });
+  result = await check({ root, buildDate: DATE, sites: internalSites(DATE) });
 });
 
 describe('decideAccess', () => {

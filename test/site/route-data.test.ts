@@ -11,6 +11,7 @@ import { siteView, type Site } from '../../src/site/site.ts';
 import type { DocumentData, SiteData } from '../../src/publish/view-data.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /**
  * Route data is the cache key (src/site/route-data.ts). A document's pages get their route data as props;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const root = await contentRoot();
   await cp(path.join(projectRoot, 'test/editions/fixtures/site'), root, { recursive: true });
   const config = loadConfig(projectRoot, {}, { contentRoot: root, buildDate: DATE });
-  const { site, documents } = publish(await check({ root, buildDate: DATE }), config, new RenderCache());
+  const { site, documents } = publish(await check({ root, buildDate: DATE, sites: internalSites(DATE) }), config, new RenderCache());
   view = { site, documents };
 });
 

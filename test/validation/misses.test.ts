@@ -5,6 +5,7 @@ import { readHtml } from '../../src/import/read-html.ts';
 import { tooDeepMdx } from '../../src/analysis/nesting.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, formatMessages } from '../helpers/content-root.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /** Misses of issue 20 that are not one rule's fixture pair: cascades and the importer. */
 const DATE = '2026-11-26';
@@ -15,7 +16,7 @@ describe('no cascade from an unfinished edition', () => {
     const io = { root, date: DATE, out: () => {}, err: () => {} };
     expect(await runNew(['document', 'ПР-012', '--title', 'Порядок управления документацией', '--unit', 'dkko'], io)).toBe(0);
     expect(await runNew(['appendix', 'ПР-012', '--title', 'Форма журнала'], io)).toBe(0);
-    const lines = formatMessages(root, (await check({ root, buildDate: DATE })).messages);
+    const lines = formatMessages(root, (await check({ root, buildDate: DATE, sites: internalSites(DATE) })).messages);
     expect(lines.some((line) => line.includes('поле не заполнено'))).toBe(true);
     expect(lines.filter((line) => line.endsWith('doc/no-edition'))).toEqual([]);
   });

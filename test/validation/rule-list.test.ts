@@ -7,6 +7,7 @@ import { check } from '../../src/validation/check.ts';
 import { readFixture } from '../../src/validation/rule-units.ts';
 import { RULES } from '../../src/validation/rules/index.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
+import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /** The rule list and the rule ids are one thing: each id is a module, each module is in the list. */
 const rulesDir = path.join(projectRoot, 'src/validation/rules');
@@ -94,7 +95,7 @@ describe('check() with no options but the root and the date', () => {
     ]) {
       await cp(path.join(projectRoot, fixture), root, { recursive: true });
     }
-    const result = await check({ root, buildDate: '2026-11-26' });
+    const result = await check({ root, buildDate: '2026-11-26', sites: internalSites('2026-11-26') });
     const reported = new Set(result.messages.map((m) => m.ruleId));
     expect(reported).toContain('edition/one-in-force');
     expect(reported).toContain('audit/overdue-action');
@@ -104,9 +105,9 @@ describe('check() with no options but the root and the date', () => {
   it('silences a rule turned off, whatever part of the corpus found it', async () => {
     const root = await contentRoot({}, { only: ['registries', 'standards', 'documents'] });
     await cp(path.join(projectRoot, 'src/validation/rules/ref/unknown-standard/fail'), root, { recursive: true });
-    const on = await check({ root, buildDate: '2026-11-26' });
+    const on = await check({ root, buildDate: '2026-11-26', sites: internalSites('2026-11-26') });
     expect(on.messages.some((m) => m.ruleId === 'ref/unknown-standard')).toBe(true);
-    const off = await check({ root, buildDate: '2026-11-26', rules: { 'ref/unknown-standard': 'off' } });
+    const off = await check({ root, buildDate: '2026-11-26', rules: { 'ref/unknown-standard': 'off' }, sites: internalSites('2026-11-26') });
     expect(off.messages.filter((m) => /стандарт «/.test(m.reason))).toEqual([]);
   });
 });
