@@ -209,6 +209,17 @@ export function routeKey(route: object): string {
 function partDigest(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
   let found = digests.get(value);
-  if (!found) digests.set(value, (found = createHash('sha1').update(JSON.stringify(value)).digest('hex')));
+  if (!found) digests.set(value, (found = createHash('sha1').update(JSON.stringify(value, bodiesByDigest)).digest('hex')));
   return found;
+}
+
+/**
+ * A rendered body (an edition, an appendix: anything with `segments`) is the bulk of a document's data,
+ * and one edition object sits in the document's editions and again in its status (timeline, current,
+ * shown). Inside a larger part it stands for itself by its own digest, computed once: each text is
+ * serialised once per build, not once per place it appears, and the key is still of all the data.
+ */
+function bodiesByDigest(this: unknown, key: string, value: unknown): unknown {
+  if (key === '' || typeof value !== 'object' || value === null || !('segments' in value)) return value;
+  return { '#body': partDigest(value) };
 }

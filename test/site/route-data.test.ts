@@ -113,6 +113,20 @@ describe('route data', () => {
     );
     expect(changed(before, after)).toEqual(['/nd/pt-035/appendices/1/']);
   });
+
+  it('changes the keys of a document’s pages with the text of its edition, which they hold in more than one place', () => {
+    const before = keys(siteWith());
+    const after = keys(
+      siteWith((documents) => {
+        // The edition object is one: in the document's editions and in its status (timeline, current, shown).
+        const edition = documents.find((d) => d.code === 'ПР-901')!.status.shown!.edition;
+        edition.segments = [...edition.segments, { html: '<p>Добавлено</p>' }];
+      }),
+    );
+    const own = [...before.keys()].filter((p) => p.startsWith('/nd/pr-901/') && !p.includes('/appendices/'));
+    expect(own.length).toBeGreaterThan(1);
+    expect(changed(before, after).filter((p) => p.startsWith('/nd/pr-901/'))).toEqual(own);
+  });
 });
 
 describe('the route guard', () => {
