@@ -1,4 +1,5 @@
 import { parseCode } from '../lib/codes.ts';
+import { anchors } from '../lib/routes.ts';
 import type { Corpus, DocumentEntry } from '../model/corpus.ts';
 import type { Lookup } from '../model/lookup.ts';
 import { classify } from '../model/file-kinds.ts';
@@ -63,7 +64,8 @@ export function planRun(input: PlanInput, changed: string[], corpus: Corpus, loo
     if (!doc || surfaceOf(doc) === input.surfaces.get(folder)) continue;
     // Principles are cited by id, not by code: a policy whose frontmatter changed concerns every document.
     if (doc.editions.some((e) => e.data.principles) || oldDocs.get(folder)?.editions.some((e) => e.data.principles)) return full;
-    for (const [other, codes] of input.mentions) if (codes.has(doc.code) || codes.has(folder)) affected.add(other);
+    const names = namesOf(doc, lookup);
+    for (const [other, codes] of input.mentions) if ([...names].some((name) => codes.has(name))) affected.add(other);
   }
   // Beside the affected documents: the policies (principle rules read them from the document list) and,
   // for the rules that compare a citation with the cited document's editions, the documents cited.
@@ -90,6 +92,20 @@ export function planRun(input: PlanInput, changed: string[], corpus: Corpus, loo
     folders: [...affected].sort(),
     changed: folders,
   };
+}
+
+/**
+ * What another document may name that hangs on this one (as `mentionsOf` records names): its code and
+ * folder, and the roles and terms it defines — a role's card and the glossary's entries are published
+ * with the document that defines them, so a link to them lives or dies with its access and state.
+ */
+function namesOf(doc: DocumentEntry, lookup: Lookup): Set<string> {
+  const names = new Set([doc.code, doc.folder]);
+  for (const role of lookup.roles.values())
+    if (role.data.definedIn === doc.code) for (const name of [role.data.id, anchors.role(role.data.id)]) names.add(name);
+  for (const term of lookup.terms.values())
+    if (term.data.definedIn === doc.code) for (const name of [term.data.id, anchors.term(term.data.id)]) names.add(name);
+  return names;
 }
 
 /** What other documents' findings may depend on: every entry's frontmatter and headings. */

@@ -122,6 +122,32 @@ describe('CheckSession', () => {
     }
   });
 
+  it('a document that stops being published for an audience takes its roles’ cards with it: links to them are checked again', async () => {
+    const [definer, linking] = (await docs()).filter((d) => d.editions.length === 1);
+    const rolesRel = 'registries/roles.json';
+    const roles = read(rolesRel);
+    const role = (JSON.parse(roles) as { items: { id: string }[] }).items[0]!.id;
+    // The role is defined by a document with no principles (a policy's edit re-checks everything anyway).
+    await edit({ [rolesRel]: roles.replace(/"definedIn": "ПТ-035"/, `"definedIn": "${definer!.code}"`) }, 'full');
+    const linkRel = relOf(linking!.editions[0]!.file.path);
+    const linkText = read(linkRel);
+    await edit(
+      {
+        [linkRel]: `${linkText}
+См. [карточку роли](/glossary/roles/${role}/).
+`,
+      },
+      'documents',
+    );
+    const definerRel = relOf(definer!.editions[0]!.file.path);
+    const definerText = read(definerRel);
+    const hidden = await edit({ [definerRel]: definerText.replace(/^access: .*$/m, 'access: confidential') }, 'documents');
+    expect(hidden.messages.some((m) => m.ruleId === 'ref/broken-link' && m.file?.endsWith(linkRel))).toBe(true);
+    await edit({ [definerRel]: definerText }, 'documents');
+    await edit({ [linkRel]: linkText }, 'documents');
+    await edit({ [rolesRel]: roles }, 'full');
+  });
+
   it('an editor buffer counts instead of the file on disk until it is closed', async () => {
     const doc = (await docs())[1]!;
     const rel = relOf(doc.editions.at(-1)!.file.path);
