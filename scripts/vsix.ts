@@ -3,7 +3,8 @@
  * @vscode/vsce, its one runtime dependency (vscode-languageclient) included. Installs that dependency
  * into editors/vscode first when it is missing or older than the extension's lock file (from npm's cache when it
  * has it: the root project installs the same version as a devDependency).
- * Default output: dist/nd-vscode-<version>.vsix. Install: `code --install-extension <file>`.
+ * Default output: editors/vscode/nd-vscode-<version>.vsix (not dist/: that is the site, replaced by each
+ * build and served to every reader). Install: `code --install-extension <file>`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -32,7 +33,7 @@ try {
   process.exit(2);
 }
 const { version } = JSON.parse(readFileSync(path.join(EXTENSION, 'package.json'), 'utf8')) as { version: string };
-const out = path.resolve(values.out ?? path.join(ROOT, 'dist', `nd-vscode-${version}.vsix`));
+const out = path.resolve(values.out ?? path.join(ROOT, 'editors', 'vscode', `nd-vscode-${version}.vsix`));
 mkdirSync(path.dirname(out), { recursive: true });
 
 const installed = path.join(EXTENSION, 'node_modules/.package-lock.json');
