@@ -26,8 +26,9 @@ import { precompress } from '../src/serve/precompress.ts';
 import { writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
 import { report } from '../src/validation/reporters/index.ts';
 
-/** The listener src/integration/page-log.mjs calls with each page file Astro has written. */
-const PAGE_WRITTEN = Symbol.for('nd.page-written');
+/** Listeners: page starts and reused pages (src/integration/page-log.mjs), rendered pages' HTML (table-labels-middleware.ts). */
+const PAGE_EVENTS = Symbol.for('nd.page-events');
+const PAGE_HTML = Symbol.for('nd.page-html');
 
 /** A failure already worded for the author; printed as is. */
 class BuildStopped extends Error {}
@@ -91,10 +92,11 @@ async function main() {
       await mkdir(path.dirname(pageLog), { recursive: true });
       await rm(pageLog, { force: true });
       // What the search holds is the inventory's: nothing is read back from the pages to decide it. Pagefind
-      // indexes each listed page as soon as Astro has written it (src/integration/page-log.mjs announces it).
+      // indexes each listed page as soon as it is ready, in the order Astro started them.
       const search = await openSiteIndex(siteDir, searchList(pagesOf(prepared.view!, { htmlRedirects: values['html-redirects'] })));
       const globals = globalThis as Record<symbol, unknown>;
-      globals[PAGE_WRITTEN] = (file: string) => search.written(file);
+      globals[PAGE_EVENTS] = { started: (file: string) => search.started(file), reused: (file: string) => search.written(file) };
+      globals[PAGE_HTML] = (address: string, html: string) => search.rendered(address, html);
       const astroStart = performance.now();
       try {
         await astroBuild({
@@ -109,7 +111,8 @@ async function main() {
           `сборка страниц${multi ? ` сайта ${siteConfig.audience}` : ''} не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`,
         );
       } finally {
-        delete globals[PAGE_WRITTEN];
+        delete globals[PAGE_EVENTS];
+        delete globals[PAGE_HTML];
       }
       const pages = await readPageLog(pageLog);
       log('страницы', astroStart, `${name}отрисовано ${pages.rendered.length}, из кэша прошлой сборки ${pages.reused.length}`);

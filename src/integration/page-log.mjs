@@ -1,22 +1,40 @@
 // Astro's logger destination for `npm run build` (a logger entrypoint must be JavaScript): warnings and
 // errors go to stderr as Astro words them; each generated page is recorded as rendered or reused from
 // the incremental cache, one line per page (`R /path` or `C /path`) in the file the build names.
-// Each page, once its file is written, is also announced to the build (`PAGE_WRITTEN` on globalThis),
-// which hands it to the search index while the next pages render (src/integration/search-index.ts).
-import { appendFileSync, writeFileSync } from 'node:fs';
+//
+// Pages render several at a time (build.concurrency), so the line that ends a rendered page («(+12ms)»)
+// cannot be paired with the line that started it. What can: Astro logs a page's start (`├─ file`) when
+// it takes it up, in the same order in every build, and a reused page's «(cached)»/«(restored)» right
+// after its start, with nothing in between. So a start followed at once by one of those is reused, and
+// any other start is rendered. The build is told of both (PAGE_EVENTS on globalThis): starts fix the
+// search index's page order; a reused page's file is on disk by then. A rendered page's HTML reaches
+// the build from the middleware that has it last (src/integration/table-labels-middleware.ts).
+import { appendFileSync } from 'node:fs';
 
 const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const PAGE = /[├└]─\s+(\S+)/;
-/** The build's listener for written pages: `(file: string) => void`. */
-export const PAGE_WRITTEN = Symbol.for('nd.page-written');
+/** The build's listener: `{ started(file), reused(file) }`. */
+export const PAGE_EVENTS = Symbol.for('nd.page-events');
 
 export default function pageLog(config = {}) {
+  // The build removes the file before it starts: Astro may make this destination more than once in a
+  // build, and a second one must not empty what the first recorded.
   const { file } = config;
-  if (file) writeFileSync(file, '');
+  /** The page whose start was the last message: reused if the next message says so. */
   let pending;
+  const record = (kind, page) => {
+    if (file) appendFileSync(file, `${kind} ${page}\n`);
+  };
   return {
     write(event) {
       const message = String(event.message ?? '').replace(SGR, '');
+      const reused = pending !== undefined && /\((cached|restored)\)/.test(message);
+      if (pending !== undefined) {
+        record(reused ? 'C' : 'R', pending);
+        if (reused) globalThis[PAGE_EVENTS]?.reused(pending);
+        pending = undefined;
+      }
+      if (reused) return;
       if (event.level === 'error' || event.level === 'warn') {
         process.stderr.write(`${message}\n`);
         return;
@@ -24,15 +42,8 @@ export default function pageLog(config = {}) {
       const page = PAGE.exec(message);
       if (page) {
         pending = page[1];
-        return;
+        globalThis[PAGE_EVENTS]?.started(pending);
       }
-      if (!pending || !file) return;
-      const reused = /\((cached|restored)\)/.test(message);
-      if (reused || /\(\+/.test(message)) {
-        appendFileSync(file, `${reused ? 'C' : 'R'} ${pending}\n`);
-        globalThis[PAGE_WRITTEN]?.(pending);
-      }
-      pending = undefined;
     },
   };
 }

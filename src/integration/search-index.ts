@@ -46,8 +46,15 @@ export async function indexSite(siteDir: string, list: ReturnType<typeof searchL
 
 /** An index being filled while the site is written: see `openSiteIndex`. */
 export interface SiteIndex {
-  /** A page file the build has just written (`/nd/pt-035/index.html`, as Astro names it); other files are ignored. */
-  written(file: string): void;
+  /**
+   * The build starts a page (`/nd/pt-035/index.html`, as Astro names its file). Pages start in the same
+   * order in every build, whatever finishes first: this order is the index's.
+   */
+  started(file: string): void;
+  /** A started page is ready: its HTML as written, or, without it, its file on disk. Unlisted pages are ignored. */
+  written(file: string, html?: string): void;
+  /** The same by the page's address (`/nd/pt-035/`), with the HTML the build is about to write. */
+  rendered(address: string, html: string): void;
   /** Adds the listed pages not yet handed over, writes the index into the site and closes Pagefind. */
   finish(): Promise<IndexResult>;
   /** Drops the index (the build failed): nothing is written. */
@@ -56,41 +63,58 @@ export interface SiteIndex {
 
 /**
  * Opens the index of a site that is about to be written. Pagefind runs in a process of its own: each
- * listed page handed to `written` as soon as the build has written it is indexed there while the build
- * goes on rendering the next ones, so on two cores the search costs little more than writing its files.
- * `finish` adds whatever listed page was not handed over (in the list's order), so the index never
- * depends on which pages were announced; a listed page the build did not write is an error.
+ * listed page is indexed there as soon as it is ready, while the build goes on rendering the next ones,
+ * so on two cores the search costs little more than writing its files. Pages reach Pagefind in the
+ * order the build started them, however many render at once, so the index (its page order, so its
+ * file hashes) is the same in every build of the same site. `finish` adds whatever listed page was not
+ * handed over, from its file and in the list's order; a listed page the build did not write is an error.
  */
 export async function openSiteIndex(siteDir: string, list: ReturnType<typeof searchList>): Promise<SiteIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru', includeCharacters: INCLUDE_CHARACTERS });
   if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
-  const waiting = new Map(list.entries.map((entry) => [fileOf(entry.path), entry]));
-  // Pages are read at once but handed to Pagefind one after another in the order they came: the index
-  // (its page order, so its file hashes) is the same in every build of the same site.
+  const listed = new Map(list.entries.map((entry) => [fileOf(entry.path), entry]));
+  /** Started pages not yet ready, by file: settling one lets the chain go on. */
+  const slots = new Map<string, { entry: SearchEntry; settle: (page: Promise<PageToIndex>) => void }>();
   let adding: Promise<unknown> = Promise.resolve();
   let archived = 0;
-  const add = (entry: SearchEntry) => {
-    waiting.delete(fileOf(entry.path));
+  const start = (entry: SearchEntry) => {
+    listed.delete(fileOf(entry.path));
     if (entry.archived) archived++;
-    const read = pagesToIndex(siteDir, [entry]);
-    adding = Promise.all([read, adding]).then(async ([[page]]) => {
-      const response = await index.addHTMLFile({ url: page!.url, content: page!.content });
-      if (response.errors.length) throw new Error(`Pagefind, ${page!.url}: ${response.errors.join('; ')}`);
+    const ready = new Promise<PageToIndex>((resolve) => slots.set(fileOf(entry.path), { entry, settle: (page) => resolve(page) }));
+    adding = Promise.all([ready, adding]).then(async ([page]) => {
+      const response = await index.addHTMLFile({ url: page.url, content: page.content });
+      if (response.errors.length) throw new Error(`Pagefind, ${page.url}: ${response.errors.join('; ')}`);
     });
     adding.catch(() => {}); // awaited in finish(); a rejection must not go unhandled meanwhile
+  };
+  const ready = (file: string, html?: string) => {
+    const slot = slots.get(file);
+    if (!slot) return;
+    slots.delete(file);
+    const { entry, settle } = slot;
+    settle(html === undefined ? pagesToIndex(siteDir, [entry]).then(([page]) => page!) : new Promise((resolve) => resolve(pageToIndex(entry, html))));
   };
   const close = async () => {
     await index.deleteIndex();
     await pagefind.close();
   };
-  return {
-    written(file) {
-      const entry = waiting.get(file.replace(/^\//, ''));
-      if (entry) add(entry);
+  const site: SiteIndex = {
+    started(file) {
+      const entry = listed.get(file.replace(/^\//, ''));
+      if (entry) start(entry);
+    },
+    written(file, html) {
+      const own = file.replace(/^\//, '');
+      if (listed.has(own)) start(listed.get(own)!);
+      ready(own, html);
+    },
+    rendered(address, html) {
+      site.written(fileOf(address), html);
     },
     async finish() {
       try {
-        for (const entry of [...waiting.values()]) add(entry);
+        for (const entry of [...listed.values()]) start(entry);
+        for (const file of [...slots.keys()]) ready(file);
         await adding;
         const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
@@ -104,10 +128,13 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
       }
     },
     async abort() {
+      for (const { settle } of slots.values()) settle(Promise.reject(new Error('сборка остановлена')));
+      slots.clear();
       await adding.catch(() => {});
       await close();
     },
   };
+  return site;
 }
 
 export interface PageToIndex {
@@ -128,11 +155,16 @@ export async function pagesToIndex(siteDir: string, entries: readonly SearchEntr
     const content = await readFile(file, 'utf8').catch(() => {
       throw new Error(`поиск: страницы ${entry.path} из перечня страниц нет в собранном сайте (${file})`);
     });
-    const html = entry.archived ? markArchived(content) : content;
-    if (html === null) throw new Error(`поиск: страница ${entry.path} не размечена как недействующая редакция (data-nd-archived)`);
-    pages.push({ url: entry.path, content: spacedForIndex(html), archived: entry.archived });
+    pages.push(pageToIndex(entry, content));
   }
   return pages;
+}
+
+/** A listed page's HTML as Pagefind reads it: an archived edition gets the archive filter (`markArchived`). */
+function pageToIndex(entry: SearchEntry, content: string): PageToIndex {
+  const html = entry.archived ? markArchived(content) : content;
+  if (html === null) throw new Error(`поиск: страница ${entry.path} не размечена как недействующая редакция (data-nd-archived)`);
+  return { url: entry.path, content: spacedForIndex(html), archived: entry.archived };
 }
 
 /**

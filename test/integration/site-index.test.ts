@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexSite, openSiteIndex, searchList } from '../../src/integration/search-index.ts';
 
@@ -54,6 +55,47 @@ describe('openSiteIndex: the search index filled while the site is written', () 
     await indexSite(whole, list);
     const entry = (dir: string) => readFile(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8');
     expect(await entry(streamed)).toBe(await entry(whole));
+  });
+
+  it('takes pages in the order they started, whatever order they finish in: several render at once', async () => {
+    const pages = { 'nd/pt-035/index.html': page('ПТ-035', 'политика'), 'nd/pt-036/index.html': page('ПТ-036', 'процедура') };
+    const [inOrder, crossed] = [await site(pages), await site(pages)];
+    const a = await openSiteIndex(inOrder, list);
+    a.started('/nd/pt-036/index.html');
+    a.written('/nd/pt-036/index.html');
+    a.started('/nd/pt-035/index.html');
+    a.written('/nd/pt-035/index.html');
+    await a.finish();
+    const b = await openSiteIndex(crossed, list);
+    b.started('/nd/pt-036/index.html');
+    b.started('/nd/pt-035/index.html');
+    b.written('/nd/pt-035/index.html');
+    b.written('/nd/pt-036/index.html');
+    await b.finish();
+    const entry = (dir: string) => readFile(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8');
+    expect(await entry(crossed)).toBe(await entry(inOrder));
+  });
+
+  it('indexes a rendered page from the HTML handed over, archived editions marked, without reading the file back', async () => {
+    const dir = await site({ 'nd/pt-035/index.html': page('ПТ-035', 'старыйтекст'), 'nd/pt-035/0.9/index.html': '' });
+    const archivedList = searchList([
+      { path: '/nd/pt-035/', search: 'page' },
+      { path: '/nd/pt-035/0.9/', search: 'archived' },
+    ]);
+    const index = await openSiteIndex(dir, archivedList);
+    index.started('/nd/pt-035/index.html');
+    index.started('/nd/pt-035/0.9/index.html');
+    index.rendered(
+      '/nd/pt-035/0.9/',
+      '<!doctype html><html lang="ru"><body><article data-nd-archived><h1>0.9</h1><p>прежняяредакция</p></article></body></html>',
+    );
+    index.rendered('/nd/pt-035/', page('ПТ-035', 'новыйтекст'));
+    expect(await index.finish()).toEqual({ files: 2, pages: 2, archived: 1 });
+    const fragments = path.join(dir, 'pagefind/fragment');
+    const texts = await Promise.all((await readdir(fragments)).map(async (f) => gunzipSync(await readFile(path.join(fragments, f))).toString('utf8')));
+    expect(texts.join('\n')).toContain('новыйтекст');
+    expect(texts.join('\n')).not.toContain('старыйтекст');
+    expect(texts.find((t) => t.includes('прежняяредакция'))).toContain('недействующая');
   });
 
   it('fails at the end when an announced or a listed page was not written, and writes no index', async () => {
