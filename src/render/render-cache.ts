@@ -17,6 +17,8 @@ export class RenderCache<T = unknown> {
   #prefix = '';
   /** Bodies rendered by this build (the rest came from the cache). */
   rendered = 0;
+  /** The entries differ from the file's (or there is no file yet). */
+  #dirty = false;
 
   constructor(file?: string) {
     this.#file = file;
@@ -25,6 +27,7 @@ export class RenderCache<T = unknown> {
       this.#stored = new Map(deserialize(readFileSync(file)) as Array<[string, T]>);
     } catch {
       // No cache yet, or one written by another Node version: render everything.
+      this.#dirty = true;
     }
   }
 
@@ -46,16 +49,19 @@ export class RenderCache<T = unknown> {
   }
 
   end() {
+    // Unchanged when nothing was rendered and every stored entry was used again: nothing to write.
+    this.#dirty ||= this.rendered > 0 || this.#used.size !== this.#stored.size;
     this.#stored = this.#used;
   }
 
   async save() {
-    if (!this.#file) return;
+    if (!this.#file || !this.#dirty) return;
     try {
       await mkdir(path.dirname(this.#file), { recursive: true });
       const temp = `${this.#file}.${process.pid}`;
       await writeFile(temp, serialize([...this.#stored]));
       await rename(temp, this.#file);
+      this.#dirty = false;
     } catch {
       // The cache only saves time.
     }
