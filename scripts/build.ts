@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build as astroBuild } from 'astro';
 import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
+import { listeningToPages } from '../src/integration/page-events.ts';
 import { openSiteIndex, searchList } from '../src/integration/search-index.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
 import { prepareSites } from '../src/publish/prepare.ts';
@@ -25,10 +26,6 @@ import { PublicationError } from '../src/publish/publish.ts';
 import { precompress } from '../src/serve/precompress.ts';
 import { writeNginxParts, type BuiltSite } from '../src/serve/nginx-parts.ts';
 import { report } from '../src/validation/reporters/index.ts';
-
-/** Listeners: page starts and reused pages (src/integration/page-log.mjs), rendered pages' HTML (table-labels-middleware.ts). */
-const PAGE_EVENTS = Symbol.for('nd.page-events');
-const PAGE_HTML = Symbol.for('nd.page-html');
 
 /** A failure already worded for the author; printed as is. */
 class BuildStopped extends Error {}
@@ -94,25 +91,21 @@ async function main() {
       // What the search holds is the inventory's: nothing is read back from the pages to decide it. Pagefind
       // indexes each listed page as soon as it is ready, in the order Astro started them.
       const search = await openSiteIndex(siteDir, searchList(pagesOf(prepared.view!, { htmlRedirects: values['html-redirects'] })));
-      const globals = globalThis as Record<symbol, unknown>;
-      globals[PAGE_EVENTS] = { started: (file: string) => search.started(file), reused: (file: string) => search.written(file) };
-      globals[PAGE_HTML] = (address: string, html: string) => search.rendered(address, html);
       const astroStart = performance.now();
       try {
-        await astroBuild({
-          ...siteAstroConfig(siteConfig, { prepared, outDir: siteDir, pageLog, htmlRedirects: values['html-redirects'] }),
-          configFile: false,
-          logLevel: 'info',
-        });
+        await listeningToPages(search, () =>
+          astroBuild({
+            ...siteAstroConfig(siteConfig, { prepared, outDir: siteDir, pageLog, htmlRedirects: values['html-redirects'] }),
+            configFile: false,
+            logLevel: 'info',
+          }),
+        );
       } catch (error) {
         await search.abort();
         // Thrown, not process.exit: the `finally` below must remove the half-written folders.
         throw new BuildStopped(
           `сборка страниц${multi ? ` сайта ${siteConfig.audience}` : ''} не удалась: ${(error as Error).message}; прежний сайт в «${values.out}» не изменён`,
         );
-      } finally {
-        delete globals[PAGE_EVENTS];
-        delete globals[PAGE_HTML];
       }
       const pages = await readPageLog(pageLog);
       log('страницы', astroStart, `${name}отрисовано ${pages.rendered.length}, из кэша прошлой сборки ${pages.reused.length}`);

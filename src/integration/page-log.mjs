@@ -6,15 +6,14 @@
 // cannot be paired with the line that started it. What can: Astro logs a page's start (`├─ file`) when
 // it takes it up, in the same order in every build, and a reused page's «(cached)»/«(restored)» right
 // after its start, with nothing in between. So a start followed at once by one of those is reused, and
-// any other start is rendered. The build is told of both (PAGE_EVENTS on globalThis): starts fix the
-// search index's page order; a reused page's file is on disk by then. A rendered page's HTML reaches
-// the build from the middleware that has it last (src/integration/table-labels-middleware.ts).
+// any other start is rendered. The build's listener (src/integration/page-events.ts) hears of both:
+// starts fix the search index's page order; a reused page's file is on disk by then.
 import { appendFileSync } from 'node:fs';
 
 const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const PAGE = /[├└]─\s+(\S+)/;
-/** The build's listener: `{ started(file), reused(file) }`. */
-export const PAGE_EVENTS = Symbol.for('nd.page-events');
+/** The key of the build's listener, as src/integration/page-events.ts has it (this file must be JavaScript). */
+const PAGE_EVENTS = Symbol.for('nd.page-events');
 
 export default function pageLog(config = {}) {
   // The build removes the file before it starts: Astro may make this destination more than once in a

@@ -4,6 +4,7 @@ import * as pagefind from 'pagefind';
 import { INCLUDE_CHARACTERS } from '../lib/search.ts';
 import type { Page } from '../site/pages.ts';
 import { markArchived } from './archived-pages.ts';
+import type { PageEvents } from './page-events.ts';
 
 export interface IndexResult {
   /** HTML pages of the site (the inventory's). */
@@ -44,17 +45,12 @@ export async function indexSite(siteDir: string, list: ReturnType<typeof searchL
   return (await openSiteIndex(siteDir, list)).finish();
 }
 
-/** An index being filled while the site is written: see `openSiteIndex`. */
-export interface SiteIndex {
-  /**
-   * The build starts a page (`/nd/pt-035/index.html`, as Astro names its file). Pages start in the same
-   * order in every build, whatever finishes first: this order is the index's.
-   */
-  started(file: string): void;
-  /** A started page is ready: its HTML as written, or, without it, its file on disk. Unlisted pages are ignored. */
-  written(file: string, html?: string): void;
-  /** The same by the page's address (`/nd/pt-035/`), with the HTML the build is about to write. */
-  rendered(address: string, html: string): void;
+/**
+ * An index being filled while the site is written (see `openSiteIndex`), listening to the build's pages
+ * (src/integration/page-events.ts): pages are indexed in the order they `started`; a page is ready when
+ * `reused` (read from its file) or `rendered` (its HTML as handed over). Unlisted pages are ignored.
+ */
+export interface SiteIndex extends PageEvents {
   /** Adds the listed pages not yet handed over, writes the index into the site and closes Pagefind. */
   finish(): Promise<IndexResult>;
   /** Drops the index (the build failed): nothing is written. */
@@ -80,8 +76,8 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
   const start = (entry: SearchEntry) => {
     listed.delete(fileOf(entry.path));
     if (entry.archived) archived++;
-    const ready = new Promise<PageToIndex>((resolve) => slots.set(fileOf(entry.path), { entry, settle: (page) => resolve(page) }));
-    adding = Promise.all([ready, adding]).then(async ([page]) => {
+    const whenReady = new Promise<PageToIndex>((resolve) => slots.set(fileOf(entry.path), { entry, settle: (page) => resolve(page) }));
+    adding = Promise.all([whenReady, adding]).then(async ([page]) => {
       const response = await index.addHTMLFile({ url: page.url, content: page.content });
       if (response.errors.length) throw new Error(`Pagefind, ${page.url}: ${response.errors.join('; ')}`);
     });
@@ -98,19 +94,19 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
     await index.deleteIndex();
     await pagefind.close();
   };
-  const site: SiteIndex = {
-    started(file) {
-      const entry = listed.get(file.replace(/^\//, ''));
-      if (entry) start(entry);
-    },
-    written(file, html) {
-      const own = file.replace(/^\//, '');
-      if (listed.has(own)) start(listed.get(own)!);
-      ready(own, html);
-    },
-    rendered(address, html) {
-      site.written(fileOf(address), html);
-    },
+  const startFile = (file: string) => {
+    const entry = listed.get(file);
+    if (entry) start(entry);
+  };
+  /** A ready page that was never announced as started (a caller other than the build) starts now. */
+  const readyFile = (file: string, html?: string) => {
+    startFile(file);
+    ready(file, html);
+  };
+  return {
+    started: (file) => startFile(file.replace(/^\//, '')),
+    reused: (file) => readyFile(file.replace(/^\//, '')),
+    rendered: (address, html) => readyFile(fileOf(address), html),
     async finish() {
       try {
         for (const entry of [...listed.values()]) start(entry);
@@ -134,7 +130,6 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
       await close();
     },
   };
-  return site;
 }
 
 export interface PageToIndex {

@@ -1,8 +1,6 @@
 import type { MiddlewareHandler } from 'astro';
 import { labelTables } from '../lib/table-labels.ts';
-
-/** The build's listener for a rendered page's final HTML (scripts/build.ts hands it to the search index). */
-const PAGE_HTML = Symbol.for('nd.page-html');
+import { pageEvents } from './page-events.ts';
 
 /**
  * Labels the cells of every table on a built page, for the stacked rows of phones (src/lib/table-labels.ts).
@@ -13,6 +11,6 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.includes('text/html')) return response;
   const html = labelTables(await response.text());
-  if (response.ok) (globalThis as Record<symbol, ((address: string, html: string) => void) | undefined>)[PAGE_HTML]?.(context.url.pathname, html);
+  if (response.ok) pageEvents()?.rendered(context.url.pathname, html);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
