@@ -2,14 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { digest } from '../lib/digest.ts';
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../lib/config.ts';
 import { STATE_LABELS, type EditionState } from '../model/editions.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
 import { audienceSites } from '../site/audience-pages.ts';
 import { sitePages } from '../site/pages.ts';
-import { pageKey } from '../site/route-data.ts';
+import { pageKey, routeKey } from '../site/route-data.ts';
 import { siteView } from '../site/site.ts';
 import type { DocumentData } from '../publish/view-data.ts';
 
@@ -131,7 +130,8 @@ function compare(base: string, config: SiteConfig, before: Prepared & { root: st
   // a document's page changes with its route data (src/site/route-data.ts), a title it names included.
   const pageKeys = (view: Prepared['view']) => {
     const site = view && siteView(view.site, view.documents);
-    const viewKey = view ? digest(view) : '';
+    // Digested as a page's route data is: each rendered text once, however many places hold it.
+    const viewKey = view ? routeKey(view) : '';
     return new Map(site ? sitePages(site).map((p) => [p.path, pageKey(site, p, viewKey)]) : []);
   };
   const pages = diffKeys(pageKeys(before.view), pageKeys(after.view), (a, b) => a !== b);
