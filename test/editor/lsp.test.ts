@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { loadConfig } from '../../src/lib/config.ts';
 import { check } from '../../src/validation/check.ts';
+import { mentionsOf } from '../../src/validation/session-plan.ts';
 import { contentRoot, projectRoot } from '../helpers/content-root.ts';
 import { LspClient } from '../../scripts/lsp-client.ts';
 import { internalSites } from '../helpers/rule-fixtures.ts';
@@ -203,6 +204,33 @@ describe('language server on a generated corpus', () => {
     lines[edit!.range.start.line] = line.slice(0, edit!.range.start.character) + edit!.newText + line.slice(edit!.range.end.character);
     client.change(citingUri, lines.join('\n'));
     await client.waitFor(citingUri, (list) => !list.some((d) => d.code === 'ref/unknown-role'));
+  });
+
+  it('a document hidden from the audience in the editor breaks, at once, another file’s link to its role’s card', async () => {
+    const corpus = (await docs()).corpus;
+    const candidates = corpus.documents.filter((d) => d.code !== 'ПТ-035' && d.editions.length === 1);
+    const definer = candidates[0];
+    // A document that names the definer anywhere is re-checked with it anyway: take one that does not.
+    const linking = candidates.find((d) => d !== definer && !mentionsOf(d).has(definer!.code) && !mentionsOf(d).has(definer!.folder));
+    expect(definer && linking).toBeTruthy();
+    const rolesFile = path.join(root, 'registries/roles.json');
+    const roles = readFileSync(rolesFile, 'utf8');
+    const role = corpus.roles[0]!.data.id;
+    // The role is defined by an ordinary document (the unsaved registry), and another document links its card.
+    const rolesUri = client.open(rolesFile, roles.replace(/"definedIn": "ПТ-035"/, `"definedIn": "${definer!.code}"`));
+    const linkingFile = path.resolve(linking!.editions[0]!.file.path);
+    const linkingUri = client.open(linkingFile, `${readFileSync(linkingFile, 'utf8')}\nСм. [карточку роли](/glossary/roles/${role}/).\n`);
+    const broken = (ds: Diagnostic[] = []) => ds.some((d) => d.code === 'ref/broken-link' && String(d.message).includes(`/glossary/roles/${role}/`));
+    await client.request('textDocument/hover', { textDocument: { uri: linkingUri }, position: { line: 0, character: 0 } });
+    expect(broken(client.diagnostics.get(linkingUri))).toBe(false);
+    const definerFile = path.resolve(definer!.editions[0]!.file.path);
+    const definerText = readFileSync(definerFile, 'utf8');
+    const definerUri = client.open(definerFile, definerText);
+    client.change(definerUri, definerText.replace(/^access: .*$/m, 'access: confidential'));
+    await client.waitFor(linkingUri, broken);
+    client.change(definerUri, definerText);
+    await client.waitFor(linkingUri, (ds) => !broken(ds));
+    client.change(rolesUri, roles);
   });
 
   it('loads the configuration the project uses', () => {
