@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -13,7 +13,8 @@ import { verifySharedBuilds } from './helpers/shared-store.ts';
  *
  * Also makes the folder of this run's shared builds and compile cache (test/helpers/shared-build.ts): a fixture built
  * with the same options is built once per run, whichever test files read it. When the run ends, each
- * shared output is checked unchanged (a test that changed one would mislead the next) and removed.
+ * shared output is checked unchanged (a test that changed one would mislead the next) and the folder is
+ * removed, with every temp folder the run made (TMPDIR points into it).
  */
 export default async function setup(project: TestProject) {
   installDebianPackages();
@@ -22,11 +23,20 @@ export default async function setup(project: TestProject) {
   // Node's compile cache for every process of the run (test workers, and the builds, checks and CLIs they
   // start): the TypeScript each strips and the code V8 compiles are kept, not redone in every process.
   process.env.NODE_COMPILE_CACHE ??= path.join(store, 'compile-cache');
+  // Every temp folder of the run (the tests' content roots, builds, imports, and those of the Chromium,
+  // LibreOffice and PostgreSQL they start) is made under this run's folder, so the run leaves none behind:
+  // a test that fails before its own clean-up no longer litters the machine's /tmp (a run left 200 folders).
+  // Like /tmp itself, open to the services tests start under their own users (PostgreSQL runs as postgres).
+  process.env.TMPDIR = path.join(store, 'tmp');
+  await mkdir(process.env.TMPDIR);
+  await chmod(store, 0o755);
+  await chmod(process.env.TMPDIR, 0o1777);
   return async () => {
     try {
       await verifySharedBuilds(store);
     } finally {
-      await rm(store, { recursive: true, force: true });
+      // Worker processes may still be writing their compile cache as they exit: retry until they are done.
+      await rm(store, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   };
 }
