@@ -5,29 +5,28 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactsRemoved } from '../../src/import/cleanup.ts';
-import { readText } from '../../src/import/read-text.ts';
 import { reportMarkdown } from '../../src/import/report.ts';
 import type { BatchResult } from '../../src/import/batch.ts';
 import { realContent } from '../helpers/content-root.ts';
-import { blocksToFodt, buildCorpus, FOREIGN, FORMATS, PANDOC_EXPECTED, VARIATIONS } from './corpus.ts';
+import { FOREIGN, FORMATS, keptCorpus, PANDOC_EXPECTED, pt035Source, staleCorpus, VARIATIONS } from './corpus.ts';
 import { byInput, differences, intact } from './corpus-check.ts';
 import { plain } from '../../src/import/blocks.ts';
-import { importInto, normalise, PT035_SOURCE } from './helpers.ts';
+import { importInto, normalise } from './helpers.ts';
 
 /**
- * The corpus LibreOffice and pandoc write (see corpus.ts: each variation with its expected result),
- * imported in one batch: DOCX, ODT, DOC, RTF and PDF of every variation, a pandoc DOCX, ПТ-035 as a
- * LibreOffice DOCX and PDF, and CONTRIBUTING.md (a text this corpus did not write) as DOCX, ODT and PDF.
+ * The corpus LibreOffice and pandoc wrote (see corpus.ts: each variation with its expected result; the
+ * files are kept in test/import/corpus/, `npm run test:corpus` writes them again), imported in one batch:
+ * DOCX, ODT, DOC, RTF and PDF of every variation, a pandoc DOCX, ПТ-035 as a LibreOffice DOCX and PDF,
+ * and CONTRIBUTING.md (a text this corpus did not write) as DOCX, ODT and PDF.
  */
 let dir: string;
 let files: Record<string, string[]>;
 let result: BatchResult & { root: string };
-const ptSource = artefactsRemoved(readText(await readFile(PT035_SOURCE, 'utf8')));
+const ptSource = pt035Source();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'nd-corpus-'));
-  files = await buildCorpus(dir, [{ name: 'pt-035', fodt: blocksToFodt(ptSource.blocks) }]);
+  files = keptCorpus();
   // Bad inputs ride in the same batch (and the same LibreOffice call) as the good ones.
   const bad = path.join(dir, 'bad');
   // Lines that differ in letters, not only in numbers (equal lines would be taken for page headers).
@@ -47,6 +46,10 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+it('the kept corpus was written from today\'s sources (else: npm run test:corpus)', () => {
+  expect(staleCorpus()).toEqual([]);
 });
 
 async function put(folder: string, name: string, content: string | Buffer): Promise<string> {

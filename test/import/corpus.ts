@@ -5,12 +5,17 @@
  * result of each variation stands beside it.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sofficeConvert } from '../../src/import/convert.ts';
 import { blockText, plain, type Block } from '../../src/import/blocks.ts';
+import { artefactsRemoved } from '../../src/import/cleanup.ts';
+import { readText } from '../../src/import/read-text.ts';
 import { projectRoot } from '../helpers/content-root.ts';
+import { PT035_SOURCE } from './helpers.ts';
 
 /** The file name a migration team gives a document it did not write: the code first. */
 export const FOREIGN = 'ИН-900 Правила участия';
@@ -360,11 +365,12 @@ const TARGET: Record<(typeof FORMATS)[number], string> = {
 /**
  * Writes the sources into `dir/src`, converts them into `dir/<format>/` (the five `soffice` calls run
  * side by side, each with its own profile) and the Markdown with pandoc. Returns the files by format.
+ * Run by `npm run test:corpus` (test/import/make-corpus.ts), which keeps the result in `CORPUS_DIR`.
  */
-export async function buildCorpus(dir: string, extra: Array<{ name: string; fodt: string }> = []): Promise<Record<string, string[]>> {
+export async function buildCorpus(dir: string): Promise<Record<string, string[]>> {
   const src = path.join(dir, 'src');
   await mkdir(src, { recursive: true });
-  const all = [...VARIATIONS.map((v) => ({ name: v.name, fodt: v.source })), ...extra];
+  const all = corpusSources();
   const sources = all.map((v) => path.join(src, `${v.name}.fodt`));
   await Promise.all(all.map((v, i) => writeFile(sources[i]!, v.fodt)));
   // A document this project did not write: its CONTRIBUTING.md through pandoc, then LibreOffice.
@@ -372,7 +378,7 @@ export async function buildCorpus(dir: string, extra: Array<{ name: string; fodt
   await run('pandoc', ['-f', 'gfm', '-t', 'docx', '-o', sources.at(-1)!, path.join(projectRoot, 'CONTRIBUTING.md')]);
   const out: Record<string, string[]> = {};
   // A password-protected PDF, as LibreOffice writes it (it cannot protect ODT/DOCX from the command line).
-  const secret = path.join(src, 'secret.fodt');
+  const secret = path.join(src, `${SECRET}.fodt`);
   await writeFile(secret, VARIATIONS[1]!.source);
   const encrypt = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
   await Promise.all([
@@ -381,13 +387,78 @@ export async function buildCorpus(dir: string, extra: Array<{ name: string; fodt
       await mkdir(target, { recursive: true });
       out[format] = await sofficeConvert(sources, TARGET[format], target);
     }),
-    sofficeConvert([secret], encrypt, path.join(dir, 'bad')).then((files) => (out.encrypted = files)),
+    sofficeConvert([secret], encrypt, path.join(dir, 'encrypted')).then((files) => (out.encrypted = files)),
   ]);
   await writeFile(path.join(src, 'pandoc.md'), PANDOC_SOURCE);
   await mkdir(path.join(dir, 'pandoc'), { recursive: true });
-  out.pandoc = [path.join(dir, 'pandoc', 'polozhenie-o-zakupkah.docx')];
+  out.pandoc = [path.join(dir, 'pandoc', `${PANDOC_NAME}.docx`)];
   await run('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', out.pandoc[0]!, path.join(src, 'pandoc.md')]);
   return out;
+}
+
+const SECRET = 'secret';
+const PANDOC_NAME = 'polozhenie-o-zakupkah';
+
+/** ПТ-035 as the text reader gives it, the old portal's artefacts removed: the round trip's source. */
+export const pt035Source = () => artefactsRemoved(readText(readFileSync(PT035_SOURCE, 'utf8')));
+
+/** The FODT documents LibreOffice converts: every variation, and ПТ-035 written back from its source. */
+function corpusSources(): Array<{ name: string; fodt: string }> {
+  return [...VARIATIONS.map((v) => ({ name: v.name, fodt: v.source })), { name: 'pt-035', fodt: blocksToFodt(pt035Source().blocks) }];
+}
+
+/**
+ * The corpus as LibreOffice and pandoc wrote it, kept in the repository (`npm run test:corpus` rewrites
+ * it): making it took some 50 s of CPU in every run of the suite. Its manifest holds the digest of each
+ * source it was made from; `staleCorpus` names the sources that changed since.
+ */
+export const CORPUS_DIR = path.join(import.meta.dirname, 'corpus');
+const MANIFEST = path.join(CORPUS_DIR, 'manifest.json');
+
+export interface CorpusManifest {
+  /** The tools' versions that wrote the files, for the record. */
+  tools: Record<string, string>;
+  /** sha256 of each source text by the name of the files made from it. */
+  sources: Record<string, string>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The digests of today's sources (CONTRIBUTING.md aside: any text the corpus did not write serves). */
+export function sourceDigests(): Record<string, string> {
+  return Object.fromEntries([
+    ...corpusSources().map((v) => [v.name, sha256(v.fodt)]),
+    [SECRET, sha256(VARIATIONS[1]!.source)],
+    [PANDOC_NAME, sha256(PANDOC_SOURCE)],
+  ]);
+}
+
+/** Sources whose kept files were made from another text (or are missing): the corpus must be rewritten. */
+export function staleCorpus(): string[] {
+  const kept = existsSync(MANIFEST) ? (JSON.parse(readFileSync(MANIFEST, 'utf8')) as CorpusManifest).sources : {};
+  const now = sourceDigests();
+  return [...new Set([...Object.keys(now), ...Object.keys(kept)])].filter((name) => now[name] !== kept[name]).sort();
+}
+
+/** The kept corpus's files by format, in the order `buildCorpus` returns them; a missing file is an error. */
+export function keptCorpus(): Record<string, string[]> {
+  const names = [...corpusSources().map((v) => v.name), FOREIGN];
+  const files: Record<string, string[]> = {
+    ...Object.fromEntries(FORMATS.map((format) => [format, names.map((name) => path.join(CORPUS_DIR, format, `${name}.${format}`))])),
+    encrypted: [path.join(CORPUS_DIR, 'encrypted', `${SECRET}.pdf`)],
+    pandoc: [path.join(CORPUS_DIR, 'pandoc', `${PANDOC_NAME}.docx`)],
+  };
+  const missing = Object.values(files)
+    .flat()
+    .filter((f) => !existsSync(f));
+  if (missing.length) throw new Error(`в корпусе нет файлов (npm run test:corpus): ${missing.map((f) => path.relative(CORPUS_DIR, f)).join(', ')}`);
+  return files;
+}
+
+/** Writes the manifest of a corpus just made into `CORPUS_DIR`. */
+export async function writeManifest(tools: Record<string, string>): Promise<void> {
+  const manifest: CorpusManifest = { tools, sources: sourceDigests() };
+  await writeFile(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** Blocks (as the text reader gives them) written back as a FODT document, so LibreOffice can print it. */
