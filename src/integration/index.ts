@@ -5,6 +5,7 @@ import { audienceSites } from '../site/audience-pages.ts';
 import { pagesOf, pagesOfKind } from '../site/pages.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
 import { handOver } from '../publish/snapshot.ts';
+import { addressKey, searchFirst } from './search-first.ts';
 import { report } from '../validation/reporters/index.ts';
 
 /** Thrown with a message already worded for the author; the build script prints it without a stack. */
@@ -18,6 +19,8 @@ export class CheckFailed extends Error {}
 export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared; htmlRedirects?: boolean }): AstroIntegration {
   const { config } = options;
   let findings: VFileMessage[] = [];
+  /** The addresses the site search holds (the inventory's), rendered first by `astro build`. */
+  let searched = new Set<string>();
   return {
     name: 'nd',
     hooks: {
@@ -41,9 +44,11 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         // server does this with one map (src/serve/nginx-parts.ts); the HTML pages are for plain static hosting
         // (`--html-redirects`) and for `astro dev`.
         const htmlRedirects = options.htmlRedirects ?? command !== 'build';
-        const redirects = Object.fromEntries(pagesOfKind(pagesOf(prepared.view, { htmlRedirects }), 'redirect').map((page) => [page.from, page.to]));
-        updateConfig({ redirects });
+        const pages = pagesOf(prepared.view, { htmlRedirects });
+        updateConfig({ redirects: Object.fromEntries(pagesOfKind(pages, 'redirect').map((page) => [page.from, page.to])) });
+        searched = new Set(pages.flatMap((page) => (page.search ? [addressKey(page.path)] : [])));
       },
+      'astro:build:start': ({ setPrerenderer }) => setPrerenderer((base) => searchFirst(base, searched)),
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */
       'astro:server:setup': ({ server, logger }) => {
         const root = config.contentRootAbs;

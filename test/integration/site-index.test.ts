@@ -75,6 +75,23 @@ describe('openSiteIndex: the search index filled while the site is written', () 
     expect(await entryOf(crossed)).toBe(await entryOf(inOrder));
   });
 
+  it('writes the index as soon as the last listed page is in, before finish: the pages the search does not hold may still be rendering', async () => {
+    const [early, whole] = [await site(TWO_PAGES), await site(TWO_PAGES)];
+    const index = await openSiteIndex(early, list);
+    index.started('/nd/pt-035/index.html');
+    index.started('/nd/pt-036/index.html');
+    index.rendered('/nd/pt-035/', TWO_PAGES['nd/pt-035/index.html']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(entryOf(early)).rejects.toThrow(); // one listed page is not in yet
+    index.rendered('/nd/pt-036/', TWO_PAGES['nd/pt-036/index.html']);
+    const deadline = Date.now() + 20_000;
+    while (!(await entryOf(early).catch(() => '')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const entry = await entryOf(early);
+    expect(await index.finish()).toEqual({ files: 3, pages: 2, archived: 0 });
+    await indexSite(whole, list);
+    expect(entry).toBe(await entryOf(whole));
+  });
+
   it('indexes a rendered page from the HTML handed over, archived editions marked, without reading the file back', async () => {
     const dir = await site({ 'nd/pt-035/index.html': page('ПТ-035', 'старыйтекст'), 'nd/pt-035/0.9/index.html': '' });
     const archivedList = searchList([

@@ -54,6 +54,17 @@ describe('rebuild after editing one edition', () => {
     expect(first.rendered.length).toBeGreaterThan(30);
   });
 
+  it('took up the pages the search holds before the others (search-first.ts), so the index is written while the rest render', () => {
+    // In start order; a page the search holds is marked for Pagefind (data-pagefind-body, or an archived edition's marker).
+    const searched = first.rendered.map(
+      (page) => page.endsWith('.html') && /data-pagefind-body|data-nd-archived/.test(readFileSync(path.join(out, page), 'utf8')),
+    );
+    const held = searched.filter(Boolean).length;
+    expect(held).toBeGreaterThan(12);
+    expect(held).toBeLessThan(searched.length);
+    expect(searched.indexOf(false)).toBe(held);
+  });
+
   it('re-renders the edited document’s pages and no page of another document', () => {
     const documentsRendered = new Set(second.rendered.map(documentOf).filter(Boolean));
     expect([...documentsRendered]).toEqual([edited]);
