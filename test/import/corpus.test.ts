@@ -48,7 +48,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-it('the kept corpus was written from today\'s sources (else: npm run test:corpus)', () => {
+it("the kept corpus was written from today's sources (else: npm run test:corpus)", () => {
   expect(staleCorpus()).toEqual([]);
 });
 
