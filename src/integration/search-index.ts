@@ -70,21 +70,23 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru', includeCharacters: INCLUDE_CHARACTERS });
   if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
   const listed = new Map(list.entries.map((entry) => [fileOf(entry.path), entry]));
-  /** Started pages not yet ready, by file: settling one lets the chain go on. */
-  const slots = new Map<string, { entry: SearchEntry; settle: (page: Promise<PageToIndex>) => void }>();
+  /** Started pages not yet ready, by file: settling one (with how to load it) lets the chain go on. */
+  const slots = new Map<string, { entry: SearchEntry; settle: (load: Promise<LoadPage>) => void }>();
   const queue = pagefindQueue(index, path.join(siteDir, 'pagefind'));
   let archived = 0;
   const start = (entry: SearchEntry) => {
     listed.delete(fileOf(entry.path));
     if (entry.archived) archived++;
-    queue.add(new Promise<PageToIndex>((resolve) => slots.set(fileOf(entry.path), { entry, settle: (page) => resolve(page) })));
+    queue.add(new Promise<LoadPage>((resolve) => slots.set(fileOf(entry.path), { entry, settle: (load) => resolve(load) })));
   };
   const ready = (file: string, html?: string) => {
     const slot = slots.get(file);
     if (!slot) return;
     slots.delete(file);
     const { entry, settle } = slot;
-    settle(html === undefined ? pagesToIndex(siteDir, [entry]).then(([page]) => page!) : new Promise((resolve) => resolve(pageToIndex(entry, html))));
+    // A reused page is read from its file only when its turn to be sent comes: a rebuild restores pages
+    // faster than Pagefind indexes them, and the waiting ones are not held in memory meanwhile.
+    settle(Promise.resolve(html === undefined ? () => pagesToIndex(siteDir, [entry]).then(([page]) => page!) : async () => pageToIndex(entry, html)));
     // The last listed page is in: the index is complete, and Pagefind writes it while the build renders
     // the pages the search does not hold (the build takes the searched ones first, search-first.ts).
     if (listed.size === 0 && slots.size === 0) queue.write().catch(() => {}); // awaited in finish()
@@ -130,6 +132,9 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
 }
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+/** A ready page, loaded (its HTML read or taken as handed over) when its turn to be sent comes. */
+type LoadPage = () => Promise<PageToIndex>;
+const IN_FLIGHT = 32;
 
 /**
  * Pagefind's end of the index. Pages are sent in the order they were queued, each as soon as it and the
@@ -143,8 +148,12 @@ function pagefindQueue(index: PagefindIndex, outputPath: string) {
   const answers: Promise<void>[] = [];
   let writing: Promise<void> | undefined;
   return {
-    add(whenReady: Promise<PageToIndex>) {
-      sending = Promise.all([whenReady, sending]).then(([page]) => {
+    add(whenReady: Promise<LoadPage>) {
+      sending = Promise.all([whenReady, sending]).then(async ([load]) => {
+        // At most IN_FLIGHT pages are with Pagefind unanswered: enough to keep it busy, and the pages
+        // it has not read yet (as base64 JSON in the pipe's buffer) do not pile up in the build's memory.
+        await answers.at(-IN_FLIGHT)?.catch(() => {});
+        const page = await load();
         const answer = index.addHTMLFile({ url: page.url, content: page.content }).then((response) => {
           if (response.errors.length) throw new Error(`Pagefind, ${page.url}: ${response.errors.join('; ')}`);
         });
