@@ -133,7 +133,7 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 /** A ready page, loaded (its HTML read or taken as handed over) when its turn to be sent comes. */
-type LoadPage = () => Promise<PageToIndex>;
+export type LoadPage = () => Promise<PageToIndex>;
 const IN_FLIGHT = 32;
 
 /**
@@ -143,7 +143,7 @@ const IN_FLIGHT = 32;
  * the next page at hand instead of waiting for the build's busy event loop to read its answer (1,000
  * documents: the search's tail after the last page 10 → 1.5 s, with the early write).
  */
-function pagefindQueue(index: PagefindIndex, outputPath: string) {
+export function pagefindQueue(index: Pick<PagefindIndex, 'addHTMLFile' | 'writeFiles'>, outputPath: string) {
   let sending: Promise<unknown> = Promise.resolve();
   const answers: Promise<void>[] = [];
   let writing: Promise<void> | undefined;
