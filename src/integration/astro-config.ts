@@ -21,7 +21,7 @@ export function siteAstroConfig(
     // Every stylesheet and script is a file of its own: the Content-Security-Policy (src/serve/headers.ts)
     // allows no inline code, so nothing may be inlined however small.
     // Four pages at a time: while one waits for its files to be written, another renders (1,000 documents:
-    // pages 21 → 16 s). Pages still reach the search index in the order they started (search-index.ts).
+    // pages 21 → 16 s). Pages still reach the search index in the search list's order (search-index.ts).
     build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
     outDir: options.outDir ?? path.join(PROJECT_ROOT, 'dist'),
     cacheDir: config.cacheDir,

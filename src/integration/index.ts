@@ -6,6 +6,7 @@ import { pagesOf, pagesOfKind } from '../site/pages.ts';
 import { prepareSite, type Prepared } from '../publish/prepare.ts';
 import { handOver } from '../publish/snapshot.ts';
 import { addressKey, searchFirst } from './search-first.ts';
+import { searchList } from './search-index.ts';
 import { report } from '../validation/reporters/index.ts';
 
 /** Thrown with a message already worded for the author; the build script prints it without a stack. */
@@ -19,8 +20,8 @@ export class CheckFailed extends Error {}
 export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared; htmlRedirects?: boolean }): AstroIntegration {
   const { config } = options;
   let findings: VFileMessage[] = [];
-  /** The addresses the site search holds (the inventory's), rendered first by `astro build`. */
-  let searched = new Set<string>();
+  /** The addresses the site search holds, by their place in its list: rendered first, in that order, by `astro build`. */
+  let searched = new Map<string, number>();
   return {
     name: 'nd',
     hooks: {
@@ -46,7 +47,7 @@ export function ndIntegration(options: { config: SiteConfig; prepared?: Prepared
         const htmlRedirects = options.htmlRedirects ?? command !== 'build';
         const pages = pagesOf(prepared.view, { htmlRedirects });
         updateConfig({ redirects: Object.fromEntries(pagesOfKind(pages, 'redirect').map((page) => [page.from, page.to])) });
-        searched = new Set(pages.flatMap((page) => (page.search ? [addressKey(page.path)] : [])));
+        searched = new Map(searchList(pages).entries.map((entry, place) => [addressKey(entry.path), place]));
       },
       'astro:build:start': ({ setPrerenderer }) => setPrerenderer((base) => searchFirst(base, searched)),
       /** `astro dev`: every saved content file re-runs the pass; findings go to the terminal and the page. */

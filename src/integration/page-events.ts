@@ -1,14 +1,12 @@
 /**
  * What `npm run build` hears of each page while Astro writes the site: the logger (page-log.mjs) tells
- * when a page starts and when a reused one is on disk, the last middleware (table-labels-middleware.ts)
- * hands over a rendered page's HTML. Both run inside Astro, out of the build script's reach, so the
+ * when a reused page is on disk, the last middleware (table-labels-middleware.ts) hands over a rendered
+ * page's HTML. Both run inside Astro, out of the build script's reach, so the
  * build leaves one listener on globalThis for the time of the build. page-log.mjs must be JavaScript
  * and repeats the key.
  */
 export interface PageEvents {
-  /** Astro takes up a page (`/nd/pt-035/index.html`, as it names the file): in the same order in every build. */
-  started(file: string): void;
-  /** A page copied from the last build is on disk. */
+  /** A page copied from the last build is on disk (`/nd/pt-035/index.html`, as Astro names the file). */
   reused(file: string): void;
   /** A rendered page's HTML, as Astro is about to write it, by address (`/nd/pt-035/`). */
   rendered(address: string, html: string): void;

@@ -4,10 +4,10 @@
 //
 // Pages render several at a time (build.concurrency), so the line that ends a rendered page («(+12ms)»)
 // cannot be paired with the line that started it. What can: Astro logs a page's start (`├─ file`) when
-// it takes it up, in the same order in every build, and a reused page's «(cached)»/«(restored)» right
+// it takes it up, and a reused page's «(cached)»/«(restored)» right
 // after its start, with nothing in between. So a start followed at once by one of those is reused, and
-// any other start is rendered. The build's listener (src/integration/page-events.ts) hears of both:
-// starts fix the search index's page order; a reused page's file is on disk by then.
+// any other start is rendered. The build's listener (src/integration/page-events.ts) hears of reused
+// pages: a reused page's file is on disk by then.
 import { appendFileSync } from 'node:fs';
 
 const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
@@ -39,10 +39,7 @@ export default function pageLog(config = {}) {
         return;
       }
       const page = PAGE.exec(message);
-      if (page) {
-        pending = page[1];
-        globalThis[PAGE_EVENTS]?.started(pending);
-      }
+      if (page) pending = page[1];
     },
   };
 }

@@ -1,22 +1,24 @@
 import type { AstroPrerenderer } from 'astro';
 
 /**
- * Astro's own prerenderer, taking up the pages the search holds before the others. Astro renders
- * routes in its routing order, which puts the pages of documents, the search's main part, after the
- * thousand «что изменилось» and pinned-edition pages it does not hold. Handed the searched pages first,
- * the search index (search-index.ts) has every page it holds while a third of the site is still to be
- * rendered, and Pagefind writes its files (single-threaded, 7 s at 1,000 documents) on the other core
- * meanwhile, instead of after the last page. The order within each part stays Astro's, so it is the
- * same in every build of the same site.
+ * Astro's own prerenderer, taking up the pages the search holds before the others, in the order the
+ * search index takes them (`searched`: each address's place in the search list). Astro renders routes
+ * in its routing order, which puts the pages of documents, the search's main part, after the thousand
+ * «что изменилось» and pinned-edition pages it does not hold, and not in the index's order. Handed the
+ * searched pages first and in order, the index (search-index.ts) takes each page as soon as it is
+ * rendered, has every page it holds while a third of the site is still to be rendered, and Pagefind
+ * writes its files (single-threaded, 7 s at 1,000 documents) on the other core meanwhile, instead of
+ * after the last page. The other pages keep Astro's order.
  */
-export function searchFirst(base: AstroPrerenderer, searched: ReadonlySet<string>): AstroPrerenderer {
+export function searchFirst(base: AstroPrerenderer, searched: ReadonlyMap<string, number>): AstroPrerenderer {
   return {
     name: 'nd:search-first',
     setup: () => base.setup?.() ?? Promise.resolve(),
     getStaticPaths: async () => {
       const paths = await base.getStaticPaths();
-      const first = paths.filter((p) => searched.has(addressKey(p.pathname)));
-      return first.length ? [...first, ...paths.filter((p) => !searched.has(addressKey(p.pathname)))] : paths;
+      const place = (p: { pathname: string }) => searched.get(addressKey(p.pathname));
+      const first = paths.filter((p) => place(p) !== undefined).sort((a, b) => place(a)! - place(b)!);
+      return first.length ? [...first, ...paths.filter((p) => place(p) === undefined)] : paths;
     },
     render: (request, options) => base.render(request, options),
     ...(base.collectStaticImages ? { collectStaticImages: () => base.collectStaticImages!() } : {}),

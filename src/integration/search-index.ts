@@ -47,8 +47,8 @@ export async function indexSite(siteDir: string, list: ReturnType<typeof searchL
 
 /**
  * An index being filled while the site is written (see `openSiteIndex`), listening to the build's pages
- * (src/integration/page-events.ts): pages are indexed in the order they `started`; a page is ready when
- * `reused` (read from its file) or `rendered` (its HTML as handed over). Unlisted pages are ignored.
+ * (src/integration/page-events.ts): a listed page is ready when `reused` (read from its file) or
+ * `rendered` (its HTML as handed over). Unlisted pages are ignored.
  */
 export interface SiteIndex extends PageEvents {
   /** Adds the listed pages not yet handed over, writes the index into the site and closes Pagefind. */
@@ -58,27 +58,23 @@ export interface SiteIndex extends PageEvents {
 }
 
 /**
- * Opens the index of a site that is about to be written. Pagefind runs in a process of its own: each
- * listed page is indexed there as soon as it is ready, while the build goes on rendering the next ones,
- * and the index's files are written as soon as the last listed page is in, while the build renders the
- * pages the search does not hold (it takes the searched ones first: search-first.ts). Pages reach Pagefind in the
- * order the build started them, however many render at once, so the index (its page order, so its
- * file hashes) is the same in every build of the same site. `finish` adds whatever listed page was not
- * handed over, from its file and in the list's order; a listed page the build did not write is an error.
+ * Opens the index of a site that is about to be written. Pagefind runs in a process of its own and takes
+ * the listed pages in the list's order (by file path), each as soon as it and the ones before it are
+ * ready, while the build goes on rendering; the build renders them in that order, before the pages the
+ * search does not hold (search-first.ts), and Pagefind writes the index's files as soon as the last
+ * listed page is in, while the build renders the rest. The order is the list's, not the order Astro
+ * happens to start or finish pages in (a rebuild restores cached pages in another order than a cold
+ * build renders them), so the index is byte for byte the same in a cold build, a rebuild, and when it is
+ * made from the finished site (`indexSite`). `finish` adds whatever listed page was not handed over, from
+ * its file; a listed page the build did not write is an error.
  */
 export async function openSiteIndex(siteDir: string, list: ReturnType<typeof searchList>): Promise<SiteIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru', includeCharacters: INCLUDE_CHARACTERS });
   if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
-  const listed = new Map(list.entries.map((entry) => [fileOf(entry.path), entry]));
-  /** Started pages not yet ready, by file: settling one (with how to load it) lets the chain go on. */
-  const slots = new Map<string, { entry: SearchEntry; settle: (load: Promise<LoadPage>) => void }>();
   const queue = pagefindQueue(index, path.join(siteDir, 'pagefind'));
-  let archived = 0;
-  const start = (entry: SearchEntry) => {
-    listed.delete(fileOf(entry.path));
-    if (entry.archived) archived++;
-    queue.add(new Promise<LoadPage>((resolve) => slots.set(fileOf(entry.path), { entry, settle: (load) => resolve(load) })));
-  };
+  /** Listed pages not yet ready, by file: settling one (with how to load it) lets the queue go on. */
+  const slots = new Map<string, { entry: SearchEntry; settle: (load: Promise<LoadPage>) => void }>();
+  for (const entry of list.entries) queue.add(new Promise<LoadPage>((resolve) => slots.set(fileOf(entry.path), { entry, settle: resolve })));
   const ready = (file: string, html?: string) => {
     const slot = slots.get(file);
     if (!slot) return;
@@ -88,36 +84,25 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
     // faster than Pagefind indexes them, and the waiting ones are not held in memory meanwhile.
     settle(Promise.resolve(html === undefined ? () => pagesToIndex(siteDir, [entry]).then(([page]) => page!) : async () => pageToIndex(entry, html)));
     // The last listed page is in: the index is complete, and Pagefind writes it while the build renders
-    // the pages the search does not hold (the build takes the searched ones first, search-first.ts).
-    if (listed.size === 0 && slots.size === 0) queue.write().catch(() => {}); // awaited in finish()
+    // the pages the search does not hold.
+    if (slots.size === 0) queue.write().catch(() => {}); // awaited in finish()
   };
   const close = async () => {
     await index.deleteIndex();
     await pagefind.close();
   };
-  const startFile = (file: string) => {
-    const entry = listed.get(file);
-    if (entry) start(entry);
-  };
-  /** A ready page that was never announced as started (a caller other than the build) starts now. */
-  const readyFile = (file: string, html?: string) => {
-    startFile(file);
-    ready(file, html);
-  };
   return {
-    started: (file) => startFile(file.replace(/^\//, '')),
-    reused: (file) => readyFile(file.replace(/^\//, '')),
-    rendered: (address, html) => readyFile(fileOf(address), html),
+    reused: (file) => ready(file.replace(/^\//, '')),
+    rendered: (address, html) => ready(fileOf(address), html),
     async finish() {
       try {
-        for (const entry of [...listed.values()]) start(entry);
         for (const file of [...slots.keys()]) ready(file);
         await queue.write();
         const entry = JSON.parse(await readFile(path.join(siteDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
           languages: Record<string, { page_count: number }>;
         };
         const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-        return { files: list.htmlPages, pages, archived };
+        return { files: list.htmlPages, pages, archived: list.entries.filter((e) => e.archived).length };
       } finally {
         await close();
       }

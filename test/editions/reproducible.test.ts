@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addMonths } from '../../src/lib/dates.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +9,14 @@ import { sharedBuild, sharedRoot } from '../helpers/shared-build.ts';
 
 /**
  * Same sources + same date ⇒ byte-identical dist/. Two builds of one content root, each with its own
- * output and Astro cache folder, are compared file by file.
+ * output and Astro cache folder, are compared file by file; so is a third, built again with the second's
+ * caches (every page copied from its incremental cache, the search index made again from them).
  */
 const BUILD_DATE = '2025-03-01';
 let root: string;
 let first: BuildResult;
 let second: BuildResult;
+let rebuilt: BuildResult;
 
 async function hashes(dir: string): Promise<Map<string, string>> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
@@ -34,7 +37,9 @@ beforeAll(async () => {
   // The run's shared build of the editions fixture, and a second build of the same root here.
   root = (await sharedRoot('editions'))!;
   first = await sharedBuild('editions', { date: BUILD_DATE });
-  second = await buildSite({ root, date: BUILD_DATE });
+  const caches = { ND_CACHE_DIR: path.join(await mkdtemp(path.join(tmpdir(), 'nd-reproducible-')), 'cache') };
+  second = await buildSite({ root, date: BUILD_DATE, env: caches });
+  rebuilt = await buildSite({ root, date: BUILD_DATE, env: caches });
 });
 
 describe('reproducible builds', () => {
@@ -56,6 +61,14 @@ describe('reproducible builds', () => {
     expect([...b.keys()]).toEqual([...a.keys()]);
     const differing = [...a].filter(([file, hash]) => b.get(file) !== hash).map(([file]) => file);
     expect(differing).toEqual([]);
+  });
+
+  it('a rebuild from the incremental caches gives the same dist/ as a cold build, search index included', async () => {
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toMatch(/из кэша прошлой сборки [1-9]/);
+    const [a, c] = await Promise.all([hashes(first.outDir), hashes(rebuilt.outDir)]);
+    expect([...c.keys()]).toEqual([...a.keys()]);
+    expect([...a].filter(([file, hash]) => c.get(file) !== hash).map(([file]) => file)).toEqual([]);
   });
 
   it('every date in dist/ comes from the sources or is the build date: no wall clock', async () => {

@@ -41,7 +41,7 @@ describe('openSiteIndex: the search index filled while the site is written', () 
     const index = await openSiteIndex(dir, list);
     index.reused('/nd/pt-035/index.html');
     index.reused('/about/index.html'); // not in the search list
-    index.reused('/nd/pt-035/index.html'); // announced twice: indexed once
+    index.reused('/nd/pt-035/index.html'); // handed over twice: indexed once
     const result = await index.finish();
     expect(result).toEqual({ files: 3, pages: 2, archived: 0 });
     expect((await fragments(dir)).filter((text) => text.includes('портал'))).toEqual([]);
@@ -58,19 +58,15 @@ describe('openSiteIndex: the search index filled while the site is written', () 
     expect(await entryOf(streamed)).toBe(await entryOf(whole));
   });
 
-  it('takes pages in the order they started, whatever order they finish in: several render at once', async () => {
+  it('takes pages in the search list’s order, whatever order they are handed over in: a rebuild restores them in another', async () => {
     const [inOrder, crossed] = [await site(TWO_PAGES), await site(TWO_PAGES)];
     const a = await openSiteIndex(inOrder, list);
-    a.started('/nd/pt-036/index.html');
-    a.reused('/nd/pt-036/index.html');
-    a.started('/nd/pt-035/index.html');
     a.reused('/nd/pt-035/index.html');
+    a.reused('/nd/pt-036/index.html');
     await a.finish();
     const b = await openSiteIndex(crossed, list);
-    b.started('/nd/pt-036/index.html');
-    b.started('/nd/pt-035/index.html');
+    b.rendered('/nd/pt-036/', TWO_PAGES['nd/pt-036/index.html']);
     b.reused('/nd/pt-035/index.html');
-    b.reused('/nd/pt-036/index.html');
     await b.finish();
     expect(await entryOf(crossed)).toBe(await entryOf(inOrder));
   });
@@ -78,8 +74,6 @@ describe('openSiteIndex: the search index filled while the site is written', () 
   it('writes the index as soon as the last listed page is in, before finish: the pages the search does not hold may still be rendering', async () => {
     const [early, whole] = [await site(TWO_PAGES), await site(TWO_PAGES)];
     const index = await openSiteIndex(early, list);
-    index.started('/nd/pt-035/index.html');
-    index.started('/nd/pt-036/index.html');
     index.rendered('/nd/pt-035/', TWO_PAGES['nd/pt-035/index.html']);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await expect(entryOf(early)).rejects.toThrow(); // one listed page is not in yet
@@ -99,8 +93,6 @@ describe('openSiteIndex: the search index filled while the site is written', () 
       { path: '/nd/pt-035/0.9/', search: 'archived' },
     ]);
     const index = await openSiteIndex(dir, archivedList);
-    index.started('/nd/pt-035/index.html');
-    index.started('/nd/pt-035/0.9/index.html');
     index.rendered(
       '/nd/pt-035/0.9/',
       '<!doctype html><html lang="ru"><body><article data-nd-archived><h1>0.9</h1><p>прежняяредакция</p></article></body></html>',
