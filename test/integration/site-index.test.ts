@@ -113,6 +113,17 @@ describe('openSiteIndex: the search index filled while the site is written', () 
     await expect(readFile(path.join(dir, 'pagefind/pagefind-entry.json'))).rejects.toThrow();
   });
 
+  it('abort after the last listed page is in waits for the writing under way and closes Pagefind: a build that fails later neither hangs nor throws here', async () => {
+    const dir = await site(TWO_PAGES);
+    const index = await openSiteIndex(dir, list);
+    index.reused('/nd/pt-035/index.html');
+    index.reused('/nd/pt-036/index.html'); // the last listed page: the writing begins
+    await expect(index.abort()).resolves.toBeUndefined();
+    // Pagefind was closed, not left running: a new index starts a service of its own and works.
+    const again = await site(TWO_PAGES);
+    expect(await indexSite(again, list)).toEqual({ files: 3, pages: 2, archived: 0 });
+  });
+
   it('abort drops the index without writing it', async () => {
     const dir = await site({ 'nd/pt-035/index.html': page('ПТ-035', 'политика') });
     const index = await openSiteIndex(dir, list);
