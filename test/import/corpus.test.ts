@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportMarkdown } from '../../src/import/report.ts';
 import type { BatchResult } from '../../src/import/batch.ts';
 import { realContent } from '../helpers/content-root.ts';
-import { FOREIGN, FORMATS, keptCorpus, PANDOC_EXPECTED, pt035Source, staleCorpus, VARIATIONS } from './corpus.ts';
+import { FOREIGN, FORMATS, keptCorpus, PANDOC_EXPECTED, PT035_NAME, pt035Source, staleCorpus, VARIATIONS } from './corpus.ts';
 import { byInput, differences, intact } from './corpus-check.ts';
 import { plain } from '../../src/import/blocks.ts';
 import { importInto, normalise } from './helpers.ts';
@@ -86,7 +86,7 @@ describe('ПТ-035 through a LibreOffice DOCX and PDF', () => {
     .map(normalise);
 
   it.each(['docx', 'pdf'])('%s: all passport fields, at least 95 percent of sentences and 90 percent of paragraphs intact, no artefact', async (format) => {
-    const r = byInput(result, file(format, 'pt-035'));
+    const r = byInput(result, file(format, PT035_NAME));
     expect(r.error).toBeUndefined();
     expect(r.code).toBe('ПТ-035');
     const mdx = await readFile(path.join(result.root, r.written[0]!), 'utf8');
