@@ -15,10 +15,9 @@ export function searchFirst(base: AstroPrerenderer, searched: ReadonlyMap<string
     name: 'nd:search-first',
     setup: () => base.setup?.() ?? Promise.resolve(),
     getStaticPaths: async () => {
-      const paths = await base.getStaticPaths();
-      const place = (p: { pathname: string }) => searched.get(addressKey(p.pathname));
-      const first = paths.filter((p) => place(p) !== undefined).sort((a, b) => place(a)! - place(b)!);
-      return first.length ? [...first, ...paths.filter((p) => place(p) === undefined)] : paths;
+      const placed = (await base.getStaticPaths()).map((path) => ({ path, place: searched.get(addressKey(path.pathname)) }));
+      const first = placed.filter((p) => p.place !== undefined).sort((a, b) => a.place! - b.place!);
+      return [...first, ...placed.filter((p) => p.place === undefined)].map((p) => p.path);
     },
     render: (request, options) => base.render(request, options),
     ...(base.collectStaticImages ? { collectStaticImages: () => base.collectStaticImages!() } : {}),

@@ -73,7 +73,7 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
   if (!index) throw new Error(`Pagefind не запустился: ${errors.join('; ')}`);
   const queue = pagefindQueue(index, path.join(siteDir, 'pagefind'));
   /** Listed pages not yet ready, by file: settling one (with how to load it) lets the queue go on. */
-  const slots = new Map<string, { entry: SearchEntry; settle: (load: Promise<LoadPage>) => void }>();
+  const slots = new Map<string, { entry: SearchEntry; settle: (load: LoadPage | Promise<never>) => void }>();
   for (const entry of list.entries) queue.add(new Promise<LoadPage>((resolve) => slots.set(fileOf(entry.path), { entry, settle: resolve })));
   const ready = (file: string, html?: string) => {
     const slot = slots.get(file);
@@ -82,7 +82,7 @@ export async function openSiteIndex(siteDir: string, list: ReturnType<typeof sea
     const { entry, settle } = slot;
     // A reused page is read from its file only when its turn to be sent comes: a rebuild restores pages
     // faster than Pagefind indexes them, and the waiting ones are not held in memory meanwhile.
-    settle(Promise.resolve(html === undefined ? () => pagesToIndex(siteDir, [entry]).then(([page]) => page!) : async () => pageToIndex(entry, html)));
+    settle(html === undefined ? () => pagesToIndex(siteDir, [entry]).then(([page]) => page!) : async () => pageToIndex(entry, html));
     // The last listed page is in: the index is complete, and Pagefind writes it while the build renders
     // the pages the search does not hold.
     if (slots.size === 0) queue.write().catch(() => {}); // awaited in finish()
