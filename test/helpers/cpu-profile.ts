@@ -5,8 +5,8 @@ import { afterAll } from 'vitest';
 
 /**
  * With `ND_TEST_CPU=<file>`, each test file appends one JSON line to <file>: the CPU time (user +
- * system, seconds) of its worker process since that process started (`self`: Vitest's start-up, the
- * imports and the tests) and of every process it waited for (`children`: builds, Chromium,
+ * system, seconds) its worker process used while the file ran (`self`: the file's imports and tests)
+ * and that of every process it waited for (`children`: builds, Chromium,
  * LibreOffice, nginx…), read from /proc/self/stat, and the seconds since this setup file ran. Finds
  * what the suite spends its cores on (`ND_TEST_CPU=/tmp/cpu.jsonl npx vitest run`); without the
  * variable it does nothing.
@@ -25,11 +25,17 @@ function cpu(): { self: number; children: number } {
 }
 
 if (target) {
+  // Worker processes are reused from one test file to the next (vitest.config.ts): a file's share is
+  // what its process used between this setup file running for it and its last hook.
   const started = performance.now();
+  const before = cpu();
   afterAll(async ({}, suite) => {
-    const used = cpu();
+    const after = cpu();
+    const used = { self: round(after.self - before.self), children: round(after.children - before.children) };
     const file = path.relative(process.cwd(), suite.file.filepath);
     const line = { file, pid: process.pid, wall: (performance.now() - started) / 1000, ...used };
     await appendFile(target, `${JSON.stringify(line)}\n`);
   });
 }
+
+const round = (seconds: number) => Math.round(seconds * 100) / 100;
