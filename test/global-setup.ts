@@ -4,6 +4,7 @@ import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { CHROMIUM } from '../scripts/chromium.ts';
 import { verifySharedBuilds } from './helpers/shared-store.ts';
 
 /**
@@ -43,7 +44,7 @@ export default async function setup(project: TestProject) {
 
 /** What the tests use from Debian's packages: a file that proves each is there, and the package. */
 const DEBIAN_NEEDS: ReadonlyArray<readonly [present: () => boolean, pkg: string]> = [
-  [() => existsSync('/usr/bin/chromium'), 'chromium'],
+  [() => existsSync(CHROMIUM), 'chromium-headless-shell'],
   [() => existsSync('/usr/bin/soffice'), 'libreoffice-writer-nogui'],
   [() => existsSync('/usr/bin/pandoc'), 'pandoc'],
   [() => existsSync('/usr/sbin/nginx'), 'nginx'],
