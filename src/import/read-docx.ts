@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Removal, SourceDocument } from './blocks.ts';
+import { objectsAsText } from './docx-objects.ts';
 import { numberHeadings, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
@@ -39,10 +40,11 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   const extra = (text: string, reason: string) => removals.push({ line: 0, text, reason });
   const documentXml = await documentPart.async('string');
   const numbered = await numberHeadings(zip, documentXml);
-  if (numbered.count > 0) {
-    zip.file('word/document.xml', numbered.xml);
-    extra(`заголовков: ${numbered.count}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
-  }
+  if (numbered.count > 0) extra(`заголовков: ${numbered.count}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
+  const objects = objectsAsText(numbered.xml);
+  for (const note of objects.notes) extra(note.text.slice(0, 200), note.reason);
+  const rewritten = numbered.count > 0 || objects.notes.length > 0;
+  if (rewritten) zip.file('word/document.xml', objects.xml);
   const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
   for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {
     const text = xmlText(m[3]!, m[1] === 'del');
@@ -58,11 +60,13 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   }
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
-    const input = numbered.count > 0 ? await zip.generateAsync({ type: 'nodebuffer' }) : buffer;
+    const input = rewritten ? await zip.generateAsync({ type: 'nodebuffer' }) : buffer;
     result = await mammoth.convertToHtml({ buffer: input }, { includeDefaultStyleMap: true, styleMap: STYLE_MAP });
   } catch (error) {
     throw new ImportError(`не удалось прочитать DOCX: ${(error as Error).message}`);
   }
+  // Whatever else mammoth could not read is named, not dropped without a word.
+  for (const element of ignoredElements(result.messages)) extra(element, 'элемент Word не распознан и не перенесён: сверьте это место с исходником');
   const doc = readHtml(result.value, { unit: 'абзац', format });
   doc.running = [];
   for (const name of Object.keys(zip.files)
@@ -77,4 +81,14 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   }
   doc.removals.push(...removals);
   return doc;
+}
+
+/** The elements mammoth ignored («An unrecognised element was ignored: w:foo»), each once, with how often. */
+function ignoredElements(messages: ReadonlyArray<{ message: string }>): string[] {
+  const counts = new Map<string, number>();
+  for (const { message } of messages) {
+    const name = /^An unrecognised element was ignored: (.+)$/.exec(message)?.[1];
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].map(([name, n]) => `${name.replace(/^\{[^}]*\}/, '')}${n > 1 ? ` (${n} раз)` : ''}`);
 }

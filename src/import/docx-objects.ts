@@ -1,0 +1,124 @@
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
+import { escapeXml } from '../lib/xml.ts';
+import { paragraphsOf, xmlText } from './docx-parts.ts';
+
+/** What was changed in document.xml before mammoth reads it, for the report: the text, and why. */
+export interface ObjectNote {
+  text: string;
+  reason: string;
+}
+
+const MATH_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/math';
+const run = (text: string) => `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+
+/**
+ * Objects of a Word document that mammoth drops without a trace, made text or named for the report:
+ * - equations (Office Math, `m:oMathPara` and `m:oMath`) become their linear form («K = N₁/N» as
+ *   `K=N1/N`), so no formula vanishes from a sentence;
+ * - a text box drawn without the older VML copy (which mammoth reads) becomes its text, in place;
+ * - a chart, a SmartArt diagram or a shape without text is named (it cannot be text).
+ */
+export function objectsAsText(documentXml: string): { xml: string; notes: ObjectNote[] } {
+  const notes: ObjectNote[] = [];
+  let xml = documentXml.replace(/<m:oMathPara\b[\s\S]*?<\/m:oMathPara>|<m:oMath\b[\s\S]*?<\/m:oMath>/g, (math) => {
+    const text = linearMath(math);
+    notes.push({ text, reason: 'формула Word перенесена текстом в линейной записи (дробь — «/», степень — «^», индекс — «_»): проверьте её' });
+    return run(text);
+  });
+  // mammoth reads a text box from the VML fallback of mc:AlternateContent; a drawing of its own has none.
+  const alternates: string[] = [];
+  xml = xml.replace(/<mc:AlternateContent\b[\s\S]*?<\/mc:AlternateContent>/g, (m) => `\u0000${alternates.push(m) - 1}\u0000`);
+  xml = xml.replace(/<w:drawing\b[\s\S]*?<\/w:drawing>/g, (drawing) => {
+    if (/<pic:pic\b/.test(drawing)) return drawing; // a picture: mammoth reads and the import reports it
+    const box = /<w:txbxContent\b[\s\S]*<\/w:txbxContent>/.exec(drawing)?.[0];
+    if (box) {
+      const text = paragraphsOf(box).join(' ');
+      notes.push({ text: text || '(пустая надпись)', reason: 'надпись (текстовое поле) перенесена текстом в абзац, где она стоит' });
+      return text ? `<w:t xml:space="preserve"> ${escapeXml(text)} </w:t>` : '';
+    }
+    const name = /<wp:docPr\b[^>]*\bname="([^"]*)"/.exec(drawing)?.[1] ?? '';
+    const kind = /<c:chart\b/.test(drawing) ? 'диаграмма' : /<dgm:relIds\b/.test(drawing) ? 'схема SmartArt' : 'фигура';
+    notes.push({ text: `${kind}${name ? ` «${name}»` : ''}`, reason: `${kind} не переносится: перенесите её содержимое текстом или таблицей вручную` });
+    return drawing;
+  });
+  xml = xml.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => alternates[Number(i)]!);
+  return { xml, notes };
+}
+
+/** An Office Math fragment in linear form: the text of every part, with the structure as «/», «^», «_», brackets. */
+export function linearMath(fragment: string): string {
+  // The fragment is parsed on its own: its prefixes are declared around it.
+  const wrapped = `<r xmlns:m="${MATH_NS}" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fragment}</r>`;
+  const root = new DOMParser({ onError: () => {} }).parseFromString(wrapped, 'text/xml').documentElement;
+  return root ? linear(root).replace(/\s+/g, ' ').trim() : xmlText(fragment);
+}
+
+const elements = (node: XmlElement): XmlElement[] => Array.from(node.childNodes).filter((n): n is XmlElement => n.nodeType === 1);
+const child = (node: XmlElement, name: string) => elements(node).find((e) => e.localName === name);
+const prop = (node: XmlElement, pr: string, name: string) => {
+  const p = child(node, pr);
+  const e = p && child(p, name);
+  return e ? e.getAttributeNS(MATH_NS, 'val') || e.getAttribute('m:val') || '' : undefined;
+};
+/** A part in brackets unless it is one symbol, one number or already bracketed. */
+const group = (text: string) => (/^[\p{L}\p{N}.,]+$/u.test(text) || /^\(.*\)$/.test(text) ? text : `(${text})`);
+const part = (node: XmlElement, name: string) => {
+  const e = child(node, name);
+  return e ? linear(e) : '';
+};
+
+function linear(node: XmlElement): string {
+  const sub = (name: string, mark: string) => {
+    const text = part(node, name);
+    return text ? `${mark}${group(text)}` : '';
+  };
+  switch (node.localName) {
+    case 't':
+      return node.textContent ?? '';
+    case 'f':
+      return `${group(part(node, 'num'))}/${group(part(node, 'den'))}`;
+    case 'sSup':
+      return `${part(node, 'e')}${sub('sup', '^')}`;
+    case 'sSub':
+      return `${part(node, 'e')}${sub('sub', '_')}`;
+    case 'sSubSup':
+      return `${part(node, 'e')}${sub('sub', '_')}${sub('sup', '^')}`;
+    case 'sPre':
+      return `${sub('sub', '_')}${sub('sup', '^')}${part(node, 'e')}`;
+    case 'rad': {
+      const degree = part(node, 'deg');
+      return `${degree === '3' ? '∛' : degree === '4' ? '∜' : degree ? `${group(degree)}√` : '√'}${group(part(node, 'e'))}`;
+    }
+    case 'd': {
+      const items = elements(node).filter((e) => e.localName === 'e');
+      const [open, close, separator] = [prop(node, 'dPr', 'begChr') ?? '(', prop(node, 'dPr', 'endChr') ?? ')', prop(node, 'dPr', 'sepChr') ?? '|'];
+      return `${open}${items.map(linear).join(separator)}${close}`;
+    }
+    case 'nary':
+      return `${prop(node, 'naryPr', 'chr') ?? '∫'}${sub('sub', '_')}${sub('sup', '^')} ${part(node, 'e')}`;
+    case 'acc':
+      return `${part(node, 'e')}${prop(node, 'accPr', 'chr') ?? '\u0302'}`;
+    case 'bar':
+      return `${part(node, 'e')}${prop(node, 'barPr', 'pos') === 'bot' ? '\u0332' : '\u0305'}`;
+    case 'func':
+      return `${part(node, 'fName')} ${part(node, 'e')}`;
+    case 'limLow':
+      return `${part(node, 'e')}${sub('lim', '_')}`;
+    case 'limUpp':
+      return `${part(node, 'e')}${sub('lim', '^')}`;
+    case 'eqArr':
+      return elements(node)
+        .filter((e) => e.localName === 'e')
+        .map(linear)
+        .join('; ');
+    case 'm':
+      return `[${elements(node)
+        .filter((e) => e.localName === 'mr')
+        .map((row) => elements(row).map(linear).join(' '))
+        .join('; ')}]`;
+    default:
+      // Properties say how a part looks, not what it says; anything else is the text of its parts.
+      if (node.localName?.endsWith('Pr')) return '';
+      return elements(node).map(linear).join('');
+  }
+}
