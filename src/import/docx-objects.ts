@@ -1,4 +1,4 @@
-import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
+import { DOMParser } from '@xmldom/xmldom';
 import { escapeXml } from '../lib/xml.ts';
 import { paragraphsOf, xmlText } from './docx-parts.ts';
 
@@ -49,11 +49,20 @@ export function objectsAsText(documentXml: string): { xml: string; notes: Object
 export function linearMath(fragment: string): string {
   // The fragment is parsed on its own: its prefixes are declared around it.
   const wrapped = `<r xmlns:m="${MATH_NS}" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fragment}</r>`;
-  const root = new DOMParser({ onError: () => {} }).parseFromString(wrapped, 'text/xml').documentElement;
-  return root ? linear(root).replace(/\s+/g, ' ').trim() : xmlText(fragment);
+  try {
+    const quiet = () => {};
+    const root = new DOMParser({ errorHandler: { warning: quiet, error: quiet } }).parseFromString(wrapped, 'text/xml').documentElement;
+    if (root) return linear(root).replace(/\s+/g, ' ').trim();
+  } catch {
+    // Not well-formed: its text, as the runs hold it.
+  }
+  return xmlText(fragment.replace(/<(\/?)m:t\b/g, '<$1w:t'));
 }
 
-const elements = (node: XmlElement): XmlElement[] => Array.from(node.childNodes).filter((n): n is XmlElement => n.nodeType === 1);
+/** xmldom's nodes are typed with the DOM's own types. */
+type XmlElement = Element;
+
+const elements = (node: XmlElement): XmlElement[] => Array.from(node.childNodes as ArrayLike<Node>).filter((n): n is XmlElement => n.nodeType === 1);
 const child = (node: XmlElement, name: string) => elements(node).find((e) => e.localName === name);
 const prop = (node: XmlElement, pr: string, name: string) => {
   const p = child(node, pr);
