@@ -83,15 +83,60 @@ function formatNumber(n: number, fmt: string): string | undefined {
   }
 }
 
+/** What a paragraph's automatic number is written as, and how many of each kind were written. */
+export interface Numbered {
+  xml: string;
+  /** Headings whose number was written into their text. */
+  headings: number;
+  /** Paragraphs of a list numbered like clauses («1.2.»), which a Markdown list cannot show: label written, list left. */
+  clauses: number;
+}
+
 /**
- * Word's automatic numbering of headings (numbering.xml, no «2.1.» typed in the text), written into
- * the heading's text so the import keeps it: mammoth reads headings without their numbers.
- * Returns the new document.xml and how many headings got a number.
+ * Word's automatic numbering (numbering.xml), written into the text where the import would lose it:
+ * - headings: mammoth reads them without their numbers;
+ * - the paragraphs of a list numbered like clauses, several levels in one label («1.2.»: normative
+ *   documents number their clauses so, and cite them as «п. 1.2»), which a Markdown list cannot show:
+ *   they become paragraphs that start with their label, as the document shows them. A list numbered
+ *   1., 2., 3. (or а), б), nested) stays a list.
  */
-export async function numberHeadings(zip: JSZip, documentXml: string): Promise<{ xml: string; count: number }> {
+export async function numberParagraphs(zip: JSZip, documentXml: string): Promise<Numbered> {
   const numberingXml = (await zip.file('word/numbering.xml')?.async('string')) ?? '';
-  const stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? '';
-  if (!numberingXml) return { xml: documentXml, count: 0 };
+  if (!numberingXml) return { xml: documentXml, headings: 0, clauses: 0 };
+  const model = numberingModel(numberingXml, (await zip.file('word/styles.xml')?.async('string')) ?? '');
+  const counters = new Map<string, number[]>();
+  const counts = { headings: 0, clauses: 0 };
+  const xml = documentXml.replace(/<w:p\b(?:[^>]*[^/])?>[\s\S]*?<\/w:p>/g, (p) => {
+    const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0] ?? '';
+    const style = model.style(attr(pPr, 'pStyle'));
+    const numId = attr(pPr, 'numId') ?? style.numId;
+    if (!numId || numId === '0') return p;
+    const ilvl = Number(attr(pPr, 'ilvl') ?? style.ilvl ?? style.outline ?? 0);
+    const abstractId = model.nums.get(numId);
+    const levels = abstractId === undefined ? undefined : model.abstracts.get(abstractId);
+    const level = levels?.[ilvl];
+    if (!levels || !level || !level.text || !formatNumber(1, level.fmt)) return p;
+    const clause = !style.heading && levels.some((l) => (l?.text.match(/%\d/g)?.length ?? 0) > 1);
+    // Counted whether written or not: a list's numbers go on across the paragraphs a Markdown list shows.
+    const c = counters.get(abstractId!) ?? [];
+    counters.set(abstractId!, c);
+    c[ilvl] = c[ilvl] === undefined ? level.start : c[ilvl]! + 1;
+    for (let i = 0; i < ilvl; i++) c[i] ??= levels[i]?.start ?? 1;
+    c.length = ilvl + 1;
+    if (!style.heading && !clause) return p;
+    const label = level.text.replace(/%(\d)/g, (_m, d: string) => formatNumber(c[Number(d) - 1] ?? 1, levels[Number(d) - 1]?.fmt ?? 'decimal') ?? '');
+    if (!label.trim()) return p;
+    counts[clause ? 'clauses' : 'headings'] += 1;
+    const run = `<w:r><w:t xml:space="preserve">${escapeXml(label)} </w:t></w:r>`;
+    // A clause leaves the list: numbering 0 is «none», also over a numbered paragraph style.
+    const props = clause ? pPr.replace(/<w:numPr>[\s\S]*?<\/w:numPr>|(?=<\/w:pPr>)/, '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>') : pPr;
+    return pPr ? p.replace(pPr, props + run) : p.replace(/(<w:p\b[^>]*>)/, `$1${run}`);
+  });
+  return { xml, ...counts };
+}
+
+/** numbering.xml's lists (abstract numberings and their instances) and the paragraph styles that number. */
+function numberingModel(numberingXml: string, stylesXml: string) {
   const abstracts = new Map<string, Level[]>();
   for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
     const levels: Level[] = [];
@@ -112,10 +157,10 @@ export async function numberHeadings(zip: JSZip, documentXml: string): Promise<{
       outline: attr(body, 'outlineLvl'),
     });
   }
-  const resolve = (id: string | undefined, depth = 0): { heading: boolean; numId?: string; ilvl?: string; outline?: string } => {
+  const style = (id: string | undefined, depth = 0): { heading: boolean; numId?: string; ilvl?: string; outline?: string } => {
     const s = id ? styles.get(id) : undefined;
     if (!s || depth > 10) return { heading: false };
-    const parent = resolve(s.basedOn, depth + 1);
+    const parent = style(s.basedOn, depth + 1);
     return {
       heading: /^heading \d$/i.test(s.name) || parent.heading,
       numId: s.numId ?? parent.numId,
@@ -123,29 +168,5 @@ export async function numberHeadings(zip: JSZip, documentXml: string): Promise<{
       outline: s.outline ?? parent.outline,
     };
   };
-  const counters = new Map<string, number[]>();
-  let count = 0;
-  const xml = documentXml.replace(/<w:p\b(?:[^>]*[^/])?>[\s\S]*?<\/w:p>/g, (p) => {
-    const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0] ?? '';
-    const style = resolve(attr(pPr, 'pStyle'));
-    if (!style.heading) return p;
-    const numId = attr(pPr, 'numId') ?? style.numId;
-    if (!numId || numId === '0') return p;
-    const ilvl = Number(attr(pPr, 'ilvl') ?? style.ilvl ?? style.outline ?? 0);
-    const abstractId = nums.get(numId);
-    const levels = abstractId === undefined ? undefined : abstracts.get(abstractId);
-    const level = levels?.[ilvl];
-    if (!levels || !level || !level.text || !formatNumber(1, level.fmt)) return p;
-    const c = counters.get(abstractId!) ?? [];
-    counters.set(abstractId!, c);
-    c[ilvl] = c[ilvl] === undefined ? level.start : c[ilvl]! + 1;
-    for (let i = 0; i < ilvl; i++) c[i] ??= levels[i]?.start ?? 1;
-    c.length = ilvl + 1;
-    const label = level.text.replace(/%(\d)/g, (_m, d: string) => formatNumber(c[Number(d) - 1] ?? 1, levels[Number(d) - 1]?.fmt ?? 'decimal') ?? '');
-    if (!label.trim()) return p;
-    count += 1;
-    const run = `<w:r><w:t xml:space="preserve">${escapeXml(label)} </w:t></w:r>`;
-    return pPr ? p.replace(pPr, pPr + run) : p.replace(/(<w:p\b[^>]*>)/, `$1${run}`);
-  });
-  return { xml, count };
+  return { abstracts, nums, style };
 }

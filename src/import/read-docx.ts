@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Removal, SourceDocument } from './blocks.ts';
 import { objectsAsText } from './docx-objects.ts';
-import { numberHeadings, paragraphsOf, xmlText } from './docx-parts.ts';
+import { numberParagraphs, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
 
@@ -39,11 +39,16 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   const removals: Removal[] = [];
   const extra = (text: string, reason: string) => removals.push({ line: 0, text, reason });
   const documentXml = await documentPart.async('string');
-  const numbered = await numberHeadings(zip, documentXml);
-  if (numbered.count > 0) extra(`заголовков: ${numbered.count}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
+  const numbered = await numberParagraphs(zip, documentXml);
+  if (numbered.headings > 0) extra(`заголовков: ${numbered.headings}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
+  if (numbered.clauses > 0)
+    extra(
+      `пунктов: ${numbered.clauses}`,
+      'автоматическая многоуровневая нумерация пунктов Word («1.2.») записана в текст: пункты стали абзацами, которые начинаются с номера',
+    );
   const objects = objectsAsText(numbered.xml);
   for (const note of objects.notes) extra(note.text.slice(0, 200), note.reason);
-  const rewritten = numbered.count > 0 || objects.notes.length > 0;
+  const rewritten = numbered.headings + numbered.clauses > 0 || objects.notes.length > 0;
   if (rewritten) zip.file('word/document.xml', objects.xml);
   const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
   for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {

@@ -1,13 +1,14 @@
 /**
  * Objects of a Word document that mammoth drops without a word: equations, text boxes drawn without a
- * VML copy, charts and diagrams, elements it does not know. Equations come from pandoc (TeX) and from
- * LibreOffice (its formula objects, saved as DOCX), tools this project did not write.
+ * VML copy, charts and diagrams, elements it does not know; and clause numbers («1.2.») a Markdown list
+ * cannot show. Equations and numbering come from pandoc (TeX) and from LibreOffice (its formula objects
+ * and list styles, saved as DOCX), tools this project did not write.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { linearMath } from '../../src/import/docx-objects.ts';
 import { docxFixture } from './docx-fixture.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
@@ -66,23 +67,57 @@ describe('equations written by pandoc (TeX → Office Math)', () => {
   });
 });
 
-describe('equations written by LibreOffice (formula objects)', () => {
-  // Its DOCX: an ODT or DOC is imported through the same export (the importer has LibreOffice write DOCX).
-  it('survive its DOCX', async () => {
-    const fodt = await tempFile(
-      'st-902.fodt',
-      `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:math="http://www.w3.org/1998/Math/MathML" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>
+/** A LibreOffice document: a formula object, clauses numbered «1.», «1.1.», and a list with lettered items. */
+const LIBREOFFICE_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:math="http://www.w3.org/1998/Math/MathML" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>${['Clauses', 'Letters']
+  .map(
+    (name) => `<text:list-style style:name="${name}">
+<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>
+<text:list-level-style-number text:level="2" ${name === 'Clauses' ? 'style:num-suffix="." style:num-format="1" text:display-levels="2"' : 'style:num-suffix=")" style:num-format="a"'}/>
+</text:list-style>`,
+  )
+  .join('')}</office:automatic-styles>
+<office:body><office:text>
+<text:h text:outline-level="1">Показатели</text:h>
 <text:p>Индекс удовлетворённости <draw:frame draw:name="Формула1" text:anchor-type="as-char" svg:width="2cm" svg:height="1cm"><draw:object><math:math><math:semantics><math:mrow><math:mi>K</math:mi><math:mo>=</math:mo><math:mfrac><math:msub><math:mi>N</math:mi><math:mn>1</math:mn></math:msub><math:mi>N</math:mi></math:mfrac></math:mrow><math:annotation math:encoding="StarMath 5.0">K = {N_1} over N</math:annotation></math:semantics></math:math></draw:object></draw:frame>, где N — число ответов.</text:p>
-</office:text></office:body></office:document>`,
-    );
+${['Clauses', 'Letters']
+  .map(
+    (name) => `<text:list text:style-name="${name}">
+<text:list-item><text:p>Общие положения ${name}</text:p><text:list><text:list-item><text:p>Действует везде ${name}.</text:p></text:list-item><text:list-item><text:p>Исполняют руководители ${name}.</text:p></text:list-item></text:list></text:list-item>
+<text:list-item><text:p>Ответственность ${name}</text:p><text:list><text:list-item><text:p>Отвечает владелец ${name}.</text:p></text:list-item></text:list></text:list-item>
+</text:list>`,
+  )
+  .join('<text:p>Между списками.</text:p>')}
+<text:p>См. п. 1.2.</text:p>
+</office:text></office:body></office:document>`;
+
+describe('a document LibreOffice saved as DOCX', () => {
+  let text: string;
+  let dropped: Array<{ text: string; reason: string }>;
+  beforeAll(async () => {
+    const fodt = await tempFile('st-902.fodt', LIBREOFFICE_SOURCE);
     const dir = path.dirname(fodt);
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, fodt], {
       stdio: 'ignore',
     });
-    const { text, dropped } = await imported(fodt.replace(/\.fodt$/, '.docx'), { code: 'СТ-902' });
+    ({ text, dropped } = await imported(fodt.replace(/\.fodt$/, '.docx'), { code: 'СТ-902' }));
+  });
+
+  // An ODT or DOC is imported through the same export: the importer has LibreOffice write DOCX.
+  it('keeps its formula object in the sentence, as linear text named in the report', () => {
     expect(text).toContain('индекс удовлетворённости k=(n_1)/n, где n — число ответов.');
     expect(formulas(dropped)).toEqual(['K=(N_1)/N']);
+  });
+
+  it('writes clause numbers «1.1.» into the text, as paragraphs the clauses cite; a lettered list stays a list', () => {
+    expect(text).toContain(
+      '1. общие положения clauses 1.1. действует везде clauses. 1.2. исполняют руководители clauses. 2. ответственность clauses 2.1. отвечает владелец clauses.',
+    );
+    expect(text).toContain('1. общие положения letters 1. действует везде letters. 2. исполняют руководители letters. 2. ответственность letters');
+    expect(dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
+      'пунктов: 5: автоматическая многоуровневая нумерация пунктов Word («1.2.») записана в текст: пункты стали абзацами, которые начинаются с номера',
+    );
   });
 });
 
