@@ -62,6 +62,10 @@ const isHeadingSize = (size: number, body: number) => size > body * 1.12;
 const LIST_ITEM = /^(?:[•·▪◦‣–—*-]|\d{1,2}[.)]|[а-яa-z]\))\s+\S/;
 const NUMBERED = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\S/;
 const OPENS_BLOCK = /^(?:УТВЕРЖДЕН|СОГЛАСОВАН)/;
+/** A clause number of several levels («1.2.», «4.3.1»): it starts a clause, unless the line before cites it («согласно п.»). */
+const CLAUSE = /^\d{1,2}(?:\.\d{1,2})+\.?\s+\S/;
+const CITES = /(?:^|\s)(?:п|пп|пункт[а-я]*|подпункт[а-я]*|раздел[а-я]*|разд)\.?$/i;
+const opensClause = (text: string, before: string) => CLAUSE.test(text) && !CITES.test(before);
 
 function measureLayout(pages: PdfLine[][]): Layout {
   const all = pages.flat();
@@ -165,6 +169,7 @@ function startOrJoin(g: Grouping, l: PdfLine, heading: boolean, pageTurn: boolea
     current.kind === 'row' ||
     item ||
     OPENS_BLOCK.test(l.text) ||
+    opensClause(l.text, current.line.text) ||
     (!pageTurn && gap > layout.lineGap * 1.4) ||
     (!pageTurn && !full(layout, current.last, l)) ||
     (current.kind === 'item' && l.x < current.last.x - 3);

@@ -67,6 +67,29 @@ describe('PDF printed by Chromium', () => {
   });
 });
 
+describe('clauses numbered «1.1.», «1.2.» on short lines', () => {
+  it('each starts a paragraph of its own; a line that cites a clause («согласно п.») goes on its paragraph', async () => {
+    // No line reaches the right margin, so the margin the grouping measures is the longest line's, the first
+    // clause's: the next clause would join it as if it had wrapped. The second clause ends as long (a
+    // monospaced font), so the line that follows it is a wrapped line by the margin, and it cites a clause.
+    const html = `<html><body style="font:14px monospace">
+<p style="margin:0">1.1. Положение действует во всех подразделениях компании МТС.</p>
+<p style="margin:0">1.2. Руководители обеспечивают исполнение его норм согласно п.</p>
+<p style="margin:0">1.1. настоящего положения.</p>
+<p style="margin:0">1.3. Владелец отвечает за результат.</p></body></html>`;
+    const input = await tempFile('pl-014.pdf', await printPdf(html, false));
+    const result = await importInto([input], { code: 'ПЛ-014', version: '1.0' });
+    const file = result.files[0]!;
+    expect(file.error).toBeUndefined();
+    const body = readFileSync(path.join(result.root, file.written[0]!), 'utf8').split(/^---$/m)[2]!.trim().split(/\n+/);
+    expect(body).toEqual([
+      '1\\.1. Положение действует во всех подразделениях компании МТС.',
+      '1\\.2. Руководители обеспечивают исполнение его норм согласно п. 1.1. настоящего положения.',
+      '1\\.3. Владелец отвечает за результат.',
+    ]);
+  });
+});
+
 describe('bad inputs: each reported, the batch goes on', () => {
   it('encrypted and corrupt DOCX, scanned PDF, empty file, unknown format', async () => {
     const scanned = await printPdf(
