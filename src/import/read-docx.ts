@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Removal, SourceDocument } from './blocks.ts';
+import { markChunks, withChunks } from './docx-chunks.ts';
 import { objectsAsText } from './docx-objects.ts';
 import { numberParagraphs, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
@@ -48,8 +49,16 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
     );
   const objects = objectsAsText(numbered.xml);
   for (const note of objects.notes) extra(note.text.slice(0, 200), note.reason);
-  const rewritten = numbered.headings + numbered.clauses > 0 || objects.notes.length > 0;
-  if (rewritten) zip.file('word/document.xml', objects.xml);
+  const chunked = await markChunks(zip, objects.xml);
+  for (const { part, html } of chunked.chunks)
+    extra(
+      part,
+      html === undefined
+        ? 'встроенный фрагмент (altChunk) этого формата не читается: перенесите его текст вручную'
+        : 'встроенный фрагмент (altChunk) перенесён в текст на своё место',
+    );
+  const rewritten = numbered.headings + numbered.clauses > 0 || objects.notes.length > 0 || chunked.chunks.length > 0;
+  if (rewritten) zip.file('word/document.xml', chunked.xml);
   const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
   for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {
     const text = xmlText(m[3]!, m[1] === 'del');
@@ -72,7 +81,7 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   }
   // Whatever else mammoth could not read is named, not dropped without a word.
   for (const element of ignoredElements(result.messages)) extra(element, 'элемент Word не распознан и не перенесён: сверьте это место с исходником');
-  const doc = readHtml(result.value, { unit: 'абзац', format });
+  const doc = readHtml(withChunks(result.value, chunked.chunks), { unit: 'абзац', format });
   doc.running = [];
   for (const name of Object.keys(zip.files)
     .filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import htmlDocx from 'html-docx-js';
 import { linearMath } from '../../src/import/docx-objects.ts';
 import { docxFixture } from './docx-fixture.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
@@ -147,3 +148,54 @@ describe('drawings and elements mammoth does not read', () => {
     expect(reasons).toContain('w:ruby: элемент Word не распознан и не перенесён: сверьте это место с исходником');
   });
 });
+
+describe('a DOCX a generator filled with whole parts (w:altChunk)', () => {
+  it('html-docx-js (HTML in an MHT part): the text comes in, the code is found in it', async () => {
+    const html =
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><h1>Регламент РГ-907 «Учёт обращений»</h1><p>Обращение регистрируется в день поступления.</p><ol><li>Принять</li><li>Ответить</li></ol></body></html>';
+    const docx = await tempFile('export.docx', new Uint8Array(await htmlDocx.asBlob(html).arrayBuffer()));
+    const result = await importInto([docx]);
+    const entry = result.files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect(entry.code).toBe('РГ-907');
+    const mdx = readFileSync(path.join(result.root, entry.written[0]!), 'utf8');
+    expect(mdx).toContain('Обращение регистрируется в день поступления.');
+    expect(mdx).toContain('1. Принять\n2. Ответить');
+    expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain('word/afchunk.mht: встроенный фрагмент (altChunk) перенесён в текст на своё место');
+  });
+
+  it('an HTML part in windows-1251 is decoded by its charset; a part of a format it cannot read is named', async () => {
+    const zip = await JSZip.loadAsync(await docxFixture({ code: 'РГ-908', title: 'Фрагменты' }));
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const chunkRel = (id: string, target: string) =>
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/>`;
+    zip.file(
+      'word/_rels/document.xml.rels',
+      rels.replace('</Relationships>', `${chunkRel('c1', 'chunk1.htm')}${chunkRel('c2', '/word/chunk2.rtf')}</Relationships>`),
+    );
+    const head = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>';
+    zip.file('word/chunk1.htm', Buffer.concat([Buffer.from(head), cp1251('Фрагмент в кодировке Windows-1251.'), Buffer.from('</p></body></html>')]));
+    zip.file('word/chunk2.rtf', '{\\rtf1 Текст RTF}');
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace(/<w:sectPr\b(?![\s\S]*<w:sectPr\b)/, '<w:altChunk r:id="c1"/><w:altChunk r:id="c2"/>$&'));
+    const { text, dropped } = await imported(await tempFile('rg-908.docx', await zip.generateAsync({ type: 'uint8array' })));
+    expect(text).toContain('фрагмент в кодировке windows-1251.');
+    const reasons = dropped.map((d) => `${d.text}: ${d.reason}`);
+    expect(reasons).toContain('word/chunk1.htm: встроенный фрагмент (altChunk) перенесён в текст на своё место');
+    expect(reasons).toContain('word/chunk2.rtf: встроенный фрагмент (altChunk) этого формата не читается: перенесите его текст вручную');
+  });
+});
+
+/** Cyrillic text in windows-1251, as old HTML exports wrote it (TextEncoder writes UTF-8 only). */
+function cp1251(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      if (code === 0x401) return 0xa8;
+      if (code === 0x451) return 0xb8;
+      throw new Error(`нет в windows-1251: ${c}`);
+    }),
+  );
+}
