@@ -8,11 +8,13 @@ const NUMBERED_HEADING = /^\d{1,2}(\.\d{1,2})*\.?\s+\S/;
 /**
  * What authors type instead of styles: a bold paragraph that is a heading («**2. Требования**»,
  * or a short bold line once the document has headings), and paragraphs starting with «–», «•» or
- * «а)» that are list items.
+ * «а)» that are list items. In a document without a single heading style, a bold first line is its
+ * name («**Регламент РГ-910 «Обслуживание клиентов»**»): the heading the title and code are read from.
  */
 export function typedStructure(blocks: Block[]): Block[] {
   const out: Block[] = [];
   let sawHeading = false;
+  const unstyled = !blocks.some((b) => b.kind === 'heading');
   for (const b of blocks) {
     if (b.kind === 'heading') sawHeading = true;
     if (b.kind !== 'paragraph') {
@@ -21,6 +23,11 @@ export function typedStructure(blocks: Block[]): Block[] {
     }
     const text = plain(b.inlines).trim();
     const allBold = b.inlines.every((i) => i.bold || i.text.trim() === '') && b.inlines.some((i) => i.bold);
+    if (unstyled && out.length === 0 && allBold && text.length <= 200 && !/[.,;:!?…]$/.test(text) && !/^(утвержд|согласов)/i.test(text)) {
+      sawHeading = true;
+      out.push({ kind: 'heading', level: 1, inlines: [{ text }], line: b.line, ...(b.page ? { page: b.page } : {}) });
+      continue;
+    }
     if (
       allBold &&
       text.length <= 120 &&

@@ -199,3 +199,22 @@ function cp1251(text: string): Buffer {
     }),
   );
 }
+
+describe('a document without a single heading style (pandoc writes RTF headings as bold lines)', () => {
+  it('takes its name and code from the bold first line', async () => {
+    const source = await tempFile('source.md', '# Регламент РГ-910 «Обслуживание клиентов»\n\nТребование действует с 1 марта 2026 г.\n');
+    const rtf = source.replace(/\.md$/, '.rtf');
+    execFileSync('pandoc', ['-s', '-f', 'markdown', '-t', 'rtf', '-o', rtf, source]);
+    const result = await importInto([rtf], { version: '1.0' });
+    const entry = result.files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect(entry.mapped.find((m) => m.field === 'code')).toEqual({
+      field: 'code',
+      value: 'РГ-910',
+      source: 'заголовок, абзац 1: «Регламент РГ-910 «Обслуживание клиентов»»',
+    });
+    const mdx = readFileSync(path.join(result.root, entry.written[0]!), 'utf8');
+    expect(mdx).toContain('title: Обслуживание клиентов');
+    expect(mdx).toContain('Требование действует с 1 марта 2026 г.');
+  });
+});
