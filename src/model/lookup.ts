@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { codeSlug } from '../lib/codes.ts';
 import type { Role, Term, Unit, AccessLevel, DocumentType } from '../schemas/registries.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { Corpus, DocumentEntry, Located } from './corpus.ts';
@@ -10,6 +12,11 @@ export interface Lookup {
    * corpus (the language server re-runs document rules on the edited document): what exists on the site.
    */
   corpusDocuments: readonly DocumentEntry[];
+  /**
+   * Folders under documents/ whose editions are there but could not be read (syntax, encoding,
+   * schema): the document exists, and its file's own error says why it is missing from `documents`.
+   */
+  unreadable: Set<string>;
   types: Map<string, DocumentType>;
   units: Map<string, Located<Unit>>;
   roles: Map<string, Located<Role>>;
@@ -55,6 +62,7 @@ export function buildLookup(corpus: Corpus): Lookup {
   return {
     documents: first(corpus.documents.map((d) => [d.code, d] as [string, DocumentEntry])),
     corpusDocuments: corpus.documents,
+    unreadable: unreadableDocuments(corpus),
     types: first(corpus.types.map((t) => [t.data.prefix, t.data] as [string, DocumentType])),
     units: first(corpus.units.map((u) => [u.data.id, u] as [string, Located<Unit>])),
     roles: first(corpus.roles.map((r) => [r.data.id, r] as [string, Located<Role>])),
@@ -65,6 +73,32 @@ export function buildLookup(corpus: Corpus): Lookup {
     latest,
     clauses: new Map(corpus.standards.map((s) => [s.data.id, new Map(s.data.clauses.map((c) => [c.number, c]))])),
   };
+}
+
+/**
+ * A code names a document: one that was read, or one whose every edition failed to read. A reference to
+ * the latter is not reported as dangling: the author fixes the one error at that file, not one at every
+ * page that cites the document (a quote left open in ПТ-035's properties gave 89 such errors).
+ */
+export function documentExists(lookup: Lookup, code: string): boolean {
+  return lookup.documents.has(code) || unreadableDocument(lookup, code);
+}
+
+/** The document of this code is there, but none of its editions could be read. */
+export function unreadableDocument(lookup: Lookup, code: string): boolean {
+  // Its appendices alone make an entry without editions, named after the folder («PT-035»).
+  return !lookup.documents.get(code)?.editions.length && lookup.unreadable.has(codeSlug(code));
+}
+
+function unreadableDocuments(corpus: Corpus): Set<string> {
+  // A folder whose editions all failed still has an entry when its appendices were read: it has no editions.
+  const read = new Set(corpus.documents.filter((d) => d.editions.length > 0).map((d) => d.folder));
+  const folders = new Set<string>();
+  for (const problem of corpus.problems) {
+    const [top, folder, editions, file] = path.relative(corpus.root, problem.file.path).split(path.sep);
+    if (top === 'documents' && folder && editions === 'editions' && file?.endsWith('.mdx') && !read.has(folder)) folders.add(folder);
+  }
+  return folders;
 }
 
 /** Resolves «ISO 9001:2015», «ISO 9000», «ГОСТ Р ИСО 9001-2015» to a catalog id, or undefined. */

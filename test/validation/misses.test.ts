@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNew } from '../../src/authoring/cli.ts';
 import { ImportError } from '../../src/import/errors.ts';
 import { readHtml } from '../../src/import/read-html.ts';
 import { tooDeepMdx } from '../../src/analysis/nesting.ts';
 import { check } from '../../src/validation/check.ts';
-import { contentRoot, formatMessages } from '../helpers/content-root.ts';
+import { contentRoot, formatMessages, projectRoot } from '../helpers/content-root.ts';
 import { internalSites } from '../helpers/rule-fixtures.ts';
 
 /** Misses of issue 20 that are not one rule's fixture pair: cascades and the importer. */
@@ -42,3 +44,39 @@ describe('deep nesting is refused before any parser recurses', () => {
     expect(() => readHtml(html)).toThrow(/^в строке 3: слишком глубокая вложенность/);
   });
 });
+
+describe('no cascade from a document whose editions cannot be read', () => {
+  const checked = async (files: Record<string, string | Uint8Array | null>) => {
+    const root = await contentRoot(files);
+    return formatMessages(root, (await check({ root, buildDate: DATE, sites: internalSites(DATE) })).messages).filter((line) => line.includes('  error  '));
+  };
+  const policy = readFileSync(path.join(projectRoot, 'content/documents/pt-035/editions/1.0.mdx'), 'utf8');
+
+  it('a quote left open in ПТ-035’s properties is one error, not one at every page that cites ПТ-035', async () => {
+    const broken = policy.replace(/^title: (.*)$/m, 'title: "$1');
+    const lines = await checked({ 'documents/pt-035/editions/1.0.mdx': broken });
+    expect(lines.map((line) => line.split(/\s+/).at(-1))).toEqual(['syntax/yaml']);
+  });
+
+  it('a file saved in windows-1251 is one error: the encoding, at its first wrong byte', async () => {
+    const lines = await checked({ 'documents/pt-035/editions/1.0.mdx': cp1251(policy) });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/documents\/pt-035\/editions\/1\.0\.mdx:2:\d+ +error +файл не в кодировке UTF-8/);
+  });
+
+  it('a document that is not there at all still leaves every reference to it dangling', async () => {
+    const lines = await checked({ 'documents/pt-035': null });
+    expect(lines.filter((line) => line.endsWith('ref/unknown-code')).length).toBeGreaterThan(10);
+    expect(lines.filter((line) => line.endsWith('registry/role-defined-once')).length).toBeGreaterThan(5);
+  });
+});
+
+/** Text as windows-1251 bytes, as an old editor saves it: Cyrillic letters mapped, any other non-ASCII character as «?». */
+function cp1251(text: string): Uint8Array {
+  return Uint8Array.from([...text], (c) => {
+    const code = c.codePointAt(0)!;
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    return code === 0x401 ? 0xa8 : code === 0x451 ? 0xb8 : 0x3f;
+  });
+}

@@ -1,5 +1,6 @@
 import type { DocumentEntry } from '../../../../model/corpus.ts';
 import { cancellationOf } from '../../../../model/editions.ts';
+import { documentExists } from '../../../../model/lookup.ts';
 import { defineRule } from '../../../rule.ts';
 
 /** `cancelled.replacedBy` names an existing document other than itself, and replacements do not go round in a circle. */
@@ -15,7 +16,7 @@ export default defineRule(
         const at = { value: edition, field: ['cancelled', 'replacedBy'] };
         if (successor === doc.code) {
           report(at, `документ ${doc.code} не может заменять сам себя: укажите в cancelled.replacedBy код документа-преемника или удалите это поле`);
-        } else if (!lookup.documents.has(successor)) {
+        } else if (!documentExists(lookup, successor)) {
           report(at, `заменяющий документ ${successor} не найден в реестре НД: укажите код существующего документа или удалите cancelled.replacedBy`);
         } else if (edition.data.cancelled === cancellationOf(doc.editions)) {
           const chain = [doc.code];

@@ -1,6 +1,7 @@
 import { INVISIBLE_RE } from '../../../../lib/invisible.ts';
 import { didYouMean } from '../../../../lib/did-you-mean.ts';
 import { refsOfKind } from '../../../../analysis/entries.ts';
+import { documentExists } from '../../../../model/lookup.ts';
 import { recordRefs } from '../../../record-refs.ts';
 import { defineRule, type RuleContext } from '../../../rule.ts';
 
@@ -15,18 +16,18 @@ export default defineRule({ id: 'ref/unknown-code', severity: 'error', descripti
       edition.data.references.forEach((reference, index) => {
         if (INVISIBLE_RE.test(reference.cite)) return; // ref/invisible-character names the character to delete.
         // Anything else is a standard's designation: ref/unknown-standard's finding.
-        if (CODE.test(reference.cite) && !lookup.documents.has(reference.cite))
+        if (CODE.test(reference.cite) && !documentExists(lookup, reference.cite))
           report({ value: edition, field: ['references', index, 'cite'] }, `документ ${reference.cite} из нормативных ссылок не найден в реестре НД`);
       });
     }
   }
   for (const { record, field, value } of recordRefs(context, 'code')) {
-    if (!lookup.documents.has(String(value)))
+    if (!documentExists(lookup, String(value)))
       report({ value: record, field }, `документ ${String(value)} не найден в реестре НД: укажите код существующего документа`);
   }
   for (const { record, field, value } of recordRefs(context, 'document')) {
     const code = (value as { code: string }).code;
-    if (!lookup.documents.has(code))
+    if (!documentExists(lookup, code))
       report({ value: record, field: [...field, 'code'] }, `документ ${code} не найден в реестре НД: укажите код существующего документа`);
   }
 });
@@ -40,7 +41,7 @@ function prose(context: RuleContext) {
     const hyphenated = /[-‐‑‒–—]/.test(ref.raw);
     if (!hyphenated && !lookup.types.has(ref.prefix)) continue;
     const code = `${ref.prefix}-${ref.number}`;
-    if (lookup.documents.has(code)) continue;
+    if (documentExists(lookup, code)) continue;
     report(
       { file: entry.file, offset: ref.offset },
       `документ ${code} не найден в реестре НД${didYouMean(code, codes, (near) => `имелся в виду ${near}`)}; проверьте код или добавьте документ в content/documents/`,

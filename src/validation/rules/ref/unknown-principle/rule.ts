@@ -1,3 +1,4 @@
+import { unreadableDocument } from '../../../../model/lookup.ts';
 import { lastDefinedIn, policyPrinciples, type PolicyPrinciples } from '../../../../model/principles.ts';
 import { qualityRecords } from '../../../../model/quality-records.ts';
 import { PRINCIPLE_GROUPS } from '../../../../schemas/document.ts';
@@ -9,6 +10,12 @@ const GROUP_NAMES: Record<string, string> = {
   principle: 'принцип',
   strategy: 'направление стратегии',
   'cx-direction': 'направление стратегии клиентского опыта',
+};
+/** «не определяет …»: the genitive plural of each group. */
+const GROUP_GENITIVE: Record<string, string> = {
+  principle: 'принципов',
+  strategy: 'направлений стратегии',
+  'cx-direction': 'направлений стратегии клиентского опыта',
 };
 
 /**
@@ -23,7 +30,7 @@ export default defineRule(
     description: 'принцип или направление, на которые ссылаются по id, определены действующей редакцией Политики',
   },
   (context) => {
-    const { report, corpus, buildDate } = context;
+    const { report, corpus, lookup, buildDate } = context;
     const policies = policyPrinciples(corpus.documents, buildDate);
     const problem = (policy: PolicyPrinciples, id: string, group: string): string | undefined => {
       const current = policy.principles.filter((p) => p.group === group);
@@ -47,6 +54,8 @@ export default defineRule(
           ['direction', 'cx-direction'],
         ] as const) {
           const at = { value: standard, field: ['requirements', r, field] };
+          // A policy whose editions could not be read: its own file says why (ref/unknown-code is quiet too).
+          if (!policy && unreadableDocument(lookup, standard.data.policy)) continue;
           if (!policy) {
             report(
               at,
@@ -73,12 +82,13 @@ export default defineRule(
           continue;
         }
         const policy = policies.get(code);
+        if (!policy && unreadableDocument(lookup, code)) continue;
         const own = doc.code === code ? doc.editions.find((e) => e.id === entry.id) : undefined;
         const shown = own?.data.principles ?? policy?.principles ?? [];
         if (!shown.some((p) => p.group === group)) {
           report(
             { file: entry.file, offset: node.offset },
-            `<Principles group="${group}"> ничего не покажет: ${own ? 'эта редакция' : `действующая редакция ${code}`} не определяет ${GROUP_NAMES[group]}ов в свойстве principles — добавьте их туда или уберите компонент`,
+            `<Principles group="${group}"> ничего не покажет: ${own ? 'эта редакция' : `действующая редакция ${code}`} не определяет ${GROUP_GENITIVE[group]} в свойстве principles — добавьте их туда или уберите компонент`,
           );
         }
       }

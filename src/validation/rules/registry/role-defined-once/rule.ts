@@ -1,3 +1,4 @@
+import { documentExists } from '../../../../model/lookup.ts';
 import { defineRule } from '../../../rule.ts';
 
 /** A role is defined once, in one document that exists; so is a term. */
@@ -16,7 +17,7 @@ export default defineRule(
     }
     for (const entry of [...corpus.roles, ...corpus.terms]) {
       const code = entry.data.definedIn;
-      if (!lookup.documents.has(code))
+      if (!documentExists(lookup, code))
         report(
           { value: entry, field: ['definedIn'] },
           `документ ${code}, который определяет «${'name' in entry.data ? entry.data.name : entry.data.term}», не найден`,
