@@ -17,6 +17,11 @@ export interface Lookup {
    * schema): the document exists, and its file's own error says why it is missing from `documents`.
    */
   unreadable: Set<string>;
+  /**
+   * Registries whose file could not be read (`units`, `roles`, `terms`, `access-levels`,
+   * `document-types`): empty here, so references into them are not checked until the file is fixed.
+   */
+  unreadableRegistries: Set<string>;
   types: Map<string, DocumentType>;
   units: Map<string, Located<Unit>>;
   roles: Map<string, Located<Role>>;
@@ -63,6 +68,7 @@ export function buildLookup(corpus: Corpus): Lookup {
     documents: first(corpus.documents.map((d) => [d.code, d] as [string, DocumentEntry])),
     corpusDocuments: corpus.documents,
     unreadable: unreadableDocuments(corpus),
+    unreadableRegistries: unreadableRegistries(corpus),
     types: first(corpus.types.map((t) => [t.data.prefix, t.data] as [string, DocumentType])),
     units: first(corpus.units.map((u) => [u.data.id, u] as [string, Located<Unit>])),
     roles: first(corpus.roles.map((r) => [r.data.id, r] as [string, Located<Role>])),
@@ -99,6 +105,16 @@ function unreadableDocuments(corpus: Corpus): Set<string> {
     if (top === 'documents' && folder && editions === 'editions' && file?.endsWith('.mdx') && !read.has(folder)) folders.add(folder);
   }
   return folders;
+}
+
+/** A registry file with a syntax or encoding error yields no entries at all (an entry the schema refuses still leaves the rest). */
+function unreadableRegistries(corpus: Corpus): Set<string> {
+  const names = new Set<string>();
+  for (const problem of corpus.problems) {
+    const [top, file, more] = path.relative(corpus.root, problem.file.path).split(path.sep);
+    if (top === 'registries' && file?.endsWith('.json') && !more && problem.ruleId.startsWith('syntax/')) names.add(file.slice(0, -'.json'.length));
+  }
+  return names;
 }
 
 /** Resolves «ISO 9001:2015», «ISO 9000», «ГОСТ Р ИСО 9001-2015» to a catalog id, or undefined. */

@@ -45,7 +45,7 @@ describe('deep nesting is refused before any parser recurses', () => {
   });
 });
 
-describe('no cascade from a document whose editions cannot be read', () => {
+describe('no cascade from a file that cannot be read: a document’s editions, a registry', () => {
   const checked = async (files: Record<string, string | Uint8Array | null>) => {
     const root = await contentRoot(files);
     return formatMessages(root, (await check({ root, buildDate: DATE, sites: internalSites(DATE) })).messages).filter((line) => line.includes('  error  '));
@@ -63,6 +63,17 @@ describe('no cascade from a document whose editions cannot be read', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/documents\/pt-035\/editions\/1\.0\.mdx:2:\d+ +error +файл не в кодировке UTF-8/);
   });
+
+  it.each(['units', 'roles', 'terms', 'access-levels', 'document-types'])(
+    'a comma too many in registries/%s.json is one error, not one at every reference into it',
+    async (name) => {
+      const file = `registries/${name}.json`;
+      const text = readFileSync(path.join(projectRoot, 'content', file), 'utf8');
+      const at = text.indexOf('"', text.indexOf('['));
+      const lines = await checked({ [file]: `${text.slice(0, at)},${text.slice(at)}` });
+      expect(lines.map((line) => line.split(/\s+/).at(-1))).toEqual(['syntax/json']);
+    },
+  );
 
   it('a document that is not there at all still leaves every reference to it dangling', async () => {
     const lines = await checked({ 'documents/pt-035': null });
