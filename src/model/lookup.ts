@@ -19,9 +19,10 @@ export interface Lookup {
   unreadable: Set<string>;
   /**
    * Registries whose file could not be read (`units`, `roles`, `terms`, `access-levels`,
-   * `document-types`): empty here, so references into them are not checked until the file is fixed.
+   * `document-types`), and `standards` when a file of the standards catalog could not: what they hold
+   * is missing here, so references into them are not checked until the file is fixed.
    */
-  unreadableRegistries: Set<string>;
+  unreadableCatalogs: Set<string>;
   types: Map<string, DocumentType>;
   units: Map<string, Located<Unit>>;
   roles: Map<string, Located<Role>>;
@@ -68,7 +69,7 @@ export function buildLookup(corpus: Corpus): Lookup {
     documents: first(corpus.documents.map((d) => [d.code, d] as [string, DocumentEntry])),
     corpusDocuments: corpus.documents,
     unreadable: unreadableDocuments(corpus),
-    unreadableRegistries: unreadableRegistries(corpus),
+    unreadableCatalogs: unreadableCatalogs(corpus),
     types: first(corpus.types.map((t) => [t.data.prefix, t.data] as [string, DocumentType])),
     units: first(corpus.units.map((u) => [u.data.id, u] as [string, Located<Unit>])),
     roles: first(corpus.roles.map((r) => [r.data.id, r] as [string, Located<Role>])),
@@ -108,11 +109,13 @@ function unreadableDocuments(corpus: Corpus): Set<string> {
 }
 
 /** A registry file with a syntax or encoding error yields no entries at all (an entry the schema refuses still leaves the rest). */
-function unreadableRegistries(corpus: Corpus): Set<string> {
+function unreadableCatalogs(corpus: Corpus): Set<string> {
   const names = new Set<string>();
   for (const problem of corpus.problems) {
     const [top, file, more] = path.relative(corpus.root, problem.file.path).split(path.sep);
-    if (top === 'registries' && file?.endsWith('.json') && !more && problem.ruleId.startsWith('syntax/')) names.add(file.slice(0, -'.json'.length));
+    if (!problem.ruleId.startsWith('syntax/') || !file?.endsWith('.json') || more) continue;
+    if (top === 'registries') names.add(file.slice(0, -'.json'.length));
+    if (top === 'standards') names.add('standards');
   }
   return names;
 }

@@ -6,7 +6,7 @@ export default defineRule(
   { id: 'doc/unknown-type', severity: 'error', description: 'префикс кода есть в реестре видов документов' },
   ({ corpus, lookup, report }) => {
     // An unreadable registry is one error at its file: the codes' types are checked once it is fixed.
-    if (lookup.unreadableRegistries.has('document-types')) return;
+    if (lookup.unreadableCatalogs.has('document-types')) return;
     const known = [...lookup.types.keys()].join(', ');
     for (const doc of corpus.documents) {
       for (const edition of doc.editions) {

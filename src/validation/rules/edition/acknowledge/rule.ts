@@ -15,14 +15,14 @@ export default defineRule(
         const { acknowledge, status, version } = edition.data;
         if (!acknowledge) continue;
         acknowledge.units.forEach((unit, i) => {
-          if (!lookup.units.has(unit) && !lookup.unreadableRegistries.has('units'))
+          if (!lookup.units.has(unit) && !lookup.unreadableCatalogs.has('units'))
             report(
               { value: edition, field: ['acknowledge', 'units', i] },
               `лист ознакомления: подразделение «${unit}» не найдено в реестре registries/units.json${didYouMean(unit, units)}`,
             );
         });
         acknowledge.roles.forEach((role, i) => {
-          if (!lookup.roles.has(role) && !lookup.unreadableRegistries.has('roles'))
+          if (!lookup.roles.has(role) && !lookup.unreadableCatalogs.has('roles'))
             report(
               { value: edition, field: ['acknowledge', 'roles', i] },
               `лист ознакомления: роль «${role}» не найдена в реестре registries/roles.json${didYouMean(role, roles)}; роли: ${roles.join(', ')}`,

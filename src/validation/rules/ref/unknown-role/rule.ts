@@ -11,7 +11,7 @@ export default defineRule({ id: 'ref/unknown-role', severity: 'error', descripti
       if (ref.kind !== 'role' && ref.kind !== 'term') continue;
       const registry = ref.kind === 'role' ? lookup.roles : lookup.terms;
       // An unreadable registry is one error at its file: references into it wait until it is fixed.
-      if (lookup.unreadableRegistries.has(`${ref.kind}s`)) continue;
+      if (lookup.unreadableCatalogs.has(`${ref.kind}s`)) continue;
       if (registry.has(ref.id)) continue;
       const hint = didYouMean(ref.id, registry.keys());
       const what = ref.kind === 'role' ? 'роль' : 'термин';
@@ -23,7 +23,7 @@ export default defineRule({ id: 'ref/unknown-role', severity: 'error', descripti
   }
   const ids = [...lookup.roles.keys()];
   for (const { record, field, value } of recordRefs(context, 'role')) {
-    if (!lookup.roles.has(String(value)) && !lookup.unreadableRegistries.has('roles'))
+    if (!lookup.roles.has(String(value)) && !lookup.unreadableCatalogs.has('roles'))
       report(
         { value: record, field },
         `роль «${String(value)}» не найдена в реестре registries/roles.json${didYouMean(String(value), ids)}; роли: ${ids.join(', ')}`,

@@ -6,7 +6,7 @@ import { defineRule } from '../../../rule.ts';
 export default defineRule({ id: 'ref/unknown-unit', severity: 'error', description: 'подразделение есть в реестре' }, (context) => {
   const { corpus, lookup, report } = context;
   // A registry that could not be read is one error at its file: its references are not checked meanwhile.
-  if (lookup.unreadableRegistries.has('units')) return;
+  if (lookup.unreadableCatalogs.has('units')) return;
   const ids = [...lookup.units.keys()];
   const reason = (unit: string) => `подразделение «${unit}» не найдено в реестре registries/units.json${didYouMean(unit, ids)}`;
   for (const doc of corpus.documents) {

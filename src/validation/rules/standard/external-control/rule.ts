@@ -22,7 +22,7 @@ export default defineRule(
           );
         continue;
       }
-      if (!lookup.units.has(control.holder) && !lookup.unreadableRegistries.has('units')) {
+      if (!lookup.units.has(control.holder) && !lookup.unreadableCatalogs.has('units')) {
         report(
           { value: standard, field: ['control', 'holder'] },
           `держатель копии ${designation} «${control.holder}» не найден в registries/units.json: укажите id подразделения из реестра`,
