@@ -19,8 +19,9 @@ export interface Lookup {
   unreadable: Set<string>;
   /**
    * Registries whose file could not be read (`units`, `roles`, `terms`, `access-levels`,
-   * `document-types`), and `standards` when a file of the standards catalog could not: what they hold
-   * is missing here, so references into them are not checked until the file is fixed.
+   * `document-types`), `standards` when a file of the standards catalog could not, `audits` when an
+   * audit record could not: what they hold is missing here, so references into them are not checked
+   * until the file is fixed.
    */
   unreadableCatalogs: Set<string>;
   types: Map<string, DocumentType>;
@@ -108,14 +109,17 @@ function unreadableDocuments(corpus: Corpus): Set<string> {
   return folders;
 }
 
-/** A registry file with a syntax or encoding error yields no entries at all (an entry the schema refuses still leaves the rest). */
+/**
+ * A JSON file with a syntax or encoding error yields nothing at all (an entry the schema refuses still
+ * leaves the rest): a registry by its name, the standards catalog, and the audit records as `audits`.
+ */
 function unreadableCatalogs(corpus: Corpus): Set<string> {
   const names = new Set<string>();
   for (const problem of corpus.problems) {
-    const [top, file, more] = path.relative(corpus.root, problem.file.path).split(path.sep);
-    if (!problem.ruleId.startsWith('syntax/') || !file?.endsWith('.json') || more) continue;
-    if (top === 'registries') names.add(file.slice(0, -'.json'.length));
-    if (top === 'standards') names.add('standards');
+    const parts = path.relative(corpus.root, problem.file.path).split(path.sep);
+    if (!problem.ruleId.startsWith('syntax/') || !parts.at(-1)!.endsWith('.json')) continue;
+    if (parts[0] === 'registries' && parts.length === 2) names.add(parts[1]!.slice(0, -'.json'.length));
+    if (parts[0] === 'standards' || parts[0] === 'audits') names.add(parts[0]);
   }
   return names;
 }

@@ -6,7 +6,9 @@ import { defineRule } from '../../../rule.ts';
 /** Plans, reports and action plans name an audit of a program; action plans name findings of its report. */
 export default defineRule(
   { id: 'audit/unknown-ref', severity: 'error', description: 'аудит, находка и план, названные в записи аудита, существуют' },
-  ({ corpus, report }) => {
+  ({ corpus, lookup, report }) => {
+    // A program, plan or report that could not be read is one error at its file: what names it waits.
+    if (lookup.unreadableCatalogs.has('audits')) return;
     const records = qualityRecords(corpus);
     const ids = [...records.audits.keys()];
     const checkAudit = (record: Located<{ audit: string }>) => {
