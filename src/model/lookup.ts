@@ -17,6 +17,8 @@ export interface Lookup {
    * schema): the document exists, and its file's own error says why it is missing from `documents`.
    */
   unreadable: Set<string>;
+  /** Appendix files that could not be read, as `<folder>/<number>` from the file name (`pt-035/1`). */
+  unreadableAppendices: Set<string>;
   /**
    * Registries whose file could not be read (`units`, `roles`, `terms`, `access-levels`,
    * `document-types`), `standards` when a file of the standards catalog could not, `audits` when an
@@ -70,6 +72,7 @@ export function buildLookup(corpus: Corpus): Lookup {
     documents: first(corpus.documents.map((d) => [d.code, d] as [string, DocumentEntry])),
     corpusDocuments: corpus.documents,
     unreadable: unreadableDocuments(corpus),
+    unreadableAppendices: unreadableAppendices(corpus),
     unreadableCatalogs: unreadableCatalogs(corpus),
     types: first(corpus.types.map((t) => [t.data.prefix, t.data] as [string, DocumentType])),
     units: first(corpus.units.map((u) => [u.data.id, u] as [string, Located<Unit>])),
@@ -107,6 +110,16 @@ function unreadableDocuments(corpus: Corpus): Set<string> {
     if (top === 'documents' && folder && editions === 'editions' && file?.endsWith('.mdx') && !read.has(folder)) folders.add(folder);
   }
   return folders;
+}
+
+function unreadableAppendices(corpus: Corpus): Set<string> {
+  const found = new Set<string>();
+  for (const problem of corpus.problems) {
+    const [top, folder, appendices, file] = path.relative(corpus.root, problem.file.path).split(path.sep);
+    const number = /^(\d+)\.mdx$/.exec(file ?? '')?.[1];
+    if (top === 'documents' && appendices === 'appendices' && number) found.add(`${folder}/${Number(number)}`);
+  }
+  return found;
 }
 
 /**

@@ -58,6 +58,12 @@ describe('no cascade from a file that cannot be read: a document’s editions, a
     expect(lines.map((line) => line.split(/\s+/).at(-1))).toEqual(['syntax/yaml']);
   });
 
+  it('a quote left open in an appendix’s properties is one error, not one at every «Приложение 1» that cites it', async () => {
+    const appendix = readFileSync(path.join(projectRoot, 'content/documents/pt-035/appendices/1.mdx'), 'utf8');
+    const lines = await checked({ 'documents/pt-035/appendices/1.mdx': appendix.replace(/^title: (.*)$/m, 'title: "$1') });
+    expect(lines.map((line) => line.split(/\s+/).at(-1))).toEqual(['syntax/yaml']);
+  });
+
   it('a file saved in windows-1251 is one error: the encoding, at its first wrong byte', async () => {
     const lines = await checked({ 'documents/pt-035/editions/1.0.mdx': cp1251(policy) });
     expect(lines).toHaveLength(1);

@@ -12,6 +12,7 @@ export default defineRule({ id: 'ref/unknown-appendix', severity: 'error', descr
   for (const { doc: citing, entry, ref } of refsOfKind(context, 'appendix')) {
     const doc = ref.document ? lookup.documents.get(ref.document) : citing;
     if (!doc || doc.appendices.some((a) => a.data.number === ref.number)) continue;
+    if (lookup.unreadableAppendices.has(`${doc.folder}/${ref.number}`)) continue; // its file's own error says why
     const existing = doc.appendices.map((a) => a.data.number).join(', ') || 'нет ни одного';
     const fix =
       doc === citing
@@ -23,6 +24,7 @@ export default defineRule({ id: 'ref/unknown-appendix', severity: 'error', descr
     const { code, appendix } = value as { code: string; appendix?: number };
     const doc = lookup.documents.get(code);
     if (!doc || appendix === undefined || doc.appendices.some((a) => a.data.number === appendix)) continue;
+    if (lookup.unreadableAppendices.has(`${doc.folder}/${appendix}`)) continue;
     const have = doc.appendices.map((a) => a.data.number).join(', ');
     report({ value: record, field: [...field, 'appendix'] }, `у документа ${code} нет приложения ${appendix}${have ? `; приложения: ${have}` : ''}`);
   }
