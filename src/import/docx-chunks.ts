@@ -2,6 +2,7 @@ import path from 'node:path';
 import type JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { escapeXml } from '../lib/xml.ts';
+import { textRun } from './docx-parts.ts';
 
 /** A part imported whole (`w:altChunk`): where it stands in the text, and its HTML when it can be read. */
 export interface AltChunk {
@@ -25,7 +26,7 @@ export async function markChunks(zip: JSZip, documentXml: string): Promise<{ xml
   const xml = documentXml.replace(/<w:altChunk\b([^>]*?)(?:\/>|>[\s\S]*?<\/w:altChunk>)/g, (_m, attrs: string) => {
     const target = targets.get(/\br:id="([^"]+)"/.exec(attrs)?.[1]) ?? '';
     found.push(target.startsWith('/') ? target.slice(1) : path.posix.join('word', target));
-    return `<w:p><w:r><w:t>${escapeXml(marker(found.length - 1))}</w:t></w:r></w:p>`;
+    return `<w:p>${textRun(marker(found.length - 1))}</w:p>`;
   });
   const chunks = await Promise.all(
     found.map(async (part) => ({ part, html: await chunkHtml(zip.file(part) ? await zip.file(part)!.async('nodebuffer') : undefined, part) })),

@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { escapeXml } from '../lib/xml.ts';
-import { paragraphsOf, xmlText } from './docx-parts.ts';
+import { paragraphsOf, textRun, xmlText } from './docx-parts.ts';
 
 /** What was changed in document.xml before mammoth reads it, for the report: the text, and why. */
 export interface ObjectNote {
@@ -9,7 +9,6 @@ export interface ObjectNote {
 }
 
 const MATH_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/math';
-const run = (text: string) => `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 
 /**
  * Objects of a Word document that mammoth drops without a trace, made text or named for the report:
@@ -23,7 +22,7 @@ export function objectsAsText(documentXml: string): { xml: string; notes: Object
   let xml = documentXml.replace(/<m:oMathPara\b[\s\S]*?<\/m:oMathPara>|<m:oMath\b[\s\S]*?<\/m:oMath>/g, (math) => {
     const text = linearMath(math);
     notes.push({ text, reason: 'формула Word перенесена текстом в линейной записи (дробь — «/», степень — «^», индекс — «_»): проверьте её' });
-    return run(text);
+    return textRun(text);
   });
   // mammoth reads a text box from the VML fallback of mc:AlternateContent; a drawing of its own has none.
   const alternates: string[] = [];

@@ -28,6 +28,9 @@ const decode = (s: string) =>
               : String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
   );
 
+/** A Word run of plain text, spaces kept: what the import writes into document.xml before mammoth reads it. */
+export const textRun = (text: string) => `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+
 /** Paragraph texts of a part (header, footer, comment), one string per w:p. */
 export const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => xmlText(m[0])).filter((t) => t !== '');
 
@@ -127,7 +130,7 @@ export async function numberParagraphs(zip: JSZip, documentXml: string): Promise
     const label = level.text.replace(/%(\d)/g, (_m, d: string) => formatNumber(c[Number(d) - 1] ?? 1, levels[Number(d) - 1]?.fmt ?? 'decimal') ?? '');
     if (!label.trim()) return p;
     counts[clause ? 'clauses' : 'headings'] += 1;
-    const run = `<w:r><w:t xml:space="preserve">${escapeXml(label)} </w:t></w:r>`;
+    const run = textRun(`${label} `);
     // A clause leaves the list: numbering 0 is «none», also over a numbered paragraph style.
     const props = clause ? pPr.replace(/<w:numPr>[\s\S]*?<\/w:numPr>|(?=<\/w:pPr>)/, '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>') : pPr;
     return pPr ? p.replace(pPr, props + run) : p.replace(/(<w:p\b[^>]*>)/, `$1${run}`);
