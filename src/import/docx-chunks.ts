@@ -2,12 +2,15 @@ import path from 'node:path';
 import type JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { escapeXml } from '../lib/xml.ts';
+import { decodeBytes, declaredCharset, type Decoded } from './decode.ts';
 import { textRun } from './docx-parts.ts';
 
 /** A part imported whole (`w:altChunk`): where it stands in the text, and its HTML when it can be read. */
 export interface AltChunk {
   part: string;
   html?: string;
+  /** How its encoding was guessed, when it had to be (decode.ts). */
+  note?: string;
 }
 
 const marker = (i: number) => `⟦nd-chunk-${i}⟧`;
@@ -29,7 +32,10 @@ export async function markChunks(zip: JSZip, documentXml: string): Promise<{ xml
     return `<w:p>${textRun(marker(found.length - 1))}</w:p>`;
   });
   const chunks = await Promise.all(
-    found.map(async (part) => ({ part, html: await chunkHtml(zip.file(part) ? await zip.file(part)!.async('nodebuffer') : undefined, part) })),
+    found.map(async (part) => {
+      const read = await chunkHtml(zip.file(part) ? await zip.file(part)!.async('nodebuffer') : undefined, part);
+      return { part, ...(read ? { html: read.text, ...(read.note ? { note: read.note } : {}) } : {}) };
+    }),
   );
   return { xml, chunks };
 }
@@ -40,31 +46,34 @@ export function withChunks(html: string, chunks: readonly AltChunk[]): string {
   return html.replace(/<p\b[^>]*>⟦nd-chunk-(\d+)⟧<\/p>/g, (_m, i: string) => bodyOf(chunks[Number(i)]?.html ?? ''));
 }
 
-async function chunkHtml(bytes: Buffer | undefined, part: string): Promise<string | undefined> {
+async function chunkHtml(bytes: Buffer | undefined, part: string): Promise<Decoded | undefined> {
   if (!bytes) return undefined;
   switch (path.extname(part).toLowerCase()) {
     case '.htm':
     case '.html':
     case '.xhtml':
-      return decode(bytes, /charset=["']?([\w-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1]);
+      return decodeBytes(bytes, declaredCharset(bytes.subarray(0, 2048).toString('latin1')));
     case '.mht':
     case '.mhtml':
       return mhtHtml(bytes);
     case '.docx':
-      return (await mammoth.convertToHtml({ buffer: bytes })).value;
-    case '.txt':
-      return decode(bytes)
+      return { text: (await mammoth.convertToHtml({ buffer: bytes })).value };
+    case '.txt': {
+      const { text, note } = decodeBytes(bytes);
+      const html = text
         .split(/\r?\n/)
         .filter((line) => line.trim())
         .map((line) => `<p>${escapeXml(line)}</p>`)
         .join('');
+      return { text: html, ...(note ? { note } : {}) };
+    }
     default:
       return undefined;
   }
 }
 
 /** The HTML part of an MHT file (MIME multipart), decoded as its headers say. */
-function mhtHtml(bytes: Buffer): string | undefined {
+function mhtHtml(bytes: Buffer): Decoded | undefined {
   const text = bytes.toString('latin1');
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(text)?.[1];
   const parts = boundary ? text.split(`--${boundary}`) : [text];
@@ -83,17 +92,9 @@ function mhtHtml(bytes: Buffer): string | undefined {
               'latin1',
             )
           : Buffer.from(body, 'latin1');
-    return decode(raw, /charset="?([\w-]+)/i.exec(headers)?.[1]);
+    return decodeBytes(raw, declaredCharset(headers));
   }
   return undefined;
-}
-
-function decode(bytes: Buffer, charset = 'utf-8'): string {
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
 }
 
 const bodyOf = (html: string) => /<body\b[^>]*>([\s\S]*?)(?:<\/body>|$)/i.exec(html)?.[1] ?? html.replace(/<head\b[\s\S]*?<\/head>/i, '');

@@ -50,13 +50,15 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   const objects = objectsAsText(numbered.xml);
   for (const note of objects.notes) extra(note.text.slice(0, 200), note.reason);
   const chunked = await markChunks(zip, objects.xml);
-  for (const { part, html } of chunked.chunks)
+  for (const { part, html, note } of chunked.chunks) {
+    if (note) extra(part, note);
     extra(
       part,
       html === undefined
         ? 'встроенный фрагмент (altChunk) этого формата не читается: перенесите его текст вручную'
         : 'встроенный фрагмент (altChunk) перенесён в текст на своё место',
     );
+  }
   const rewritten = numbered.headings + numbered.clauses > 0 || objects.notes.length > 0 || chunked.chunks.length > 0;
   if (rewritten) zip.file('word/document.xml', chunked.xml);
   const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
