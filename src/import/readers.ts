@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceDocument } from './blocks.ts';
 import { toDocx } from './convert.ts';
+import { decodeBytes, declaredCharset } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
@@ -44,10 +45,20 @@ export async function readInput(file: string, options: { converted?: Map<string,
   if (head === '%PDF-') return readPdf(buffer);
   if (ext === '.pdf') throw new ImportError('файл назван .pdf, но это не PDF: он повреждён или в другом формате');
   if (ext === '.docx') return readDocx(buffer);
-  if (ext === '.html' || ext === '.htm') return readHtml(buffer.toString('utf8'));
+  if (ext === '.html' || ext === '.htm') {
+    const { text, note } = decodeBytes(buffer, declaredCharset(buffer.subarray(0, 2048).toString('latin1')));
+    return withNote(readHtml(text), note);
+  }
   if (ext === '.txt' || ext === '.md') {
     if (buffer.includes(0)) throw new ImportError('файл назван текстовым, но содержит двоичные данные');
-    return readText(buffer.toString('utf8'));
+    const { text, note } = decodeBytes(buffer);
+    return withNote(readText(text), note);
   }
   throw new ImportError(`неизвестный формат «${ext || 'без расширения'}»: поддерживаются ${READABLE.join(', ')} (.doc, .rtf и .odt — через LibreOffice)`);
+}
+
+/** A guessed encoding is named in the report («Удалено и исправлено»), like every other change the import makes. */
+function withNote(doc: SourceDocument, note: string | undefined): SourceDocument {
+  if (note) doc.removals.push({ line: 0, text: 'кодировка файла', reason: note });
+  return doc;
 }

@@ -218,3 +218,33 @@ describe('a document without a single heading style (pandoc writes RTF headings 
     expect(mdx).toContain('Требование действует с 1 марта 2026 г.');
   });
 });
+
+describe('pages and text exports in windows-1251 (pandoc’s HTML and a text file, re-encoded by iconv)', () => {
+  const toCp1251 = (file: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'WINDOWS-1251', file]);
+
+  it('an HTML page that declares windows-1251 is read in it', async () => {
+    const source = await tempFile('page.md', '# Регламент РГ-911 «Проверка обращений»\n\nОбращение проверяется в течение суток.\n');
+    const html = execFileSync('pandoc', ['-s', '-f', 'markdown', '-t', 'html', '--metadata', 'title=РГ-911', source], { encoding: 'utf8' });
+    expect(html).toMatch(/<meta charset="utf-8"/);
+    const utf8 = await tempFile('page.utf8.html', html.replace('<meta charset="utf-8"', '<meta charset="windows-1251"'));
+    const page = await tempFile('rg-911.html', new Uint8Array(toCp1251(utf8)));
+    const result = await importInto([page], { version: '1.0' });
+    const entry = result.files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect(entry.code).toBe('РГ-911');
+    expect(readFileSync(path.join(result.root, entry.written[0]!), 'utf8')).toContain('Обращение проверяется в течение суток.');
+    expect(entry.dropped.filter((d) => /кодиров/.test(d.reason))).toEqual([]); // declared: nothing guessed
+  });
+
+  it('a text file without a declaration, not UTF-8, is read as windows-1251 and the guess is named', async () => {
+    const utf8 = await tempFile('export.utf8.txt', 'Регламент РГ-912 «Учёт писем»\n\nПисьмо регистрируется в день поступления.\n');
+    const text = await tempFile('rg-912.txt', new Uint8Array(toCp1251(utf8)));
+    const result = await importInto([text], { version: '1.0' });
+    const entry = result.files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect(readFileSync(path.join(result.root, entry.written[0]!), 'utf8')).toContain('Письмо регистрируется в день поступления.');
+    expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
+      'кодировка файла: файл не в UTF-8: прочитан как windows-1251 — сверьте текст с исходником',
+    );
+  });
+});
