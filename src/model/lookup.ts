@@ -3,6 +3,7 @@ import { codeSlug } from '../lib/codes.ts';
 import type { Role, Term, Unit, AccessLevel, DocumentType } from '../schemas/registries.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { Corpus, DocumentEntry, Located } from './corpus.ts';
+import { classify } from './file-kinds.ts';
 
 /** Fast lookups over a loaded corpus: what each reference may resolve to. */
 export interface Lookup {
@@ -71,9 +72,7 @@ export function buildLookup(corpus: Corpus): Lookup {
   return {
     documents: first(corpus.documents.map((d) => [d.code, d] as [string, DocumentEntry])),
     corpusDocuments: corpus.documents,
-    unreadable: unreadableDocuments(corpus),
-    unreadableAppendices: unreadableAppendices(corpus),
-    unreadableCatalogs: unreadableCatalogs(corpus),
+    ...unreadableOf(corpus),
     types: first(corpus.types.map((t) => [t.data.prefix, t.data] as [string, DocumentType])),
     units: first(corpus.units.map((u) => [u.data.id, u] as [string, Located<Unit>])),
     roles: first(corpus.roles.map((r) => [r.data.id, r] as [string, Located<Role>])),
@@ -101,40 +100,29 @@ export function unreadableDocument(lookup: Lookup, code: string): boolean {
   return !lookup.documents.get(code)?.editions.length && lookup.unreadable.has(codeSlug(code));
 }
 
-function unreadableDocuments(corpus: Corpus): Set<string> {
+/**
+ * What is there but could not be read, from the load problems, each file known by its kind
+ * (file-kinds.ts): document folders whose editions all failed; appendix files, numbered by file name;
+ * and, when a JSON file did not even parse (an entry the schema refuses still leaves the rest), its
+ * registry by name, the standards catalog as `standards` and the audit records as `audits`.
+ */
+function unreadableOf(corpus: Corpus): Pick<Lookup, 'unreadable' | 'unreadableAppendices' | 'unreadableCatalogs'> {
   // A folder whose editions all failed still has an entry when its appendices were read: it has no editions.
   const read = new Set(corpus.documents.filter((d) => d.editions.length > 0).map((d) => d.folder));
-  const folders = new Set<string>();
+  const found = { unreadable: new Set<string>(), unreadableAppendices: new Set<string>(), unreadableCatalogs: new Set<string>() };
   for (const problem of corpus.problems) {
-    const [top, folder, editions, file] = path.relative(corpus.root, problem.file.path).split(path.sep);
-    if (top === 'documents' && folder && editions === 'editions' && file?.endsWith('.mdx') && !read.has(folder)) folders.add(folder);
-  }
-  return folders;
-}
-
-function unreadableAppendices(corpus: Corpus): Set<string> {
-  const found = new Set<string>();
-  for (const problem of corpus.problems) {
-    const [top, folder, appendices, file] = path.relative(corpus.root, problem.file.path).split(path.sep);
-    const number = /^(\d+)\.mdx$/.exec(file ?? '')?.[1];
-    if (top === 'documents' && appendices === 'appendices' && number) found.add(`${folder}/${Number(number)}`);
+    const rel = path.relative(corpus.root, problem.file.path).split(path.sep).join('/');
+    const kind = classify(rel)?.kind;
+    const [top, folder = '', , file = ''] = rel.split('/');
+    const number = /^(\d+)\.mdx$/.exec(file)?.[1];
+    if (kind === 'edition' && !read.has(folder)) found.unreadable.add(folder);
+    else if (kind === 'appendix' && number) found.unreadableAppendices.add(`${folder}/${Number(number)}`);
+    else if (kind && problem.ruleId.startsWith('syntax/')) {
+      const catalog = top === 'registries' ? kind : top === 'standards' || top === 'audits' ? top : undefined;
+      if (catalog) found.unreadableCatalogs.add(catalog);
+    }
   }
   return found;
-}
-
-/**
- * A JSON file with a syntax or encoding error yields nothing at all (an entry the schema refuses still
- * leaves the rest): a registry by its name, the standards catalog, and the audit records as `audits`.
- */
-function unreadableCatalogs(corpus: Corpus): Set<string> {
-  const names = new Set<string>();
-  for (const problem of corpus.problems) {
-    const parts = path.relative(corpus.root, problem.file.path).split(path.sep);
-    if (!problem.ruleId.startsWith('syntax/') || !parts.at(-1)!.endsWith('.json')) continue;
-    if (parts[0] === 'registries' && parts.length === 2) names.add(parts[1]!.slice(0, -'.json'.length));
-    if (parts[0] === 'standards' || parts[0] === 'audits') names.add(parts[0]);
-  }
-  return names;
 }
 
 /** Resolves «ISO 9001:2015», «ISO 9000», «ГОСТ Р ИСО 9001-2015» to a catalog id, or undefined. */
