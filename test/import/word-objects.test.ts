@@ -13,6 +13,7 @@ import htmlDocx from 'html-docx-js';
 import { linearMath } from '../../src/import/docx-objects.ts';
 import { docxFixture } from './docx-fixture.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
+import { windows1251 } from '../helpers/windows-1251.ts';
 
 const r = (text: string) => `<m:r><w:rPr><w:rFonts w:ascii="Cambria Math"/></w:rPr><m:t>${text}</m:t></m:r>`;
 const math = (xml: string) => linearMath(`<m:oMath>${xml}</m:oMath>`);
@@ -174,7 +175,7 @@ describe('a DOCX a generator filled with whole parts (w:altChunk)', () => {
       rels.replace('</Relationships>', `${chunkRel('c1', 'chunk1.htm')}${chunkRel('c2', '/word/chunk2.rtf')}</Relationships>`),
     );
     const head = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>';
-    zip.file('word/chunk1.htm', Buffer.concat([Buffer.from(head), cp1251('Фрагмент в кодировке Windows-1251.'), Buffer.from('</p></body></html>')]));
+    zip.file('word/chunk1.htm', Buffer.concat([Buffer.from(head), windows1251('Фрагмент в кодировке Windows-1251.'), Buffer.from('</p></body></html>')]));
     zip.file('word/chunk2.rtf', '{\\rtf1 Текст RTF}');
     const xml = await zip.file('word/document.xml')!.async('string');
     zip.file('word/document.xml', xml.replace(/<w:sectPr\b(?![\s\S]*<w:sectPr\b)/, '<w:altChunk r:id="c1"/><w:altChunk r:id="c2"/>$&'));
@@ -185,20 +186,6 @@ describe('a DOCX a generator filled with whole parts (w:altChunk)', () => {
     expect(reasons).toContain('word/chunk2.rtf: встроенный фрагмент (altChunk) этого формата не читается: перенесите его текст вручную');
   });
 });
-
-/** Cyrillic text in windows-1251, as old HTML exports wrote it (TextEncoder writes UTF-8 only). */
-function cp1251(text: string): Buffer {
-  return Buffer.from(
-    [...text].map((c) => {
-      const code = c.codePointAt(0)!;
-      if (code < 0x80) return code;
-      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-      if (code === 0x401) return 0xa8;
-      if (code === 0x451) return 0xb8;
-      throw new Error(`нет в windows-1251: ${c}`);
-    }),
-  );
-}
 
 describe('a document without a single heading style (pandoc writes RTF headings as bold lines)', () => {
   it('takes its name and code from the bold first line', async () => {
@@ -220,14 +207,11 @@ describe('a document without a single heading style (pandoc writes RTF headings 
 });
 
 describe('pages and text exports in windows-1251 (pandoc’s HTML and a text file, re-encoded by iconv)', () => {
-  const toCp1251 = (file: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'WINDOWS-1251', file]);
-
   it('an HTML page that declares windows-1251 is read in it', async () => {
     const source = await tempFile('page.md', '# Регламент РГ-911 «Проверка обращений»\n\nОбращение проверяется в течение суток.\n');
     const html = execFileSync('pandoc', ['-s', '-f', 'markdown', '-t', 'html', '--metadata', 'title=РГ-911', source], { encoding: 'utf8' });
     expect(html).toMatch(/<meta charset="utf-8"/);
-    const utf8 = await tempFile('page.utf8.html', html.replace('<meta charset="utf-8"', '<meta charset="windows-1251"'));
-    const page = await tempFile('rg-911.html', new Uint8Array(toCp1251(utf8)));
+    const page = await tempFile('rg-911.html', windows1251(html.replace('<meta charset="utf-8"', '<meta charset="windows-1251"')));
     const result = await importInto([page], { version: '1.0' });
     const entry = result.files[0]!;
     expect(entry.error).toBeUndefined();
@@ -237,8 +221,7 @@ describe('pages and text exports in windows-1251 (pandoc’s HTML and a text fil
   });
 
   it('a text file without a declaration, not UTF-8, is read as windows-1251 and the guess is named', async () => {
-    const utf8 = await tempFile('export.utf8.txt', 'Регламент РГ-912 «Учёт писем»\n\nПисьмо регистрируется в день поступления.\n');
-    const text = await tempFile('rg-912.txt', new Uint8Array(toCp1251(utf8)));
+    const text = await tempFile('rg-912.txt', windows1251('Регламент РГ-912 «Учёт писем»\n\nПисьмо регистрируется в день поступления.\n'));
     const result = await importInto([text], { version: '1.0' });
     const entry = result.files[0]!;
     expect(entry.error).toBeUndefined();

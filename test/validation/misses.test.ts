@@ -8,6 +8,7 @@ import { tooDeepMdx } from '../../src/analysis/nesting.ts';
 import { check } from '../../src/validation/check.ts';
 import { contentRoot, formatMessages, projectRoot } from '../helpers/content-root.ts';
 import { internalSites } from '../helpers/rule-fixtures.ts';
+import { windows1251 } from '../helpers/windows-1251.ts';
 
 /** Misses of issue 20 that are not one rule's fixture pair: cascades and the importer. */
 const DATE = '2026-11-26';
@@ -65,7 +66,7 @@ describe('no cascade from a file that cannot be read: a document’s editions, a
   });
 
   it('a file saved in windows-1251 is one error: the encoding, at its first wrong byte', async () => {
-    const lines = await checked({ 'documents/pt-035/editions/1.0.mdx': cp1251(policy) });
+    const lines = await checked({ 'documents/pt-035/editions/1.0.mdx': windows1251(policy) });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/documents\/pt-035\/editions\/1\.0\.mdx:2:\d+ +error +файл не в кодировке UTF-8/);
   });
@@ -93,13 +94,3 @@ describe('no cascade from a file that cannot be read: a document’s editions, a
     expect(lines.filter((line) => line.endsWith('registry/role-defined-once')).length).toBeGreaterThan(5);
   });
 });
-
-/** Text as windows-1251 bytes, as an old editor saves it: Cyrillic letters mapped, any other non-ASCII character as «?». */
-function cp1251(text: string): Uint8Array {
-  return Uint8Array.from([...text], (c) => {
-    const code = c.codePointAt(0)!;
-    if (code < 0x80) return code;
-    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-    return code === 0x401 ? 0xa8 : code === 0x451 ? 0xb8 : 0x3f;
-  });
-}
