@@ -54,6 +54,12 @@ export function nextVersion(versions: string[]): string {
  * document that exists gets the next version; an explicit --version that exists is refused.
  */
 export function planEdition(rec: Recognition, root: string, options: { version?: string; input: string }): Plan {
+  if (!rec.code && rec.unregisteredCode) {
+    const { code, source, known } = rec.unregisteredCode;
+    throw new ImportError(
+      `код документа не распознан: «${code}» (${source}) — вида документа «${code.split('-')[0]}» нет в реестре registries/document-types.json (известные: ${known.join(', ')}); добавьте вид в реестр и повторите импорт или укажите код известного вида параметром --code`,
+    );
+  }
   if (!rec.code)
     throw new ImportError('код документа не найден ни в колонтитуле, ни в таблице паспорта, ни в заголовке, ни в имени файла: укажите его параметром --code');
   const slug = codeSlug(rec.code);

@@ -1,6 +1,6 @@
 import type { SourceDocument } from './blocks.ts';
 import { readBodyBlock } from './recognise/body.ts';
-import { chooseCode, codesBeforeReading } from './recognise/code.ts';
+import { chooseCode, codesBeforeReading, unregisteredCode } from './recognise/code.ts';
 import { readHeading } from './recognise/heading.ts';
 import { startRecognition, type Recognition } from './recognise/state.ts';
 import { readTitlePage } from './recognise/title-page.ts';
@@ -21,5 +21,7 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
     else readBodyBlock(rec, b);
   }
   chooseCode(rec.result, rec.found, options.fileName, prefixes);
+  const unregistered = rec.result.code ? undefined : unregisteredCode(doc, options.fileName);
+  if (unregistered) rec.result.unregisteredCode = { ...unregistered, known: prefixes };
   return rec.result;
 }

@@ -5,7 +5,7 @@
  * and list styles, saved as DOCX), tools this project did not write.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -229,5 +229,43 @@ describe('pages and text exports in windows-1251 (pandoc’s HTML and a text fil
     expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
       'кодировка файла: файл не в UTF-8: прочитан как windows-1251 — сверьте текст с исходником',
     );
+  });
+});
+
+describe('a code of a type the registry does not have (LibreOffice’s DOCX of HTML pages)', () => {
+  /** Each page saved as DOCX by LibreOffice (one run for all), by its name. */
+  const docx: Record<string, string> = {};
+  beforeAll(async () => {
+    const pages = {
+      uchet: 'СТ-501 Стандарт «Учёт оборудования»',
+      'СТ-777 Положение': 'Положение об учёте',
+      'sk-501': 'СК-501 Стандарт качества «Учёт оборудования»',
+    };
+    const dir = path.dirname(await tempFile('.keep', ''));
+    const html: string[] = [];
+    for (const [name, heading] of Object.entries(pages)) {
+      html.push(path.join(dir, `${name}.html`));
+      writeFileSync(html.at(-1)!, `<html><head><meta charset="utf-8"></head><body><h1>${heading}</h1><p>Порядок учёта оборудования.</p></body></html>`);
+      docx[name] = path.join(dir, `${name}.docx`);
+    }
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...html], {
+      stdio: 'ignore',
+    });
+  });
+
+  it('is refused naming the code it saw, where, and the types the registry knows: not «code not found»', async () => {
+    const entry = (await importInto([docx.uchet!], { version: '1.0' })).files[0]!;
+    expect(entry.written).toEqual([]);
+    expect(entry.error).toBe(
+      'код документа не распознан: «СТ-501» (заголовок) — вида документа «СТ» нет в реестре registries/document-types.json (известные: ПТ, ПЛ, ПР, РГ, РК, СК, ИН); добавьте вид в реестр и повторите импорт или укажите код известного вида параметром --code',
+    );
+  });
+
+  it('names the file when the code is only in its name, and a registered type in the heading still wins as before', async () => {
+    const unknown = await importInto([docx['СТ-777 Положение']!], { version: '1.0' });
+    expect(unknown.files[0]!.error).toMatch(/^код документа не распознан: «СТ-777» \(имя файла «СТ-777 Положение\.docx»\)/);
+    const known = await importInto([docx['sk-501']!], { version: '1.0' });
+    expect(known.files[0]!.error).toBeUndefined();
+    expect(known.files[0]!.code).toBe('СК-501');
   });
 });

@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../blocks.ts';
+import { plain, type SourceDocument } from '../blocks.ts';
 import type { FoundCode, Recognition } from './state.ts';
 import { findCode } from './values.ts';
 
@@ -49,4 +49,23 @@ export function chooseCode(r: Recognition, found: FoundCode[], fileName: string 
     for (const b of [...r.body, ...r.appendices.flatMap((a) => a.blocks)])
       if (b.kind === 'component' && b.props.document === used) b.props.document = best.code;
   }
+}
+
+/**
+ * When no code of a registered type was found: a code with another prefix where a document's code stands
+ * (a page header or footer, the first heading or paragraph, the file name), so that the refusal can say
+ * what it saw («СТ-501» of a type the registry does not have) instead of «not found».
+ */
+export function unregisteredCode(doc: SourceDocument, fileName: string | undefined): FoundCode | undefined {
+  const first = doc.blocks.find((b) => b.kind === 'heading' || b.kind === 'paragraph');
+  const places: FoundCode[] = [
+    ...(doc.running ?? []).map((run) => ({ code: run.text, source: run.kind })),
+    ...(first && 'inlines' in first ? [{ code: plain(first.inlines), source: first.kind === 'heading' ? 'заголовок' : 'первый абзац' }] : []),
+    ...(fileName ? [{ code: fileName.replace(/\.[^.]+$/, '').toUpperCase(), source: `имя файла «${fileName}»` }] : []),
+  ];
+  for (const place of places) {
+    const code = findCode(place.code, []);
+    if (code) return { code, source: place.source };
+  }
+  return undefined;
 }

@@ -21,6 +21,8 @@ export interface Recognition {
   code?: string;
   /** Where the code was found: «верхний колонтитул», «таблица паспорта», «заголовок», «имя файла», «--code». */
   codeSource?: string;
+  /** No code of a registered type, but one of another prefix where a code stands (recognise/code.ts). */
+  unregisteredCode?: FoundCode & { known: string[] };
   version?: string;
   approved?: string;
   effective?: string;
