@@ -16,6 +16,7 @@ export const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'doc/code-folder',
   'doc/code-consistent',
   'doc/duplicate-version',
+  'doc/version-file',
   'doc/duplicate-appendix',
   'doc/no-edition',
   'doc/unknown-type',

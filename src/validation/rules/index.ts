@@ -10,6 +10,7 @@ import docCodeFolder from './doc/code-folder/rule.ts';
 import docCodeConsistent from './doc/code-consistent/rule.ts';
 import docDuplicateCode from './doc/duplicate-code/rule.ts';
 import docDuplicateVersion from './doc/duplicate-version/rule.ts';
+import docVersionFile from './doc/version-file/rule.ts';
 import docUnknownType from './doc/unknown-type/rule.ts';
 import docDuplicateAppendix from './doc/duplicate-appendix/rule.ts';
 import docNoEdition from './doc/no-edition/rule.ts';
@@ -81,6 +82,7 @@ export const RULES = [
   docCodeConsistent,
   docDuplicateCode,
   docDuplicateVersion,
+  docVersionFile,
   docUnknownType,
   docDuplicateAppendix,
   docNoEdition,
