@@ -6,7 +6,7 @@ import type { Standard } from '../schemas/standard.ts';
 import { clearSuggestions, suggestionIn } from '../lib/did-you-mean.ts';
 import { compareNatural } from '../lib/codes.ts';
 import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry, LoadProblem, Located } from '../model/corpus.ts';
-import { classify, FILE_KINDS, type FileKind } from '../model/file-kinds.ts';
+import { classify, FILE_KINDS, meantPath, type FileKind } from '../model/file-kinds.ts';
 import type { FieldPath, Locator, ParsedMdx, ParseProblem } from '../model/parsed.ts';
 import { ajvIssues, zodIssues, type SchemaIssue } from './schema-issues.ts';
 import { analyseMdxFiles, type AnalysisCache } from './analyse-pool.ts';
@@ -152,6 +152,9 @@ export function assembleCorpus(root: string, listProblems: LoadProblem[], units:
 }
 
 function unknownFileReason(rel: string): string {
+  const meant = meantPath(rel);
+  if (meant)
+    return `файл «${rel}» не будет опубликован: сборка читает только «${meant}» — переименуйте файл так${meant === rel.toLowerCase() ? ' (в именах папок и файлов — строчные буквы)' : ''}`;
   const places = FILE_KINDS.map((kind) => kind.where).join('; ');
   return `файл «${rel}» не относится ни к одному виду содержимого и не будет опубликован; переместите его: ${places}`;
 }

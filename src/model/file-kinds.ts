@@ -85,3 +85,16 @@ export const FILE_KINDS: readonly FileKind[] = [
 export function classify(relPath: string): FileKind | undefined {
   return FILE_KINDS.find((kind) => kind.pattern.test(relPath));
 }
+
+/**
+ * The path a file of no kind was most likely meant to have: the same in lower case, without an extension
+ * added after the right one, `.md` for `.mdx` (`editions/1.0.MDX`, `Editions/1.0.mdx`, `1.0.mdx.txt`,
+ * `1.0.md` → `editions/1.0.mdx`). The checker names it in its error and counts the file as what it was
+ * meant to be, so that the rest of the corpus does not report its absence as well.
+ */
+export function meantPath(rel: string): string | undefined {
+  const lower = rel.toLowerCase();
+  const trimmed = lower.replace(/(\.(?:mdx|json))(?:\.[^/.]+)+$/, '$1');
+  for (const candidate of [lower, trimmed, trimmed.replace(/\.(?:md|markdown)$/, '.mdx')]) if (candidate !== rel && classify(candidate)) return candidate;
+  return undefined;
+}

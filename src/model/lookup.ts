@@ -3,7 +3,7 @@ import { codeSlug } from '../lib/codes.ts';
 import type { Role, Term, Unit, AccessLevel, DocumentType } from '../schemas/registries.ts';
 import type { Clause, Standard } from '../schemas/standard.ts';
 import type { Corpus, DocumentEntry, Located } from './corpus.ts';
-import { classify } from './file-kinds.ts';
+import { classify, meantPath } from './file-kinds.ts';
 
 /** Fast lookups over a loaded corpus: what each reference may resolve to. */
 export interface Lookup {
@@ -104,20 +104,23 @@ export function unreadableDocument(lookup: Lookup, code: string): boolean {
  * What is there but could not be read, from the load problems, each file known by its kind
  * (file-kinds.ts): document folders whose editions all failed; appendix files, numbered by file name;
  * and, when a JSON file did not even parse (an entry the schema refuses still leaves the rest), its
- * registry by name, the standards catalog as `standards` and the audit records as `audits`.
+ * registry by name, the standards catalog as `standards` and the audit records as `audits`. A misnamed
+ * file (`Units.json`, `1.0.MDX`) counts as the one it was meant to be (`meantPath`).
  */
 function unreadableOf(corpus: Corpus): Pick<Lookup, 'unreadable' | 'unreadableAppendices' | 'unreadableCatalogs'> {
   // A folder whose editions all failed still has an entry when its appendices were read: it has no editions.
   const read = new Set(corpus.documents.filter((d) => d.editions.length > 0).map((d) => d.folder));
   const found = { unreadable: new Set<string>(), unreadableAppendices: new Set<string>(), unreadableCatalogs: new Set<string>() };
   for (const problem of corpus.problems) {
-    const rel = path.relative(corpus.root, problem.file.path).split(path.sep).join('/');
+    const written = path.relative(corpus.root, problem.file.path).split(path.sep).join('/');
+    // A file misnamed (`1.0.MDX`) counts as the file it was meant to be: its error says so, once.
+    const rel = problem.ruleId === 'content/unknown-file' ? (meantPath(written) ?? written) : written;
     const kind = classify(rel)?.kind;
     const [top, folder = '', , file = ''] = rel.split('/');
     const number = /^(\d+)\.mdx$/.exec(file)?.[1];
     if (kind === 'edition' && !read.has(folder)) found.unreadable.add(folder);
     else if (kind === 'appendix' && number) found.unreadableAppendices.add(`${folder}/${Number(number)}`);
-    else if (kind && problem.ruleId.startsWith('syntax/')) {
+    else if (kind && (problem.ruleId.startsWith('syntax/') || rel !== written)) {
       const catalog = top === 'registries' ? kind : top === 'standards' || top === 'audits' ? top : undefined;
       if (catalog) found.unreadableCatalogs.add(catalog);
     }

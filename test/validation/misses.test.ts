@@ -88,6 +88,21 @@ describe('no cascade from a file that cannot be read: a document’s editions, a
     expect(lines.map((line) => line.split(/\s+/).at(-1))).toEqual(['syntax/json']);
   });
 
+  it.each([
+    ['documents/pt-035/editions/1.0.mdx', 'documents/pt-035/editions/1.0.MDX', ' (в именах папок и файлов — строчные буквы)'],
+    ['documents/pt-035/editions/1.0.mdx', 'documents/pt-035/Editions/1.0.mdx', ' (в именах папок и файлов — строчные буквы)'],
+    ['documents/pt-035/editions/1.0.mdx', 'documents/pt-035/editions/1.0.mdx.txt', ''],
+    ['documents/pt-035/appendices/1.mdx', 'documents/pt-035/appendices/1.md', ''],
+    ['registries/units.json', 'registries/Units.json', ' (в именах папок и файлов — строчные буквы)'],
+    ['standards/iso-9001-2015.json', 'standards/ISO-9001-2015.json', ' (в именах папок и файлов — строчные буквы)'],
+    ['audits/2026/program.json', 'audits/2026/program.JSON', ' (в именах папок и файлов — строчные буквы)'],
+  ])('%s saved as %s is one error naming the name it must have, not one at every reference into it', async (meant, written, caseNote) => {
+    const lines = await checked({ [meant]: null, [written]: readFileSync(path.join(projectRoot, 'content', meant)) });
+    expect(lines).toEqual([
+      `${written}:1:1  error  файл «${written}» не будет опубликован: сборка читает только «${meant}» — переименуйте файл так${caseNote}  content/unknown-file`,
+    ]);
+  });
+
   it('a document that is not there at all still leaves every reference to it dangling', async () => {
     const lines = await checked({ 'documents/pt-035': null });
     expect(lines.filter((line) => line.endsWith('ref/unknown-code')).length).toBeGreaterThan(10);

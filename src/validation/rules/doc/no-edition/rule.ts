@@ -2,13 +2,14 @@ import { defineRule } from '../../../rule.ts';
 
 /**
  * A document folder with appendices but no edition file. An edition file that exists but could not be
- * read (a new document whose fields still say «ЗАПОЛНИТЬ») has its own findings: no second one here.
+ * read (a new document whose fields still say «ЗАПОЛНИТЬ»), or is misnamed (`1.0.MDX`, `Editions/`), has
+ * its own findings: no second one here.
  */
-export default defineRule({ id: 'doc/no-edition', severity: 'error', description: 'у документа есть хотя бы одна редакция' }, ({ corpus, report }) => {
+export default defineRule({ id: 'doc/no-edition', severity: 'error', description: 'у документа есть хотя бы одна редакция' }, ({ corpus, lookup, report }) => {
   const folders = new Set(corpus.files.flatMap((file) => /(?:^|\/)documents\/([^/]+)\/editions\/[^/]+\.mdx$/.exec(file.path.replaceAll('\\', '/'))?.[1] ?? []));
   for (const doc of corpus.documents) {
     const appendix = doc.appendices[0];
-    if (doc.editions.length === 0 && appendix && !folders.has(doc.folder))
+    if (doc.editions.length === 0 && appendix && !folders.has(doc.folder) && !lookup.unreadable.has(doc.folder))
       report({ value: appendix }, `у документа в папке «documents/${doc.folder}/» нет ни одной редакции: добавьте editions/<номер>.mdx`);
   }
 });
