@@ -130,3 +130,43 @@ function linear(node: XmlElement): string {
       return elements(node).map(linear).join('');
   }
 }
+
+/** `<w:vanish/>` switched on (no value, or true/1/on) in a run's properties. */
+const VANISH = /<w:vanish\b(?![^>]*\bw:val="(?:false|0|off)")[^>]*\/>/;
+/** One run that holds no other run (runs nest only inside drawings), with its properties. */
+const RUN = /<w:r\b(?:\s[^>]*)?>(?:(?!<w:r\b)[\s\S])*?<\/w:r>/g;
+
+/**
+ * Text formatted hidden (Word's «Скрытый»: `w:vanish` on the run or on its character style) is not seen
+ * on screen or in print, and templates keep instructions and notes in it; mammoth would publish it as
+ * plain text. Hidden runs are taken out and their text listed in the report, adjacent runs together.
+ * Text hidden only in web view (`w:webHidden`, the page numbers of a table of contents) is not this.
+ */
+export function withoutHiddenText(documentXml: string, stylesXml = ''): { xml: string; notes: ObjectNote[] } {
+  const hiddenStyles = new Set(
+    [...stylesXml.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)].filter(([, , body]) => VANISH.test(body!)).map(([, id]) => id!),
+  );
+  const hidden = (run: string) => {
+    const props = /<w:rPr\b[^>]*>([\s\S]*?)<\/w:rPr>/.exec(run)?.[1] ?? '';
+    const style = /<w:rStyle\b[^>]*\bw:val="([^"]+)"/.exec(props)?.[1];
+    return VANISH.test(props) || (style !== undefined && hiddenStyles.has(style));
+  };
+  /** The hidden runs' XML, runs side by side (one phrase split by formatting) as one. */
+  const groups: string[] = [];
+  let lastEnd = -1;
+  const xml = documentXml.replace(RUN, (run, offset: number) => {
+    if (!hidden(run)) return run;
+    if (offset === lastEnd && groups.length) groups[groups.length - 1] += run;
+    else groups.push(run);
+    lastEnd = offset + run.length;
+    return '';
+  });
+  const notes = groups
+    .map((group) => xmlText(group) || (/<w:(?:drawing|pict|object)\b/.test(group) ? '(скрытый рисунок или объект)' : ''))
+    .filter(Boolean)
+    .map((text) => ({
+      text: text.slice(0, 200),
+      reason: 'скрытый текст Word не перенесён: в документе он не виден и не печатается; если он нужен на портале, снимите с него скрытие в исходнике',
+    }));
+  return { xml: groups.length ? xml : documentXml, notes };
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import htmlDocx from 'html-docx-js';
-import { linearMath } from '../../src/import/docx-objects.ts';
+import { linearMath, withoutHiddenText } from '../../src/import/docx-objects.ts';
 import { docxFixture } from './docx-fixture.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
 import { windows1251 } from '../helpers/windows-1251.ts';
@@ -267,5 +267,54 @@ describe('a code of a type the registry does not have (LibreOffice’s DOCX of H
     const known = await importInto([docx['sk-501']!], { version: '1.0' });
     expect(known.files[0]!.error).toBeUndefined();
     expect(known.files[0]!.code).toBe('СК-501');
+  });
+});
+
+describe('hidden text (Word’s «Скрытый»)', () => {
+  const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+
+  it('is taken out and reported, runs side by side as one text; switched off or hidden only on the web, it stays', () => {
+    const xml = `<w:p>${run('Срок — ')}${run('проверить ', '<w:vanish/>')}${run('срок', '<w:b/><w:vanish w:val="true"/>')}${run('один месяц.')}${run(' 3', '<w:webHidden/>')}${run(' видно', '<w:vanish w:val="0"/>')}</w:p>`;
+    const { xml: visible, notes } = withoutHiddenText(xml);
+    expect(visible).not.toMatch(/проверить|>срок</);
+    expect(visible).toContain('один месяц.');
+    expect(visible).toContain(' 3');
+    expect(visible).toContain(' видно');
+    expect(notes.map((n) => n.text)).toEqual(['проверить срок']);
+  });
+
+  it('hidden through a character style is hidden too; a document without hidden text is returned as it was', () => {
+    const styles =
+      '<w:styles><w:style w:type="character" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style></w:styles>';
+    const xml = `<w:p>${run('указание', '<w:rStyle w:val="Note"/>')}${run('текст', '<w:rStyle w:val="Strong"/>')}</w:p>`;
+    expect(withoutHiddenText(xml, styles).notes.map((n) => n.text)).toEqual(['указание']);
+    const plain = `<w:p>${run('текст', '<w:rStyle w:val="Strong"/>')}</w:p>`;
+    expect(withoutHiddenText(plain, styles)).toEqual({ xml: plain, notes: [] });
+  });
+
+  it('in LibreOffice’s DOCX (direct formatting and a character style) is neither published nor lost without a word', async () => {
+    const fodt = await tempFile(
+      'rk-301.fodt',
+      `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles><style:style style:name="Служебный" style:family="text"><style:text-properties text:display="none"/></style:style></office:styles>
+<office:automatic-styles><style:style style:name="Hid" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles>
+<office:body><office:text>
+<text:h text:outline-level="1">РК-301 Руководство «Учёт жалоб»</text:h>
+<text:p>Срок — <text:span text:style-name="Служебный">указание автору: проверить срок </text:span>один месяц.</text:p>
+<text:p>Ответ направляет руководитель.<text:span text:style-name="Hid"> Черновая заметка.</text:span></text:p>
+</office:text></office:body></office:document>`,
+    );
+    const dir = path.dirname(fodt);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, fodt], {
+      stdio: 'ignore',
+    });
+    const { text, dropped } = await imported(fodt.replace(/\.fodt$/, '.docx'));
+    expect(text).toContain('срок — один месяц. ответ направляет руководитель.');
+    expect(text).not.toMatch(/указание|черновая/);
+    expect(dropped.filter((d) => d.reason.startsWith('скрытый текст Word')).map((d) => d.text)).toEqual([
+      'указание автору: проверить срок',
+      'Черновая заметка.',
+    ]);
   });
 });
