@@ -170,3 +170,23 @@ export function withoutHiddenText(documentXml: string, stylesXml = ''): { xml: s
     }));
   return { xml: groups.length ? xml : documentXml, notes };
 }
+
+/** A content control (`w:sdt`) that holds no other, with its properties and content. */
+const CONTENT_CONTROL = /<w:sdt>(?:(?!<w:sdt>)[\s\S])*?<\/w:sdt>/g;
+
+/**
+ * A content control of a form left empty shows its prompt («Щёлкните здесь, чтобы ввести текст.», marked
+ * `w:showingPlcHdr`); mammoth would publish the prompt as the document's text. Such controls are taken
+ * out and their prompt named in the report, for the author to fill the field in the edition.
+ */
+export function withoutPlaceholders(documentXml: string): { xml: string; notes: ObjectNote[] } {
+  const notes: ObjectNote[] = [];
+  const xml = documentXml.replace(CONTENT_CONTROL, (control) => {
+    if (!/<w:showingPlcHdr\b(?![^>]*\bw:val="(?:false|0|off)")[^>]*\/>/.test(control)) return control;
+    const prompt = xmlText(/<w:sdtContent>([\s\S]*)<\/w:sdtContent>/.exec(control)?.[1] ?? '');
+    notes.push({ text: prompt || '(пустое поле)', reason: 'незаполненное поле формы Word: его подсказка не перенесена — заполните это место в редакции' });
+    // A control around whole paragraphs leaves one empty paragraph, so the paragraphs around stay apart.
+    return /<w:sdtContent>\s*<w:p\b/.test(control) ? '<w:p/>' : '';
+  });
+  return { xml: notes.length ? xml : documentXml, notes };
+}

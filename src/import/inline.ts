@@ -1,14 +1,17 @@
-import { CHECKBOX, type Inline } from './blocks.ts';
+import { CHECKBOX, CHECKED, type Inline } from './blocks.ts';
 
 /** Check boxes as exports render them: HTML inputs and the usual glyphs. */
 const CHECKBOX_RE = /<input\b[^>]*type=["']?checkbox["']?[^>]*>|[\u2610\u2611\u2612\u25a1\u25a0\uf06f\uf0a8]/gi;
 
-/** Replaces every check-box rendering with the marker; returns the line and how many it replaced. */
+/** A ticked box: ☑, ☒, or an input marked `checked`. */
+const TICKED = /^(?:[\u2611\u2612]|<input\b[^>]*\schecked\b[^>]*>)$/i;
+
+/** Replaces every check-box rendering with the marker (CHECKED after it when ticked); returns the line and how many it replaced. */
 export function markCheckboxes(line: string): { text: string; count: number } {
   let count = 0;
-  const text = line.replace(CHECKBOX_RE, () => {
+  const text = line.replace(CHECKBOX_RE, (box) => {
     count += 1;
-    return CHECKBOX;
+    return TICKED.test(box) ? CHECKBOX + CHECKED : CHECKBOX;
   });
   return { text, count };
 }

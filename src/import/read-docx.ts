@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Removal, SourceDocument } from './blocks.ts';
 import { markChunks, withChunks } from './docx-chunks.ts';
-import { objectsAsText, withoutHiddenText } from './docx-objects.ts';
+import { objectsAsText, withoutHiddenText, withoutPlaceholders } from './docx-objects.ts';
 import { numberParagraphs, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
@@ -22,7 +22,7 @@ const STYLE_MAP = [
 /**
  * A Word document through mammoth, plus what mammoth leaves out, read from the package itself:
  * page headers and footers (kept for code recognition, reported as removed), automatic heading
- * numbers, comments and tracked changes (reported), hidden text (taken out, reported).
+ * numbers, comments and tracked changes (reported), hidden text and the prompts of empty form fields (taken out, reported).
  */
 export async function readDocx(buffer: Buffer, format: SourceDocument['format'] = 'docx'): Promise<SourceDocument> {
   if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
@@ -48,8 +48,9 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
       'автоматическая многоуровневая нумерация пунктов Word («1.2.») записана в текст: пункты стали абзацами, которые начинаются с номера',
     );
   const visible = withoutHiddenText(numbered.xml, await zip.file('word/styles.xml')?.async('string'));
-  const objects = objectsAsText(visible.xml);
-  for (const note of [...visible.notes, ...objects.notes]) extra(note.text.slice(0, 200), note.reason);
+  const filled = withoutPlaceholders(visible.xml);
+  const objects = objectsAsText(filled.xml);
+  for (const note of [...visible.notes, ...filled.notes, ...objects.notes]) extra(note.text.slice(0, 200), note.reason);
   const chunked = await markChunks(zip, objects.xml);
   for (const { part, html, note } of chunked.chunks) {
     if (note) extra(part, note);
@@ -60,7 +61,8 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
         : 'встроенный фрагмент (altChunk) перенесён в текст на своё место',
     );
   }
-  const rewritten = numbered.headings + numbered.clauses > 0 || visible.notes.length > 0 || objects.notes.length > 0 || chunked.chunks.length > 0;
+  const rewritten =
+    numbered.headings + numbered.clauses > 0 || visible.notes.length + filled.notes.length + objects.notes.length > 0 || chunked.chunks.length > 0;
   if (rewritten) zip.file('word/document.xml', chunked.xml);
   const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
   for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { CHECKBOX, plain, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
+import { CHECKBOX, CHECKED, checkboxItems, formSentence, plain, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
 import { tidy } from './inline.ts';
 import { typedStructure } from './typed-structure.ts';
 import { ImportError } from './errors.ts';
@@ -53,6 +53,8 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
     );
   }
   const tree = fromHtml(html);
+  /** A filled-in form: some box is ticked, so every box keeps its state as text (checkboxItems). */
+  const form = /<input\b[^>]*\bchecked\b/i.test(html);
   const blocks: Block[] = [];
   const removals: Removal[] = [];
   let ordinal = 0;
@@ -109,12 +111,26 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
     if (inlines.length === 0) return;
     const at = origin(node);
     const text = inlines.map((i) => i.text).join('');
-    if (text.includes(CHECKBOX)) {
-      removals.push({ ...at, text: `флажок формы ×${text.split(CHECKBOX).length - 1}`, reason: 'артефакт формы: флажок заменён пунктом списка' });
-      const items = text
-        .split(CHECKBOX)
-        .map((t) => tidy([{ text: t }]))
-        .filter((i) => i.length > 0);
+    if (text.includes(CHECKBOX) && formSentence(text, form) !== undefined) {
+      const boxes = checkboxItems(text, form);
+      removals.push({
+        ...at,
+        text: `флажок формы ×${text.split(CHECKBOX).length - 1}`,
+        reason: `флажки формы оставлены в тексте абзаца знаками ☒ и ☐${tickedNote(boxes.checked)}`,
+      });
+      blocks.push({
+        kind: 'paragraph',
+        inlines: inlines.map((i) => ({ ...i, text: i.text.replaceAll(CHECKBOX + CHECKED, '☒').replaceAll(CHECKBOX, '☐') })),
+        ...at,
+      });
+    } else if (text.includes(CHECKBOX)) {
+      const boxes = checkboxItems(text, form);
+      removals.push({
+        ...at,
+        text: `флажок формы ×${text.split(CHECKBOX).length - 1}`,
+        reason: `артефакт формы: флажок заменён пунктом списка${form ? ' (отметка ☒ или ☐ оставлена в тексте пункта)' : ''}${tickedNote(boxes.checked)}`,
+      });
+      const items = boxes.items.map((t) => tidy([{ text: t }])).filter((i) => i.length > 0);
       blocks.push({ kind: 'list', ordered: false, items: items.map((i) => ({ inlines: i, depth: 0 })), ...at });
     } else blocks.push({ kind: 'paragraph', inlines, ...at });
   };
@@ -138,7 +154,7 @@ function inlinesOf(node: Element, ctx: Context): Inline[] {
     for (const child of children) {
       if (child.type === 'text') runs.push({ text: child.value, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(href ? { href } : {}) });
       else if (child.type === 'element') {
-        if (child.tagName === 'input' && String(child.properties.type).toLowerCase() === 'checkbox') runs.push({ text: CHECKBOX });
+        if (isCheckbox(child)) runs.push({ text: child.properties.checked ? CHECKBOX + CHECKED : CHECKBOX });
         else if (child.tagName === 'br') runs.push({ text: ' ' });
         else if (child.tagName === 'img') reportImage(child, ctx);
         else if (child.tagName === 'ul' || child.tagName === 'ol' || FURNITURE.has(child.tagName)) continue;
@@ -226,7 +242,7 @@ function cellText(cell: Element, ctx: Context): string {
     for (const child of children) {
       if (child.type === 'text') parts.push(child.value);
       else if (child.type === 'element') {
-        if (child.tagName === 'input' && String(child.properties.type).toLowerCase() === 'checkbox') parts.push(` ${CHECKBOX} `);
+        if (isCheckbox(child)) parts.push(` ${CHECKBOX}${child.properties.checked ? CHECKED : ''} `);
         else if (child.tagName === 'li') (parts.push(` ${CHECKBOX} `), visit(child.children));
         else if (child.tagName === 'img') reportImage(child, ctx);
         else if (child.tagName === 'a' && child.properties.href !== undefined && !/^#/.test(String(child.properties.href))) {
@@ -261,4 +277,11 @@ function textOf(node: Element): string {
   };
   node.children.forEach(visit);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const isCheckbox = (node: Element) => node.tagName === 'input' && String(node.properties.type).toLowerCase() === 'checkbox';
+
+/** For the report: which boxes of a form were ticked. */
+function tickedNote(checked: readonly string[]): string {
+  return checked.length ? `; отмечено: ${checked.map((c) => `«${c.slice(0, 80)}»`).join(', ')}` : '';
 }

@@ -1,4 +1,4 @@
-import { CHECKBOX, type Block, type Removal, type SourceDocument } from './blocks.ts';
+import { CHECKBOX, CHECKED, checkboxItems, formSentence, type Block, type Removal, type SourceDocument } from './blocks.ts';
 import { markCheckboxes, parseInlines, stripInline } from './inline.ts';
 
 /** A line of a line-based input (text export, Markdown, or PDF text), with its place. */
@@ -18,6 +18,8 @@ export const PAGE_BREAK = '\f';
 export function blocksFromLines(lines: SourceLine[], format: SourceDocument['format'] = 'text'): SourceDocument {
   const blocks: Block[] = [];
   const removals: Removal[] = [];
+  /** A filled-in form: some box is ticked, so every box keeps its state as text (checkboxItems). */
+  const form = lines.some((l) => markCheckboxes(l.text).text.includes(CHECKED));
   for (const { text: raw, line, page } of lines) {
     const origin = { line, ...(page ? { page } : {}) };
     if (raw.includes(PAGE_BREAK)) {
@@ -39,10 +41,11 @@ export function blocksFromLines(lines: SourceLine[], format: SourceDocument['for
       const cells = text.split('\t').map((cell) => cell.split('\n').map(stripInline).join('\n'));
       if (prev?.kind === 'table') prev.rows.push(cells);
       else blocks.push({ kind: 'table', rows: [cells], ...origin });
+    } else if (text.includes(CHECKBOX) && formSentence(text, form) !== undefined) {
+      blocks.push({ kind: 'paragraph', inlines: parseInlines(formSentence(text, form)!), ...origin });
     } else if (text.includes(CHECKBOX)) {
-      const items = text
-        .split(CHECKBOX)
-        .map((part) => parseInlines(part))
+      const items = checkboxItems(text, form)
+        .items.map((part) => parseInlines(part))
         .filter((i) => i.length > 0);
       blocks.push({ kind: 'list', ordered: false, items: items.map((inlines) => ({ inlines, depth: 0 })), ...origin });
     } else {

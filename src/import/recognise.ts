@@ -3,6 +3,7 @@ import { readBodyBlock } from './recognise/body.ts';
 import { chooseCode, codesBeforeReading, unregisteredCode } from './recognise/code.ts';
 import { readHeading } from './recognise/heading.ts';
 import { startRecognition, type Recognition } from './recognise/state.ts';
+import { tickedAccess } from './recognise/passport.ts';
 import { readTitlePage } from './recognise/title-page.ts';
 import type { Registries } from './registries.ts';
 
@@ -19,8 +20,19 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
     if (b.kind === 'heading') readHeading(rec, b, i);
     else if (rec.section === 'title' && i < rec.firstHeading) readTitlePage(rec, b);
     else readBodyBlock(rec, b);
+    if (b.kind === 'list' && !rec.result.access) tickedAccess(rec, b);
   }
   chooseCode(rec.result, rec.found, options.fileName, prefixes);
+  if (!rec.result.access) {
+    // Who may read the document is not a default to take silently.
+    rec.result.access = 'internal';
+    rec.result.guessed.push({
+      field: 'access',
+      value: 'internal',
+      original: '—',
+      reason: 'уровень доступа (гриф) в документе не найден: взят «internal» — проверьте, кому документ можно показывать',
+    });
+  }
   const unregistered = rec.result.code ? undefined : unregisteredCode(doc, options.fileName);
   if (unregistered) rec.result.unregisteredCode = { ...unregistered, known: prefixes };
   return rec.result;

@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import htmlDocx from 'html-docx-js';
 import { linearMath, withoutHiddenText } from '../../src/import/docx-objects.ts';
+import { CHECKBOX, CHECKED, checkboxItems, formSentence } from '../../src/import/blocks.ts';
 import { docxFixture } from './docx-fixture.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
 import { windows1251 } from '../helpers/windows-1251.ts';
@@ -316,5 +317,68 @@ describe('hidden text (Word’s «Скрытый»)', () => {
       'указание автору: проверить срок',
       'Черновая заметка.',
     ]);
+  });
+});
+
+const FORM_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:field="urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:h text:outline-level="1">РК-304 Руководство «Учёт заявок»</text:h>
+<text:p><field:fieldmark text:name="Check1" field:type="vnd.oasis.opendocument.field.FORMCHECKBOX"><field:param field:name="Checkbox_Checked" field:value="false"/></field:fieldmark> Для внутреннего использования</text:p>
+<text:p><field:fieldmark text:name="Check2" field:type="vnd.oasis.opendocument.field.FORMCHECKBOX"><field:param field:name="Checkbox_Checked" field:value="true"/></field:fieldmark> Для неограниченного доступа</text:p>
+<text:p>Владелец: <loext:content-control loext:showing-place-holder="true">Щёлкните здесь, чтобы ввести текст.</loext:content-control></text:p>
+<text:p>Срок: <loext:content-control loext:checkbox="true" loext:checked="true" loext:checked-state="☒" loext:unchecked-state="☐">☒</loext:content-control> ежемесячно</text:p>
+</office:text></office:body></office:document>
+`;
+
+describe('a filled-in form: Word’s form check boxes and content controls (LibreOffice’s DOCX)', () => {
+  it('boxes used as bullets stay plain items; in a form every box keeps its state, and a sentence with boxes stays a sentence', () => {
+    const line = `${CHECKBOX}Первая цель ${CHECKBOX}Вторая цель`;
+    expect(checkboxItems(line, false)).toEqual({ items: ['Первая цель', 'Вторая цель'], checked: [] });
+    expect(checkboxItems(`${CHECKBOX}${CHECKED}Первая цель ${CHECKBOX}Вторая цель`, true)).toEqual({
+      items: ['☒ Первая цель', '☐ Вторая цель'],
+      checked: ['Первая цель'],
+    });
+    expect(formSentence(line, true)).toBeUndefined(); // opens with a box: a list
+    expect(formSentence(`Периодичность: ${CHECKBOX}ежемесячно ${CHECKBOX}${CHECKED}ежеквартально`, true)).toBe('Периодичность: ☐ежемесячно ☒ежеквартально');
+    expect(formSentence(`Периодичность: ${CHECKBOX}ежемесячно`, false)).toBeUndefined();
+  });
+
+  /** The form saved as DOCX by LibreOffice (one run for both): with the public level ticked, and with no level ticked. */
+  const docx: Record<'ticked' | 'unticked', string> = { ticked: '', unticked: '' };
+  beforeAll(async () => {
+    const ticked = await tempFile('rk-304.fodt', FORM_SOURCE);
+    const dir = path.dirname(ticked);
+    const unticked = path.join(dir, 'rk-305.fodt');
+    writeFileSync(unticked, FORM_SOURCE.replace('РК-304', 'РК-305').replace('field:value="true"', 'field:value="false"'));
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ticked, unticked],
+      {
+        stdio: 'ignore',
+      },
+    );
+    docx.ticked = ticked.replace(/\.fodt$/, '.docx');
+    docx.unticked = unticked.replace(/\.fodt$/, '.docx');
+  });
+
+  it('takes the ticked access level, keeps which boxes were ticked, and leaves out an empty field’s prompt', async () => {
+    const result = await importInto([docx.ticked], { version: '1.0' });
+    const entry = result.files[0]!;
+    expect(entry.error).toBeUndefined();
+    const mdx = readFileSync(path.join(result.root, entry.written[0]!), 'utf8');
+    expect(mdx).toMatch(/^access: public$/m);
+    expect(entry.guessed.filter((g) => g.field === 'access')).toEqual([]);
+    expect(mdx).toContain('- ☐ Для внутреннего использования\n- ☒ Для неограниченного доступа');
+    expect(mdx).toContain('Срок: ☒ ежемесячно');
+    expect(mdx).not.toContain('Щёлкните здесь');
+    expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
+      'Щёлкните здесь, чтобы ввести текст.: незаполненное поле формы Word: его подсказка не перенесена — заполните это место в редакции',
+    );
+  });
+
+  it('without a ticked level, the access level taken is named as a guess', async () => {
+    const entry = (await importInto([docx.unticked], { version: '1.0' })).files[0]!;
+    expect(entry.guessed.filter((g) => g.field === 'access').map((g) => g.value)).toEqual(['internal']);
   });
 });

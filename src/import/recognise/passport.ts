@@ -1,5 +1,5 @@
 import { parseCode } from '../../lib/codes.ts';
-import { CHECKBOX, type Block } from '../blocks.ts';
+import { CHECKBOX, CHECKED, type Block } from '../blocks.ts';
 import { matchAccess, matchUnit } from '../registries.ts';
 import { at, drop, type Recogniser } from './state.ts';
 import { actOf, CODE_AT_END, findCode, parseDate, splitGoals, unquote } from './values.ts';
@@ -52,8 +52,10 @@ export function setTitle(rec: Recogniser, text: string, b: Block, force = false)
   return true;
 }
 
-export function setAccess(rec: Recogniser, text: string, b: Block) {
+export function setAccess(rec: Recogniser, written: string, b: Block) {
   const r = rec.result;
+  // A form's choice («☒ Для внутреннего использования ☐ Для неограниченного доступа»): the ticked one.
+  const text = written.includes(CHECKED) ? written.split(CHECKED)[1]!.split(CHECKBOX)[0]!.trim() : written.replace(new RegExp(CHECKBOX, 'g'), ' ').trim();
   const match = matchAccess(text, rec.registries.accessLevels);
   if (!match) {
     r.guessed.push({ field: 'access', value: 'internal', original: text, reason: 'уровень доступа не найден в access-levels.json; взят «internal»' });
@@ -133,7 +135,7 @@ const FIELD_SETTERS: Record<Label, (rec: Recogniser, field: Field) => void> = {
     rec.result.mapped.push({ field: 'passport.goals', value: `${rec.result.passport.goals.length} цел.`, source: at(rec, b) });
   },
   summary: (rec, { value, b }) => {
-    rec.result.passport.summary = value.replace(new RegExp(CHECKBOX, 'g'), '').trim();
+    rec.result.passport.summary = value.replace(new RegExp(`${CHECKBOX}${CHECKED}?`, 'g'), '').trim();
     rec.result.mapped.push({ field: 'passport.summary', value: rec.result.passport.summary.slice(0, 60) + '…', source: at(rec, b) });
   },
   access: (rec, { value, b }) => setAccess(rec, value, b),
@@ -197,4 +199,13 @@ function unlabelledRow(rec: Recogniser, b: TableBlock, row: string[]) {
     reason: `поле паспорта «${row[0]}» не переносится в свойства: оставлено в тексте таблицей`,
   });
   rec.result.body.push({ kind: 'table', rows: [row.map((c) => c.replace(/\s*\n\s*/g, ' '))], line: b.line });
+}
+
+/** A filled-in form's choice of access level as a list («☒ Для внутреннего использования», «☐ …»): the ticked level, when it is one. */
+export function tickedAccess(rec: Recogniser, b: Extract<Block, { kind: 'list' }>) {
+  for (const item of b.items) {
+    const text = item.inlines.map((i) => i.text).join('');
+    if (!text.startsWith('☒ ')) continue;
+    if (matchAccess(text.slice(2), rec.registries.accessLevels)?.exact) return setAccess(rec, text.slice(2), b);
+  }
 }

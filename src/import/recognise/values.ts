@@ -1,5 +1,5 @@
 import { CODE_SEPARATORS, cyrillicPrefixFor, parseCode } from '../../lib/codes.ts';
-import { CHECKBOX } from '../blocks.ts';
+import { CHECKBOX, CHECKED } from '../blocks.ts';
 
 /** Pure readers of values in a document's text: dates, codes, approving acts, quoted names, lists of goals. */
 
@@ -59,5 +59,5 @@ export const splitGoals = (cell: string) =>
     .replace(/\n/g, CHECKBOX)
     .replace(/(?:^|\s)(?:[-•–—*]|\d{1,2}[.)])\s+(?=\S)/g, CHECKBOX)
     .split(CHECKBOX)
-    .map((s) => s.trim())
+    .map((s) => s.replace(CHECKED, '').trim())
     .filter(Boolean);
