@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
+import dingbatToUnicode from 'dingbat-to-unicode';
 import { escapeXml } from '../lib/xml.ts';
-import { paragraphsOf, textRun, xmlText } from './docx-parts.ts';
+import { decodeXml, paragraphsOf, textRun, xmlText } from './docx-parts.ts';
 
 /** What was changed in document.xml before mammoth reads it, for the report: the text, and why. */
 export interface ObjectNote {
@@ -188,5 +189,44 @@ export function withoutPlaceholders(documentXml: string): { xml: string; notes: 
     // A control around whole paragraphs leaves one empty paragraph, so the paragraphs around stay apart.
     return /<w:sdtContent>\s*<w:p\b/.test(control) ? '<w:p/>' : '';
   });
+  return { xml: notes.length ? xml : documentXml, notes };
+}
+
+/** Fonts whose letters are pictures: a run in them means another character than its code says. */
+const SYMBOL_FONT = /^(?:symbol|wingdings(?: [23])?|webdings)$/i;
+
+/**
+ * Text typed in a symbol font (Symbol, Wingdings, Webdings): Word and LibreOffice store «✓» as U+F0FC
+ * (or «±» as «±» in Symbol, «α» as «a»), shown right only in that font. mammoth converts `w:sym` but not
+ * such runs, so the portal showed empty boxes or Latin letters. Each character becomes its Unicode
+ * equivalent (dingbat-to-unicode, mammoth's own table), named in the report; a character the table
+ * does not know is named for the author to replace.
+ */
+export function symbolFontsAsUnicode(documentXml: string): { xml: string; notes: ObjectNote[] } {
+  const converted = new Map<string, string>();
+  const unknown = new Set<string>();
+  const xml = documentXml.replace(RUN, (run) => {
+    const font = /<w:rFonts\b[^>]*\bw:(?:ascii|hAnsi|cs)="([^"]+)"/.exec(/<w:rPr\b[^>]*>([\s\S]*?)<\/w:rPr>/.exec(run)?.[1] ?? '')?.[1];
+    if (!font || !SYMBOL_FONT.test(font)) return run;
+    return run.replace(/(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g, (_m, open: string, text: string, close: string) => {
+      const mapped = [...decodeXml(text)]
+        .map((ch) => {
+          const code = ch.codePointAt(0)!;
+          const symbol = dingbatToUnicode.codePoint(font, code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code)?.string;
+          if (symbol) converted.set(`${font} U+${code.toString(16).toUpperCase().padStart(4, '0')}`, symbol);
+          else if (code >= 0xe000 && code <= 0xf8ff) unknown.add(`${font} U+${code.toString(16).toUpperCase()}`);
+          return symbol ?? ch;
+        })
+        .join('');
+      return `${open}${escapeXml(mapped)}${close}`;
+    });
+  });
+  const notes: ObjectNote[] = [
+    ...[...converted].map(([key, symbol]) => ({
+      text: `${key} → «${symbol}»`,
+      reason: 'знак символьного шрифта заменён символом Юникода (без этого шрифта на портале он не виден): проверьте',
+    })),
+    ...[...unknown].map((text) => ({ text, reason: 'знак символьного шрифта без соответствия в Юникоде: замените его в редакции словом или символом' })),
+  ];
   return { xml: notes.length ? xml : documentXml, notes };
 }

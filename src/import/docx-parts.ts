@@ -7,13 +7,14 @@ export function xmlText(xml: string, deleted = false): string {
     ? /<w:(?:delText|t)(?:\s[^>]*)?>([^<]*)<\/w:(?:delText|t)>|<w:(?:tab|br)\b[^>]*\/>/g
     : /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br)\b[^>]*\/>/g;
   return [...xml.matchAll(re)]
-    .map((m) => (m[1] === undefined ? ' ' : decode(m[1])))
+    .map((m) => (m[1] === undefined ? ' ' : decodeXml(m[1])))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-const decode = (s: string) =>
+/** The text of XML character data: entities and character references decoded. */
+export const decodeXml = (s: string) =>
   s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) =>
     e === 'lt'
       ? '<'

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Removal, SourceDocument } from './blocks.ts';
 import { markChunks, withChunks } from './docx-chunks.ts';
-import { objectsAsText, withoutHiddenText, withoutPlaceholders } from './docx-objects.ts';
+import { objectsAsText, symbolFontsAsUnicode, withoutHiddenText, withoutPlaceholders } from './docx-objects.ts';
 import { numberParagraphs, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
@@ -49,8 +49,9 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
     );
   const visible = withoutHiddenText(numbered.xml, await zip.file('word/styles.xml')?.async('string'));
   const filled = withoutPlaceholders(visible.xml);
-  const objects = objectsAsText(filled.xml);
-  for (const note of [...visible.notes, ...filled.notes, ...objects.notes]) extra(note.text.slice(0, 200), note.reason);
+  const symbols = symbolFontsAsUnicode(filled.xml);
+  const objects = objectsAsText(symbols.xml);
+  for (const note of [...visible.notes, ...filled.notes, ...symbols.notes, ...objects.notes]) extra(note.text.slice(0, 200), note.reason);
   const chunked = await markChunks(zip, objects.xml);
   for (const { part, html, note } of chunked.chunks) {
     if (note) extra(part, note);
@@ -62,7 +63,9 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
     );
   }
   const rewritten =
-    numbered.headings + numbered.clauses > 0 || visible.notes.length + filled.notes.length + objects.notes.length > 0 || chunked.chunks.length > 0;
+    numbered.headings + numbered.clauses > 0 ||
+    visible.notes.length + filled.notes.length + symbols.notes.length + objects.notes.length > 0 ||
+    chunked.chunks.length > 0;
   if (rewritten) zip.file('word/document.xml', chunked.xml);
   const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
   for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {

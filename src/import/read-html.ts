@@ -245,7 +245,12 @@ function cellText(cell: Element, ctx: Context): string {
         if (isCheckbox(child)) parts.push(` ${CHECKBOX}${child.properties.checked ? CHECKED : ''} `);
         else if (child.tagName === 'li') (parts.push(` ${CHECKBOX} `), visit(child.children));
         else if (child.tagName === 'img') reportImage(child, ctx);
-        else if (child.tagName === 'a' && child.properties.href !== undefined && !/^#/.test(String(child.properties.href))) {
+        else if (child.tagName === 'table') {
+          // A table in a cell: MDX tables do not nest, so its rows become lines of the cell, its cells «; »-separated.
+          const rows = tableRows(child, ctx).map((row) => row.filter((c) => c.trim()).join('; '));
+          ctx.report(rows.join(' / ').slice(0, 200), 'таблица внутри ячейки: её строки записаны строками ячейки, ячейки — через «; »; проверьте');
+          parts.push(`\n${rows.join('\n')}\n`);
+        } else if (child.tagName === 'a' && child.properties.href !== undefined && !/^#/.test(String(child.properties.href))) {
           const policy = linkPolicy(String(child.properties.href));
           ctx.report(
             `${textOf(child)} → ${String(child.properties.href)}`,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import htmlDocx from 'html-docx-js';
-import { linearMath, withoutHiddenText } from '../../src/import/docx-objects.ts';
+import { linearMath, symbolFontsAsUnicode, withoutHiddenText } from '../../src/import/docx-objects.ts';
 import { CHECKBOX, CHECKED, checkboxItems, formSentence } from '../../src/import/blocks.ts';
 import { docxFixture } from './docx-fixture.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
@@ -380,5 +380,52 @@ describe('a filled-in form: Word’s form check boxes and content controls (Libr
   it('without a ticked level, the access level taken is named as a guess', async () => {
     const entry = (await importInto([docx.unticked], { version: '1.0' })).files[0]!;
     expect(entry.guessed.filter((g) => g.field === 'access').map((g) => g.value)).toEqual(['internal']);
+  });
+});
+
+const SYMBOLS_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Wingdings" svg:font-family="Wingdings" style:font-charset="x-symbol" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/><style:font-face style:name="Symbol" svg:font-family="Symbol" style:font-charset="x-symbol" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
+<office:automatic-styles><style:style style:name="W" style:family="text"><style:text-properties style:font-name="Wingdings"/></style:style><style:style style:name="S" style:family="text"><style:text-properties style:font-name="Symbol"/></style:style></office:automatic-styles>
+<office:body><office:text>
+<text:h text:outline-level="1">РК-310 Руководство «Матрица»</text:h>
+<text:p>Отметка: <text:span text:style-name="W">&#xF0FC;</text:span> выполнено; температура 20 <text:span text:style-name="S">&#xF0B1;</text:span> 2 градуса.</text:p>
+<table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>
+<table:table-row><table:table-cell><text:p>Внешняя</text:p></table:table-cell><table:table-cell>
+<table:table table:name="T2"><table:table-column table:number-columns-repeated="2"/><table:table-row><table:table-cell><text:p>Вложенная А</text:p></table:table-cell><table:table-cell><text:p>Вложенная Б</text:p></table:table-cell></table:table-row></table:table>
+</table:table-cell></table:table-row>
+</table:table>
+<text:p>Конец.</text:p>
+</office:text></office:body></office:document>
+`;
+
+describe('symbol fonts and a table in a cell (LibreOffice’s DOCX)', () => {
+  it('characters typed in Symbol or Wingdings become their Unicode equivalents, each named; an unknown one is named too', () => {
+    const run = (font: string, text: string) => `<w:r><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/></w:rPr><w:t>${text}</w:t></w:r>`;
+    const { xml, notes } = symbolFontsAsUnicode(
+      `<w:p>${run('Symbol', 'a')}${run('Times New Roman', 'a')}${run('Wingdings', '\uf0fc')}${run('Wingdings', '\uf000')}</w:p>`,
+    );
+    expect(xml).toContain('<w:t>α</w:t>');
+    expect(xml).toContain('<w:t>a</w:t>'); // not a symbol font: as it was
+    expect(xml).toContain('<w:t>✓</w:t>');
+    expect(notes.map((n) => n.text)).toEqual(['Symbol U+0061 → «α»', 'Wingdings U+F0FC → «✓»', 'Wingdings U+F000']);
+  });
+
+  it('publish «✓» and «±», not private-use characters, and keep the cells of a nested table apart, reported', async () => {
+    const fodt = await tempFile('rk-310.fodt', SYMBOLS_SOURCE);
+    const dir = path.dirname(fodt);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, fodt], {
+      stdio: 'ignore',
+    });
+    const result = await importInto([fodt.replace(/\.fodt$/, '.docx')], { version: '1.0' });
+    const entry = result.files[0]!;
+    expect(entry.error).toBeUndefined();
+    const mdx = readFileSync(path.join(result.root, entry.written[0]!), 'utf8');
+    expect(mdx).toContain('Отметка: ✓ выполнено; температура 20 ± 2 градуса.');
+    expect(mdx).not.toMatch(/[\ue000-\uf8ff]/u);
+    expect(mdx).toContain('| Внешняя | Вложенная А; Вложенная Б |');
+    expect(entry.dropped.map((d) => d.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^знак символьного шрифта заменён/), expect.stringMatching(/^таблица внутри ячейки/)]),
+    );
   });
 });
