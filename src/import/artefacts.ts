@@ -1,4 +1,4 @@
-import { blockText, type Block, type Removal } from './blocks.ts';
+import { blockText, type Block, type Inline, type Removal } from './blocks.ts';
 import { PAGE_NUMBER_RE } from './pdf-running.ts';
 
 const shape = (text: string) =>
@@ -43,5 +43,52 @@ export function removePageNumbers(blocks: Block[]): { blocks: Block[]; removals:
     removals.push({ line: b.line, ...(b.page ? { page: b.page } : {}), text: blockText(b), reason: 'номер страницы' });
     return { kind: 'break', line: b.line, ...(b.page ? { page: b.page } : {}) };
   });
+  return { blocks: out, removals };
+}
+
+/**
+ * The prompts Word shows in an empty form field («Щёлкните здесь, чтобы ввести текст.», «Место для ввода
+ * даты.», «Click or tap here to enter text.»), in Russian and English Word of every version since 2007. A
+ * DOCX marks them and loses them earlier (docx-objects.ts); a PDF, a page or a text export printed them
+ * as text, and they would be published as the document's words. Only the whole prompt with its full stop:
+ * «Выберите элемент меню» in a procedure is text.
+ */
+const PROMPT =
+  /(?:Щ[её]лкните(?: или коснитесь)?(?: здесь)?,? чтобы ввести (?:текст|дату)|Место для ввода (?:текста|даты)|Выберите элемент|Click(?: or tap)?(?: here)? to enter (?:text|a date)|Choose an item)\.(?=\s|$)/giu;
+
+/** Text a reader could not know: private-use characters are a symbol font's pictures, invisible without it. */
+const PRIVATE_USE = /[\ue000-\uf8ff]/u;
+
+/** Word's prompts of empty form fields taken out, and private-use characters named; both reported. */
+export function removePrompts(blocks: Block[]): { blocks: Block[]; removals: Removal[] } {
+  const removals: Removal[] = [];
+  const clean = (text: string, at: Block) =>
+    text.replace(PROMPT, (prompt) => {
+      removals.push({
+        line: at.line,
+        ...(at.page ? { page: at.page } : {}),
+        text: prompt,
+        reason: 'подсказка незаполненного поля формы Word не перенесена — заполните это место в редакции',
+      });
+      return '';
+    });
+  const inlines = (list: Inline[], at: Block) => list.map((i) => ({ ...i, text: clean(i.text, at) }));
+  const out = blocks.map((b): Block => {
+    if (b.kind === 'paragraph' || b.kind === 'heading') return { ...b, inlines: inlines(b.inlines, b) };
+    if (b.kind === 'list') return { ...b, items: b.items.map((item) => ({ ...item, inlines: inlines(item.inlines, b) })) };
+    if (b.kind === 'table') return { ...b, rows: b.rows.map((row) => row.map((cell) => clean(cell, b))) };
+    return b;
+  });
+  for (const b of out) {
+    const ch = PRIVATE_USE.exec(blockText(b))?.[0];
+    if (ch)
+      removals.push({
+        line: b.line,
+        ...(b.page ? { page: b.page } : {}),
+        text: `U+${ch.codePointAt(0)!.toString(16).toUpperCase()}`,
+        reason:
+          'знак символьного шрифта (Symbol, Wingdings) без этого шрифта не виден, а из этого формата не узнать, какой он: замените его в редакции словом или символом',
+      });
+  }
   return { blocks: out, removals };
 }

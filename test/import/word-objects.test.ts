@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import htmlDocx from 'html-docx-js';
 import { linearMath, symbolFontsAsUnicode, withoutHiddenText } from '../../src/import/docx-objects.ts';
 import { CHECKBOX, CHECKED, checkboxItems, formSentence } from '../../src/import/blocks.ts';
+import { removePrompts } from '../../src/import/artefacts.ts';
 import { docxFixture } from './docx-fixture.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
 import { windows1251 } from '../helpers/windows-1251.ts';
@@ -345,7 +346,7 @@ describe('a filled-in form: Word’s form check boxes and content controls (Libr
   });
 
   /** The form saved as DOCX by LibreOffice (one run for both): with the public level ticked, and with no level ticked. */
-  const docx: Record<'ticked' | 'unticked', string> = { ticked: '', unticked: '' };
+  const docx: Record<'ticked' | 'unticked' | 'pdf', string> = { ticked: '', unticked: '', pdf: '' };
   beforeAll(async () => {
     const ticked = await tempFile('rk-304.fodt', FORM_SOURCE);
     const dir = path.dirname(ticked);
@@ -360,6 +361,19 @@ describe('a filled-in form: Word’s form check boxes and content controls (Libr
     );
     docx.ticked = ticked.replace(/\.fodt$/, '.docx');
     docx.unticked = unticked.replace(/\.fodt$/, '.docx');
+    // The same form printed to PDF by LibreOffice: the empty field's prompt is printed as text.
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ticked], { stdio: 'ignore' });
+    docx.pdf = ticked.replace(/\.fodt$/, '.pdf');
+  });
+
+  it('printed to PDF, the form still loses its prompt, named in the report; «Выберите элемент меню» in a sentence is text', async () => {
+    const entry = (await importInto([docx.pdf], { version: '1.0' })).files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect(entry.dropped.filter((d) => d.reason.startsWith('подсказка незаполненного поля')).map((d) => d.text)).toEqual([
+      'Щёлкните здесь, чтобы ввести текст.',
+    ]);
+    const { blocks } = removePrompts([{ kind: 'paragraph', inlines: [{ text: 'Выберите элемент меню. Выберите элемент.' }], line: 1 }]);
+    expect(blocks[0]).toMatchObject({ inlines: [{ text: 'Выберите элемент меню. ' }] });
   });
 
   it('takes the ticked access level, keeps which boxes were ticked, and leaves out an empty field’s prompt', async () => {
@@ -427,5 +441,14 @@ describe('symbol fonts and a table in a cell (LibreOffice’s DOCX)', () => {
     expect(entry.dropped.map((d) => d.reason)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^знак символьного шрифта заменён/), expect.stringMatching(/^таблица внутри ячейки/)]),
     );
+  });
+
+  it('printed to PDF, a symbol font’s character cannot be told and is named for the author', async () => {
+    const fodt = await tempFile('rk-311.fodt', SYMBOLS_SOURCE.replace('РК-310', 'РК-311'));
+    const dir = path.dirname(fodt);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, fodt], { stdio: 'ignore' });
+    const entry = (await importInto([fodt.replace(/\.fodt$/, '.pdf')], { version: '1.0' })).files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect(entry.dropped.filter((d) => d.reason.startsWith('знак символьного шрифта (Symbol, Wingdings)')).map((d) => d.text)).toContain('U+F0FC');
   });
 });
