@@ -57,23 +57,6 @@ export const CHECKBOX = '\u2610';
 /** Follows CHECKBOX when the box was ticked (`<input checked>`, ☒, ☑, Word's checked form field). */
 export const CHECKED = '\u2612';
 
-/**
- * A line cut at its check boxes into list items. Boxes used as bullets (no box of the document is
- * ticked, as in the old portal's exports) leave plain items; in a filled-in form (`form`: some box of the
- * document is ticked) every item keeps its box as text, «☒ » or «☐ », so the edition says what was
- * chosen. `checked`: the texts of the ticked items, for the report.
- */
-export function checkboxItems(text: string, form: boolean): { items: string[]; checked: string[] } {
-  const parts = text
-    .split(CHECKBOX)
-    .map((part, i) => ({ box: i > 0, ticked: i > 0 && part.startsWith(CHECKED), text: part.replace(CHECKED, '').trim() }))
-    .filter((p) => p.text.length > 0);
-  return {
-    items: parts.map((p) => (form && p.box ? `${p.ticked ? '☒' : '☐'} ${p.text}` : p.text)),
-    checked: parts.filter((p) => p.ticked).map((p) => p.text),
-  };
-}
-
 export const plain = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
 
 export const blockText = (block: Block): string => {
@@ -93,12 +76,3 @@ export const blockText = (block: Block): string => {
 /** Human place of an origin for the report: «строка 12», «с. 2, строка 40», «абзац 7». */
 export const where = (origin: Origin, unit: SourceDocument['unit']) =>
   origin.line === 0 && !origin.page ? 'вне текста' : `${origin.page ? `с. ${origin.page}, ` : ''}${unit} ${origin.line}`;
-
-/**
- * In a filled-in form, a line that opens with its own words («Периодичность: ☐ ежемесячно ☒ ежеквартально»)
- * is a sentence with a choice in it, not a list: it stays one line, each box as its glyph.
- */
-export function formSentence(text: string, form: boolean): string | undefined {
-  if (!form || text.split(CHECKBOX)[0]!.trim() === '') return undefined;
-  return text.replaceAll(CHECKBOX + CHECKED, '☒').replaceAll(CHECKBOX, '☐');
-}

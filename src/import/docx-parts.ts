@@ -150,6 +150,26 @@ function numberingModel(numberingXml: string, stylesXml: string) {
   }
   const nums = new Map<string, string>();
   for (const m of numberingXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) nums.set(m[1]!, attr(m[2]!, 'abstractNumId') ?? '');
+  return { abstracts, nums, style: paragraphStyles(stylesXml) };
+}
+
+/** A paragraph style as it applies, its parents' properties included. */
+export interface ResolvedStyle {
+  /** A heading: Word's «heading N», or a style of the document's own with an outline level 1–6 («МТС Заголовок 1»). */
+  heading: boolean;
+  /** Its level (1–6) when it is a heading by outline level. */
+  outlineHeading?: number;
+  numId?: string;
+  ilvl?: string;
+  outline?: string;
+}
+
+/**
+ * styles.xml's paragraph styles, each resolved through the styles it is based on. Corporate templates
+ * make their headings as styles of their own with an outline level (`w:outlineLvl` 0–5) rather than
+ * Word's «heading N»: those are headings too.
+ */
+export function paragraphStyles(stylesXml: string): (id: string | undefined) => ResolvedStyle {
   const styles = new Map<string, { name: string; basedOn?: string; numId?: string; ilvl?: string; outline?: string }>();
   for (const m of stylesXml.matchAll(/<w:style\b[^>]*w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
     const body = m[2]!;
@@ -161,16 +181,33 @@ function numberingModel(numberingXml: string, stylesXml: string) {
       outline: attr(body, 'outlineLvl'),
     });
   }
-  const style = (id: string | undefined, depth = 0): { heading: boolean; numId?: string; ilvl?: string; outline?: string } => {
+  const style = (id: string | undefined, depth = 0): ResolvedStyle => {
     const s = id ? styles.get(id) : undefined;
     if (!s || depth > 10) return { heading: false };
     const parent = style(s.basedOn, depth + 1);
+    const outline = s.outline ?? parent.outline;
+    const named = /^heading \d$/i.test(s.name);
+    const outlineHeading = !named && outline !== undefined && Number(outline) <= 5 ? Number(outline) + 1 : undefined;
     return {
-      heading: /^heading \d$/i.test(s.name) || parent.heading,
+      heading: named || outlineHeading !== undefined || parent.heading,
+      outlineHeading,
       numId: s.numId ?? parent.numId,
       ilvl: s.ilvl ?? parent.ilvl,
-      outline: s.outline ?? parent.outline,
+      outline,
     };
   };
-  return { abstracts, nums, style };
+  return style;
+}
+
+/** mammoth's style map lines for the styles that are headings by outline level: `p[style-name='МТС Раздел'] => h2:fresh`. */
+export function outlineHeadingStyleMap(stylesXml: string): string[] {
+  const resolve = paragraphStyles(stylesXml);
+  const lines: string[] = [];
+  for (const m of stylesXml.matchAll(/<w:style\b[^>]*w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const name = attr(m[2]!, 'name');
+    const level = resolve(m[1]).outlineHeading;
+    // mammoth's style map quotes names in '…'; a name with a quote or a backslash in it cannot be written there.
+    if (name && level && !/['\\]/.test(name)) lines.push(`p[style-name='${name}'] => h${level}:fresh`);
+  }
+  return lines;
 }

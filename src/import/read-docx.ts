@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import type { Removal, SourceDocument } from './blocks.ts';
 import { markChunks, withChunks } from './docx-chunks.ts';
 import { objectsAsText, symbolFontsAsUnicode, withoutHiddenText, withoutPlaceholders } from './docx-objects.ts';
-import { numberParagraphs, paragraphsOf, xmlText } from './docx-parts.ts';
+import { numberParagraphs, outlineHeadingStyleMap, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
 
@@ -25,71 +25,24 @@ const STYLE_MAP = [
  * numbers, comments and tracked changes (reported), hidden text and the prompts of empty form fields (taken out, reported).
  */
 export async function readDocx(buffer: Buffer, format: SourceDocument['format'] = 'docx'): Promise<SourceDocument> {
-  if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
-    throw new ImportError('файл зашифрован паролем (или это старый .doc под именем .docx): снимите защиту и сохраните как .docx');
-  }
-  if (!buffer.subarray(0, 2).equals(ZIP_MAGIC)) throw new ImportError('файл повреждён: это не архив DOCX');
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buffer);
-  } catch (error) {
-    throw new ImportError(`файл повреждён: ${(error as Error).message}`);
-  }
-  const documentPart = zip.file('word/document.xml');
-  if (!documentPart) throw new ImportError('файл повреждён: в архиве нет word/document.xml');
+  const zip = await openDocx(buffer);
   const removals: Removal[] = [];
   const extra = (text: string, reason: string) => removals.push({ line: 0, text, reason });
-  const documentXml = await documentPart.async('string');
-  const numbered = await numberParagraphs(zip, documentXml);
-  if (numbered.headings > 0) extra(`заголовков: ${numbered.headings}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
-  if (numbered.clauses > 0)
-    extra(
-      `пунктов: ${numbered.clauses}`,
-      'автоматическая многоуровневая нумерация пунктов Word («1.2.») записана в текст: пункты стали абзацами, которые начинаются с номера',
-    );
-  const visible = withoutHiddenText(numbered.xml, await zip.file('word/styles.xml')?.async('string'));
-  const filled = withoutPlaceholders(visible.xml);
-  const symbols = symbolFontsAsUnicode(filled.xml);
-  const objects = objectsAsText(symbols.xml);
-  for (const note of [...visible.notes, ...filled.notes, ...symbols.notes, ...objects.notes]) extra(note.text.slice(0, 200), note.reason);
-  const chunked = await markChunks(zip, objects.xml);
-  for (const { part, html, note } of chunked.chunks) {
-    if (note) extra(part, note);
-    extra(
-      part,
-      html === undefined
-        ? 'встроенный фрагмент (altChunk) этого формата не читается: перенесите его текст вручную'
-        : 'встроенный фрагмент (altChunk) перенесён в текст на своё место',
-    );
-  }
-  const rewritten =
-    numbered.headings + numbered.clauses > 0 ||
-    visible.notes.length + filled.notes.length + symbols.notes.length + objects.notes.length > 0 ||
-    chunked.chunks.length > 0;
-  if (rewritten) zip.file('word/document.xml', chunked.xml);
-  const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
-  for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {
-    const text = xmlText(m[3]!, m[1] === 'del');
-    const who = author(m[2]);
-    if (!text) continue;
-    if (m[1] === 'ins') extra(text.slice(0, 200), `исправление (вставка${who ? `, ${who}` : ''}) принято: текст оставлен`);
-    else extra(text.slice(0, 200), `исправление (удаление${who ? `, ${who}` : ''}) принято: текст удалён`);
-  }
-  const comments = await zip.file('word/comments.xml')?.async('string');
-  for (const m of comments?.matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g) ?? []) {
-    const who = author(m[1]);
-    extra(paragraphsOf(m[2]!).join(' ').slice(0, 200), `комментарий рецензента${who ? ` (${who})` : ''} не переносится`);
-  }
+  const documentXml = await zip.file('word/document.xml')!.async('string');
+  const stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+  const prepared = await rewriteDocument(zip, documentXml, stylesXml, extra);
+  await reviewMarks(zip, documentXml, extra);
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
-    const input = rewritten ? await zip.generateAsync({ type: 'nodebuffer' }) : buffer;
-    result = await mammoth.convertToHtml({ buffer: input }, { includeDefaultStyleMap: true, styleMap: STYLE_MAP });
+    const input = prepared.rewritten ? await zip.generateAsync({ type: 'nodebuffer' }) : buffer;
+    // A template's own heading styles (an outline level, any name) are headings, as Word's navigation shows them.
+    result = await mammoth.convertToHtml({ buffer: input }, { includeDefaultStyleMap: true, styleMap: [...STYLE_MAP, ...outlineHeadingStyleMap(stylesXml)] });
   } catch (error) {
     throw new ImportError(`не удалось прочитать DOCX: ${(error as Error).message}`);
   }
   // Whatever else mammoth could not read is named, not dropped without a word.
   for (const element of ignoredElements(result.messages)) extra(element, 'элемент Word не распознан и не перенесён: сверьте это место с исходником');
-  const doc = readHtml(withChunks(result.value, chunked.chunks), { unit: 'абзац', format });
+  const doc = readHtml(withChunks(result.value, prepared.chunks), { unit: 'абзац', format });
   doc.running = [];
   for (const name of Object.keys(zip.files)
     .filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n))
@@ -103,6 +56,73 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   }
   doc.removals.push(...removals);
   return doc;
+}
+
+/** The package, refused in words when it is not a readable DOCX. */
+async function openDocx(buffer: Buffer): Promise<JSZip> {
+  if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
+    throw new ImportError('файл зашифрован паролем (или это старый .doc под именем .docx): снимите защиту и сохраните как .docx');
+  }
+  if (!buffer.subarray(0, 2).equals(ZIP_MAGIC)) throw new ImportError('файл повреждён: это не архив DOCX');
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch (error) {
+    throw new ImportError(`файл повреждён: ${(error as Error).message}`);
+  }
+  if (!zip.file('word/document.xml')) throw new ImportError('файл повреждён: в архиве нет word/document.xml');
+  return zip;
+}
+
+/**
+ * document.xml made ready for mammoth, each change reported: numbering written into the text, hidden
+ * text and empty fields' prompts out, symbol fonts as Unicode, equations and drawings as text, embedded
+ * parts (altChunk) marked. Written back into the package only when something changed.
+ */
+async function rewriteDocument(zip: JSZip, documentXml: string, stylesXml: string, extra: (text: string, reason: string) => void) {
+  const numbered = await numberParagraphs(zip, documentXml);
+  if (numbered.headings > 0) extra(`заголовков: ${numbered.headings}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
+  if (numbered.clauses > 0)
+    extra(
+      `пунктов: ${numbered.clauses}`,
+      'автоматическая многоуровневая нумерация пунктов Word («1.2.») записана в текст: пункты стали абзацами, которые начинаются с номера',
+    );
+  const visible = withoutHiddenText(numbered.xml, stylesXml);
+  const filled = withoutPlaceholders(visible.xml);
+  const symbols = symbolFontsAsUnicode(filled.xml);
+  const objects = objectsAsText(symbols.xml);
+  const notes = [...visible.notes, ...filled.notes, ...symbols.notes, ...objects.notes];
+  for (const note of notes) extra(note.text.slice(0, 200), note.reason);
+  const chunked = await markChunks(zip, objects.xml);
+  for (const { part, html, note } of chunked.chunks) {
+    if (note) extra(part, note);
+    extra(
+      part,
+      html === undefined
+        ? 'встроенный фрагмент (altChunk) этого формата не читается: перенесите его текст вручную'
+        : 'встроенный фрагмент (altChunk) перенесён в текст на своё место',
+    );
+  }
+  const rewritten = numbered.headings + numbered.clauses > 0 || notes.length > 0 || chunked.chunks.length > 0;
+  if (rewritten) zip.file('word/document.xml', chunked.xml);
+  return { rewritten, chunks: chunked.chunks };
+}
+
+/** Tracked changes (accepted, as Word shows the document) and reviewers' comments (left out), each reported. */
+async function reviewMarks(zip: JSZip, documentXml: string, extra: (text: string, reason: string) => void) {
+  const author = (tag = '') => /w:author="([^"]*)"/.exec(tag)?.[1];
+  for (const m of documentXml.matchAll(/<w:(ins|del)\b([^>]*[^/])?>([\s\S]*?)<\/w:\1>/g)) {
+    const text = xmlText(m[3]!, m[1] === 'del');
+    const who = author(m[2]);
+    if (!text) continue;
+    if (m[1] === 'ins') extra(text.slice(0, 200), `исправление (вставка${who ? `, ${who}` : ''}) принято: текст оставлен`);
+    else extra(text.slice(0, 200), `исправление (удаление${who ? `, ${who}` : ''}) принято: текст удалён`);
+  }
+  const comments = await zip.file('word/comments.xml')?.async('string');
+  for (const m of comments?.matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g) ?? []) {
+    const who = author(m[1]);
+    extra(paragraphsOf(m[2]!).join(' ').slice(0, 200), `комментарий рецензента${who ? ` (${who})` : ''} не переносится`);
+  }
 }
 
 /** The elements mammoth ignored («An unrecognised element was ignored: w:foo»), each once, with how often. */

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { CHECKBOX, CHECKED, checkboxItems, formSentence, plain, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
+import { CHECKBOX, CHECKED, plain, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
+import { paragraphBlock } from './form-boxes.ts';
 import { tidy } from './inline.ts';
 import { typedStructure } from './typed-structure.ts';
 import { ImportError } from './errors.ts';
@@ -108,31 +109,7 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
   };
   const paragraph = (node: Element) => {
     const inlines = inlinesOf(node, ctx);
-    if (inlines.length === 0) return;
-    const at = origin(node);
-    const text = inlines.map((i) => i.text).join('');
-    if (text.includes(CHECKBOX) && formSentence(text, form) !== undefined) {
-      const boxes = checkboxItems(text, form);
-      removals.push({
-        ...at,
-        text: `флажок формы ×${text.split(CHECKBOX).length - 1}`,
-        reason: `флажки формы оставлены в тексте абзаца знаками ☒ и ☐${tickedNote(boxes.checked)}`,
-      });
-      blocks.push({
-        kind: 'paragraph',
-        inlines: inlines.map((i) => ({ ...i, text: i.text.replaceAll(CHECKBOX + CHECKED, '☒').replaceAll(CHECKBOX, '☐') })),
-        ...at,
-      });
-    } else if (text.includes(CHECKBOX)) {
-      const boxes = checkboxItems(text, form);
-      removals.push({
-        ...at,
-        text: `флажок формы ×${text.split(CHECKBOX).length - 1}`,
-        reason: `артефакт формы: флажок заменён пунктом списка${form ? ' (отметка ☒ или ☐ оставлена в тексте пункта)' : ''}${tickedNote(boxes.checked)}`,
-      });
-      const items = boxes.items.map((t) => tidy([{ text: t }])).filter((i) => i.length > 0);
-      blocks.push({ kind: 'list', ordered: false, items: items.map((i) => ({ inlines: i, depth: 0 })), ...at });
-    } else blocks.push({ kind: 'paragraph', inlines, ...at });
+    if (inlines.length > 0) blocks.push(paragraphBlock(inlines, origin(node), form, removals));
   };
   walk((tree as Root).children);
   return { format: options.format, blocks: typedStructure(blocks), removals, unit: options.unit };
@@ -285,8 +262,3 @@ function textOf(node: Element): string {
 }
 
 const isCheckbox = (node: Element) => node.tagName === 'input' && String(node.properties.type).toLowerCase() === 'checkbox';
-
-/** For the report: which boxes of a form were ticked. */
-function tickedNote(checked: readonly string[]): string {
-  return checked.length ? `; отмечено: ${checked.map((c) => `«${c.slice(0, 80)}»`).join(', ')}` : '';
-}

@@ -1,4 +1,5 @@
-import { CHECKBOX, CHECKED, checkboxItems, formSentence, type Block, type Removal, type SourceDocument } from './blocks.ts';
+import { CHECKBOX, CHECKED, type Block, type Removal, type SourceDocument } from './blocks.ts';
+import { checkboxItems, formSentence } from './form-boxes.ts';
 import { markCheckboxes, parseInlines, stripInline } from './inline.ts';
 
 /** A line of a line-based input (text export, Markdown, or PDF text), with its place. */

@@ -11,7 +11,8 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import htmlDocx from 'html-docx-js';
 import { linearMath, symbolFontsAsUnicode, withoutHiddenText } from '../../src/import/docx-objects.ts';
-import { CHECKBOX, CHECKED, checkboxItems, formSentence } from '../../src/import/blocks.ts';
+import { CHECKBOX, CHECKED } from '../../src/import/blocks.ts';
+import { checkboxItems, formSentence } from '../../src/import/form-boxes.ts';
 import { removePrompts } from '../../src/import/artefacts.ts';
 import { docxFixture } from './docx-fixture.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
@@ -450,5 +451,35 @@ describe('symbol fonts and a table in a cell (LibreOffice’s DOCX)', () => {
     const entry = (await importInto([fodt.replace(/\.fodt$/, '.pdf')], { version: '1.0' })).files[0]!;
     expect(entry.error).toBeUndefined();
     expect(entry.dropped.filter((d) => d.reason.startsWith('знак символьного шрифта (Symbol, Wingdings)')).map((d) => d.text)).toContain('U+F0FC');
+  });
+});
+
+/** A corporate template's own heading styles: an outline level, no Word «heading N» name (LibreOffice writes them so). */
+const TEMPLATE_HEADINGS = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles><style:style style:name="МТС Раздел" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2"/><style:style style:name="МТС Название" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1"/></office:styles><office:automatic-styles><style:style style:name="L1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1"><style:text-properties fo:font-weight="bold"/></style:style><style:style style:name="L2" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2"/></office:automatic-styles>
+<office:body><office:text>
+<text:p text:style-name="МТС Название">РК-321 Руководство «Учёт обращений»</text:p>
+<text:p text:style-name="МТС Раздел">Общие положения</text:p>
+<text:p>Текст раздела.</text:p>
+<text:p text:style-name="МТС Раздел">Ответственность</text:p>
+<text:p>Текст второго раздела.</text:p>
+</office:text></office:body></office:document>
+`;
+
+describe('headings in a template’s own styles (an outline level, any name)', () => {
+  it('are headings, and the first names the document, as Word’s navigation pane shows them', async () => {
+    const fodt = await tempFile('rk-321.fodt', TEMPLATE_HEADINGS);
+    const dir = path.dirname(fodt);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, fodt], {
+      stdio: 'ignore',
+    });
+    const result = await importInto([fodt.replace(/\.fodt$/, '.docx')], { version: '1.0' });
+    const entry = result.files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect(entry.code).toBe('РК-321');
+    const mdx = readFileSync(path.join(result.root, entry.written[0]!), 'utf8');
+    expect(mdx).toMatch(/^title: Учёт обращений$/m);
+    expect(mdx).toContain('## Общие положения\n\nТекст раздела.\n\n## Ответственность\n\nТекст второго раздела.');
   });
 });
