@@ -48,6 +48,8 @@ export interface SourceDocument {
   removals: Removal[];
   /** `строка` for line-based inputs, `абзац` for DOCX. */
   unit: 'строка' | 'абзац';
+  /** The document's properties (DOCX: the title, and custom ones such as «Код документа»): recognise/properties.ts. */
+  properties?: DocumentProperty[];
   /** Page headers and footers (DOCX parts, or PDF lines repeated across pages): where a code may stand. */
   running?: Array<{ kind: 'верхний колонтитул' | 'нижний колонтитул' | 'колонтитул'; text: string }>;
 }
@@ -76,3 +78,9 @@ export const blockText = (block: Block): string => {
 /** Human place of an origin for the report: «строка 12», «с. 2, строка 40», «абзац 7». */
 export const where = (origin: Origin, unit: SourceDocument['unit']) =>
   origin.line === 0 && !origin.page ? 'вне текста' : `${origin.page ? `с. ${origin.page}, ` : ''}${unit} ${origin.line}`;
+
+/** A property of the document file: its name as the author sees it («Код документа», «Название») and its value. */
+export interface DocumentProperty {
+  name: string;
+  value: string;
+}

@@ -1,9 +1,9 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import type { Removal, SourceDocument } from './blocks.ts';
+import type { DocumentProperty, Removal, SourceDocument } from './blocks.ts';
 import { markChunks, withChunks } from './docx-chunks.ts';
 import { objectsAsText, symbolFontsAsUnicode, withoutHiddenText, withoutPlaceholders } from './docx-objects.ts';
-import { numberParagraphs, outlineHeadingStyleMap, paragraphsOf, xmlText } from './docx-parts.ts';
+import { decodeXml, numberParagraphs, outlineHeadingStyleMap, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
 
@@ -54,8 +54,23 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
       doc.removals.push({ line: 0, text, reason: `${kind} не переносится: номер и наименование показывает портал` });
     }
   }
+  doc.properties = await documentProperties(zip);
   doc.removals.push(...removals);
   return doc;
+}
+
+/** docProps: the title (core.xml) as «Название», and the custom properties (custom.xml) by their names. */
+async function documentProperties(zip: JSZip): Promise<DocumentProperty[]> {
+  const properties: DocumentProperty[] = [];
+  const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+  const title = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1]?.trim();
+  if (title) properties.push({ name: 'Название', value: decodeXml(title) });
+  const custom = (await zip.file('docProps/custom.xml')?.async('string')) ?? '';
+  for (const m of custom.matchAll(/<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:\w+>([^<]*)<\/vt:\w+>/g)) {
+    const value = decodeXml(m[2]!).trim();
+    if (value) properties.push({ name: decodeXml(m[1]!), value });
+  }
+  return properties;
 }
 
 /** The package, refused in words when it is not a readable DOCX. */

@@ -4,6 +4,7 @@ import { chooseCode, codesBeforeReading, unregisteredCode } from './recognise/co
 import { readHeading } from './recognise/heading.ts';
 import { startRecognition, type Recognition } from './recognise/state.ts';
 import { tickedAccess } from './recognise/passport.ts';
+import { readProperties } from './recognise/properties.ts';
 import { readTitlePage } from './recognise/title-page.ts';
 import type { Registries } from './registries.ts';
 
@@ -22,6 +23,7 @@ export function recognise(doc: SourceDocument, registries: Registries, options: 
     else readBodyBlock(rec, b);
     if (b.kind === 'list' && !rec.result.access) tickedAccess(rec, b);
   }
+  readProperties(rec, doc.properties ?? []);
   chooseCode(rec.result, rec.found, options.fileName, prefixes);
   if (!rec.result.access) {
     // Who may read the document is not a default to take silently.

@@ -483,3 +483,50 @@ describe('headings in a template’s own styles (an outline level, any name)', (
     expect(mdx).toContain('## Общие положения\n\nТекст раздела.\n\n## Ответственность\n\nТекст второго раздела.');
   });
 });
+
+/** A document whose code, name and edition are only in its properties (File → Properties), as templates keep them. */
+const PROPERTIES_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:meta><dc:title>Порядок учёта оборудования</dc:title><meta:user-defined meta:name="Код документа">РК-330</meta:user-defined><meta:user-defined meta:name="Редакция">2.1</meta:user-defined></office:meta>
+<office:body><office:text>
+<text:h text:outline-level="2">1. Общие положения</text:h>
+<text:p>Настоящее руководство устанавливает порядок учёта.</text:p>
+</office:text></office:body></office:document>
+`;
+
+describe('the document’s properties (LibreOffice’s DOCX: the title and custom properties)', () => {
+  const docx: Record<'only' | 'text', string> = { only: '', text: '' };
+  beforeAll(async () => {
+    const only = await tempFile('props.fodt', PROPERTIES_SOURCE);
+    const dir = path.dirname(only);
+    const text = path.join(dir, 'props-text.fodt');
+    // The text names the document itself: the properties are a template's leftovers.
+    writeFileSync(
+      text,
+      PROPERTIES_SOURCE.replace(
+        '<text:h text:outline-level="2">',
+        '<text:h text:outline-level="1">РК-331 Руководство «Учёт заявок»</text:h><text:h text:outline-level="2">',
+      ),
+    );
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, only, text],
+      { stdio: 'ignore' },
+    );
+    docx.only = only.replace(/\.fodt$/, '.docx');
+    docx.text = text.replace(/\.fodt$/, '.docx');
+  });
+
+  it('give the code, name and edition when the text has none, each with its source', async () => {
+    const entry = (await importInto([docx.only])).files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect([entry.code, entry.title, entry.version]).toEqual(['РК-330', 'Порядок учёта оборудования', '2.1']);
+    expect(entry.mapped.find((m) => m.field === 'code')?.source).toBe('свойства документа: «Код документа» = «РК-330»');
+  });
+
+  it('yield to what the text says, and the other code is named as a guess', async () => {
+    const entry = (await importInto([docx.text])).files[0]!;
+    expect([entry.code, entry.title]).toEqual(['РК-331', 'Учёт заявок']);
+    expect(entry.guessed.filter((g) => g.field === 'code').map((g) => g.original)).toEqual(['РК-330 (свойства документа: «Код документа» = «РК-330»)']);
+  });
+});

@@ -15,8 +15,18 @@ export function codesBeforeReading(doc: SourceDocument, prefixes: string[], code
   return found;
 }
 
-/** Where a code may stand, surest first: a parameter, a page header or footer, the passport table, the title, the file name. */
-const CODE_RANK = ['--code', 'верхний колонтитул', 'нижний колонтитул', 'колонтитул', 'таблица паспорта', 'заголовок', 'титульный лист', 'имя файла'];
+/** Where a code may stand, surest first: a parameter, a page header or footer, the passport table, the title, the file's properties, the file name. */
+const CODE_RANK = [
+  '--code',
+  'верхний колонтитул',
+  'нижний колонтитул',
+  'колонтитул',
+  'таблица паспорта',
+  'заголовок',
+  'титульный лист',
+  'свойства документа',
+  'имя файла',
+];
 
 /**
  * Takes the surest code (the file name counts last), reports every other code seen, and points components placed
