@@ -1,0 +1,271 @@
+/**
+ * Word features of real documents, in files LibreOffice writes (its DOCX and PDF export, not this
+ * project's generators): codes of unknown types, hidden text, filled-in forms, symbol fonts, a table in a
+ * cell, a template's own heading styles, the document's properties. Every document is converted in one
+ * run of LibreOffice per format (each start costs seconds).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { removePrompts } from '../../src/import/artefacts.ts';
+import { CHECKBOX, CHECKED } from '../../src/import/blocks.ts';
+import { symbolFontsAsUnicode, withoutHiddenText } from '../../src/import/docx-objects.ts';
+import { checkboxItems, formSentence } from '../../src/import/form-boxes.ts';
+import { importInto, normalise, tempFile } from './helpers.ts';
+
+const page = (heading: string) => `<html><head><meta charset="utf-8"></head><body><h1>${heading}</h1><p>Порядок учёта оборудования.</p></body></html>`;
+
+const HIDDEN_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles><style:style style:name="Служебный" style:family="text"><style:text-properties text:display="none"/></style:style></office:styles>
+<office:automatic-styles><style:style style:name="Hid" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles>
+<office:body><office:text>
+<text:h text:outline-level="1">РК-301 Руководство «Учёт жалоб»</text:h>
+<text:p>Срок — <text:span text:style-name="Служебный">указание автору: проверить срок </text:span>один месяц.</text:p>
+<text:p>Ответ направляет руководитель.<text:span text:style-name="Hid"> Черновая заметка.</text:span></text:p>
+</office:text></office:body></office:document>`;
+
+const FORM_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:field="urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:h text:outline-level="1">РК-304 Руководство «Учёт заявок»</text:h>
+<text:p><field:fieldmark text:name="Check1" field:type="vnd.oasis.opendocument.field.FORMCHECKBOX"><field:param field:name="Checkbox_Checked" field:value="false"/></field:fieldmark> Для внутреннего использования</text:p>
+<text:p><field:fieldmark text:name="Check2" field:type="vnd.oasis.opendocument.field.FORMCHECKBOX"><field:param field:name="Checkbox_Checked" field:value="true"/></field:fieldmark> Для неограниченного доступа</text:p>
+<text:p>Владелец: <loext:content-control loext:showing-place-holder="true">Щёлкните здесь, чтобы ввести текст.</loext:content-control></text:p>
+<text:p>Срок: <loext:content-control loext:checkbox="true" loext:checked="true" loext:checked-state="☒" loext:unchecked-state="☐">☒</loext:content-control> ежемесячно</text:p>
+</office:text></office:body></office:document>
+`;
+
+const SYMBOLS_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Wingdings" svg:font-family="Wingdings" style:font-charset="x-symbol" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/><style:font-face style:name="Symbol" svg:font-family="Symbol" style:font-charset="x-symbol" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
+<office:automatic-styles><style:style style:name="W" style:family="text"><style:text-properties style:font-name="Wingdings"/></style:style><style:style style:name="S" style:family="text"><style:text-properties style:font-name="Symbol"/></style:style></office:automatic-styles>
+<office:body><office:text>
+<text:h text:outline-level="1">РК-310 Руководство «Матрица»</text:h>
+<text:p>Отметка: <text:span text:style-name="W">&#xF0FC;</text:span> выполнено; температура 20 <text:span text:style-name="S">&#xF0B1;</text:span> 2 градуса.</text:p>
+<table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>
+<table:table-row><table:table-cell><text:p>Внешняя</text:p></table:table-cell><table:table-cell>
+<table:table table:name="T2"><table:table-column table:number-columns-repeated="2"/><table:table-row><table:table-cell><text:p>Вложенная А</text:p></table:table-cell><table:table-cell><text:p>Вложенная Б</text:p></table:table-cell></table:table-row></table:table>
+</table:table-cell></table:table-row>
+</table:table>
+<text:p>Конец.</text:p>
+</office:text></office:body></office:document>
+`;
+
+const TEMPLATE_HEADINGS = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles><style:style style:name="МТС Раздел" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2"/><style:style style:name="МТС Название" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1"/></office:styles><office:automatic-styles><style:style style:name="L1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1"><style:text-properties fo:font-weight="bold"/></style:style><style:style style:name="L2" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2"/></office:automatic-styles>
+<office:body><office:text>
+<text:p text:style-name="МТС Название">РК-321 Руководство «Учёт обращений»</text:p>
+<text:p text:style-name="МТС Раздел">Общие положения</text:p>
+<text:p>Текст раздела.</text:p>
+<text:p text:style-name="МТС Раздел">Ответственность</text:p>
+<text:p>Текст второго раздела.</text:p>
+</office:text></office:body></office:document>
+`;
+
+const PROPERTIES_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:meta><dc:title>Порядок учёта оборудования</dc:title><meta:user-defined meta:name="Код документа">РК-330</meta:user-defined><meta:user-defined meta:name="Редакция">2.1</meta:user-defined></office:meta>
+<office:body><office:text>
+<text:h text:outline-level="2">1. Общие положения</text:h>
+<text:p>Настоящее руководство устанавливает порядок учёта.</text:p>
+</office:text></office:body></office:document>
+`;
+
+/** What LibreOffice is given, by file name: FODT (its own XML) and HTML pages. */
+const SOURCES: Record<string, string> = {
+  'uchet.html': page('СТ-501 Стандарт «Учёт оборудования»'),
+  'СТ-777 Положение.html': page('Положение об учёте'),
+  'sk-501.html': page('СК-501 Стандарт качества «Учёт оборудования»'),
+  'rk-301.fodt': HIDDEN_SOURCE,
+  'rk-304.fodt': FORM_SOURCE,
+  'rk-305.fodt': FORM_SOURCE.replace('РК-304', 'РК-305').replace('field:value="true"', 'field:value="false"'),
+  'rk-310.fodt': SYMBOLS_SOURCE,
+  'rk-321.fodt': TEMPLATE_HEADINGS,
+  'props.fodt': PROPERTIES_SOURCE,
+  // The text names the document itself: the properties are a template's leftovers.
+  'props-text.fodt': PROPERTIES_SOURCE.replace(
+    '<text:h text:outline-level="2">',
+    '<text:h text:outline-level="1">РК-331 Руководство «Учёт заявок»</text:h><text:h text:outline-level="2">',
+  ),
+};
+/** Printed to PDF as well. */
+const PRINTED = ['rk-304.fodt', 'rk-310.fodt'];
+
+/** The converted files, by name: `uchet.docx`, `rk-304.pdf`. */
+const office: Record<string, string> = {};
+beforeAll(async () => {
+  const dir = path.dirname(await tempFile('.keep', ''));
+  for (const [name, text] of Object.entries(SOURCES)) writeFileSync(path.join(dir, name), text);
+  const convert = (filter: string, names: string[]) =>
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', filter, '--outdir', dir, ...names.map((n) => path.join(dir, n))],
+      {
+        stdio: 'ignore',
+      },
+    );
+  convert('docx:MS Word 2007 XML', Object.keys(SOURCES));
+  convert('pdf', PRINTED);
+  for (const name of Object.keys(SOURCES)) office[name.replace(/\.\w+$/, '.docx')] = path.join(dir, name.replace(/\.\w+$/, '.docx'));
+  for (const name of PRINTED) office[name.replace(/\.\w+$/, '.pdf')] = path.join(dir, name.replace(/\.\w+$/, '.pdf'));
+});
+
+/** The one imported file: its result and its MDX. */
+async function imported(file: string) {
+  const result = await importInto([file], { version: '1.0' });
+  const entry = result.files[0]!;
+  return { entry, mdx: entry.written[0] ? readFileSync(path.join(result.root, entry.written[0]), 'utf8') : '' };
+}
+
+describe('a code of a type the registry does not have', () => {
+  it('is refused naming the code it saw, where, and the types the registry knows: not «code not found»', async () => {
+    const { entry } = await imported(office['uchet.docx']!);
+    expect(entry.written).toEqual([]);
+    expect(entry.error).toBe(
+      'код документа не распознан: «СТ-501» (заголовок) — вида документа «СТ» нет в реестре registries/document-types.json (известные: ПТ, ПЛ, ПР, РГ, РК, СК, ИН); добавьте вид в реестр и повторите импорт или укажите код известного вида параметром --code',
+    );
+  });
+
+  it('names the file when the code is only in its name, and a registered type in the heading still wins as before', async () => {
+    expect((await imported(office['СТ-777 Положение.docx']!)).entry.error).toMatch(
+      /^код документа не распознан: «СТ-777» \(имя файла «СТ-777 Положение\.docx»\)/,
+    );
+    const { entry } = await imported(office['sk-501.docx']!);
+    expect(entry.error).toBeUndefined();
+    expect(entry.code).toBe('СК-501');
+  });
+});
+
+describe('hidden text (Word’s «Скрытый»)', () => {
+  const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+
+  it('is taken out and reported, runs side by side as one text; switched off or hidden only on the web, it stays', () => {
+    const xml = `<w:p>${run('Срок — ')}${run('проверить ', '<w:vanish/>')}${run('срок', '<w:b/><w:vanish w:val="true"/>')}${run('один месяц.')}${run(' 3', '<w:webHidden/>')}${run(' видно', '<w:vanish w:val="0"/>')}</w:p>`;
+    const { xml: visible, notes } = withoutHiddenText(xml);
+    expect(visible).not.toMatch(/проверить|>срок</);
+    expect(visible).toContain('один месяц.');
+    expect(visible).toContain(' 3');
+    expect(visible).toContain(' видно');
+    expect(notes.map((n) => n.text)).toEqual(['проверить срок']);
+  });
+
+  it('hidden through a character style is hidden too; a document without hidden text is returned as it was', () => {
+    const styles =
+      '<w:styles><w:style w:type="character" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style></w:styles>';
+    const xml = `<w:p>${run('указание', '<w:rStyle w:val="Note"/>')}${run('текст', '<w:rStyle w:val="Strong"/>')}</w:p>`;
+    expect(withoutHiddenText(xml, styles).notes.map((n) => n.text)).toEqual(['указание']);
+    const plain = `<w:p>${run('текст', '<w:rStyle w:val="Strong"/>')}</w:p>`;
+    expect(withoutHiddenText(plain, styles)).toEqual({ xml: plain, notes: [] });
+  });
+
+  it('in LibreOffice’s DOCX (direct formatting and a character style) is neither published nor lost without a word', async () => {
+    const { entry, mdx } = await imported(office['rk-301.docx']!);
+    expect(entry.error).toBeUndefined();
+    expect(normalise(mdx)).toContain('срок — один месяц. ответ направляет руководитель.');
+    expect(mdx).not.toMatch(/указание|Черновая/);
+    expect(entry.dropped.filter((d) => d.reason.startsWith('скрытый текст Word')).map((d) => d.text)).toEqual([
+      'указание автору: проверить срок',
+      'Черновая заметка.',
+    ]);
+  });
+});
+
+describe('a filled-in form: Word’s form check boxes and content controls', () => {
+  it('boxes used as bullets stay plain items; in a form every box keeps its state, and a sentence with boxes stays a sentence', () => {
+    const line = `${CHECKBOX}Первая цель ${CHECKBOX}Вторая цель`;
+    expect(checkboxItems(line, false)).toEqual({ items: ['Первая цель', 'Вторая цель'], checked: [] });
+    expect(checkboxItems(`${CHECKBOX}${CHECKED}Первая цель ${CHECKBOX}Вторая цель`, true)).toEqual({
+      items: ['☒ Первая цель', '☐ Вторая цель'],
+      checked: ['Первая цель'],
+    });
+    expect(formSentence(line, true)).toBeUndefined(); // opens with a box: a list
+    expect(formSentence(`Периодичность: ${CHECKBOX}ежемесячно ${CHECKBOX}${CHECKED}ежеквартально`, true)).toBe('Периодичность: ☐ежемесячно ☒ежеквартально');
+    expect(formSentence(`Периодичность: ${CHECKBOX}ежемесячно`, false)).toBeUndefined();
+  });
+
+  it('takes the ticked access level, keeps which boxes were ticked, and leaves out an empty field’s prompt', async () => {
+    const { entry, mdx } = await imported(office['rk-304.docx']!);
+    expect(entry.error).toBeUndefined();
+    expect(mdx).toMatch(/^access: public$/m);
+    expect(entry.guessed.filter((g) => g.field === 'access')).toEqual([]);
+    expect(mdx).toContain('- ☐ Для внутреннего использования\n- ☒ Для неограниченного доступа');
+    expect(mdx).toContain('Срок: ☒ ежемесячно');
+    expect(mdx).not.toContain('Щёлкните здесь');
+    expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
+      'Щёлкните здесь, чтобы ввести текст.: незаполненное поле формы Word: его подсказка не перенесена — заполните это место в редакции',
+    );
+  });
+
+  it('without a ticked level, the access level taken is named as a guess', async () => {
+    const { entry } = await imported(office['rk-305.docx']!);
+    expect(entry.guessed.filter((g) => g.field === 'access').map((g) => g.value)).toEqual(['internal']);
+  });
+
+  it('printed to PDF, the form still loses its prompt, named in the report; «Выберите элемент меню» in a sentence is text', async () => {
+    const { entry } = await imported(office['rk-304.pdf']!);
+    expect(entry.error).toBeUndefined();
+    expect(entry.dropped.filter((d) => d.reason.startsWith('подсказка незаполненного поля')).map((d) => d.text)).toEqual([
+      'Щёлкните здесь, чтобы ввести текст.',
+    ]);
+    const { blocks } = removePrompts([{ kind: 'paragraph', inlines: [{ text: 'Выберите элемент меню. Выберите элемент.' }], line: 1 }]);
+    expect(blocks[0]).toMatchObject({ inlines: [{ text: 'Выберите элемент меню. ' }] });
+  });
+});
+
+describe('symbol fonts and a table in a cell', () => {
+  it('characters typed in Symbol or Wingdings become their Unicode equivalents, each named; an unknown one is named too', () => {
+    const run = (font: string, text: string) => `<w:r><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/></w:rPr><w:t>${text}</w:t></w:r>`;
+    const { xml, notes } = symbolFontsAsUnicode(
+      `<w:p>${run('Symbol', 'a')}${run('Times New Roman', 'a')}${run('Wingdings', '\uf0fc')}${run('Wingdings', '\uf000')}</w:p>`,
+    );
+    expect(xml).toContain('<w:t>α</w:t>');
+    expect(xml).toContain('<w:t>a</w:t>'); // not a symbol font: as it was
+    expect(xml).toContain('<w:t>✓</w:t>');
+    expect(notes.map((n) => n.text)).toEqual(['Symbol U+0061 → «α»', 'Wingdings U+F0FC → «✓»', 'Wingdings U+F000']);
+  });
+
+  it('publish «✓» and «±», not private-use characters, and keep the cells of a nested table apart, reported', async () => {
+    const { entry, mdx } = await imported(office['rk-310.docx']!);
+    expect(entry.error).toBeUndefined();
+    expect(mdx).toContain('Отметка: ✓ выполнено; температура 20 ± 2 градуса.');
+    expect(mdx).not.toMatch(/[\ue000-\uf8ff]/u);
+    expect(mdx).toContain('| Внешняя | Вложенная А; Вложенная Б |');
+    expect(entry.dropped.map((d) => d.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^знак символьного шрифта заменён/), expect.stringMatching(/^таблица внутри ячейки/)]),
+    );
+  });
+
+  it('printed to PDF, a symbol font’s character cannot be told and is named for the author', async () => {
+    const { entry } = await imported(office['rk-310.pdf']!);
+    expect(entry.error).toBeUndefined();
+    expect(entry.dropped.filter((d) => d.reason.startsWith('знак символьного шрифта (Symbol, Wingdings)')).map((d) => d.text)).toContain('U+F0FC');
+  });
+});
+
+describe('headings in a template’s own styles (an outline level, any name)', () => {
+  it('are headings, and the first names the document, as Word’s navigation pane shows them', async () => {
+    const { entry, mdx } = await imported(office['rk-321.docx']!);
+    expect(entry.error).toBeUndefined();
+    expect(entry.code).toBe('РК-321');
+    expect(mdx).toMatch(/^title: Учёт обращений$/m);
+    expect(mdx).toContain('## Общие положения\n\nТекст раздела.\n\n## Ответственность\n\nТекст второго раздела.');
+  });
+});
+
+describe('the document’s properties (the title and custom properties)', () => {
+  it('give the code, name and edition when the text has none, each with its source', async () => {
+    const entry = (await importInto([office['props.docx']!])).files[0]!;
+    expect(entry.error).toBeUndefined();
+    expect([entry.code, entry.title, entry.version]).toEqual(['РК-330', 'Порядок учёта оборудования', '2.1']);
+    expect(entry.mapped.find((m) => m.field === 'code')?.source).toBe('свойства документа: «Код документа» = «РК-330»');
+  });
+
+  it('yield to what the text says, and the other code is named as a guess', async () => {
+    const entry = (await importInto([office['props-text.docx']!])).files[0]!;
+    expect([entry.code, entry.title]).toEqual(['РК-331', 'Учёт заявок']);
+    expect(entry.guessed.filter((g) => g.field === 'code').map((g) => g.original)).toEqual(['РК-330 (свойства документа: «Код документа» = «РК-330»)']);
+  });
+});
