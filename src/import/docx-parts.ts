@@ -211,3 +211,35 @@ export function outlineHeadingStyleMap(stylesXml: string): string[] {
   }
   return lines;
 }
+
+/**
+ * Paragraphs given an outline level directly (Paragraph → Outline level «Уровень 2», not a heading style):
+ * Word's navigation pane shows them as headings, mammoth reads them as text. Each gets a paragraph style
+ * of the import's own, `nd outline N`, added to styles.xml with that outline level, so it is a heading
+ * like any template style with one (`outlineHeadingStyleMap`). A paragraph already in a heading style is
+ * left as it is.
+ */
+export function outlineParagraphs(documentXml: string, stylesXml: string): { xml: string; stylesXml: string; count: number } {
+  const style = paragraphStyles(stylesXml);
+  const used = new Set<number>();
+  const xml = documentXml.replace(/<w:p\b(?:[^>]*[^/])?>[\s\S]*?<\/w:p>/g, (p) => {
+    const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(p)?.[0];
+    const level = Number(attr(pPr ?? '', 'outlineLvl') ?? 9);
+    if (!pPr || level > 5 || style(attr(pPr, 'pStyle')).heading) return p;
+    used.add(level);
+    const own = `<w:pStyle w:val="NdOutline${level + 1}"/>`;
+    const props = /<w:pStyle\b[^>]*\/>/.test(pPr) ? pPr.replace(/<w:pStyle\b[^>]*\/>/, own) : pPr.replace('<w:pPr>', `<w:pPr>${own}`);
+    return p.replace(pPr, props);
+  });
+  if (used.size === 0) return { xml: documentXml, stylesXml, count: 0 };
+  const added = [...used]
+    .map(
+      (l) =>
+        `<w:style w:type="paragraph" w:styleId="NdOutline${l + 1}"><w:name w:val="nd outline ${l + 1}"/><w:pPr><w:outlineLvl w:val="${l}"/></w:pPr></w:style>`,
+    )
+    .join('');
+  const styles = stylesXml.includes('</w:styles>')
+    ? stylesXml.replace('</w:styles>', `${added}</w:styles>`)
+    : `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${added}</w:styles>`;
+  return { xml, stylesXml: styles, count: [...xml.matchAll(/w:val="NdOutline\d"/g)].length };
+}

@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import type { DocumentProperty, Removal, SourceDocument } from './blocks.ts';
 import { markChunks, withChunks } from './docx-chunks.ts';
 import { objectsAsText, symbolFontsAsUnicode, withoutHiddenText, withoutPlaceholders } from './docx-objects.ts';
-import { decodeXml, numberParagraphs, outlineHeadingStyleMap, paragraphsOf, xmlText } from './docx-parts.ts';
+import { decodeXml, numberParagraphs, outlineHeadingStyleMap, outlineParagraphs, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
 
@@ -29,14 +29,16 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   const removals: Removal[] = [];
   const extra = (text: string, reason: string) => removals.push({ line: 0, text, reason });
   const documentXml = await zip.file('word/document.xml')!.async('string');
-  const stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? '';
-  const prepared = await rewriteDocument(zip, documentXml, stylesXml, extra);
+  const prepared = await rewriteDocument(zip, documentXml, (await zip.file('word/styles.xml')?.async('string')) ?? '', extra);
   await reviewMarks(zip, documentXml, extra);
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     const input = prepared.rewritten ? await zip.generateAsync({ type: 'nodebuffer' }) : buffer;
     // A template's own heading styles (an outline level, any name) are headings, as Word's navigation shows them.
-    result = await mammoth.convertToHtml({ buffer: input }, { includeDefaultStyleMap: true, styleMap: [...STYLE_MAP, ...outlineHeadingStyleMap(stylesXml)] });
+    result = await mammoth.convertToHtml(
+      { buffer: input },
+      { includeDefaultStyleMap: true, styleMap: [...STYLE_MAP, ...outlineHeadingStyleMap(prepared.stylesXml)] },
+    );
   } catch (error) {
     throw new ImportError(`не удалось прочитать DOCX: ${(error as Error).message}`);
   }
@@ -90,12 +92,17 @@ async function openDocx(buffer: Buffer): Promise<JSZip> {
 }
 
 /**
- * document.xml made ready for mammoth, each change reported: numbering written into the text, hidden
+ * document.xml made ready for mammoth, each change reported: outline levels as headings, numbering written into the text, hidden
  * text and empty fields' prompts out, symbol fonts as Unicode, equations and drawings as text, embedded
  * parts (altChunk) marked. Written back into the package only when something changed.
  */
 async function rewriteDocument(zip: JSZip, documentXml: string, stylesXml: string, extra: (text: string, reason: string) => void) {
-  const numbered = await numberParagraphs(zip, documentXml);
+  const outlined = outlineParagraphs(documentXml, stylesXml);
+  if (outlined.count > 0) {
+    zip.file('word/styles.xml', outlined.stylesXml);
+    extra(`заголовков: ${outlined.count}`, 'абзацы с уровнем структуры Word (без стиля заголовка) перенесены заголовками');
+  }
+  const numbered = await numberParagraphs(zip, outlined.xml);
   if (numbered.headings > 0) extra(`заголовков: ${numbered.headings}`, 'автоматическая нумерация заголовков Word (numbering.xml) записана в текст заголовков');
   if (numbered.clauses > 0)
     extra(
@@ -118,9 +125,9 @@ async function rewriteDocument(zip: JSZip, documentXml: string, stylesXml: strin
         : 'встроенный фрагмент (altChunk) перенесён в текст на своё место',
     );
   }
-  const rewritten = numbered.headings + numbered.clauses > 0 || notes.length > 0 || chunked.chunks.length > 0;
+  const rewritten = outlined.count + numbered.headings + numbered.clauses > 0 || notes.length > 0 || chunked.chunks.length > 0;
   if (rewritten) zip.file('word/document.xml', chunked.xml);
-  return { rewritten, chunks: chunked.chunks };
+  return { rewritten, chunks: chunked.chunks, stylesXml: outlined.stylesXml };
 }
 
 /** Tracked changes (accepted, as Word shows the document) and reviewers' comments (left out), each reported. */

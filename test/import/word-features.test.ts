@@ -1,12 +1,14 @@
 /**
  * Word features of real documents, in files LibreOffice writes (its DOCX and PDF export, not this
  * project's generators): codes of unknown types, hidden text, filled-in forms, symbol fonts, a table in a
- * cell, a template's own heading styles, the document's properties. Every document is converted in one
+ * cell, a template's own heading styles and direct outline levels (the docx package's DOCX), the document's
+ * properties. Every document is converted in one
  * run of LibreOffice per format (each start costs seconds).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { removePrompts } from '../../src/import/artefacts.ts';
 import { CHECKBOX, CHECKED } from '../../src/import/blocks.ts';
@@ -246,6 +248,31 @@ describe('symbol fonts and a table in a cell', () => {
 });
 
 describe('headings in a template’s own styles (an outline level, any name)', () => {
+  it('given directly to paragraphs (the docx package writes `w:outlineLvl` without a style) are headings too', async () => {
+    const heading = (level: number, text: string) => new Paragraph({ outlineLevel: level, children: [new TextRun(text)] });
+    const body = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            heading(0, 'РК-340 Руководство «Учёт актов»'),
+            heading(1, 'Общие положения'),
+            body('Текст раздела.'),
+            heading(1, 'Ответственность'),
+            body('Текст второго раздела.'),
+          ],
+        },
+      ],
+    });
+    const { entry, mdx } = await imported(await tempFile('rk-340.docx', await Packer.toBuffer(document)));
+    expect(entry.error).toBeUndefined();
+    expect([entry.code, entry.title]).toEqual(['РК-340', 'Учёт актов']);
+    expect(mdx).toContain('## Общие положения\n\nТекст раздела.\n\n## Ответственность\n\nТекст второго раздела.');
+    expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
+      'заголовков: 3: абзацы с уровнем структуры Word (без стиля заголовка) перенесены заголовками',
+    );
+  });
+
   it('are headings, and the first names the document, as Word’s navigation pane shows them', async () => {
     const { entry, mdx } = await imported(office['rk-321.docx']!);
     expect(entry.error).toBeUndefined();
