@@ -1,3 +1,4 @@
+import { describeInvisible, INVISIBLE_RE } from '../lib/invisible.ts';
 import { blockText, type Block, type Inline, type Removal } from './blocks.ts';
 import { PAGE_NUMBER_RE } from './pdf-running.ts';
 
@@ -56,22 +57,35 @@ export function removePageNumbers(blocks: Block[]): { blocks: Block[]; removals:
 const PROMPT =
   /(?:Щ[её]лкните(?: или коснитесь)?(?: здесь)?,? чтобы ввести (?:текст|дату)|Место для ввода (?:текста|даты)|Выберите элемент|Click(?: or tap)?(?: here)? to enter (?:text|a date)|Choose an item)\.(?=\s|$)/giu;
 
+const INVISIBLE_ALL = new RegExp(INVISIBLE_RE.source, 'gu');
+
 /** Text a reader could not know: private-use characters are a symbol font's pictures, invisible without it. */
 const PRIVATE_USE = /[\ue000-\uf8ff]/u;
 
-/** Word's prompts of empty form fields taken out, and private-use characters named; both reported. */
+/**
+ * Word's prompts of empty form fields and invisible characters taken out (a soft hyphen «ин\u00ADструкция»
+ * or a zero-width space splits a word for search and a code for the checker), private-use characters
+ * named; all reported, invisible ones as a count per paragraph and kind.
+ */
 export function removePrompts(blocks: Block[]): { blocks: Block[]; removals: Removal[] } {
   const removals: Removal[] = [];
+  const invisible = new Map<Block, Map<string, number>>();
   const clean = (text: string, at: Block) =>
-    text.replace(PROMPT, (prompt) => {
-      removals.push({
-        line: at.line,
-        ...(at.page ? { page: at.page } : {}),
-        text: prompt,
-        reason: 'подсказка незаполненного поля формы Word не перенесена — заполните это место в редакции',
+    text
+      .replace(INVISIBLE_ALL, (ch) => {
+        const counts = invisible.get(at) ?? new Map<string, number>();
+        invisible.set(at, counts.set(ch, (counts.get(ch) ?? 0) + 1));
+        return '';
+      })
+      .replace(PROMPT, (prompt) => {
+        removals.push({
+          line: at.line,
+          ...(at.page ? { page: at.page } : {}),
+          text: prompt,
+          reason: 'подсказка незаполненного поля формы Word не перенесена — заполните это место в редакции',
+        });
+        return '';
       });
-      return '';
-    });
   const inlines = (list: Inline[], at: Block) => list.map((i) => ({ ...i, text: clean(i.text, at) }));
   const out = blocks.map((b): Block => {
     if (b.kind === 'paragraph' || b.kind === 'heading') return { ...b, inlines: inlines(b.inlines, b) };
@@ -79,6 +93,14 @@ export function removePrompts(blocks: Block[]): { blocks: Block[]; removals: Rem
     if (b.kind === 'table') return { ...b, rows: b.rows.map((row) => row.map((cell) => clean(cell, b))) };
     return b;
   });
+  for (const [b, counts] of invisible)
+    for (const [ch, n] of counts)
+      removals.push({
+        line: b.line,
+        ...(b.page ? { page: b.page } : {}),
+        text: `${describeInvisible(ch)} ×${n}`,
+        reason: 'невидимый символ удалён: он не виден, но разбивает слова для поиска и коды для проверки',
+      });
   for (const b of out) {
     const ch = PRIVATE_USE.exec(blockText(b))?.[0];
     if (ch)

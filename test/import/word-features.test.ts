@@ -76,6 +76,15 @@ const PROPERTIES_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body></office:document>
 `;
 
+/** Soft hyphens (Word's optional hyphens, `w:softHyphen`) and a non-breaking hyphen in a code. */
+const HYPHENS_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:h text:outline-level="1">РК&#x2011;350 Руководство «Учёт»</text:h>
+<text:p>См. ПТ&#x2011;035 и ин&#xAD;струк&#xAD;цию; пункт 4.2<text:tab/>табуляция.</text:p>
+</office:text></office:body></office:document>
+`;
+
 /** What LibreOffice is given, by file name: FODT (its own XML) and HTML pages. */
 const SOURCES: Record<string, string> = {
   'uchet.html': page('СТ-501 Стандарт «Учёт оборудования»'),
@@ -87,6 +96,7 @@ const SOURCES: Record<string, string> = {
   'rk-310.fodt': SYMBOLS_SOURCE,
   'rk-321.fodt': TEMPLATE_HEADINGS,
   'props.fodt': PROPERTIES_SOURCE,
+  'rk-350.fodt': HYPHENS_SOURCE,
   // The text names the document itself: the properties are a template's leftovers.
   'props-text.fodt': PROPERTIES_SOURCE.replace(
     '<text:h text:outline-level="2">',
@@ -294,5 +304,18 @@ describe('the document’s properties (the title and custom properties)', () => 
     const entry = (await importInto([office['props-text.docx']!])).files[0]!;
     expect([entry.code, entry.title]).toEqual(['РК-331', 'Учёт заявок']);
     expect(entry.guessed.filter((g) => g.field === 'code').map((g) => g.original)).toEqual(['РК-330 (свойства документа: «Код документа» = «РК-330»)']);
+  });
+});
+
+describe('invisible characters (LibreOffice writes soft hyphens as w:softHyphen)', () => {
+  it('are taken out and counted in the report; a non-breaking hyphen in a code stays and the code is read', async () => {
+    const { entry, mdx } = await imported(office['rk-350.docx']!);
+    expect(entry.error).toBeUndefined();
+    expect(entry.code).toBe('РК-350');
+    expect(mdx).toContain('См. ПТ\u2011035 и инструкцию; пункт 4.2');
+    expect(mdx).not.toContain('\u00ad');
+    expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
+      'U+00AD (мягкий перенос) ×2: невидимый символ удалён: он не виден, но разбивает слова для поиска и коды для проверки',
+    );
   });
 });
