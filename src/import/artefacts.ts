@@ -60,7 +60,7 @@ const PROMPT =
 const INVISIBLE_ALL = new RegExp(INVISIBLE_RE.source, 'gu');
 
 /** Text a reader could not know: private-use characters are a symbol font's pictures, invisible without it. */
-const PRIVATE_USE = /[\ue000-\uf8ff]/u;
+const PRIVATE_USE_ALL = /[\ue000-\uf8ff]/gu;
 
 /**
  * Word's prompts of empty form fields and invisible characters taken out (a soft hyphen «ин\u00ADструкция»
@@ -102,12 +102,12 @@ export function removePrompts(blocks: Block[]): { blocks: Block[]; removals: Rem
         reason: 'невидимый символ удалён: он не виден, но разбивает слова для поиска и коды для проверки',
       });
   for (const b of out) {
-    const ch = PRIVATE_USE.exec(blockText(b))?.[0];
-    if (ch)
+    const found = [...new Set(blockText(b).match(PRIVATE_USE_ALL) ?? [])];
+    if (found.length)
       removals.push({
         line: b.line,
         ...(b.page ? { page: b.page } : {}),
-        text: `U+${ch.codePointAt(0)!.toString(16).toUpperCase()}`,
+        text: found.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase()}`).join(', '),
         reason:
           'знак символьного шрифта (Symbol, Wingdings) без этого шрифта не виден, а из этого формата не узнать, какой он: замените его в редакции словом или символом',
       });
