@@ -64,7 +64,7 @@ const PRIVATE_USE_ALL = /[\ue000-\uf8ff]/gu;
 
 /**
  * Word's prompts of empty form fields and invisible characters taken out (a soft hyphen «ин\u00ADструкция»
- * or a zero-width space splits a word for search and a code for the checker), private-use characters
+ * or a zero-width space is part of the word search indexes and of the code the checker reads), private-use characters
  * named; all reported, invisible ones as a count per paragraph and kind.
  */
 export function removePrompts(blocks: Block[]): { blocks: Block[]; removals: Removal[] } {
@@ -99,7 +99,7 @@ export function removePrompts(blocks: Block[]): { blocks: Block[]; removals: Rem
         line: b.line,
         ...(b.page ? { page: b.page } : {}),
         text: `${describeInvisible(ch)} ×${n}`,
-        reason: 'невидимый символ удалён: он не виден, но разбивает слова для поиска и коды для проверки',
+        reason: 'невидимый символ удалён: он не виден, но мешает искать слово и проверять коды',
       });
   for (const b of out) {
     const found = [...new Set(blockText(b).match(PRIVATE_USE_ALL) ?? [])];

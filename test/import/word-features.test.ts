@@ -315,7 +315,7 @@ describe('invisible characters (LibreOffice writes soft hyphens as w:softHyphen)
     expect(mdx).toContain('См. ПТ\u2011035 и инструкцию; пункт 4.2');
     expect(mdx).not.toContain('\u00ad');
     expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
-      'U+00AD (мягкий перенос) ×2: невидимый символ удалён: он не виден, но разбивает слова для поиска и коды для проверки',
+      'U+00AD (мягкий перенос) ×2: невидимый символ удалён: он не виден, но мешает искать слово и проверять коды',
     );
   });
 });
