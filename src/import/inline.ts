@@ -60,3 +60,10 @@ export const stripInline = (source: string) =>
   unescapeMarkdown(source.replace(TAG_RE, ''))
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
+
+/**
+ * A list marker drawn in a symbol font (Word's «» of Symbol, «» of Wingdings): a PDF or a text export
+ * gives it as a private-use character at the start of the line. It becomes «•», so the line is a list item
+ * as its marker says. The check-box glyphs of Wingdings are check boxes (`markCheckboxes`), not markers.
+ */
+export const withPlainBullet = (line: string) => line.replace(/^(\s*)(?![\uf06f\uf0a8])[\uf020-\uf0ff]\s+/u, '$1• ');

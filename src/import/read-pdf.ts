@@ -5,6 +5,7 @@ import { linesOfPage } from './pdf-lines.ts';
 import { paragraphs } from './pdf-paragraphs.ts';
 import { removeRunningLines } from './pdf-running.ts';
 import { blocksFromLines } from './read-text.ts';
+import { withPlainBullet } from './inline.ts';
 
 /**
  * A PDF through unpdf (PDF.js): text items become lines (far-apart items on one line become table
@@ -20,7 +21,7 @@ export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
     if (/password/i.test(message)) throw new ImportError('PDF защищён паролем: снимите защиту и повторите');
     throw new ImportError(`PDF повреждён или не читается: ${message}`);
   }
-  const lines = pages.items.map((items, p) => linesOfPage(items, p + 1));
+  const lines = pages.items.map((items, p) => linesOfPage(items, p + 1).map((l) => ({ ...l, text: withPlainBullet(l.text) })));
   if (lines.every((page) => page.length === 0)) {
     throw new ImportError(`в PDF нет текстового слоя (страниц: ${pages.totalPages}) — это скан; нужно распознавание текста (OCR), затем повторите импорт`);
   }

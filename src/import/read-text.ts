@@ -1,6 +1,6 @@
 import { CHECKBOX, CHECKED, type Block, type Removal, type SourceDocument } from './blocks.ts';
 import { checkboxItems, formSentence } from './form-boxes.ts';
-import { markCheckboxes, parseInlines, stripInline } from './inline.ts';
+import { markCheckboxes, parseInlines, stripInline, withPlainBullet } from './inline.ts';
 
 /** A line of a line-based input (text export, Markdown, or PDF text), with its place. */
 export interface SourceLine {
@@ -27,7 +27,7 @@ export function blocksFromLines(lines: SourceLine[], format: SourceDocument['for
       blocks.push({ kind: 'break', ...origin });
       continue;
     }
-    const { text, count } = markCheckboxes(raw);
+    const { text, count } = markCheckboxes(withPlainBullet(raw));
     if (count > 0) removals.push({ ...origin, text: `флажок формы ×${count}`, reason: 'артефакт формы: флажок заменён пунктом списка' });
     if (text.trim() === '') {
       blocks.push({ kind: 'paragraph', inlines: [], ...origin }); // a blank line ends tables and lists

@@ -85,6 +85,23 @@ const HYPHENS_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body></office:document>
 `;
 
+/** Lists whose markers are drawn in Symbol and Wingdings, as Word's default bullets are. */
+const SYMBOL_BULLETS_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Symbol" svg:font-family="Symbol" style:font-charset="x-symbol"/><style:font-face style:name="Wingdings" svg:font-family="Wingdings" style:font-charset="x-symbol"/></office:font-face-decls>
+<office:automatic-styles>
+<text:list-style style:name="B1"><text:list-level-style-bullet text:level="1" text:bullet-char="&#xF0B7;"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.635cm" fo:margin-left="1.27cm"/></style:list-level-properties><style:text-properties style:font-name="Symbol"/></text:list-level-style-bullet></text:list-style>
+<text:list-style style:name="B2"><text:list-level-style-bullet text:level="1" text:bullet-char="&#xF0D8;"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.635cm" fo:margin-left="1.27cm"/></style:list-level-properties><style:text-properties style:font-name="Wingdings"/></text:list-level-style-bullet></text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:h text:outline-level="1">РК-360 Руководство «Учёт списков»</text:h>
+<text:p>Обязанности:</text:p>
+<text:list text:style-name="B1"><text:list-item><text:p>первая обязанность исполнителя;</text:p></text:list-item><text:list-item><text:p>вторая обязанность исполнителя.</text:p></text:list-item></text:list>
+<text:p>Требования:</text:p>
+<text:list text:style-name="B2"><text:list-item><text:p>первое требование;</text:p></text:list-item><text:list-item><text:p>второе требование.</text:p></text:list-item></text:list>
+</office:text></office:body></office:document>
+`;
+
 /** What LibreOffice is given, by file name: FODT (its own XML) and HTML pages. */
 const SOURCES: Record<string, string> = {
   'uchet.html': page('СТ-501 Стандарт «Учёт оборудования»'),
@@ -97,6 +114,7 @@ const SOURCES: Record<string, string> = {
   'rk-321.fodt': TEMPLATE_HEADINGS,
   'props.fodt': PROPERTIES_SOURCE,
   'rk-350.fodt': HYPHENS_SOURCE,
+  'rk-360.fodt': SYMBOL_BULLETS_SOURCE,
   // The text names the document itself: the properties are a template's leftovers.
   'props-text.fodt': PROPERTIES_SOURCE.replace(
     '<text:h text:outline-level="2">',
@@ -104,7 +122,7 @@ const SOURCES: Record<string, string> = {
   ),
 };
 /** Printed to PDF as well. */
-const PRINTED = ['rk-304.fodt', 'rk-310.fodt'];
+const PRINTED = ['rk-304.fodt', 'rk-310.fodt', 'rk-360.fodt'];
 
 /** The converted files, by name: `uchet.docx`, `rk-304.pdf`. */
 const office: Record<string, string> = {};
@@ -248,6 +266,16 @@ describe('symbol fonts and a table in a cell', () => {
     expect(entry.dropped.map((d) => d.reason)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^знак символьного шрифта заменён/), expect.stringMatching(/^таблица внутри ячейки/)]),
     );
+  });
+
+  it('printed to PDF, list markers drawn in Symbol or Wingdings still make list items, with nothing to report', async () => {
+    const { entry, mdx } = await imported(office['rk-360.pdf']!);
+    expect(entry.error).toBeUndefined();
+    expect(mdx).toContain(
+      'Обязанности:\n\n- первая обязанность исполнителя;\n- вторая обязанность исполнителя.\n\nТребования:\n\n- первое требование;\n- второе требование.',
+    );
+    expect(mdx).not.toMatch(/[\ue000-\uf8ff]/u);
+    expect(entry.dropped.filter((d) => d.reason.startsWith('знак символьного шрифта'))).toEqual([]);
   });
 
   it('printed to PDF, a symbol font’s character cannot be told and is named for the author', async () => {
