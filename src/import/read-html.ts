@@ -55,7 +55,7 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
   }
   const tree = fromHtml(html);
   /** A filled-in form: some box is ticked, so every box keeps its state as text (checkboxItems). */
-  const form = /<input\b[^>]*\bchecked\b/i.test(html);
+  const form = ticked((tree as Root).children);
   const blocks: Block[] = [];
   const removals: Removal[] = [];
   let ordinal = 0;
@@ -259,6 +259,13 @@ function textOf(node: Element): string {
   };
   node.children.forEach(visit);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A ticked check box in the document's own text (page furniture such as a login form aside). */
+function ticked(nodes: Array<RootContent | ElementContent>): boolean {
+  return nodes.some(
+    (node) => node.type === 'element' && !FURNITURE.has(node.tagName) && ((isCheckbox(node) && Boolean(node.properties.checked)) || ticked(node.children)),
+  );
 }
 
 const isCheckbox = (node: Element) => node.tagName === 'input' && String(node.properties.type).toLowerCase() === 'checkbox';

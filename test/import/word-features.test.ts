@@ -14,6 +14,7 @@ import { removePrompts } from '../../src/import/artefacts.ts';
 import { CHECKBOX, CHECKED } from '../../src/import/blocks.ts';
 import { symbolFontsAsUnicode, withoutHiddenText } from '../../src/import/docx-objects.ts';
 import { checkboxItems, formSentence } from '../../src/import/form-boxes.ts';
+import { readHtml } from '../../src/import/read-html.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
 
 const page = (heading: string) => `<html><head><meta charset="utf-8"></head><body><h1>${heading}</h1><p>Порядок учёта оборудования.</p></body></html>`;
@@ -214,6 +215,17 @@ describe('a filled-in form: Word’s form check boxes and content controls', () 
     expect(formSentence(line, true)).toBeUndefined(); // opens with a box: a list
     expect(formSentence(`Периодичность: ${CHECKBOX}ежемесячно ${CHECKBOX}${CHECKED}ежеквартально`, true)).toBe('Периодичность: ☐ежемесячно ☒ежеквартально');
     expect(formSentence(`Периодичность: ${CHECKBOX}ежемесячно`, false)).toBeUndefined();
+  });
+
+  it('a box ticked in the page’s furniture (a saved page’s login form) does not make the text a form', () => {
+    const page = (furniture: string) =>
+      readHtml(
+        `<html><body><form><input type="checkbox" checked> Запомнить меня</form><main><p><input type="checkbox"> Первая цель <input type="checkbox"> Вторая цель</p>${furniture}</main></body></html>`,
+      );
+    const items = (doc: ReturnType<typeof readHtml>) =>
+      doc.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.inlines.map((r) => r.text).join('')) : []));
+    expect(items(page(''))).toEqual(['Первая цель', 'Вторая цель']);
+    expect(items(page('<p><input type="checkbox" checked> Отмечено</p>'))).toEqual(['☐ Первая цель', '☐ Вторая цель', '☒ Отмечено']);
   });
 
   it('takes the ticked access level, keeps which boxes were ticked, and leaves out an empty field’s prompt', async () => {
