@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { editionFileVersion } from '../../../../lib/content-paths.ts';
 import type { EditionEntry } from '../../../../model/corpus.ts';
 import { defineRule } from '../../../rule.ts';
 
@@ -25,4 +25,4 @@ export default defineRule({ id: 'doc/duplicate-version', severity: 'error', desc
   }
 });
 
-const nameOf = (edition: EditionEntry) => path.basename(edition.file.path, '.mdx');
+const nameOf = (edition: EditionEntry) => editionFileVersion(edition.file.path);

@@ -1,8 +1,8 @@
-import path from 'node:path';
+import { editionFileVersion } from '../../../../lib/content-paths.ts';
 import type { EditionEntry } from '../../../../model/corpus.ts';
 import { defineRule } from '../../../rule.ts';
 
-const nameOf = (edition: EditionEntry) => path.basename(edition.file.path, '.mdx');
+const nameOf = (edition: EditionEntry) => editionFileVersion(edition.file.path);
 
 /**
  * An edition's file is named by its version (`editions/1.0.mdx` says `version: "1.0"`): the layout the
