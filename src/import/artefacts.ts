@@ -67,7 +67,7 @@ const PRIVATE_USE_ALL = /[\ue000-\uf8ff]/gu;
  * or a zero-width space is part of the word search indexes and of the code the checker reads), private-use characters
  * named; all reported, invisible ones as a count per paragraph and kind.
  */
-export function removePrompts(blocks: Block[]): { blocks: Block[]; removals: Removal[] } {
+export function removeInvisibleAndPrompts(blocks: Block[]): { blocks: Block[]; removals: Removal[] } {
   const removals: Removal[] = [];
   const invisible = new Map<Block, Map<string, number>>();
   const clean = (text: string, at: Block) =>

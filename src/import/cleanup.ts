@@ -1,17 +1,17 @@
 import type { Block, SourceDocument } from './blocks.ts';
-import { removePageNumbers, removePrompts, removeRepeated } from './artefacts.ts';
+import { removePageNumbers, removeInvisibleAndPrompts, removeRepeated } from './artefacts.ts';
 import { rejoinSentences } from './rejoin.ts';
 
-/** Artefact removal in order: running headers by repetition, page numbers, rejoining split sentences, then Word's form prompts. */
+/** Artefact removal in order: running headers by repetition, page numbers, rejoining split sentences, then invisible characters and Word's form prompts. */
 export function artefactsRemoved(doc: SourceDocument): SourceDocument {
   const repeated = removeRepeated(doc.blocks);
   const numbers = removePageNumbers(repeated.blocks);
   const joined = rejoinSentences(numbers.blocks);
-  const prompts = removePrompts(mergeLists(joined.blocks));
-  const removals = [...doc.removals, ...repeated.removals, ...numbers.removals, ...joined.removals, ...prompts.removals].sort(
+  const leftovers = removeInvisibleAndPrompts(mergeLists(joined.blocks));
+  const removals = [...doc.removals, ...repeated.removals, ...numbers.removals, ...joined.removals, ...leftovers.removals].sort(
     (a, b) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line,
   );
-  return { ...doc, blocks: prompts.blocks, removals };
+  return { ...doc, blocks: leftovers.blocks, removals };
 }
 
 /** Neighbouring list blocks of one kind are one list (DOCX check boxes arrive a paragraph each). */

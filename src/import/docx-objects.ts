@@ -132,8 +132,12 @@ function linear(node: XmlElement): string {
   }
 }
 
-/** `<w:vanish/>` switched on (no value, or true/1/on) in a run's properties. */
-const VANISH = /<w:vanish\b(?![^>]*\bw:val="(?:false|0|off)")[^>]*\/>/;
+/** A Word on/off property switched on: present with no value, or true/1/on (`<w:vanish/>`, `<w:showingPlcHdr/>`). */
+const switchedOn = (tag: string) => new RegExp(`<w:${tag}\\b(?![^>]*\\bw:val="(?:false|0|off)")[^>]*\\/>`);
+const VANISH = switchedOn('vanish');
+const PLACEHOLDER_SHOWN = switchedOn('showingPlcHdr');
+/** A run's own properties (`w:rPr`), empty when it has none. */
+const runProps = (run: string) => /<w:rPr\b[^>]*>([\s\S]*?)<\/w:rPr>/.exec(run)?.[1] ?? '';
 /** One run that holds no other run (runs nest only inside drawings), with its properties. */
 const RUN = /<w:r\b(?:\s[^>]*)?>(?:(?!<w:r\b)[\s\S])*?<\/w:r>/g;
 
@@ -148,7 +152,7 @@ export function withoutHiddenText(documentXml: string, stylesXml = ''): { xml: s
     [...stylesXml.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)].filter(([, , body]) => VANISH.test(body!)).map(([, id]) => id!),
   );
   const hidden = (run: string) => {
-    const props = /<w:rPr\b[^>]*>([\s\S]*?)<\/w:rPr>/.exec(run)?.[1] ?? '';
+    const props = runProps(run);
     const style = /<w:rStyle\b[^>]*\bw:val="([^"]+)"/.exec(props)?.[1];
     return VANISH.test(props) || (style !== undefined && hiddenStyles.has(style));
   };
@@ -183,7 +187,7 @@ const CONTENT_CONTROL = /<w:sdt>(?:(?!<w:sdt>)[\s\S])*?<\/w:sdt>/g;
 export function withoutPlaceholders(documentXml: string): { xml: string; notes: ObjectNote[] } {
   const notes: ObjectNote[] = [];
   const xml = documentXml.replace(CONTENT_CONTROL, (control) => {
-    if (!/<w:showingPlcHdr\b(?![^>]*\bw:val="(?:false|0|off)")[^>]*\/>/.test(control)) return control;
+    if (!PLACEHOLDER_SHOWN.test(control)) return control;
     const prompt = xmlText(/<w:sdtContent>([\s\S]*)<\/w:sdtContent>/.exec(control)?.[1] ?? '');
     notes.push({ text: prompt || '(пустое поле)', reason: 'незаполненное поле формы Word: его подсказка не перенесена — заполните это место в редакции' });
     // A control around whole paragraphs leaves one empty paragraph, so the paragraphs around stay apart.
@@ -206,7 +210,7 @@ export function symbolFontsAsUnicode(documentXml: string): { xml: string; notes:
   const converted = new Map<string, string>();
   const unknown = new Set<string>();
   const xml = documentXml.replace(RUN, (run) => {
-    const font = /<w:rFonts\b[^>]*\bw:(?:ascii|hAnsi|cs)="([^"]+)"/.exec(/<w:rPr\b[^>]*>([\s\S]*?)<\/w:rPr>/.exec(run)?.[1] ?? '')?.[1];
+    const font = /<w:rFonts\b[^>]*\bw:(?:ascii|hAnsi|cs)="([^"]+)"/.exec(runProps(run))?.[1];
     if (!font || !SYMBOL_FONT.test(font)) return run;
     return run.replace(/(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g, (_m, open: string, text: string, close: string) => {
       const mapped = [...decodeXml(text)]

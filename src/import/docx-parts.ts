@@ -153,6 +153,9 @@ function numberingModel(numberingXml: string, stylesXml: string) {
   return { abstracts, nums, style: paragraphStyles(stylesXml) };
 }
 
+/** A paragraph style of styles.xml: its id and its body. */
+const PARAGRAPH_STYLE = /<w:style\b[^>]*w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g;
+
 /** A paragraph style as it applies, its parents' properties included. */
 export interface ResolvedStyle {
   /** A heading: Word's «heading N», or a style of the document's own with an outline level 1–6 («МТС Заголовок 1»). */
@@ -171,7 +174,7 @@ export interface ResolvedStyle {
  */
 export function paragraphStyles(stylesXml: string): (id: string | undefined) => ResolvedStyle {
   const styles = new Map<string, { name: string; basedOn?: string; numId?: string; ilvl?: string; outline?: string }>();
-  for (const m of stylesXml.matchAll(/<w:style\b[^>]*w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+  for (const m of stylesXml.matchAll(PARAGRAPH_STYLE)) {
     const body = m[2]!;
     styles.set(m[1]!, {
       name: attr(body, 'name') ?? '',
@@ -203,7 +206,7 @@ export function paragraphStyles(stylesXml: string): (id: string | undefined) => 
 export function outlineHeadingStyleMap(stylesXml: string): string[] {
   const resolve = paragraphStyles(stylesXml);
   const lines: string[] = [];
-  for (const m of stylesXml.matchAll(/<w:style\b[^>]*w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+  for (const m of stylesXml.matchAll(PARAGRAPH_STYLE)) {
     const name = attr(m[2]!, 'name');
     const level = resolve(m[1]).outlineHeading;
     // mammoth's style map quotes names in '…'; a name with a quote or a backslash in it cannot be written there.

@@ -26,8 +26,11 @@ export function checkboxItems(text: string, form: boolean): { items: string[]; c
  */
 export function formSentence(text: string, form: boolean): string | undefined {
   if (!form || text.split(CHECKBOX)[0]!.trim() === '') return undefined;
-  return text.replaceAll(CHECKBOX + CHECKED, '☒').replaceAll(CHECKBOX, '☐');
+  return boxGlyphs(text);
 }
+
+/** The markers as the glyphs a reader sees: ☒ ticked, ☐ not. */
+const boxGlyphs = (text: string) => text.replaceAll(CHECKBOX + CHECKED, '☒').replaceAll(CHECKBOX, '☐');
 
 /**
  * A paragraph's block: as it is; with check boxes, a sentence with ☒ and ☐ in it (a filled-in form's line
@@ -40,7 +43,7 @@ export function paragraphBlock(inlines: Inline[], at: Origin, form: boolean, rem
   const count = `флажок формы ×${text.split(CHECKBOX).length - 1}`;
   if (formSentence(text, form) !== undefined) {
     removals.push({ ...at, text: count, reason: `флажки формы оставлены в тексте абзаца знаками ☒ и ☐${tickedNote(boxes.checked)}` });
-    return { kind: 'paragraph', inlines: inlines.map((i) => ({ ...i, text: i.text.replaceAll(CHECKBOX + CHECKED, '☒').replaceAll(CHECKBOX, '☐') })), ...at };
+    return { kind: 'paragraph', inlines: inlines.map((i) => ({ ...i, text: boxGlyphs(i.text) })), ...at };
   }
   removals.push({
     ...at,

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { removePrompts } from '../../src/import/artefacts.ts';
+import { removeInvisibleAndPrompts } from '../../src/import/artefacts.ts';
 import { CHECKBOX, CHECKED } from '../../src/import/blocks.ts';
 import { symbolFontsAsUnicode, withoutHiddenText } from '../../src/import/docx-objects.ts';
 import { checkboxItems, formSentence } from '../../src/import/form-boxes.ts';
@@ -252,7 +252,7 @@ describe('a filled-in form: Word’s form check boxes and content controls', () 
     expect(entry.dropped.filter((d) => d.reason.startsWith('подсказка незаполненного поля')).map((d) => d.text)).toEqual([
       'Щёлкните здесь, чтобы ввести текст.',
     ]);
-    const { blocks } = removePrompts([{ kind: 'paragraph', inlines: [{ text: 'Выберите элемент меню. Выберите элемент.' }], line: 1 }]);
+    const { blocks } = removeInvisibleAndPrompts([{ kind: 'paragraph', inlines: [{ text: 'Выберите элемент меню. Выберите элемент.' }], line: 1 }]);
     expect(blocks[0]).toMatchObject({ inlines: [{ text: 'Выберите элемент меню. ' }] });
   });
 });

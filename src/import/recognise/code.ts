@@ -68,13 +68,13 @@ export function chooseCode(r: Recognition, found: FoundCode[], fileName: string 
  */
 export function unregisteredCode(doc: SourceDocument, fileName: string | undefined): FoundCode | undefined {
   const first = doc.blocks.find((b) => b.kind === 'heading' || b.kind === 'paragraph');
-  const places: FoundCode[] = [
-    ...(doc.running ?? []).map((run) => ({ code: run.text, source: run.kind })),
-    ...(first && 'inlines' in first ? [{ code: plain(first.inlines), source: first.kind === 'heading' ? 'заголовок' : 'первый абзац' }] : []),
-    ...(fileName ? [{ code: fileName.replace(/\.[^.]+$/, '').toUpperCase(), source: `имя файла «${fileName}»` }] : []),
+  const places: Array<{ text: string; source: string }> = [
+    ...(doc.running ?? []).map((run) => ({ text: run.text, source: run.kind })),
+    ...(first && 'inlines' in first ? [{ text: plain(first.inlines), source: first.kind === 'heading' ? 'заголовок' : 'первый абзац' }] : []),
+    ...(fileName ? [{ text: fileName.replace(/\.[^.]+$/, '').toUpperCase(), source: `имя файла «${fileName}»` }] : []),
   ];
   for (const place of places) {
-    const code = findCode(place.code, []);
+    const code = findCode(place.text, []);
     if (code) return { code, source: place.source };
   }
   return undefined;
