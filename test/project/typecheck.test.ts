@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/content-root.ts';
 
-/** `npm run typecheck` (astro check + tsc, strict) is part of the suite: a type error fails `npm test`. */
+/**
+ * `npm run typecheck` (TypeScript 7's tsc over the .ts files, astro check over the .astro files; strict) is part
+ * of the suite: a type error fails `npm test`.
+ */
 describe('npm run typecheck', () => {
   it('reports no errors in pages, components, scripts or tests', () => {
     const run = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
