@@ -14,7 +14,6 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build as astroBuild } from 'astro';
 import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
 import { listeningToPages } from '../src/integration/page-events.ts';
 import { openSiteIndex, searchList } from '../src/integration/search-index.ts';
@@ -74,6 +73,8 @@ async function main() {
     `${first.files} файлов, дата сборки ${config.buildDate}; отрисовано текстов ${rendered}${multi ? `; сайты: ${audiences.join(', ')}` : ''}`,
   );
 
+  // Astro (a second of loading) only once the content is known good: a build the check stops reports sooner.
+  const { build: astroBuild } = await import('astro');
   // Astro writes inside the project (its bundle resolves packages from there), whatever --out says.
   const work = path.join(PROJECT_ROOT, '.nd', `build-${process.pid}`);
   const staging = `${out}.staging-${process.pid}`;
