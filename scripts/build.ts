@@ -18,6 +18,7 @@ import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.t
 import { listeningToPages } from '../src/integration/page-events.ts';
 import { openSiteIndex, searchList } from '../src/integration/search-index.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
+import { refusedOutput } from '../src/lib/output-folder.ts';
 import { prepareSites } from '../src/publish/prepare.ts';
 import { audienceSites } from '../src/site/audience-pages.ts';
 import { pagesOf } from '../src/site/pages.ts';
@@ -58,6 +59,8 @@ async function main() {
   const siteConfigs: SiteConfig[] = audiences.map((audience) =>
     Object.freeze({ ...config, audience, cacheDir: multi ? path.join(config.cacheDir, 'nd-sites', audience) : config.cacheDir }),
   );
+  const refused = refusedOutput(values.out, { contentRoot: config.contentRootAbs, projectRoot: PROJECT_ROOT });
+  if (refused) fail(`сборка не начата: ${refused}`);
   const out = path.resolve(values.out);
   await mkdir(path.dirname(out), { recursive: true });
   await recoverInterrupted(out);

@@ -105,6 +105,26 @@ describe('a failed build into the same output', () => {
   });
 });
 
+describe('an output folder that is not a site', () => {
+  it("the content root, or a folder with the user's files: refused before any work, nothing in it touched", async () => {
+    const content = await snapshot(root);
+    const notes = path.join(work, 'notes');
+    await mkdir(notes);
+    await writeFile(path.join(notes, 'план.txt'), 'мои заметки');
+    for (const [target, reason] of [
+      [root, /сборка не начата: папка вывода «.*» — это папка содержимого/],
+      [notes, /сборка не начата: .* не пуста и не похожа на собранный порталом сайт/],
+    ] as const) {
+      const result = await buildSite({ root, date: DATE, outDir: target });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(reason);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(await snapshot(root)).toEqual(content);
+    expect(await readdir(notes)).toEqual(['план.txt']);
+  });
+});
+
 describe('the sites of --audiences are swapped as one', () => {
   it('a content error leaves every site and the nginx parts as they were', async () => {
     const sites = path.join(work, 'sites');
