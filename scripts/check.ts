@@ -40,8 +40,7 @@ async function main() {
   if (!FORMATS.includes(format)) usage(`Неизвестный формат «${values.format}»; допустимые: ${NAMES.join(', ')}`);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) usage('--max-warnings ожидает целое число');
-  const env = { ...process.env, ...(values.root ? { ND_CONTENT_ROOT: values.root } : {}), ...(values.date ? { ND_BUILD_DATE: values.date } : {}) };
-  const config = loadConfig(process.cwd(), env);
+  const config = loadConfig(process.cwd(), process.env, { contentRoot: values.root || undefined, buildDate: values.date || undefined });
   if (values.watch) {
     if (format !== 'human') usage('--watch печатает находки только в формате human');
     return watch(config, audienceSites(config));

@@ -5,22 +5,22 @@
  * Exit 0: created; 1: the file exists (nothing written); 2: wrong or missing input.
  */
 import { cancel, intro, isCancel, select, text, updateSettings } from '@clack/prompts';
-import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { ConfigError, loadConfig, type ConfigOverrides } from '../src/lib/config.ts';
 import { runNew, type Asker } from '../src/authoring/cli.ts';
 
 /** `--root` and `--date` are the checker's; the rest is the scaffold's. */
-function splitCommon(argv: string[]): { env: Record<string, string>; rest: string[] } {
-  const env: Record<string, string> = {};
+function splitCommon(argv: string[]): { overrides: ConfigOverrides; rest: string[] } {
+  const overrides: ConfigOverrides = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.split(/=(.*)/s, 2);
     if (flag === '--root' || flag === '--date') {
       const value = inline ?? argv[++i] ?? '';
-      env[flag === '--root' ? 'ND_CONTENT_ROOT' : 'ND_BUILD_DATE'] = value;
+      if (value) overrides[flag === '--root' ? 'contentRoot' : 'buildDate'] = value;
     } else rest.push(arg);
   }
-  return { env, rest };
+  return { overrides, rest };
 }
 
 // Clack's own words are English: its spinner messages are set here, its key hints replaced below.
@@ -39,8 +39,8 @@ const clackAsker: Asker = {
 };
 
 async function main() {
-  const { env, rest } = splitCommon(process.argv.slice(2));
-  const config = loadConfig(process.cwd(), { ...process.env, ...env });
+  const { overrides, rest } = splitCommon(process.argv.slice(2));
+  const config = loadConfig(process.cwd(), process.env, overrides);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (interactive) intro('Новый нормативный документ, редакция или приложение');
   process.exitCode = await runNew(rest, {

@@ -5,6 +5,7 @@ import { appendix as appendixSchema, edition as editionSchema, type Appendix, ty
 import type { Standard } from '../schemas/standard.ts';
 import { clearSuggestions, suggestionIn } from '../lib/did-you-mean.ts';
 import { compareNatural } from '../lib/codes.ts';
+import { ConfigError } from '../lib/config.ts';
 import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry, LoadProblem, Located } from '../model/corpus.ts';
 import { classify, FILE_KINDS, meantPath, type FileKind } from '../model/file-kinds.ts';
 import type { FieldPath, Locator, ParsedMdx, ParseProblem } from '../model/parsed.ts';
@@ -30,6 +31,16 @@ export async function loadCorpus(root: string, options: { cache?: AnalysisCache 
   return assembleCorpus(root, listed.problems, units);
 }
 
+/** A content root that cannot be listed, in the author's words: the raw system error only when it is none of the usual ones. */
+function unreadableRoot(root: string, error: NodeJS.ErrnoException): ConfigError {
+  const shown = displayRootOf(root);
+  const where = 'укажите папку содержимого в --root, ND_CONTENT_ROOT или contentRoot в nd.config.json';
+  if (error.code === 'ENOENT') return new ConfigError(`папка содержимого «${shown}» не найдена: ${where}`);
+  if (error.code === 'ENOTDIR') return new ConfigError(`«${shown}» — файл, а не папка содержимого: ${where}`);
+  if (error.code === 'EACCES') return new ConfigError(`нет доступа к папке содержимого «${shown}»: дайте права на чтение`);
+  return new ConfigError(`папку содержимого «${shown}» не удалось прочесть: ${error.message}`);
+}
+
 /** Where message paths start: the content root relative to the working folder, or absolute when outside it. */
 export function displayRootOf(root: string): string {
   const relRoot = path.relative(process.cwd(), root);
@@ -39,7 +50,9 @@ export function displayRootOf(root: string): string {
 /** The content files under a root (sorted, hidden ones skipped) and the folders or links that stand where a file should. */
 export async function listContent(root: string): Promise<{ relPaths: string[]; problems: LoadProblem[] }> {
   const problems: LoadProblem[] = [];
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    throw unreadableRoot(root, error);
+  });
   const relOf = (entry: (typeof entries)[number]) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
   const relPaths = entries
     .filter((entry) => entry.isFile())

@@ -113,7 +113,9 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new ConfigError(`nd.config.json: свойство «${first?.path.join('.')}»: ${first?.message}`);
+    const key = first?.path.join('.') ?? '';
+    const shown = path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file);
+    throw new ConfigError(`${whereSet(key, overrides, env) ?? `${shown}: свойство «${key}»`}: ${first?.message}`);
   }
   const buildDate = parsed.data.buildDate ?? new Date().toISOString().slice(0, 10);
   // Astro's cache (content store, incremental pages) and the renderer's; tests give each build its own.
@@ -121,6 +123,25 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
   // The checker's analysis cache: ND_CACHE=on|off (benchmarks measure both), else automatic.
   const analysisCache = env.ND_CACHE === 'on' || env.ND_CACHE === 'off' ? env.ND_CACHE : 'auto';
   return Object.freeze({ ...parsed.data, buildDate, cacheDir, analysisCache, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) });
+}
+
+/** The command-line option and environment variable of each setting that has them, in the order they win. */
+const SOURCES: Record<string, readonly [option: keyof ConfigOverrides | undefined, flag: string | undefined, variable: string]> = {
+  contentRoot: ['contentRoot', '--root', 'ND_CONTENT_ROOT'],
+  site: ['site', undefined, 'ND_SITE'],
+  audience: ['audience', undefined, 'ND_AUDIENCE'],
+  audiences: ['audiences', '--audiences', ''],
+  buildDate: ['buildDate', '--date', 'ND_BUILD_DATE'],
+  'repository.url': [undefined, undefined, 'ND_REPO_URL'],
+  'serve.ackPort': [undefined, undefined, 'ND_ACK_PORT'],
+};
+
+/** Where a wrong value came from when not from the file: the option (`--date`) or the variable (`ND_BUILD_DATE=…`). */
+function whereSet(key: string, overrides: ConfigOverrides, env: NodeJS.ProcessEnv): string | undefined {
+  const [option, flag, variable] = SOURCES[key] ?? [];
+  if (option && overrides[option] !== undefined) return flag ?? `параметр «${key}»`;
+  if (variable && env[variable] !== undefined) return `переменная окружения ${variable}`;
+  return undefined;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { VFileMessage } from 'vfile-message';
 import type { AnalysisCache } from '../analysis/analyse-pool.ts';
-import { loadCorpus } from '../analysis/load.ts';
+import { displayRootOf, loadCorpus } from '../analysis/load.ts';
+import { ConfigError } from '../lib/config.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { buildLookup, type Lookup } from '../model/lookup.ts';
 import { clearSuggestions, suggestionIn, type Suggestion } from '../lib/did-you-mean.ts';
@@ -52,6 +53,11 @@ export interface CheckResult {
 /** Reads the content root, runs every rule of the one list (rules/index.ts), returns every finding sorted by file and position. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const corpus = await loadCorpus(options.root, { cache: options.cache });
+  // An empty folder is a wrong path far more often than a portal with nothing to publish: no green check of nothing.
+  if (corpus.files.length === 0 && corpus.problems.length === 0)
+    throw new ConfigError(
+      `в папке содержимого «${displayRootOf(options.root)}» нет ни одного файла: проверьте путь (--root, ND_CONTENT_ROOT или contentRoot в nd.config.json)`,
+    );
   const lookup = buildLookup(corpus);
   const extracted = extractedOf(corpus);
   const messages = [...loadMessages(corpus, options)];

@@ -15,7 +15,7 @@ describe('npm run ack: usage and settings', () => {
     [['frobnicate'], {}, 2, '✗ неизвестная команда «frobnicate»; использование: npm run ack'],
     [['backup'], {}, 2, '✗ использование: npm run ack'],
     [['employees'], {}, 2, '✗ использование: npm run ack'],
-    [['backup', 'copy.sqlite'], { ND_ACK_PORT: 'восемь' }, 1, '✗ nd.config.json: свойство «serve.ackPort»'],
+    [['backup', 'copy.sqlite'], { ND_ACK_PORT: 'восемь' }, 1, '✗ переменная окружения ND_ACK_PORT: '],
     [['backup', 'copy.sqlite'], { ND_ACK_DATABASE_URL: 'mysql://db/nd' }, 1, '✗ ND_ACK_DATABASE_URL: ожидается адрес postgres://'],
     [
       ['backup', 'copy.sql'],

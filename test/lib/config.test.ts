@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config.ts';
@@ -20,5 +21,23 @@ describe('loadConfig and the ND_* variables', () => {
 
   it('a set ND_SITE still wins', () => {
     expect(loadConfig(projectRoot, { ND_SITE: 'https://nd.example.ru' }).site).toBe('https://nd.example.ru');
+  });
+});
+
+/** A wrong value is reported where it was set: the command line, a variable, or the file (the one ND_CONFIG names). */
+describe('loadConfig names where a wrong value came from', () => {
+  it.each([
+    ['the command line', {}, { buildDate: '2026-13-01' }, /^--date: ожидается существующая дата/],
+    ['a variable', { ND_BUILD_DATE: '2026-13-01' }, {}, /^переменная окружения ND_BUILD_DATE: ожидается существующая дата/],
+    ['a variable', { ND_SITE: 'не адрес' }, {}, /^переменная окружения ND_SITE: /],
+    ['an option of the command line that lists', {}, { audiences: [] }, /^--audiences: /],
+  ])('%s', (_, env, overrides, message) => {
+    expect(() => loadConfig(projectRoot, env, overrides)).toThrow(message);
+  });
+
+  it('the file, by its path, when the value is written there', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'nd-config-')), 'nd.config.json');
+    writeFileSync(file, JSON.stringify({ buildDate: '2026-02-30' }));
+    expect(() => loadConfig(projectRoot, { ND_CONFIG: file })).toThrow(`${file}: свойство «buildDate»: ожидается существующая дата`);
   });
 });

@@ -58,6 +58,31 @@ describe('npm run check', () => {
     noStack(run.stderr);
   });
 
+  it.each([
+    [
+      'a folder that does not exist',
+      () => path.join(tmpdir(), 'nd-no-such-root'),
+      /^папка содержимого «.*nd-no-such-root» не найдена: укажите папку содержимого в --root/,
+    ],
+    ['a file', () => path.join(projectRoot, 'package.json'), /^«.*package\.json» — файл, а не папка содержимого/],
+    [
+      'an empty folder',
+      () => mkdtempSync(path.join(tmpdir(), 'nd-empty-root-')),
+      /^в папке содержимого «.*nd-empty-root-.*» нет ни одного файла: проверьте путь/,
+    ],
+  ])('a content root that is %s: exit 2 and the reason, not a green check of nothing', async (_, root, reason) => {
+    const run = await runCheckCli(['--root', root()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(reason);
+    noStack(run.stderr);
+  });
+
+  it('a wrong --date is named as --date, not as a property of nd.config.json', async () => {
+    const run = await runCheckCli(['--date', '2026-02-30']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^--date: ожидается существующая дата/);
+  });
+
   it('honours severities from the config file', async () => {
     const config = (rules: Record<string, string>) => {
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'nd-config-')), 'nd.config.json');
