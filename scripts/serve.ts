@@ -15,6 +15,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { ensurePortFree, parsePort } from '../src/serve/listen.ts';
 import { findNginx, startNginx } from '../src/serve/nginx.ts';
 import { startNodeServer } from '../src/serve/node-server.ts';
 
@@ -32,7 +33,10 @@ async function main() {
   });
   const config = loadConfig();
   const out = path.resolve(values.out);
-  const port = Number(process.env.PORT ?? 4321);
+  const port = parsePort(process.env.PORT, 4321);
+  if (typeof port === 'string') throw new ConfigError(port);
+  // Before a build of a minute, not after it: the port must be free.
+  await ensurePortFree('127.0.0.1', port);
   if (!values['no-build']) {
     const audiences = config.audiences ?? DEFAULT_AUDIENCES;
     const built = spawnSync(
@@ -59,6 +63,7 @@ async function main() {
   const nginx = values.node ? undefined : findNginx();
   const multi = existsSync(path.join(out, '_nginx', 'sites.json'));
   if (nginx && multi) {
+    await ensurePortFree('127.0.0.1', port);
     const running = await startNginx(path.join(out, '..', '.nd', `nginx-${port}`), { dist: out, listen: ['127.0.0.1'], port, ackPort: config.serve.ackPort });
     process.stdout.write(`Портал: http://127.0.0.1:${port}/ (nginx, ${running.conf})\n`);
     const stop = () => void running.stop().then(() => process.exit(0));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import sirv from 'sirv';
 import type { SiteConfig } from '../lib/config.ts';
 import { cacheControlFor, SECURITY_HEADERS } from './headers.ts';
+import { listenOn } from './listen.ts';
 import { NGINX_PARTS, type AccessRank, type Redirect, siteForLevel } from './nginx-parts.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
@@ -149,5 +150,5 @@ export function startNodeServer(options: NodeServerOptions): Promise<Server> {
     handle(req, res);
   };
   const server = createServer(withoutApi);
-  return new Promise((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server)));
+  return listenOn(server, options.port, options.host ?? '127.0.0.1');
 }
