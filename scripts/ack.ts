@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AckSetupError, ackEnvironment, openStore } from '../src/ack/open-store.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
+import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 
 const USAGE = 'использование: npm run ack | npm run ack -- employees ФАЙЛ.csv [--skip-invalid] | npm run ack -- backup ФАЙЛ';
 
@@ -93,7 +93,7 @@ async function backup(config: SiteConfig, file: string | undefined) {
 }
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'skip-invalid': { type: 'boolean', default: false } } });
+  const { positionals, values } = commandLine({ allowPositionals: true, options: { 'skip-invalid': { type: 'boolean', default: false } } }, USAGE);
   const [command, file, ...rest] = positionals;
   if (rest.length) throw new Stop(USAGE, 2);
   const config = loadConfig();
@@ -104,6 +104,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) exitWithUsage(error, USAGE, '✗ ');
   if (error instanceof Stop || error instanceof ConfigError || error instanceof CatalogStop || error instanceof AckSetupError) {
     process.stderr.write(`✗ ${error.message}\n`);
     process.exit(error instanceof Stop ? error.code : 1);
@@ -112,10 +113,6 @@ main().catch((error: unknown) => {
   if (code === 'EADDRINUSE') {
     process.stderr.write(`✗ порт занят: задайте другой в ND_ACK_PORT\n`);
     process.exit(1);
-  }
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    process.stderr.write(`✗ ${(error as Error).message}; ${USAGE}\n`);
-    process.exit(2);
   }
   throw error;
 });

@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
 import { listeningToPages } from '../src/integration/page-events.ts';
 import { openSiteIndex, searchList } from '../src/integration/search-index.ts';
@@ -35,17 +35,23 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
+const USAGE =
+  'Использование: npm run build -- [--date ГГГГ-ММ-ДД] [--root ПАПКА] [--out ПАПКА] [--audiences public,internal,confidential] [--html-redirects] [--precompress]';
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      date: { type: 'string' },
-      root: { type: 'string' },
-      out: { type: 'string', default: 'dist' },
-      audiences: { type: 'string' },
-      'html-redirects': { type: 'boolean', default: false },
-      precompress: { type: 'boolean', default: false },
+  const { values } = commandLine(
+    {
+      options: {
+        date: { type: 'string' },
+        root: { type: 'string' },
+        out: { type: 'string', default: 'dist' },
+        audiences: { type: 'string' },
+        'html-redirects': { type: 'boolean', default: false },
+        precompress: { type: 'boolean', default: false },
+      },
     },
-  });
+    USAGE,
+  );
   const audiencesArg = values.audiences
     ?.split(',')
     .map((a) => a.trim())
@@ -190,6 +196,7 @@ function log(phase: string, since: number, detail = '') {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) exitWithUsage(error, USAGE, '✗ ');
   if (error instanceof PublicationError) fail(`сборка остановлена: ${error.message}`);
   if (error instanceof ConfigError || error instanceof BuildStopped) fail(error.message);
   fail(`сборка не удалась: ${(error as Error).message ?? String(error)}`);

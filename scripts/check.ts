@@ -3,7 +3,7 @@
  * Exit 0: no errors (and warnings within the limit); 1: findings; 2: bad usage or configuration.
  * `--watch` checks once, then again after every save, with the language server's incremental model.
  */
-import { parseArgs } from 'node:util';
+import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { audienceSites } from '../src/site/audience-pages.ts';
 import { runCheck } from '../src/validation/run.ts';
@@ -14,17 +14,15 @@ import { FORMATS, report, type Format } from '../src/validation/reporters/index.
 const ALIASES: Record<string, Format> = { text: 'human' };
 const NAMES = [...FORMATS, ...Object.keys(ALIASES)];
 
+const USAGE = `Использование: npm run check -- [--format ${NAMES.join('|')}] [--max-warnings N] [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--watch]`;
+
 function usage(message: string): never {
-  process.stderr.write(
-    `${message}\nИспользование: npm run check -- [--format ${NAMES.join('|')}] [--max-warnings N] [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--watch]\n`,
-  );
-  process.exit(2);
+  return exitWithUsage(new UsageError(message), USAGE);
 }
 
 async function main() {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = commandLine(
+    {
       options: {
         format: { type: 'string', default: 'human' },
         'max-warnings': { type: 'string' },
@@ -32,10 +30,9 @@ async function main() {
         date: { type: 'string' },
         watch: { type: 'boolean', default: false },
       },
-    }));
-  } catch (error) {
-    usage(`Неверные параметры: ${(error as Error).message}`);
-  }
+    },
+    USAGE,
+  );
   const format = ALIASES[values.format] ?? (values.format as Format);
   if (!FORMATS.includes(format)) usage(`Неизвестный формат «${values.format}»; допустимые: ${NAMES.join(', ')}`);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
@@ -54,6 +51,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) exitWithUsage(error, USAGE);
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
   else process.stderr.write(`Проверка не выполнена: ${(error as Error).message ?? String(error)}\n`);
   process.exit(2);

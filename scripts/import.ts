@@ -4,7 +4,7 @@
  * import-report.md and import-report.json. Exit 0: all imported; 1: some failed; 2: bad usage.
  */
 import { mkdir } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { parseCode } from '../src/lib/codes.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { importBatch } from '../src/import/batch.ts';
@@ -15,14 +15,12 @@ const USAGE =
   'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА (по умолчанию .nd/import)] [--source-url https://intranet.example/nd/] [--legacy-map старые-адреса.csv]';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
+  return exitWithUsage(new UsageError(message), USAGE);
 }
 
 async function main() {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = commandLine(
+    {
       allowPositionals: true,
       options: {
         'dry-run': { type: 'boolean', default: false },
@@ -33,11 +31,9 @@ async function main() {
         'source-url': { type: 'string' },
         'legacy-map': { type: 'string' },
       },
-    });
-  } catch (error) {
-    usage(`Неверные параметры: ${(error as Error).message}`);
-  }
-  const { values, positionals } = parsed;
+    },
+    USAGE,
+  );
   if (positionals.length === 0) usage('Укажите файл или папку для импорта.');
   const code = values.code === undefined ? undefined : parseCode(values.code)?.code;
   if (values.code !== undefined && !code) usage(`--code «${values.code}»: код пишется кириллицей, например ПТ-035`);
@@ -71,6 +67,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) exitWithUsage(error, USAGE);
   process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Импорт не выполнен: ${(error as Error).message ?? String(error)}\n`);
   process.exit(2);
 });

@@ -6,4 +6,12 @@
  */
 import { startServer } from '../src/lsp/server.ts';
 
-startServer();
+const USAGE = 'Использование: npm run lsp — языковой сервер для редактора (он сам запускает его с --stdio; также --node-ipc, --socket=ПОРТ, --pipe=ИМЯ)';
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+} else if (!args.some((arg) => /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/.test(arg))) {
+  // Without a transport vscode-languageserver throws in English; say what an editor passes instead.
+  process.stderr.write(`✗ не указан канал связи с редактором\n${USAGE}\n`);
+  process.exitCode = 2;
+} else startServer();

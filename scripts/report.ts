@@ -5,18 +5,15 @@
  * new and gone, references that became suspect, pages that change. Exit 0, or 2 for bad usage.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { PublicationError } from '../src/publish/publish.ts';
 import { mergeRequestReport, ReportError, reportMarkdown } from '../src/report/merge-request.ts';
 
+const USAGE = 'Использование: npm run report -- --base <ревизия> [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--out ФАЙЛ]';
+
 async function main() {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { base: { type: 'string' }, root: { type: 'string' }, date: { type: 'string' }, out: { type: 'string' } } }));
-  } catch (error) {
-    throw new ReportError(`неверные параметры: ${(error as Error).message}`);
-  }
+  const { values } = commandLine({ options: { base: { type: 'string' }, root: { type: 'string' }, date: { type: 'string' }, out: { type: 'string' } } }, USAGE);
   if (!values.base) throw new ReportError('укажите, с чем сравнивать: --base <ветка, тег или коммит>, например --base origin/main');
   const config = loadConfig(process.cwd(), process.env, { contentRoot: values.root, buildDate: values.date });
   const markdown = reportMarkdown(await mergeRequestReport(config, values.base));
@@ -25,9 +22,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) exitWithUsage(error, USAGE, 'Отчёт не построен: ');
   const known = error instanceof ReportError || error instanceof ConfigError || error instanceof PublicationError;
-  process.stderr.write(
-    `Отчёт не построен: ${known ? (error as Error).message : String((error as Error).message ?? error)}\nИспользование: npm run report -- --base <ревизия> [--root ПАПКА] [--date ГГГГ-ММ-ДД] [--out ФАЙЛ]\n`,
-  );
+  process.stderr.write(`Отчёт не построен: ${known ? (error as Error).message : String((error as Error).message ?? error)}\n${USAGE}\n`);
   process.exit(2);
 });

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { ensurePortFree, parsePort } from '../src/serve/listen.ts';
 import { findNginx, startNginx } from '../src/serve/nginx.ts';
@@ -27,10 +27,13 @@ export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321
   return startNodeServer({ root: path.resolve(dir), port });
 }
 
+const USAGE = 'Использование: [PORT=4321] npm start -- [--no-build] [--node] [--out ПАПКА]';
+
 async function main() {
-  const { values } = parseArgs({
-    options: { 'no-build': { type: 'boolean', default: false }, node: { type: 'boolean', default: false }, out: { type: 'string', default: 'dist' } },
-  });
+  const { values } = commandLine(
+    { options: { 'no-build': { type: 'boolean', default: false }, node: { type: 'boolean', default: false }, out: { type: 'string', default: 'dist' } } },
+    USAGE,
+  );
   const config = loadConfig();
   const out = path.resolve(values.out);
   const port = parsePort(process.env.PORT, 4321);
@@ -80,6 +83,7 @@ async function main() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
+    if (error instanceof UsageError) exitWithUsage(error, USAGE, '✗ ');
     process.stderr.write(`✗ ${error instanceof ConfigError ? error.message : ((error as Error).message ?? String(error))}\n`);
     process.exit(1);
   });

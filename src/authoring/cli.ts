@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadCorpus } from '../analysis/load.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { AuthoringError, ExistsError } from './errors.ts';
 import { planAppendix, planDocument, planEdition, titleProblem, type NewFile } from './scaffold.ts';
 import { writeNew } from './write.ts';
+import { commandLine, UsageError } from '../lib/command-line.ts';
 
 /** Questions for what the flags leave out; only a terminal gets them. Each returns undefined when the author cancels. */
 export interface Asker {
@@ -52,14 +52,18 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
       io.err(`Ничего не создано: ${error.message}\n`);
       return 2;
     }
+    if (error instanceof UsageError) {
+      if (error.exitCode === 0) io.out(`${USAGE}\n`);
+      else io.err(`Ничего не создано: ${error.message}\n${USAGE}\n`);
+      return error.exitCode;
+    }
     throw error;
   }
 }
 
 async function plan(argv: string[], io: NewIo): Promise<NewFile | undefined> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = commandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -70,10 +74,9 @@ async function plan(argv: string[], io: NewIo): Promise<NewFile | undefined> {
         version: { type: 'string' },
         number: { type: 'string' },
       },
-    });
-  } catch (error) {
-    throw new AuthoringError(`неверные параметры: ${(error as Error).message}\n${USAGE}`);
-  }
+    },
+    USAGE,
+  );
   const { values, positionals } = parsed;
   if (positionals.length > 2) throw new AuthoringError(`лишние аргументы: ${positionals.slice(2).join(' ')} (название — в кавычках после --title)\n${USAGE}`);
   const corpus = await loadCorpus(io.root);
