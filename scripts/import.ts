@@ -3,11 +3,12 @@
  * Imports DOCX, ODT, DOC, RTF (through LibreOffice), saved HTML, PDF and text exports as MDX editions, checks the result, writes
  * import-report.md and import-report.json. Exit 0: all imported; 1: some failed; 2: bad usage.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { parseCode } from '../src/lib/codes.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
-import { importBatch } from '../src/import/batch.ts';
+import { collectInputs, importBatch } from '../src/import/batch.ts';
 import { summaryTable, writeReports } from '../src/import/report.ts';
 import { readLegacyMap, type LegacySource } from '../src/import/legacy.ts';
 
@@ -35,6 +36,10 @@ async function main() {
     USAGE,
   );
   if (positionals.length === 0) usage('Укажите файл или папку для импорта.');
+  const missing = positionals.filter((input) => !existsSync(input));
+  if (missing.length) usage(`не найдено: ${missing.map((m) => `«${m}»`).join(', ')}; ничего не импортировано`);
+  if ((await collectInputs(positionals)).length === 0)
+    usage(`в ${positionals.map((p) => `«${p}»`).join(', ')} нет ни одного файла для импорта (скрытые не считаются); ничего не импортировано`);
   const code = values.code === undefined ? undefined : parseCode(values.code)?.code;
   if (values.code !== undefined && !code) usage(`--code «${values.code}»: код пишется кириллицей, например ПТ-035`);
   if (values.version !== undefined && !/^\d+(\.\d+)*$/.test(values.version))

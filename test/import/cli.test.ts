@@ -59,4 +59,18 @@ describe('scripts/import.ts', () => {
     expect(latin.stderr).toContain('код пишется кириллицей');
     expect(existsSync(path.join(projectRoot, 'import-report.md'))).toBe(false);
   });
+
+  it('a path that does not exist, or a folder with nothing in it: exit 2 and what is wrong, no report of an empty batch', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'nd-import-cli-'));
+    const empty = path.join(work, 'пустая');
+    spawnSync('mkdir', ['-p', empty]);
+    writeFileSync(path.join(empty, '.DS_Store'), '');
+    const typo = run([SOURCE, path.join(work, 'нет-такого.docx'), '--dry-run', '--report', work], projectRoot);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/^не найдено: «.*нет-такого\.docx»; ничего не импортировано$/m);
+    const nothing = run([empty, '--dry-run', '--report', work], projectRoot);
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toMatch(/^в «.*пустая» нет ни одного файла для импорта \(скрытые не считаются\); ничего не импортировано$/m);
+    expect(readdirSync(work).sort()).toEqual(['пустая']);
+  });
 });
