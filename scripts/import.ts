@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { parseCode } from '../src/lib/codes.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
@@ -46,6 +47,9 @@ async function main() {
     usage(`--version «${values.version}»: номер редакции — числа через точку, например 1.0`);
   const config = loadConfig(process.cwd());
   const out = values.out ?? config.contentRoot;
+  // Imports are written into a content root: a mistyped --out would grow a stray tree that nothing checks or publishes.
+  if (!existsSync(path.join(out, 'registries')))
+    usage(`--out «${out}»: это не папка содержимого (в ней нет registries/); укажите папку содержимого портала, например content; ничего не импортировано`);
   if ((code || values.version) && (positionals.length > 1 || !/\.[a-z]+$/i.test(positionals[0]!)))
     usage('--code и --version относятся к одному файлу: укажите один файл.');
   try {

@@ -72,5 +72,9 @@ describe('scripts/import.ts', () => {
     expect(nothing.status).toBe(2);
     expect(nothing.stderr).toMatch(/^в «.*пустая» нет ни одного файла для импорта \(скрытые не считаются\); ничего не импортировано$/m);
     expect(readdirSync(work).sort()).toEqual(['пустая']);
+    const stray = run([SOURCE, '--out', path.join(work, 'contnet'), '--report', work], projectRoot);
+    expect(stray.status).toBe(2);
+    expect(stray.stderr).toMatch(/^--out «.*contnet»: это не папка содержимого \(в ней нет registries\/\)/m);
+    expect(readdirSync(work).sort()).toEqual(['пустая']);
   });
 });
