@@ -1,5 +1,6 @@
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { VFile } from 'vfile';
+import { jsonSyntaxReason } from '../lib/json-syntax.ts';
 import type { Locator, ParseProblem } from '../model/parsed.ts';
 import { duplicateJsonKeys, duplicateReason, lineOf } from './duplicate-keys.ts';
 import { nestingReason, tooDeep } from './nesting.ts';
@@ -24,11 +25,7 @@ export function parseJson(file: VFile): ParsedJson {
     };
   const errors: ParseError[] = [];
   const root: JsonNode | undefined = parseTree(String(file.value), errors, { allowTrailingComma: false, disallowComments: true });
-  const problems: ParseProblem[] = errors.map((error) => ({
-    ruleId: 'syntax/json',
-    offset: error.offset,
-    reason: `ошибка синтаксиса JSON: ${JSON_ERRORS[printParseErrorCode(error.error)] ?? printParseErrorCode(error.error)}`,
-  }));
+  const problems: ParseProblem[] = errors.map((error) => ({ ruleId: 'syntax/json', offset: error.offset, reason: jsonSyntaxReason(error) }));
   if (root && problems.length === 0) {
     const text = String(file.value);
     for (const { offset, key, first } of duplicateJsonKeys(root)) {
@@ -39,22 +36,3 @@ export function parseJson(file: VFile): ParsedJson {
   if (problems.length === 0) data = JSON.parse(String(file.value));
   return { file, data, locate: jsonLocator(root), problems };
 }
-
-const JSON_ERRORS: Record<string, string> = {
-  InvalidSymbol: 'недопустимый символ',
-  InvalidNumberFormat: 'неверная запись числа',
-  PropertyNameExpected: 'ожидается имя свойства в двойных кавычках',
-  ValueExpected: 'ожидается значение',
-  ColonExpected: 'ожидается двоеточие',
-  CommaExpected: 'ожидается запятая',
-  CloseBraceExpected: 'ожидается закрывающая фигурная скобка «}»',
-  CloseBracketExpected: 'ожидается закрывающая квадратная скобка «]»',
-  EndOfFileExpected: 'после значения не должно быть текста',
-  InvalidCommentToken: 'комментарии в JSON не допускаются',
-  UnexpectedEndOfComment: 'незакрытый комментарий',
-  UnexpectedEndOfString: 'незакрытая строка: добавьте кавычку',
-  UnexpectedEndOfNumber: 'незаконченное число',
-  InvalidUnicode: 'неверная escape-последовательность \\u',
-  InvalidEscapeCharacter: 'неверная escape-последовательность',
-  InvalidCharacter: 'недопустимый управляющий символ в строке',
-};

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isoDate } from '../schemas/common.ts';
+import { closest } from './did-you-mean.ts';
+import { firstJsonSyntaxError } from './json-syntax.ts';
 
 /** `nd.config.json` at the project root; every field has an environment override. */
 export const configSchema = z
@@ -91,13 +93,13 @@ export class ConfigError extends Error {}
 export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): SiteConfig {
   const env = setVariables(rawEnv);
   const file = env.ND_CONFIG ? path.resolve(cwd, env.ND_CONFIG) : path.join(cwd, 'nd.config.json');
+  const shown = path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file);
   let raw: Record<string, unknown> = {};
   if (existsSync(file)) {
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new ConfigError(`nd.config.json: ошибка синтаксиса JSON — ${(error as Error).message}`);
-    }
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const syntax = firstJsonSyntaxError(text);
+    if (syntax) throw new ConfigError(`${shown}:${syntax}`);
+    raw = JSON.parse(text) as Record<string, unknown>;
   }
   const repository = (raw.repository ?? {}) as Record<string, unknown>;
   const merged = {
@@ -112,10 +114,11 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
   };
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const key = first?.path.join('.') ?? '';
-    const shown = path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file);
-    throw new ConfigError(`${whereSet(key, overrides, env) ?? `${shown}: свойство «${key}»`}: ${first?.message}`);
+    const first = parsed.error.issues[0]!;
+    const key = first.path.join('.');
+    const unknown = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? [unknownKeys(issue.keys, issue.path)] : []));
+    if (unknown.length) throw new ConfigError(`${shown}: ${unknown.join('; ')}`);
+    throw new ConfigError(`${whereSet(key, overrides, env) ?? `${shown}: свойство «${key}»`}: ${first.message}`);
   }
   const buildDate = parsed.data.buildDate ?? new Date().toISOString().slice(0, 10);
   // Astro's cache (content store, incremental pages) and the renderer's; tests give each build its own.
@@ -123,6 +126,29 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
   // The checker's analysis cache: ND_CACHE=on|off (benchmarks measure both), else automatic.
   const analysisCache = env.ND_CACHE === 'on' || env.ND_CACHE === 'off' ? env.ND_CACHE : 'auto';
   return Object.freeze({ ...parsed.data, buildDate, cacheDir, analysisCache, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) });
+}
+
+/** «неизвестное свойство «audiense»: возможно, «audience»», with the settings known at that level. */
+function unknownKeys(keys: readonly string[], at: readonly PropertyKey[]): string {
+  const level = at.reduce<z.ZodType | undefined>((schema, part) => {
+    const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : undefined;
+    return shape?.[String(part)] instanceof z.ZodType ? unwrap(shape[String(part)]!) : undefined;
+  }, unwrap(configSchema));
+  const known = level instanceof z.ZodObject ? Object.keys(level.shape as object) : [];
+  const prefix = at.length ? `${at.join('.')}.` : '';
+  return keys
+    .map((key) => {
+      const near = closest(key, known);
+      return `неизвестное свойство «${prefix}${key}»${near ? `: возможно, «${prefix}${near}»` : ''}`;
+    })
+    .join('; ');
+}
+
+/** The object inside optional and default wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  return current;
 }
 
 /** The command-line option and environment variable of each setting that has them, in the order they win. */

@@ -41,3 +41,32 @@ describe('loadConfig names where a wrong value came from', () => {
     expect(() => loadConfig(projectRoot, { ND_CONFIG: file })).toThrow(`${file}: свойство «buildDate»: ожидается существующая дата`);
   });
 });
+
+describe('nd.config.json written by hand', () => {
+  const configFile = (text: string) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'nd-config-')), 'nd.config.json');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('a mistyped setting is named with the one meant, at any level, all of them at once', () => {
+    const file = configFile(JSON.stringify({ audiense: 'public', serve: { trustedProxy: ['10.0.0.1'] } }));
+    expect(() => loadConfig(projectRoot, { ND_CONFIG: file })).toThrow(
+      `${file}: неизвестное свойство «serve.trustedProxy»: возможно, «serve.trustedProxies»; неизвестное свойство «audiense»: возможно, «audience»`,
+    );
+  });
+
+  it.each([
+    ['{\n  "site": "https://nd.example.ru"\n  "audience": "public"\n}\n', '3:3: ошибка синтаксиса JSON: ожидается запятая'],
+    ['{ "site": "https://nd.example.ru", }', '1:36: ошибка синтаксиса JSON: ожидается имя свойства в двойных кавычках'],
+    ['{ // комментарий\n}', '1:3: ошибка синтаксиса JSON: комментарии в JSON не допускаются'],
+  ])('a syntax error is located at line:column, in Russian: %j', (text, where) => {
+    const file = configFile(text);
+    expect(() => loadConfig(projectRoot, { ND_CONFIG: file })).toThrow(`${file}:${where}`);
+  });
+
+  it('a byte order mark (Notepad writes one) is not an error', () => {
+    const file = configFile('\uFEFF{ "audience": "public" }');
+    expect(loadConfig(projectRoot, { ND_CONFIG: file }).audience).toBe('public');
+  });
+});
