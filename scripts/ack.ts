@@ -5,9 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { refusedBackupTarget } from '../src/ack/backup-target.ts';
 import { AckSetupError, ackEnvironment, openStore } from '../src/ack/open-store.ts';
+import { sqliteFile } from '../src/ack/sqlite-store.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
 import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
+import { fsReason } from '../src/lib/fs-errors.ts';
 
 const USAGE = 'использование: npm run ack | npm run ack -- employees ФАЙЛ.csv [--skip-invalid] | npm run ack -- backup ФАЙЛ';
 
@@ -48,7 +51,7 @@ async function serve(config: SiteConfig) {
 async function employees(config: SiteConfig, file: string | undefined, skipInvalid: boolean) {
   if (!file) throw new Stop(USAGE, 2);
   const bytes = await readFile(file).catch((error: Error) => {
-    throw new Stop(`${file}: файл не прочитан — ${error.message}`);
+    throw new Stop(`${file}: файл не прочитан — ${fsReason(error)}`);
   });
   let text: string;
   try {
@@ -81,10 +84,14 @@ async function employees(config: SiteConfig, file: string | undefined, skipInval
 
 async function backup(config: SiteConfig, file: string | undefined) {
   if (!file) throw new Stop(USAGE, 2);
-  const store = await openStore(ackEnvironment(process.cwd(), process.env, config.serve.ackPort));
+  const environment = ackEnvironment(process.cwd(), process.env, config.serve.ackPort);
+  const live = environment.databaseUrl ? [] : ['', '-wal', '-shm'].map((suffix) => `${sqliteFile(environment.dataDir)}${suffix}`);
+  const refused = refusedBackupTarget(file, live);
+  if (refused) throw new Stop(`копия не сделана: ${refused}`);
+  const store = await openStore(environment);
   try {
     const how = await store.backup(path.resolve(file)).catch((error: Error) => {
-      throw new Stop(`копия не сделана: ${error.message}`);
+      throw new Stop(`копия не сделана: ${fsReason(error)}`);
     });
     process.stdout.write(`копия базы: ${file} — ${how}; записей об ознакомлении: ${await store.countRecords()}\n`);
   } finally {

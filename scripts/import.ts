@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from '../src/lib/config.ts';
 import { collectInputs, importBatch } from '../src/import/batch.ts';
 import { summaryTable, writeReports } from '../src/import/report.ts';
 import { readLegacyMap, type LegacySource } from '../src/import/legacy.ts';
+import { fsReason } from '../src/lib/fs-errors.ts';
 
 const USAGE =
   'Использование: npm run import -- <файл или папка…> [--dry-run] [--out content] [--code ПТ-035] [--version 1.0] [--report ПАПКА (по умолчанию .nd/import)] [--source-url https://intranet.example/nd/] [--legacy-map старые-адреса.csv]';
@@ -55,7 +56,7 @@ async function main() {
   try {
     await mkdir(values.report, { recursive: true });
   } catch (error) {
-    usage(`--report «${values.report}»: папку для отчёта не создать (${(error as Error).message}); ничего не импортировано`);
+    usage(`--report «${values.report}»: папку для отчёта не создать (${fsReason(error)}); ничего не импортировано`);
   }
   const sourceUrl = values['source-url'];
   if (sourceUrl !== undefined && !/^(https?:\/\/[^/]+)?\//i.test(sourceUrl))

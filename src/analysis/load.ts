@@ -6,6 +6,7 @@ import type { Standard } from '../schemas/standard.ts';
 import { clearSuggestions, suggestionIn } from '../lib/did-you-mean.ts';
 import { compareNatural } from '../lib/codes.ts';
 import { ConfigError } from '../lib/config.ts';
+import { fsReason } from '../lib/fs-errors.ts';
 import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry, LoadProblem, Located } from '../model/corpus.ts';
 import { classify, FILE_KINDS, meantPath, type FileKind } from '../model/file-kinds.ts';
 import type { FieldPath, Locator, ParsedMdx, ParseProblem } from '../model/parsed.ts';
@@ -38,7 +39,7 @@ function unreadableRoot(root: string, error: NodeJS.ErrnoException): ConfigError
   if (error.code === 'ENOENT') return new ConfigError(`папка содержимого «${shown}» не найдена: ${where}`);
   if (error.code === 'ENOTDIR') return new ConfigError(`«${shown}» — файл, а не папка содержимого: ${where}`);
   if (error.code === 'EACCES') return new ConfigError(`нет доступа к папке содержимого «${shown}»: дайте права на чтение`);
-  return new ConfigError(`папку содержимого «${shown}» не удалось прочесть: ${error.message}`);
+  return new ConfigError(`папку содержимого «${shown}» не удалось прочесть: ${fsReason(error)}`);
 }
 
 /** Where message paths start: the content root relative to the working folder, or absolute when outside it. */
