@@ -5,8 +5,10 @@
  * new and gone, references that became suspect, pages that change. Exit 0, or 2 for bad usage.
  */
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { fsReason } from '../src/lib/fs-errors.ts';
 import { PublicationError } from '../src/publish/publish.ts';
 import { mergeRequestReport, ReportError, reportMarkdown } from '../src/report/merge-request.ts';
 
@@ -17,8 +19,15 @@ async function main() {
   if (!values.base) throw new ReportError('укажите, с чем сравнивать: --base <ветка, тег или коммит>, например --base origin/main');
   const config = loadConfig(process.cwd(), process.env, { contentRoot: values.root, buildDate: values.date });
   const markdown = reportMarkdown(await mergeRequestReport(config, values.base));
-  if (values.out) writeFileSync(values.out, markdown);
-  else process.stdout.write(markdown);
+  if (values.out) {
+    const out = values.out;
+    try {
+      writeFileSync(out, markdown);
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new ReportError(`--out «${out}»: отчёт не записан — ${missing ? `папки «${path.dirname(out)}» нет` : fsReason(error)}`);
+    }
+  } else process.stdout.write(markdown);
 }
 
 main().catch((error: unknown) => {

@@ -138,4 +138,19 @@ describe('npm run report', () => {
     expect(run.stderr).toContain('ревизия «нет-такой» не найдена');
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it("an --out it cannot write is named in Russian (exit 2), not as Node's ENOENT", () => {
+    const out = path.join(repo, 'нет-папки', 'отчёт.md');
+    const run = spawnSync(
+      process.execPath,
+      [path.join(projectRoot, 'scripts/report.ts'), '--base', 'HEAD~1', '--root', path.join(repo, 'content'), '--out', out],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`--out «${out}»: отчёт не записан — папки «${path.dirname(out)}» нет`);
+    expect(run.stderr).not.toMatch(/ENOENT/);
+  });
 });
