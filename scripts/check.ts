@@ -52,7 +52,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) exitWithUsage(error, USAGE);
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError) process.stderr.write(`✗ ${error.message}\n`);
   else process.stderr.write(`Проверка не выполнена: ${(error as Error).message ?? String(error)}\n`);
   process.exit(2);
 });

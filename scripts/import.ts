@@ -78,6 +78,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) exitWithUsage(error, USAGE);
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Импорт не выполнен: ${(error as Error).message ?? String(error)}\n`);
+  process.stderr.write(error instanceof ConfigError ? `✗ ${error.message}\n` : `Импорт не выполнен: ${(error as Error).message ?? String(error)}\n`);
   process.exit(2);
 });

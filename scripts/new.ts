@@ -53,7 +53,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError) process.stderr.write(`✗ ${error.message}\n`);
   else process.stderr.write(`Ничего не создано: ${(error as Error).message ?? String(error)}\n`);
   process.exit(2);
 });

@@ -62,13 +62,13 @@ describe('npm run check', () => {
     [
       'a folder that does not exist',
       () => path.join(tmpdir(), 'nd-no-such-root'),
-      /^папка содержимого «.*nd-no-such-root» не найдена: укажите папку содержимого в --root/,
+      /^✗ папка содержимого «.*nd-no-such-root» не найдена: укажите папку содержимого в --root/,
     ],
-    ['a file', () => path.join(projectRoot, 'package.json'), /^«.*package\.json» — файл, а не папка содержимого/],
+    ['a file', () => path.join(projectRoot, 'package.json'), /^✗ «.*package\.json» — файл, а не папка содержимого/],
     [
       'an empty folder',
       () => mkdtempSync(path.join(tmpdir(), 'nd-empty-root-')),
-      /^в папке содержимого «.*nd-empty-root-.*» нет ни одного файла: проверьте путь/,
+      /^✗ в папке содержимого «.*nd-empty-root-.*» нет ни одного файла: проверьте путь/,
     ],
   ])('a content root that is %s: exit 2 and the reason, not a green check of nothing', async (_, root, reason) => {
     const run = await runCheckCli(['--root', root()]);
@@ -80,7 +80,7 @@ describe('npm run check', () => {
   it('a wrong --date is named as --date, not as a property of nd.config.json', async () => {
     const run = await runCheckCli(['--date', '2026-02-30']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^--date: ожидается существующая дата/);
+    expect(run.stderr).toMatch(/^✗ --date: ожидается существующая дата/);
   });
 
   it('honours severities from the config file', async () => {
