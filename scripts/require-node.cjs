@@ -1,6 +1,7 @@
 // Runs before the portal's npm scripts (their "pre" hooks) on whatever Node the machine has, so it is plain
 // CommonJS: on Node older than 22.12 the TypeScript scripts cannot even load (ERR_UNKNOWN_FILE_EXTENSION with a
-// stack trace), and this says why and what to do instead.
+// stack trace), and this says why and what to do instead. It also catches a project whose packages are not
+// installed yet («Cannot find package 'astro'»).
 
 /** The message for a Node version the portal cannot run on, or undefined when it can. */
 function nodeProblem(version) {
@@ -15,10 +16,16 @@ function nodeProblem(version) {
   ].join('\n');
 }
 
-module.exports = { nodeProblem };
+/** The message for a project whose packages are not installed (`npm ci` not run yet), or undefined. */
+function installProblem(projectRoot) {
+  const installed = require('node:fs').existsSync(require('node:path').join(projectRoot, 'node_modules', '.package-lock.json'));
+  return installed ? undefined : '✗ пакеты проекта не установлены: сначала выполните npm ci.';
+}
+
+module.exports = { nodeProblem, installProblem };
 
 if (require.main === module) {
-  const problem = nodeProblem(process.versions.node);
+  const problem = nodeProblem(process.versions.node) ?? installProblem(require('node:path').join(__dirname, '..'));
   if (problem) {
     process.stderr.write(`${problem}\n`);
     process.exit(1);

@@ -1,10 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/content-root.ts';
 
 /** The npm scripts' "pre" hook: on a Node too old for the TypeScript scripts it says so, instead of a stack trace. */
-const { nodeProblem } = createRequire(import.meta.url)('../../scripts/require-node.cjs') as { nodeProblem: (version: string) => string | undefined };
+const { nodeProblem, installProblem } = createRequire(import.meta.url)('../../scripts/require-node.cjs') as {
+  nodeProblem: (version: string) => string | undefined;
+  installProblem: (projectRoot: string) => string | undefined;
+};
 
 describe('scripts/require-node.cjs', () => {
   it.each(['20.20.2', '22.11.0', '18.19.1'])('Node %s: what is wrong and how to get Node 24', (version) => {
@@ -17,6 +23,11 @@ describe('scripts/require-node.cjs', () => {
 
   it.each(['22.12.0', '22.20.1', '24.21.0', '25.0.0'])('Node %s: nothing to say', (version) => {
     expect(nodeProblem(version)).toBeUndefined();
+  });
+
+  it('a project without its packages is told to run npm ci first', () => {
+    expect(installProblem(mkdtempSync(path.join(tmpdir(), 'nd-fresh-')))).toBe('✗ пакеты проекта не установлены: сначала выполните npm ci.');
+    expect(installProblem(projectRoot)).toBeUndefined();
   });
 
   it('passes quietly on the Node running the tests', () => {
