@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { z } from 'zod';
+import { dottedDateHint } from '../schemas/common.ts';
 import { jsonSchemaFor } from '../schemas/json-schema.ts';
 import { didYouMean } from '../lib/did-you-mean.ts';
 import type { FieldPath } from '../model/parsed.ts';
@@ -209,7 +210,10 @@ function ajvIssue(error: ErrorObject, data: unknown): SchemaIssue {
     case 'format':
       return {
         path,
-        message: `свойство ${at(path)}: ${params.format === 'date' ? 'ожидается существующая дата в формате ГГГГ-ММ-ДД' : `неверный формат ${String(params.format)}`}, указано ${JSON.stringify(getAt(data, path))}`,
+        message: `свойство ${at(path)}: ${
+          (params.format === 'date' ? dottedDateHint(getAt(data, path)) : undefined) ??
+          `${params.format === 'date' ? 'ожидается существующая дата в формате ГГГГ-ММ-ДД' : `неверный формат ${String(params.format)}`}, указано ${JSON.stringify(getAt(data, path))}`
+        }`,
       };
     case 'pattern':
       return { path, message: `свойство ${at(path)}: значение ${JSON.stringify(getAt(data, path))} не соответствует образцу ${String(params.pattern)}` };

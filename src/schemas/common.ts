@@ -23,7 +23,19 @@ const unlessToFill = (message: string) => (issue: { input?: unknown }) => {
 
 /** A calendar date `YYYY-MM-DD`; impossible dates (2025-02-30) are rejected. */
 export const isoDate = () =>
-  z.iso.date({ error: unlessToFill('ожидается существующая дата в формате ГГГГ-ММ-ДД, например 2024-03-01') });
+  z.iso.date({ error: (issue) => dottedDateHint(issue.input) ?? unlessToFill('ожидается существующая дата в формате ГГГГ-ММ-ДД, например 2024-03-01')(issue) });
+
+/**
+ * A date as Russian documents write it (01.03.2023, 1.3.2023) told in the files' format: «дата пишется в
+ * формате ГГГГ-ММ-ДД: «01.03.2023» — это 2023-03-01». Undefined for anything else. For frontmatter (zod)
+ * and JSON records (ajv) alike.
+ */
+export function dottedDateHint(input: unknown): string | undefined {
+  const dotted = typeof input === 'string' ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(input.trim()) : null;
+  if (!dotted) return undefined;
+  const [, day, month, year] = dotted;
+  return `дата пишется в формате ГГГГ-ММ-ДД: «${String(input)}» — это ${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+}
 
 /** A document code as written in data: Cyrillic prefix, hyphen, number (`ПТ-035`). */
 export const documentCode = () =>

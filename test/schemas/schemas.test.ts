@@ -68,7 +68,7 @@ describe('schema errors are located in the file', () => {
     const lines = formatMessages(root, result.messages).filter((l) => l.includes('schema/invalid'));
     const unitsLine = units.split('\n').findIndex((l) => l.includes('"parent": 7')) + 1;
     expect(lines).toEqual([
-      `documents/pt-035/editions/1.0.mdx:6:11  error  свойство «approved»: ожидается существующая дата в формате ГГГГ-ММ-ДД, например 2024-03-01  schema/invalid`,
+      `documents/pt-035/editions/1.0.mdx:6:11  error  свойство «approved»: дата пишется в формате ГГГГ-ММ-ДД: «01.03.2023» — это 2023-03-01  schema/invalid`,
       expect.stringMatching(new RegExp(`^registries/units\\.json:${unitsLine}:\\d+  error  свойство «items\\[1\\]\\.parent»: ожидается строка или null, указано число 7  schema/invalid$`)),
     ]);
   });
