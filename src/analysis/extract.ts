@@ -123,6 +123,9 @@ export function extract(tree: Root): Extracted {
       case 'link':
         out.refs.push({ kind: 'link', raw: node.url, url: node.url, offset });
         return true;
+      case 'image':
+        out.refs.push({ kind: 'image', raw: node.url, url: node.url, offset });
+        return false;
       case 'definition':
         // `[текст][r]` … `[r]: адрес`: the target is in the definition, checked like any link.
         out.refs.push({ kind: 'link', raw: node.url, url: node.url, offset });

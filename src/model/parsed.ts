@@ -53,6 +53,8 @@ export type ProseRef = (
   | { kind: 'appendix'; raw: string; number: number; title?: string; document?: string; offset: number }
   | { kind: 'role' | 'term'; raw: string; id: string; offset: number }
   | { kind: 'link'; raw: string; url: string; offset: number }
+  /** `![подпись](адрес)`: judged by `ref/image` (the page must be able to show it). */
+  | { kind: 'image'; raw: string; url: string; offset: number }
 ) & { hidden?: HiddenChar[] };
 
 export interface HeadingInfo {

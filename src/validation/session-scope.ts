@@ -40,6 +40,7 @@ export const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'ref/unknown-unit',
   'ref/unknown-access',
   'ref/broken-link',
+  'ref/image',
   'ref/invisible-character',
   'ref/suspect',
   'ref/unknown-principle',

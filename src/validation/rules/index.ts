@@ -36,6 +36,7 @@ import refUnknownUnit from './ref/unknown-unit/rule.ts';
 import refUnknownAccess from './ref/unknown-access/rule.ts';
 import refBrokenLink from './ref/broken-link/rule.ts';
 import refInvisibleCharacter from './ref/invisible-character/rule.ts';
+import refImage from './ref/image/rule.ts';
 import refSuspect from './ref/suspect/rule.ts';
 import mdxForbiddenCode from './mdx/forbidden-code/rule.ts';
 import editionOneInForce from './edition/one-in-force/rule.ts';
@@ -107,6 +108,7 @@ export const RULES = [
   refUnknownUnit,
   refUnknownAccess,
   refBrokenLink,
+  refImage,
   refInvisibleCharacter,
   refSuspect,
   refUnknownPrinciple,
