@@ -1,12 +1,37 @@
 import { defineRule } from '../../../rule.ts';
 
+/**
+ * Every unit's parent is in the registry, and following parents ends at a unit without one: a circle
+ * (kc → marketing → kc) has no head, and every page that shows a unit's place in the company would
+ * have to stop somewhere arbitrary.
+ */
 export default defineRule(
-  { id: 'registry/unknown-parent', severity: 'error', description: 'вышестоящее подразделение существует' },
+  { id: 'registry/unknown-parent', severity: 'error', description: 'вышестоящее подразделение существует, и подчинение не замыкается в круг' },
   ({ corpus, lookup, report }) => {
+    const parentOf = new Map(corpus.units.map((unit) => [unit.data.id, unit.data.parent]));
     for (const unit of corpus.units) {
       const parent = unit.data.parent;
-      if (parent !== null && !lookup.units.has(parent))
+      if (parent !== null && !lookup.units.has(parent)) {
         report({ value: unit, field: ['parent'] }, `вышестоящее подразделение «${parent}» не найдено в реестре подразделений`);
+        continue;
+      }
+      const circle = circleThrough(unit.data.id, parentOf);
+      if (circle)
+        report(
+          { value: unit, field: ['parent'] },
+          `подчинение замыкается в круг: ${circle.join(' → ')}; у головного подразделения вышестоящего нет — запишите ему parent: null`,
+        );
     }
   },
 );
+
+/** The chain of parents from `id` back to `id` itself, when following parents returns to it. */
+function circleThrough(id: string, parentOf: ReadonlyMap<string, string | null>): string[] | undefined {
+  const chain = [id];
+  for (let at = parentOf.get(id); at != null && parentOf.has(at); at = parentOf.get(at)) {
+    if (at === id) return [...chain, id];
+    if (chain.includes(at)) return undefined; // a circle further up, reported at its own units
+    chain.push(at);
+  }
+  return undefined;
+}
