@@ -32,7 +32,17 @@ export const configSchema = z
           .default('X-ND-Audience')
           .describe('Заголовок, в котором прокси единого входа передаёт уровень доступа читателя.'),
         trustedProxies: z
-          .array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]))
+          .array(
+            z
+              .union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+                error: (issue) => `ожидается IP-адрес или подсеть CIDR прокси, например 10.0.0.5 или 10.0.0.0/24, указано ${JSON.stringify(issue.input)}`,
+              })
+              // A network of every address makes the sign-on header everyone's to set: the gate would be open.
+              .refine((entry) => !/\/0$/.test(entry), {
+                error: (issue) =>
+                  `«${String(issue.input)}» — это любой адрес: кто угодно выбрал бы себе аудиторию заголовком; укажите адреса прокси единого входа`,
+              }),
+          )
           .default(['127.0.0.1', '::1'])
           .describe('Адреса прокси единого входа: заголовки X-ND-* принимаются только от них.'),
         missingAudience: z
@@ -115,7 +125,7 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const key = first.path.join('.');
+    const key = first.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
     const unknown = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? [unknownKeys(issue.keys, issue.path)] : []));
     if (unknown.length) throw new ConfigError(`${shown}: ${unknown.join('; ')}`);
     throw new ConfigError(`${whereSet(key, overrides, env) ?? `${shown}: свойство «${key}»`}: ${first.message}`);

@@ -65,6 +65,21 @@ describe('nd.config.json written by hand', () => {
     expect(() => loadConfig(projectRoot, { ND_CONFIG: file })).toThrow(`${file}:${where}`);
   });
 
+  it.each([
+    ['localhost', 'ожидается IP-адрес или подсеть CIDR прокси, например 10.0.0.5 или 10.0.0.0/24, указано "localhost"'],
+    ['10.0.0.0/33', 'ожидается IP-адрес или подсеть CIDR прокси, например 10.0.0.5 или 10.0.0.0/24, указано "10.0.0.0/33"'],
+    ['0.0.0.0/0', '«0.0.0.0/0» — это любой адрес: кто угодно выбрал бы себе аудиторию заголовком; укажите адреса прокси единого входа'],
+    ['::/0', '«::/0» — это любой адрес: кто угодно выбрал бы себе аудиторию заголовком; укажите адреса прокси единого входа'],
+  ])('serve.trustedProxies %j is refused, named by its place in the list', (proxy, message) => {
+    const file = configFile(JSON.stringify({ serve: { trustedProxies: ['127.0.0.1', proxy] } }));
+    expect(() => loadConfig(projectRoot, { ND_CONFIG: file })).toThrow(`${file}: свойство «serve.trustedProxies[1]»: ${message}`);
+  });
+
+  it('a network of proxies is trusted as written', () => {
+    const file = configFile(JSON.stringify({ serve: { trustedProxies: ['10.0.0.0/8', 'fd00::/8', '::1'] } }));
+    expect(loadConfig(projectRoot, { ND_CONFIG: file }).serve.trustedProxies).toEqual(['10.0.0.0/8', 'fd00::/8', '::1']);
+  });
+
   it('a byte order mark (Notepad writes one) is not an error', () => {
     const file = configFile('\uFEFF{ "audience": "public" }');
     expect(loadConfig(projectRoot, { ND_CONFIG: file }).audience).toBe('public');
