@@ -5,6 +5,7 @@
  */
 import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { unknownAudience } from '../src/publish/access.ts';
 import { audienceSites } from '../src/site/audience-pages.ts';
 import { runCheck } from '../src/validation/run.ts';
 import { watch } from '../src/validation/watch.ts';
@@ -43,6 +44,9 @@ async function main() {
     return watch(config, audienceSites(config));
   }
   const result = await runCheck(config, audienceSites(config));
+  // The build stops on an audience the registry lacks (src/publish/access.ts); so does the check that guards it.
+  const unknown = [...new Set(config.audiences ?? [config.audience])].filter((id) => !result.lookup.accessLevels.has(id));
+  if (unknown.length) throw new ConfigError(unknownAudience(unknown, result.lookup.accessLevels.keys()));
   const output = report(format, result.messages, { files: result.corpus.files.length }, { repository: config.repository, site: config.site });
   if (output) process.stdout.write(`${output}\n`);
   const tooManyWarnings = result.warnings > maxWarnings;

@@ -28,6 +28,12 @@ export interface Access {
   refused: Map<string, string>;
 }
 
+/** Why a build cannot publish for these audiences: the access-level registry lacks them. */
+export function unknownAudience(ids: readonly string[], known: Iterable<string>): string {
+  const listed = [...known];
+  return `уровень доступа ${ids.map((id) => `«${id}»`).join(', ')}, до которого публикует сборка (audience или audiences в nd.config.json, ND_AUDIENCE или --audiences), не найден в registries/access-levels.json; известные: ${listed.join(', ') || 'нет ни одного'}`;
+}
+
 /**
  * A document is published when the edition its address shows (in force at the build date, else the
  * upcoming one, else the newest) is within the audience; then its appendices are too, and each of its
@@ -40,7 +46,7 @@ export function decideAccess(check: Pick<CheckResult, 'corpus' | 'lookup' | 'ext
   const audience = levels.get(audienceId);
   const publication: Access = { audience, published: new Set(), restricted: new Set(), files: new Set(), visible: new Set(), refused: new Map() };
   if (!audience) {
-    publication.problem = `уровень доступа «${audienceId}», до которого публикует сборка (audience в nd.config.json или ND_AUDIENCE), не найден в registries/access-levels.json; известные: ${[...levels.keys()].join(', ') || 'нет ни одного'}`;
+    publication.problem = unknownAudience([audienceId], levels.keys());
     for (const doc of check.corpus.documents) publication.restricted.add(doc.code);
     return publication;
   }

@@ -63,7 +63,7 @@ describe('decideAccess', () => {
   it('refuses an audience the registry does not know', () => {
     const decision = decideAccess(result, 'everyone', DATE);
     expect(decision.problem).toBe(
-      'уровень доступа «everyone», до которого публикует сборка (audience в nd.config.json или ND_AUDIENCE), не найден в registries/access-levels.json; известные: public, internal, confidential, trade-secret',
+      'уровень доступа «everyone», до которого публикует сборка (audience или audiences в nd.config.json, ND_AUDIENCE или --audiences), не найден в registries/access-levels.json; известные: public, internal, confidential, trade-secret',
     );
     expect(decision.published.size).toBe(0);
   });

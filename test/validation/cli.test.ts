@@ -77,6 +77,14 @@ describe('npm run check', () => {
     noStack(run.stderr);
   });
 
+  it('an audience the access-level registry lacks: exit 2, as the build stops on it, not a green check', async () => {
+    const run = await runCheckCli([], { ND_AUDIENCE: 'everyone' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^✗ уровень доступа «everyone», до которого публикует сборка .* не найден в registries\/access-levels\.json; известные: public, /,
+    );
+  });
+
   it('a wrong --date is named as --date, not as a property of nd.config.json', async () => {
     const run = await runCheckCli(['--date', '2026-02-30']);
     expect(run.code).toBe(2);
