@@ -17,7 +17,7 @@ import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.
 import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
 import { listeningToPages } from '../src/integration/page-events.ts';
 import { openSiteIndex, searchList } from '../src/integration/search-index.ts';
-import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
+import { ConfigError, loadConfig, subPathWarning, type SiteConfig } from '../src/lib/config.ts';
 import { refusedOutput } from '../src/lib/output-folder.ts';
 import { prepareSites } from '../src/publish/prepare.ts';
 import { audienceSites } from '../src/site/audience-pages.ts';
@@ -71,6 +71,8 @@ async function main() {
   await mkdir(path.dirname(out), { recursive: true });
   await recoverInterrupted(out);
   const started = performance.now();
+  const subPath = subPathWarning(config.site);
+  if (subPath) process.stdout.write(`⚠ ${subPath}\n`);
   const preparedAll = await prepareSites(siteConfigs, { sites: audienceSites(config) });
   const first = preparedAll[0]!;
   if (first.messages.length) process.stdout.write(`${report('human', first.messages, { files: first.files })}\n`);

@@ -138,6 +138,17 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
   return Object.freeze({ ...parsed.data, buildDate, cacheDir, analysisCache, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) });
 }
 
+/**
+ * The warning for a site address below the host's root (`https://intranet.example.ru/nd-portal/`, a GitLab
+ * Pages project path): the pages link from the host's root (/nd/…, /_astro/…), so only the site map and
+ * the feed would carry the path. Undefined for an address at the root.
+ */
+export function subPathWarning(site: string): string | undefined {
+  const { pathname, origin } = new URL(site);
+  if (pathname === '/' || pathname === '') return undefined;
+  return `адрес портала ${site} указывает путь ${pathname}, а страницы ссылаются от корня хоста (/nd/…): открывайте портал по адресу ${origin}/ (отдельное имя хоста или прокси корня), иначе ссылки на страницах не откроются`;
+}
+
 /** «неизвестное свойство «audiense»: возможно, «audience»», with the settings known at that level. */
 function unknownKeys(keys: readonly string[], at: readonly PropertyKey[]): string {
   const level = at.reduce<z.ZodType | undefined>((schema, part) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config.ts';
+import { loadConfig, subPathWarning } from '../../src/lib/config.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 
 /** CI fills variables from others that may be empty (`ND_SITE: $CI_PAGES_URL`): empty is unset, not a value. */
@@ -83,5 +83,21 @@ describe('nd.config.json written by hand', () => {
   it('a byte order mark (Notepad writes one) is not an error', () => {
     const file = configFile('\uFEFF{ "audience": "public" }');
     expect(loadConfig(projectRoot, { ND_CONFIG: file }).audience).toBe('public');
+  });
+});
+
+/** The pages link from the host's root: an address with a path is published, with a warning that says where to open it. */
+describe('subPathWarning', () => {
+  it.each(['https://nd.example.ru', 'https://nd.example.ru/', 'http://localhost:4321'])('%s: none', (site) => {
+    expect(subPathWarning(site)).toBeUndefined();
+  });
+
+  it.each([
+    ['https://intranet.example.ru/nd-portal/', '/nd-portal/', 'https://intranet.example.ru'],
+    ['https://quality.gitlab.io/normative-documents', '/normative-documents', 'https://quality.gitlab.io'],
+  ])('%s: names the path and the root to open', (site, pathname, origin) => {
+    expect(subPathWarning(site)).toBe(
+      `адрес портала ${site} указывает путь ${pathname}, а страницы ссылаются от корня хоста (/nd/…): открывайте портал по адресу ${origin}/ (отдельное имя хоста или прокси корня), иначе ссылки на страницах не откроются`,
+    );
   });
 });
