@@ -11,6 +11,7 @@ import { sqliteFile } from '../src/ack/sqlite-store.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
 import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { fsReason } from '../src/lib/fs-errors.ts';
+import { decodeCsv, parseEmployees } from '../src/ack/employees-csv.ts';
 
 const USAGE = 'использование: npm run ack | npm run ack -- employees ФАЙЛ.csv [--skip-invalid] | npm run ack -- backup ФАЙЛ';
 
@@ -53,14 +54,12 @@ async function employees(config: SiteConfig, file: string | undefined, skipInval
   const bytes = await readFile(file).catch((error: Error) => {
     throw new Stop(`${file}: файл не прочитан — ${fsReason(error)}`);
   });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Stop(`${file}: файл не в кодировке UTF-8 (Excel по умолчанию сохраняет в Windows-1251): сохраните его как «CSV UTF-8 (разделитель — запятая)»`);
-  }
+  const decoded = decodeCsv(bytes);
+  if (!decoded) throw new Stop(`${file}: файл не в кодировке UTF-8 и не в Windows-1251: сохраните его как «CSV UTF-8 (разделитель — запятая)»`);
+  const text = decoded.text;
+  if (decoded.encoding === 'windows-1251') process.stdout.write(`${file}: прочитан в кодировке Windows-1251 (так сохраняет «CSV» Excel)\n`);
   // The registries as the content has them now; the employees' units and roles must be found there.
-  const [{ parseEmployees }, { loadCorpus }] = await Promise.all([import('../src/ack/employees-csv.ts'), import('../src/analysis/load.ts')]);
+  const { loadCorpus } = await import('../src/analysis/load.ts');
   const corpus = await loadCorpus(config.contentRootAbs);
   const registries = { units: new Set(corpus.units.map((u) => u.data.id)), roles: new Set(corpus.roles.map((r) => r.data.id)) };
   const { employees: list, problems } = parseEmployees(text, registries);

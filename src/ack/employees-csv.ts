@@ -13,6 +13,28 @@ export interface ParsedEmployees {
 }
 
 const HEADER = ['login', 'name', 'unit', 'roles'] as const;
+
+/**
+ * The CSV's text: UTF-8 (with or without a BOM), or Windows-1251, which is what Excel's plain «CSV» is on
+ * Russian Windows. A byte sequence that is not UTF-8 is read as Windows-1251 only when it looks like
+ * Russian in it: most Cyrillic letters are then lower case (E0–FF); KOI8-R, which decodes into wrong
+ * letters without an error, has its lower case at C0–DF. Anything else: undefined, and the file is refused.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1251' } | undefined {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: judged below.
+  }
+  let lower = 0;
+  let upper = 0;
+  for (const byte of bytes) {
+    if (byte >= 0xe0) lower++;
+    else if (byte >= 0xc0) upper++;
+  }
+  if (lower + upper < 2 || lower < 2 * upper) return undefined;
+  return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' };
+}
 /** A login as sign-on passes it: letters, digits, dot, dash, underscore, at-sign. */
 const LOGIN = /^[\p{L}\p{N}._@-]{1,128}$/u;
 

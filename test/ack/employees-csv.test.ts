@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseEmployees } from '../../src/ack/employees-csv.ts';
+import { decodeCsv, parseEmployees } from '../../src/ack/employees-csv.ts';
 import { SqliteStore, sqliteFile } from '../../src/ack/sqlite-store.ts';
 import { projectRoot } from '../helpers/content-root.ts';
 
@@ -84,11 +84,37 @@ describe('employees CSV from HR', () => {
     expect(partial.code).toBe(0);
     expect(partial.stdout).toContain('сотрудники загружены: всего 1, новых 1, изменённых 0, выбывших 0; пропущено строк с ошибками: 1');
     expect(await check()).toEqual(['ivanov']);
-    // Excel's default «CSV» is Windows-1251: named, not read as garbage.
-    writeFileSync(file, Buffer.from([...Buffer.from('login,name,unit,roles\nivanov,'), 0xc8, 0xe2, 0xe0, 0xed, ...Buffer.from(',dkko,\n')]));
+    // Excel's default «CSV» on Russian Windows is Windows-1251 (here written by iconv): read in it, and said so.
+    const utf8 = path.join(dir, 'utf8.csv');
+    writeFileSync(utf8, 'login,name,unit,roles\nivanov,Иванов Иван Иванович,contact-center,\npetrova,Петрова Мария,dkko,\n');
+    execFileSync('iconv', ['-f', 'UTF-8', '-t', 'CP1251', utf8, '-o', file]);
     const cp1251 = await run();
-    expect(cp1251.code).toBe(1);
-    expect(cp1251.stderr).toContain('файл не в кодировке UTF-8');
-    expect(await check()).toEqual(['ivanov']);
+    expect(cp1251.code, cp1251.stderr).toBe(0);
+    expect(cp1251.stdout).toContain('прочитан в кодировке Windows-1251');
+    expect(await check()).toEqual(['ivanov', 'petrova']);
+    const store = new SqliteStore(sqliteFile(dir));
+    await store.migrate();
+    expect((await store.employees()).map((e) => e.name)).toEqual(['Иванов Иван Иванович', 'Петрова Мария']);
+    await store.close();
+    // KOI8-R decodes without an error into wrong letters: refused, the list unchanged.
+    execFileSync('iconv', ['-f', 'UTF-8', '-t', 'KOI8-R', utf8, '-o', file]);
+    const koi8 = await run();
+    expect(koi8.code).toBe(1);
+    expect(koi8.stderr).toContain('файл не в кодировке UTF-8 и не в Windows-1251');
+    expect(await check()).toEqual(['ivanov', 'petrova']);
+  });
+});
+
+describe('decodeCsv', () => {
+  it.each([
+    ['UTF-8', Buffer.from('login,name\nivanov,Иванов Иван\n'), 'utf-8'],
+    ['Windows-1251', Buffer.from([0xc8, 0xe2, 0xe0, 0xed, 0xee, 0xe2, 0x20, 0xc8, 0xe2, 0xe0, 0xed]), 'windows-1251'],
+  ])('%s is read', (_, bytes, encoding) => {
+    expect(decodeCsv(bytes)?.encoding).toBe(encoding);
+  });
+
+  it('KOI8-R («Иванов Иван»: lower case at C0–DF) and bytes that are no text are not', () => {
+    expect(decodeCsv(Buffer.from([0xe9, 0xd7, 0xc1, 0xce, 0xcf, 0xd7, 0x20, 0xe9, 0xd7, 0xc1, 0xce]))).toBeUndefined();
+    expect(decodeCsv(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff]))).toBeUndefined();
   });
 });
