@@ -17,7 +17,7 @@ import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.
 import { PROJECT_ROOT, siteAstroConfig } from '../src/integration/astro-config.ts';
 import { listeningToPages } from '../src/integration/page-events.ts';
 import { openSiteIndex, searchList } from '../src/integration/search-index.ts';
-import { ConfigError, loadConfig, subPathWarning, type SiteConfig } from '../src/lib/config.ts';
+import { builtAudiences, ConfigError, loadConfig, subPathWarning, type SiteConfig } from '../src/lib/config.ts';
 import { refusedOutput } from '../src/lib/output-folder.ts';
 import { prepareSites } from '../src/publish/prepare.ts';
 import { audienceSites } from '../src/site/audience-pages.ts';
@@ -59,7 +59,7 @@ async function main() {
   if (values.audiences !== undefined && !audiencesArg?.length) fail('--audiences: укажите уровни доступа через запятую, например public,internal,confidential');
   const config = loadConfig(process.cwd(), process.env, { contentRoot: values.root, buildDate: values.date, audiences: audiencesArg });
   const multi = config.audiences !== undefined;
-  const audiences = [...new Set(config.audiences ?? [config.audience])];
+  const audiences = builtAudiences(config);
   if (multi && audiences.length !== config.audiences!.length) fail(`--audiences: уровень указан дважды (${config.audiences!.join(',')})`);
   // Each site has its own caches (Astro's content store and incremental pages, the renderer's).
   const siteConfigs: SiteConfig[] = audiences.map((audience) =>

@@ -4,7 +4,7 @@
  * `--watch` checks once, then again after every save, with the language server's incremental model.
  */
 import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
-import { ConfigError, loadConfig } from '../src/lib/config.ts';
+import { builtAudiences, ConfigError, loadConfig } from '../src/lib/config.ts';
 import { unknownAudience } from '../src/publish/access.ts';
 import { audienceSites } from '../src/site/audience-pages.ts';
 import { runCheck } from '../src/validation/run.ts';
@@ -45,7 +45,7 @@ async function main() {
   }
   const result = await runCheck(config, audienceSites(config));
   // The build stops on an audience the registry lacks (src/publish/access.ts); so does the check that guards it.
-  const unknown = [...new Set(config.audiences ?? [config.audience])].filter((id) => !result.lookup.accessLevels.has(id));
+  const unknown = builtAudiences(config).filter((id) => !result.lookup.accessLevels.has(id));
   if (unknown.length) throw new ConfigError(unknownAudience(unknown, result.lookup.accessLevels.keys()));
   const output = report(format, result.messages, { files: result.corpus.files.length }, { repository: config.repository, site: config.site });
   if (output) process.stdout.write(`${output}\n`);

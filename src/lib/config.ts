@@ -138,6 +138,9 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
   return Object.freeze({ ...parsed.data, buildDate, cacheDir, analysisCache, contentRootAbs: path.resolve(cwd, parsed.data.contentRoot) });
 }
 
+/** The audiences a build makes sites for, each once: `audiences` (`--audiences`), else the one `audience`. */
+export const builtAudiences = (config: Pick<SiteConfig, 'audience' | 'audiences'>): string[] => [...new Set(config.audiences ?? [config.audience])];
+
 /**
  * The warning for a site address below the host's root (`https://intranet.example.ru/nd-portal/`, a GitLab
  * Pages project path): the pages link from the host's root (/nd/…, /_astro/…), so only the site map and

@@ -1,4 +1,4 @@
-import type { SiteConfig } from '../lib/config.ts';
+import { builtAudiences, type SiteConfig } from '../lib/config.ts';
 import { codeSlug } from '../lib/codes.ts';
 import { routes, splitPath } from '../lib/routes.ts';
 import type { DocumentEntry } from '../model/corpus.ts';
@@ -21,7 +21,7 @@ interface CheckedDocument extends InventoryDocument {
  * publication decision (src/publish/access.ts), made from the checked corpus without rendering.
  */
 export function audienceSites(config: Pick<SiteConfig, 'audience' | 'audiences' | 'buildDate'>): SitesOf {
-  const built = [...new Set(config.audiences ?? [config.audience])];
+  const built = builtAudiences(config);
   return (model) => {
     const widest = [...model.lookup.accessLevels.values()].sort((a, b) => b.rank - a.rank)[0];
     const levels = built.map((id) => ({ id, built: true }));
