@@ -125,7 +125,7 @@ export function loadConfig(cwd = process.cwd(), rawEnv: NodeJS.ProcessEnv = proc
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const key = first.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
+    const key = settingName(first.path);
     const unknown = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? [unknownKeys(issue.keys, issue.path)] : []));
     if (unknown.length) throw new ConfigError(`${shown}: ${unknown.join('; ')}`);
     throw new ConfigError(`${whereSet(key, overrides, env) ?? `${shown}: свойство «${key}»`}: ${first.message}`);
@@ -159,13 +159,18 @@ function unknownKeys(keys: readonly string[], at: readonly PropertyKey[]): strin
     return shape?.[String(part)] instanceof z.ZodType ? unwrap(shape[String(part)]!) : undefined;
   }, unwrap(configSchema));
   const known = level instanceof z.ZodObject ? Object.keys(level.shape as object) : [];
-  const prefix = at.length ? `${at.join('.')}.` : '';
+  const prefix = at.length ? `${settingName(at)}.` : '';
   return keys
     .map((key) => {
       const near = closest(key, known);
       return `неизвестное свойство «${prefix}${key}»${near ? `: возможно, «${prefix}${near}»` : ''}`;
     })
     .join('; ');
+}
+
+/** A setting's name as the file writes it: `serve.trustedProxies[1]`. */
+function settingName(at: readonly PropertyKey[]): string {
+  return at.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
 }
 
 /** The object inside optional and default wrappers. */
@@ -176,11 +181,11 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The command-line option and environment variable of each setting that has them, in the order they win. */
-const SOURCES: Record<string, readonly [option: keyof ConfigOverrides | undefined, flag: string | undefined, variable: string]> = {
+const SOURCES: Record<string, readonly [option: keyof ConfigOverrides | undefined, flag: string | undefined, variable?: string]> = {
   contentRoot: ['contentRoot', '--root', 'ND_CONTENT_ROOT'],
   site: ['site', undefined, 'ND_SITE'],
   audience: ['audience', undefined, 'ND_AUDIENCE'],
-  audiences: ['audiences', '--audiences', ''],
+  audiences: ['audiences', '--audiences'],
   buildDate: ['buildDate', '--date', 'ND_BUILD_DATE'],
   'repository.url': [undefined, undefined, 'ND_REPO_URL'],
   'serve.ackPort': [undefined, undefined, 'ND_ACK_PORT'],

@@ -1,4 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { location } from 'vfile-location';
 
 /** jsonc-parser's error codes in the words of the one who wrote the file. */
 const JSON_ERRORS: Record<string, string> = {
@@ -35,6 +36,6 @@ export function firstJsonSyntaxError(text: string): string | undefined {
   parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (!first) return undefined;
-  const before = text.slice(0, first.offset).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}: ${jsonSyntaxReason(first)}`;
+  const { line, column } = location(text).toPoint(first.offset) ?? { line: 1, column: 1 };
+  return `${line}:${column}: ${jsonSyntaxReason(first)}`;
 }
