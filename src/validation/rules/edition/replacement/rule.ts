@@ -1,6 +1,7 @@
 import type { DocumentEntry } from '../../../../model/corpus.ts';
 import { cancellationOf } from '../../../../model/editions.ts';
 import { documentExists } from '../../../../model/lookup.ts';
+import { circleThrough } from '../../../../lib/circle.ts';
 import { defineRule } from '../../../rule.ts';
 
 /** `cancelled.replacedBy` names an existing document other than itself, and replacements do not go round in a circle. */
@@ -19,21 +20,18 @@ export default defineRule(
         } else if (!documentExists(lookup, successor)) {
           report(at, `заменяющий документ ${successor} не найден в реестре НД: укажите код существующего документа или удалите cancelled.replacedBy`);
         } else if (edition.data.cancelled === cancellationOf(doc.editions)) {
-          const chain = [doc.code];
-          let next: string | undefined = successor;
-          while (next && !chain.includes(next)) {
-            chain.push(next);
-            const nextDoc = lookup.documents.get(next);
-            next = nextDoc ? successorOf(nextDoc) : undefined;
-          }
-          if (next !== doc.code) continue;
+          const circle = circleThrough(doc.code, (code) => {
+            const next = lookup.documents.get(code);
+            return next ? successorOf(next) : undefined;
+          });
+          if (!circle) continue;
           // One finding per cycle, at the member with the first code: breaking any link fixes it.
-          const key = [...chain].sort().join(' ');
+          const key = circle.slice(1).sort().join(' ');
           if (reportedCycles.has(key)) continue;
           reportedCycles.add(key);
           report(
             at,
-            `замены документов замкнуты в круг: ${[...chain, doc.code].join(' → ')}; цепочка замен должна заканчиваться действующим документом — исправьте cancelled.replacedBy в одном из них`,
+            `замены документов замкнуты в круг: ${circle.join(' → ')}; цепочка замен должна заканчиваться действующим документом — исправьте cancelled.replacedBy в одном из них`,
           );
         }
       }

@@ -1,3 +1,4 @@
+import { circleThrough } from '../../../../lib/circle.ts';
 import { defineRule } from '../../../rule.ts';
 
 /**
@@ -15,7 +16,7 @@ export default defineRule(
         report({ value: unit, field: ['parent'] }, `вышестоящее подразделение «${parent}» не найдено в реестре подразделений`);
         continue;
       }
-      const circle = circleThrough(unit.data.id, parentOf);
+      const circle = circleThrough(unit.data.id, (id) => parentOf.get(id));
       if (circle)
         report(
           { value: unit, field: ['parent'] },
@@ -24,14 +25,3 @@ export default defineRule(
     }
   },
 );
-
-/** The chain of parents from `id` back to `id` itself, when following parents returns to it. */
-function circleThrough(id: string, parentOf: ReadonlyMap<string, string | null>): string[] | undefined {
-  const chain = [id];
-  for (let at = parentOf.get(id); at != null && parentOf.has(at); at = parentOf.get(at)) {
-    if (at === id) return [...chain, id];
-    if (chain.includes(at)) return undefined; // a circle further up, reported at its own units
-    chain.push(at);
-  }
-  return undefined;
-}
