@@ -23,7 +23,7 @@ import { startNodeServer } from '../src/serve/node-server.ts';
 export const DEFAULT_AUDIENCES = ['public', 'internal', 'confidential'];
 
 /** A single built site served by the Node server (the tests of the pages use it). */
-export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321)): Promise<Server> {
+export function startServer(dir: string, port: number): Promise<Server> {
   return startNodeServer({ root: path.resolve(dir), port });
 }
 
