@@ -9,14 +9,24 @@ const shape = (text: string) =>
     .trim()
     .toLowerCase();
 
+/** A running head's shape: a page number in words («стр. #», «# из #», «page #») or a document code («пт-#»). */
+const RUNNING_SHAPE = /(?:^|[^\p{L}])(?:стр\.?|страница|page)\s*#|#\s*(?:из|of)\s*#|(?:^|[^\p{L}])\p{L}{2,4}-#/u;
+
 /**
  * Running page headers and footers left inside the text by an export, found by repetition: a
  * paragraph or table that occurs two or more times, word for word (numbers aside), is not content.
- * Each occurrence becomes a page break, so the sentence it split can be rejoined.
+ * Each occurrence becomes a page break, so the sentence it split can be rejoined. A word processor keeps
+ * its page headers in parts of their own (`shapedOnly`): there a repeated paragraph («Не применяется.»,
+ * «Примечание.») is the author's, and only one shaped like a running head (a page number in words, a
+ * code) is taken for one left in the text.
  */
-export function removeRepeated(blocks: Block[]): { blocks: Block[]; removals: Removal[] } {
+export function removeRepeated(blocks: Block[], shapedOnly = false): { blocks: Block[]; removals: Removal[] } {
   const counts = new Map<string, number>();
-  const key = (b: Block) => (b.kind === 'paragraph' || b.kind === 'table' ? shape(blockText(b)) : '');
+  const key = (b: Block) => {
+    if (b.kind !== 'paragraph' && b.kind !== 'table') return '';
+    const k = shape(blockText(b));
+    return shapedOnly && !RUNNING_SHAPE.test(k) ? '' : k;
+  };
   for (const b of blocks) {
     const k = key(b);
     if (k.length >= 8 && k.length <= 400) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -36,11 +46,15 @@ export function removeRepeated(blocks: Block[]): { blocks: Block[]; removals: Re
   return { blocks: out, removals };
 }
 
-/** Page numbers that an export left as paragraphs of their own. */
-export function removePageNumbers(blocks: Block[]): { blocks: Block[]; removals: Removal[] } {
+/**
+ * Page numbers that an export left as paragraphs of their own. In a word processor's file (`wordsOnly`)
+ * a bare number is the author's («5» under «Срок хранения, лет»): only «стр. 5», «5 из 12» count there.
+ */
+export function removePageNumbers(blocks: Block[], wordsOnly = false): { blocks: Block[]; removals: Removal[] } {
   const removals: Removal[] = [];
   const out = blocks.map((b): Block => {
     if (b.kind !== 'paragraph' || !PAGE_NUMBER_RE.test(blockText(b))) return b;
+    if (wordsOnly && /^[-–—\s]*\d+[-–—\s]*$/.test(blockText(b))) return b;
     removals.push({ line: b.line, ...(b.page ? { page: b.page } : {}), text: blockText(b), reason: 'номер страницы' });
     return { kind: 'break', line: b.line, ...(b.page ? { page: b.page } : {}) };
   });

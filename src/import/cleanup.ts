@@ -4,8 +4,10 @@ import { rejoinSentences } from './rejoin.ts';
 
 /** Artefact removal in order: running headers by repetition, page numbers, rejoining split sentences, then invisible characters and Word's form prompts. */
 export function artefactsRemoved(doc: SourceDocument): SourceDocument {
-  const repeated = removeRepeated(doc.blocks);
-  const numbers = removePageNumbers(repeated.blocks);
+  // A word processor's page headers, footers and numbers are parts of their own, never paragraphs of the text.
+  const paged = !WORD_PROCESSOR.has(doc.format);
+  const repeated = removeRepeated(doc.blocks, !paged);
+  const numbers = removePageNumbers(repeated.blocks, !paged);
   const joined = rejoinSentences(numbers.blocks);
   const leftovers = removeInvisibleAndPrompts(mergeLists(joined.blocks));
   const removals = [...doc.removals, ...repeated.removals, ...numbers.removals, ...joined.removals, ...leftovers.removals].sort(
@@ -13,6 +15,8 @@ export function artefactsRemoved(doc: SourceDocument): SourceDocument {
   );
   return { ...doc, blocks: leftovers.blocks, removals };
 }
+
+const WORD_PROCESSOR = new Set<SourceDocument['format']>(['docx', 'odt', 'doc', 'rtf']);
 
 /** Neighbouring list blocks of one kind are one list (DOCX check boxes arrive a paragraph each). */
 function mergeLists(blocks: Block[]): Block[] {

@@ -34,7 +34,13 @@ export function inlineMarkdown(inlines: Inline[]): string {
     .join('');
 }
 
-const cell = (text: string) => escapeText(text.replace(/[\s\u00a0]+/g, ' ').trim()) || ' ';
+/** A cell in one line of a GFM table: its own lines (paragraphs, list items) kept apart by `<br />`. */
+const cell = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => escapeText(line.replace(/[\s\u00a0]+/g, ' ').trim()))
+    .filter(Boolean)
+    .join('<br />') || ' ';
 
 function table(rows: string[][]): string {
   const width = Math.max(...rows.map((r) => r.length));

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { DocumentProperty, Removal, SourceDocument } from './blocks.ts';
@@ -25,7 +26,7 @@ const STYLE_MAP = [
  * numbers, comments and tracked changes (reported), hidden text and the prompts of empty form fields (taken out, reported).
  */
 export async function readDocx(buffer: Buffer, format: SourceDocument['format'] = 'docx'): Promise<SourceDocument> {
-  const zip = await openDocx(buffer);
+  const { zip, moved } = await openDocx(buffer);
   const removals: Removal[] = [];
   const extra = (text: string, reason: string) => removals.push({ line: 0, text, reason });
   const documentXml = await zip.file('word/document.xml')!.async('string');
@@ -33,7 +34,7 @@ export async function readDocx(buffer: Buffer, format: SourceDocument['format'] 
   await reviewMarks(zip, documentXml, extra);
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
-    const input = prepared.rewritten ? await zip.generateAsync({ type: 'nodebuffer' }) : buffer;
+    const input = prepared.rewritten || moved ? await zip.generateAsync({ type: 'nodebuffer' }) : buffer;
     // A template's own heading styles (an outline level, any name) are headings, as Word's navigation shows them.
     result = await mammoth.convertToHtml(
       { buffer: input },
@@ -75,8 +76,12 @@ async function documentProperties(zip: JSZip): Promise<DocumentProperty[]> {
   return properties;
 }
 
-/** The package, refused in words when it is not a readable DOCX. */
-async function openDocx(buffer: Buffer): Promise<JSZip> {
+/**
+ * The package, refused in words when it is not a readable DOCX. Its main part is where `_rels/.rels`
+ * says (Word may save it as `word/document2.xml`); one saved under another name in `word/` is moved to
+ * `word/document.xml`, where every step below reads it (`moved`: the package must be written anew).
+ */
+async function openDocx(buffer: Buffer): Promise<{ zip: JSZip; moved: boolean }> {
   if (buffer.subarray(0, 4).equals(OLE_MAGIC)) {
     throw new ImportError('файл зашифрован паролем (или это старый .doc под именем .docx): снимите защиту и сохраните как .docx');
   }
@@ -87,8 +92,39 @@ async function openDocx(buffer: Buffer): Promise<JSZip> {
   } catch (error) {
     throw new ImportError(`файл повреждён: ${(error as Error).message}`);
   }
-  if (!zip.file('word/document.xml')) throw new ImportError('файл повреждён: в архиве нет word/document.xml');
-  return zip;
+  const main = await mainPart(zip);
+  if (!main || !zip.file(main)) throw new ImportError(`файл повреждён: в архиве нет основной части документа (${main ?? 'word/document.xml'})`);
+  if (main === MAIN_PART) return { zip, moved: false };
+  if (path.posix.dirname(main) !== 'word' || zip.file(MAIN_PART))
+    throw new ImportError(`основная часть документа лежит в «${main}»: откройте файл в Word или LibreOffice и сохраните его заново как .docx`);
+  const rels = `word/_rels/${path.posix.basename(main)}.rels`;
+  for (const [from, to] of [
+    [main, MAIN_PART],
+    [rels, 'word/_rels/document.xml.rels'],
+  ] as const) {
+    const file = zip.file(from);
+    if (!file) continue;
+    zip.file(to, await file.async('uint8array'));
+    zip.remove(from);
+  }
+  for (const name of ['_rels/.rels', '[Content_Types].xml']) {
+    const xml = await zip.file(name)?.async('string');
+    if (xml) zip.file(name, xml.replaceAll(`/${main}"`, `/${MAIN_PART}"`).replaceAll(`"${main}"`, `"${MAIN_PART}"`));
+  }
+  return { zip, moved: true };
+}
+
+const MAIN_PART = 'word/document.xml';
+
+/** The main part's path in the package, from the package relationships (`officeDocument`). */
+async function mainPart(zip: JSZip): Promise<string | undefined> {
+  const rels = (await zip.file('_rels/.rels')?.async('string')) ?? '';
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!/\bType="[^"]*\/officeDocument"/.test(m[0])) continue;
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (target) return path.posix.normalize(decodeXml(target).replace(/^\//, ''));
+  }
+  return zip.file(MAIN_PART) ? MAIN_PART : undefined;
 }
 
 /**

@@ -212,7 +212,7 @@ function tableRows(table: Element, ctx: Context): string[][] {
   return rows;
 }
 
-/** A cell's text; paragraphs and list items inside it are kept apart by check-box markers or spaces. */
+/** A cell's text; its paragraphs and list items are lines of it (MDX writes them apart by spaces). */
 function cellText(cell: Element, ctx: Context): string {
   const parts: string[] = [];
   const visit = (children: ElementContent[]) => {
@@ -220,7 +220,16 @@ function cellText(cell: Element, ctx: Context): string {
       if (child.type === 'text') parts.push(child.value);
       else if (child.type === 'element') {
         if (isCheckbox(child)) parts.push(` ${CHECKBOX}${child.properties.checked ? CHECKED : ''} `);
-        else if (child.tagName === 'li') (parts.push(` ${CHECKBOX} `), visit(child.children));
+        else if (child.tagName === 'ul' || child.tagName === 'ol') {
+          // A list in a cell (a role's duties as bullets): its items as lines with the reader's marker, «•» or
+          // the item's number, never a check box that the source did not have.
+          let number = Number(child.properties.start ?? 1) || 1;
+          for (const item of child.children) {
+            if (item.type === 'element' && item.tagName === 'li') parts.push(`\n${child.tagName === 'ol' ? `${number++}.` : '•'} `);
+            visit([item]);
+          }
+          parts.push('\n');
+        } else if (child.tagName === 'li') visit(child.children);
         else if (child.tagName === 'img') reportImage(child, ctx);
         else if (child.tagName === 'table') {
           // A table in a cell: MDX tables do not nest, so its rows become lines of the cell, its cells «; »-separated.

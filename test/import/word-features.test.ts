@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { removeInvisibleAndPrompts } from '../../src/import/artefacts.ts';
 import { CHECKBOX, CHECKED } from '../../src/import/blocks.ts';
@@ -103,6 +104,34 @@ const SYMBOL_BULLETS_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body></office:document>
 `;
 
+/**
+ * What a word processor's document keeps that an export's repetition rules would take: a preamble before
+ * the first heading, paragraphs its author wrote twice, and lists inside table cells.
+ */
+const KEPT_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+<text:list-style style:name="LB"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
+<text:list-style style:name="LN"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/></text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:p>ПАО «МТС»</text:p>
+<text:p>Настоящее руководство устанавливает порядок выездных проверок подразделений и определяет, кто их готовит, проводит и оформляет.</text:p>
+<text:h text:outline-level="1">РК-370 Руководство «Выездные проверки»</text:h>
+<text:h text:outline-level="2">1. Подготовка</text:h>
+<text:p>Не применяется.</text:p>
+<text:p>Ответственный за исполнение — руководитель проверяемого подразделения.</text:p>
+<text:h text:outline-level="2">2. Проведение</text:h>
+<text:p>Не применяется.</text:p>
+<text:p>Ответственный за исполнение — руководитель проверяемого подразделения.</text:p>
+<table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>
+<table:table-row><table:table-cell><text:p>Участник</text:p></table:table-cell><table:table-cell><text:p>Обязанности</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Проверяющий</text:p></table:table-cell><table:table-cell><text:p>Обязан:</text:p><text:list text:style-name="LB"><text:list-item><text:p>готовит план проверки;</text:p></text:list-item><text:list-item><text:p>проводит проверку.</text:p></text:list-item></text:list></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Руководитель</text:p></table:table-cell><table:table-cell><text:list text:style-name="LN"><text:list-item><text:p>Утверждает план.</text:p></text:list-item><text:list-item><text:p>Подписывает акт.</text:p></text:list-item></text:list></table:table-cell></table:table-row>
+</table:table>
+</office:text></office:body></office:document>
+`;
+
 /** What LibreOffice is given, by file name: FODT (its own XML) and HTML pages. */
 const SOURCES: Record<string, string> = {
   'uchet.html': page('СТ-501 Стандарт «Учёт оборудования»'),
@@ -116,6 +145,7 @@ const SOURCES: Record<string, string> = {
   'props.fodt': PROPERTIES_SOURCE,
   'rk-350.fodt': HYPHENS_SOURCE,
   'rk-360.fodt': SYMBOL_BULLETS_SOURCE,
+  'rk-370.fodt': KEPT_SOURCE,
   // The text names the document itself: the properties are a template's leftovers.
   'props-text.fodt': PROPERTIES_SOURCE.replace(
     '<text:h text:outline-level="2">',
@@ -357,5 +387,42 @@ describe('invisible characters (LibreOffice writes soft hyphens as w:softHyphen)
     expect(entry.dropped.map((d) => `${d.text}: ${d.reason}`)).toContain(
       'U+00AD (мягкий перенос) ×2: невидимый символ удалён: он не виден, но мешает искать слово и проверять коды',
     );
+  });
+});
+
+describe('what an author wrote in a word processor’s file, which an export’s artefact rules would take', () => {
+  it('keeps a preamble before the first heading, paragraphs written twice, and lists in cells as lines with their markers', async () => {
+    const { entry, mdx } = await imported(office['rk-370.docx']!);
+    expect(entry.error).toBeUndefined();
+    const body = mdx.slice(mdx.indexOf('\n---\n') + 5);
+    expect(body.trimStart()).toMatch(/^Настоящее руководство устанавливает порядок выездных проверок/);
+    expect(body).not.toContain('ПАО «МТС»');
+    expect(body.match(/^Не применяется\.$/gm)).toHaveLength(2);
+    expect(body.match(/^Ответственный за исполнение — руководитель проверяемого подразделения\.$/gm)).toHaveLength(2);
+    expect(body).toContain('| Проверяющий | Обязан:<br />• готовит план проверки;<br />• проводит проверку. |');
+    expect(body).toContain('| Руководитель | 1. Утверждает план.<br />2. Подписывает акт. |');
+    expect(body).not.toMatch(/[☐☒]/);
+    expect(entry.dropped.map((d) => d.reason)).not.toContainEqual(expect.stringMatching(/колонтитул страницы/));
+  });
+
+  it('finds the main part where the package says it is (Word may save it as word/document2.xml)', async () => {
+    const original = readFileSync(office['rk-370.docx']!);
+    const zip = await JSZip.loadAsync(original);
+    const rename = async (from: string, to: string) => {
+      zip.file(to, await zip.file(from)!.async('uint8array'));
+      zip.remove(from);
+    };
+    await rename('word/document.xml', 'word/document2.xml');
+    if (zip.file('word/_rels/document.xml.rels')) await rename('word/_rels/document.xml.rels', 'word/_rels/document2.xml.rels');
+    for (const name of ['_rels/.rels', '[Content_Types].xml'])
+      zip.file(name, (await zip.file(name)!.async('string')).replaceAll('word/document.xml', 'word/document2.xml'));
+    const moved = await tempFile('РК-370 moved.docx', await zip.generateAsync({ type: 'uint8array' }));
+    const before = await imported(office['rk-370.docx']!);
+    const after = await imported(moved);
+    expect(after.entry.error).toBeUndefined();
+    // The same edition, but for the note naming the file it came from.
+    const unnamed = (mdx: string) => mdx.replace(/^changes: .*$/m, '');
+    expect(unnamed(after.mdx)).toBe(unnamed(before.mdx));
+    expect(after.mdx).toContain('| Проверяющий | Обязан:');
   });
 });

@@ -9,11 +9,11 @@ type TableBlock = Extract<Block, { kind: 'table' }>;
 
 export function readTable(rec: Recogniser, raw: TableBlock) {
   if (passportTable(rec, raw)) return;
-  // Paragraphs inside cells matter only to the passport's goals: elsewhere a cell is one line.
+  // Read as one line a cell; written with its paragraphs and list items kept apart (`<br />`, mdx-writer.ts).
   const b = { ...raw, rows: raw.rows.map((row) => row.map((c) => c.replace(/\s*\n\s*/g, ' '))) };
   const head = (b.rows[0] ?? []).map((c) => c.toLowerCase());
   if (head.some((c) => /наименование роли/.test(c)) || (rec.section === 'terms' && head.some((c) => /^роль/.test(c)))) return rolesTable(rec, b);
-  if (head.some((c) => /^(термин|сокращение|понятие)/.test(c))) return termsTable(rec, b);
+  if (head.some((c) => /^(термин|сокращение|понятие)/.test(c))) return termsTable(rec, b, raw);
   if (head.some((c) => /наименование подразделения/.test(c))) {
     for (const row of b.rows.slice(1)) addScope(rec, row.join(' ').trim(), b);
     return;
@@ -23,7 +23,7 @@ export function readTable(rec: Recogniser, raw: TableBlock) {
     (rec.section === 'references' && b.rows.some((row) => row.some((c) => /^(ISO|ГОСТ|IEC)\b/.test(c))))
   )
     return referencesTable(rec, b);
-  rec.target.push(b);
+  rec.target.push(raw);
 }
 
 /** Roles go to the roles registry; the first roles table is replaced by the RolesTable component. */
@@ -36,11 +36,11 @@ function rolesTable(rec: Recogniser, b: TableBlock) {
 }
 
 /** Terms are recorded and the table stays in the text. */
-function termsTable(rec: Recogniser, b: TableBlock) {
+function termsTable(rec: Recogniser, b: TableBlock, raw: TableBlock) {
   const r = rec.result;
   for (const row of b.rows.slice(1)) if (row[0]) r.terms.push({ term: row[0], definition: row.slice(1).join(' ').trim(), line: b.line });
   r.mapped.push({ field: 'terms', value: `${b.rows.length - 1} терм.`, source: at(rec, b) });
-  rec.target.push(b);
+  rec.target.push(raw);
 }
 
 /** Normative references go to `references`; the first table is replaced by the NormativeReferences component, later ones are dropped. */

@@ -1,18 +1,33 @@
 import { blockText, type Block } from '../blocks.ts';
 import { matchAccess } from '../registries.ts';
 import { labelOf, passportTable, setAccess, setAct, setField, setTitle } from './passport.ts';
+import { readBodyBlock } from './body.ts';
 import { at, drop, type Recogniser } from './state.ts';
 import { actOf, findCode } from './values.ts';
 
 /**
  * A block of the title page (before the first heading): the approval, the title, labelled passport fields, a code,
- * the access level or a passport table are read; the rest (logo, slogan, approvals) is dropped.
+ * the access level or a passport table are read; prose is the text's opening and is kept; the rest (logo,
+ * slogan, approvals) is dropped.
  */
 export function readTitlePage(rec: Recogniser, b: Block) {
   const text = blockText(b).trim();
   if (b.kind === 'paragraph' && titlePageParagraph(rec, b, text)) return;
   if (b.kind === 'table' && passportTable(rec, b)) return;
-  drop(rec, b, 'титульный лист (логотип, слоган, оформление)');
+  if (prose(b, text)) readBodyBlock(rec, b);
+  else drop(rec, b, 'титульный лист (логотип, слоган, оформление)');
+}
+
+/**
+ * Sentences, not a title page's lines: a paragraph of eight words or more that ends a sentence, or a list
+ * of such items. A document that opens with a preamble before its first heading («Настоящее положение
+ * устанавливает…»), or has no heading but its last, keeps its words.
+ */
+function prose(b: Block, text: string): boolean {
+  const sentence = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 8 && /[.!?…]["»)]?$/.test(s.trim());
+  if (b.kind === 'paragraph') return sentence(text);
+  if (b.kind === 'list') return b.items.some((item) => sentence(item.inlines.map((i) => i.text).join('')));
+  return false;
 }
 
 /** True when the paragraph was read (or dropped for a reason of its own). */
