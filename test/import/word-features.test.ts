@@ -117,6 +117,16 @@ const KEPT_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 <office:body><office:text>
 <text:p>ПАО «МТС»</text:p>
 <text:p>Настоящее руководство устанавливает порядок выездных проверок подразделений и определяет, кто их готовит, проводит и оформляет.</text:p>
+<table:table table:name="T0"><table:table-column table:number-columns-repeated="2"/>
+<table:table-row><table:table-cell><text:p>Сокращение</text:p></table:table-cell><table:table-cell><text:p>Расшифровка</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>ВП</text:p></table:table-cell><table:table-cell><text:p>выездная проверка</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>РП</text:p></table:table-cell><table:table-cell><text:p>руководитель проверки</text:p></table:table-cell></table:table-row>
+</table:table>
+<table:table table:name="T00"><table:table-column table:number-columns-repeated="2"/>
+<table:table-row><table:table-cell><text:p>Согласовано</text:p></table:table-cell><table:table-cell><text:p>Подпись</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Директор по качеству</text:p></table:table-cell><table:table-cell><text:p>И. И. Иванов</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Юрист</text:p></table:table-cell><table:table-cell><text:p>П. П. Петров</text:p></table:table-cell></table:table-row>
+</table:table>
 <text:h text:outline-level="1">РК-370 Руководство «Выездные проверки»</text:h>
 <text:h text:outline-level="2">1. Подготовка</text:h>
 <text:p>Не применяется.</text:p>
@@ -391,12 +401,16 @@ describe('invisible characters (LibreOffice writes soft hyphens as w:softHyphen)
 });
 
 describe('what an author wrote in a word processor’s file, which an export’s artefact rules would take', () => {
-  it('keeps a preamble before the first heading, paragraphs written twice, and lists in cells as lines with their markers', async () => {
+  it('keeps a preamble and a table of data before the first heading, paragraphs written twice, and lists in cells as lines with their markers', async () => {
     const { entry, mdx } = await imported(office['rk-370.docx']!);
     expect(entry.error).toBeUndefined();
     const body = mdx.slice(mdx.indexOf('\n---\n') + 5);
     expect(body.trimStart()).toMatch(/^Настоящее руководство устанавливает порядок выездных проверок/);
     expect(body).not.toContain('ПАО «МТС»');
+    // A table of data before the first heading is text too; the approvals sheet is the title page's.
+    expect(body).toContain('| ВП | выездная проверка |');
+    expect(body).not.toContain('Иванов');
+    expect(entry.dropped.map((d) => d.text)).toContainEqual(expect.stringContaining('И. И. Иванов'));
     expect(body.match(/^Не применяется\.$/gm)).toHaveLength(2);
     expect(body.match(/^Ответственный за исполнение — руководитель проверяемого подразделения\.$/gm)).toHaveLength(2);
     expect(body).toContain('| Проверяющий | Обязан:<br />• готовит план проверки;<br />• проводит проверку. |');
