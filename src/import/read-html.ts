@@ -30,7 +30,13 @@ export function linkPolicy(href: string): { keep: true } | { keep: false; reason
   if (intranet || /^(intranet|portal|sharepoint|wiki)\./i.test(url.hostname))
     return { keep: false, reason: `внутренняя (интранет) ссылка ${h} не переносится: сверьте адрес с порталом и вставьте ссылку вручную; текст оставлен` };
   if (url.protocol === 'https:') return { keep: true };
-  return { keep: false, reason: `ссылка ${h} (${url.protocol.replace(':', '')}) не переносится: на портале допустимы https и mailto; текст оставлен` };
+  // The check accepts http links an author writes; an import does not carry an unencrypted address over unseen.
+  if (url.protocol === 'http:')
+    return { keep: false, reason: `ссылка ${h} без шифрования (http) не переносится: если у сайта есть адрес https, вставьте ссылку с ним; текст оставлен` };
+  return {
+    keep: false,
+    reason: `ссылка ${h} (${url.protocol.replace(':', '')}) не переносится: на портале ссылки ведут на страницы (https) и почту (mailto); текст оставлен`,
+  };
 }
 
 interface Context {

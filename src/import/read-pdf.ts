@@ -1,4 +1,4 @@
-import { extractTextItems } from 'unpdf';
+import { extractTextItems, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import type { SourceDocument } from './blocks.ts';
 import { ImportError } from './errors.ts';
 import { linesOfPage } from './pdf-lines.ts';
@@ -23,6 +23,8 @@ export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
   }
   const lines = pages.items.map((items, p) => linesOfPage(items, p + 1).map((l) => ({ ...l, text: withPlainBullet(l.text) })));
   if (lines.every((page) => page.length === 0)) {
+    if (!(await paintsImages(buffer)))
+      throw new ImportError(`в PDF нет ни текста, ни изображений (страниц: ${pages.totalPages}): документ пуст — проверьте, тот ли это файл`);
     throw new ImportError(`в PDF нет текстового слоя (страниц: ${pages.totalPages}) — это скан; нужно распознавание текста (OCR), затем повторите импорт`);
   }
   let counter = 0;
@@ -34,4 +36,23 @@ export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
   doc.removals.unshift(...removals);
   doc.running = running.filter((r, i) => running.findIndex((o) => o.text === r.text) === i);
   return doc;
+}
+
+/** Whether any page draws an image: a PDF without text is a scan then, and empty otherwise (a blank page printed). */
+async function paintsImages(buffer: Buffer): Promise<boolean> {
+  const { OPS } = await getResolvedPDFJS();
+  const painting = new Set([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+    OPS.paintInlineImageXObjectGroup,
+  ]);
+  const pdf = await getDocumentProxy(new Uint8Array(buffer));
+  try {
+    for (let n = 1; n <= pdf.numPages; n++) if ((await (await pdf.getPage(n)).getOperatorList()).fnArray.some((op) => painting.has(op))) return true;
+    return false;
+  } finally {
+    await pdf.cleanup();
+  }
 }

@@ -91,7 +91,7 @@ describe('clauses numbered «1.1.», «1.2.» on short lines', () => {
 });
 
 describe('bad inputs: each reported, the batch goes on', () => {
-  it('encrypted and corrupt DOCX, scanned PDF, empty file, unknown format', async () => {
+  it('encrypted and corrupt DOCX, scanned and blank PDF, empty file, unknown format', async () => {
     const scanned = await printPdf(
       `<html><body><canvas id="c" width="600" height="200"></canvas><script>
       const c = document.getElementById('c').getContext('2d'); c.font = '30px sans-serif'; c.fillText('Скан документа ПЛ-013', 10, 100);
@@ -102,6 +102,7 @@ describe('bad inputs: each reported, the batch goes on', () => {
       await tempFile('encrypted.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])),
       await tempFile('corrupt.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('не архив')])),
       await tempFile('scan.pdf', scanned),
+      await tempFile('blank.pdf', await printPdf('<html><body></body></html>', false)),
       await tempFile('empty.txt', ''),
       await tempFile('table.xlsb', 'что-то'),
       await tempFile('ok.docx', await docxFixture({ code: 'РГ-102', title: 'Хороший документ', longRows: 3 })),
@@ -111,9 +112,11 @@ describe('bad inputs: each reported, the batch goes on', () => {
     expect(byName['encrypted.docx']?.error).toMatch(/зашифрован паролем/);
     expect(byName['corrupt.docx']?.error).toMatch(/повреждён/);
     expect(byName['scan.pdf']?.error).toMatch(/нет текстового слоя.*OCR/);
+    // A blank page printed is not a scan: OCR would find nothing.
+    expect(byName['blank.pdf']?.error).toBe('в PDF нет ни текста, ни изображений (страниц: 1): документ пуст — проверьте, тот ли это файл');
     expect(byName['empty.txt']?.error).toBe('файл пуст');
     expect(byName['table.xlsb']?.error).toMatch(/неизвестный формат «\.xlsb»/);
     expect(byName['ok.docx']?.status).toBe('imported');
-    expect(result.summary).toEqual({ imported: 1, findings: 0, failed: 5 });
+    expect(result.summary).toEqual({ imported: 1, findings: 0, failed: 6 });
   });
 });
