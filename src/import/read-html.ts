@@ -104,7 +104,7 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
           removals.push({ ...origin(node), text: text.slice(0, 200), reason: `оформление страницы (<${tag}>), не текст документа` });
         continue;
       }
-      if (/^h[1-6]$/.test(tag)) blocks.push({ kind: 'heading', level: Number(tag[1]), inlines: inlinesOf(node, ctx), ...origin(node) });
+      if (/^h[1-6]$/.test(tag)) heading(node, Number(tag[1]));
       else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'pre') paragraph(node);
       else if (tag === 'ul' || tag === 'ol') blocks.push({ kind: 'list', ordered: tag === 'ol', items: listItems(node, 0, ctx), ...origin(node) });
       else if (tag === 'table') blocks.push({ kind: 'table', rows: tableRows(node, ctx), ...origin(node) });
@@ -116,6 +116,11 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
   const paragraph = (node: Element) => {
     const inlines = inlinesOf(node, ctx);
     if (inlines.length > 0) blocks.push(paragraphBlock(inlines, origin(node), form, removals));
+  };
+  // A heading style on an empty paragraph (Word's spacing) is no heading; a heading's bold is its style's, not emphasis.
+  const heading = (node: Element, level: number) => {
+    const inlines = inlinesOf(node, ctx).map(({ bold: _bold, ...run }) => run);
+    if (inlines.some((run) => run.text.trim())) blocks.push({ kind: 'heading', level, inlines, ...origin(node) });
   };
   walk((tree as Root).children);
   return { format: options.format, blocks: typedStructure(blocks), removals, unit: options.unit };

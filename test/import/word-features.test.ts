@@ -111,6 +111,7 @@ const SYMBOL_BULLETS_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 const KEPT_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:automatic-styles>
+<style:style style:name="Bd" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
 <text:list-style style:name="LB"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
 <text:list-style style:name="LN"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/></text:list-style>
 </office:automatic-styles>
@@ -131,7 +132,8 @@ const KEPT_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 <text:h text:outline-level="2">1. Подготовка</text:h>
 <text:p>Не применяется.</text:p>
 <text:p>Ответственный за исполнение — руководитель проверяемого подразделения.</text:p>
-<text:h text:outline-level="2">2. Проведение</text:h>
+<text:h text:outline-level="2"/>
+<text:h text:outline-level="2"><text:span text:style-name="Bd">2. Проведение</text:span></text:h>
 <text:p>Не применяется.</text:p>
 <text:p>Ответственный за исполнение — руководитель проверяемого подразделения.</text:p>
 <table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>
@@ -416,6 +418,8 @@ describe('what an author wrote in a word processor’s file, which an export’s
     expect(body).toContain('| Проверяющий | Обязан:<br />• готовит план проверки;<br />• проводит проверку. |');
     expect(body).toContain('| Руководитель | 1. Утверждает план.<br />2. Подписывает акт. |');
     expect(body).not.toMatch(/[☐☒]/);
+    // An empty paragraph in a heading style is no heading; a bold heading is a heading, not emphasis.
+    expect(body.match(/^#+.*$/gm)).toEqual(['## 1. Подготовка', '## 2. Проведение']);
     expect(entry.dropped.map((d) => d.reason)).not.toContainEqual(expect.stringMatching(/колонтитул страницы/));
   });
 
