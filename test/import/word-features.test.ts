@@ -141,6 +141,8 @@ const KEPT_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 <table:table-row><table:table-cell><text:p>Проверяющий</text:p></table:table-cell><table:table-cell><text:p>Обязан:</text:p><text:list text:style-name="LB"><text:list-item><text:p>готовит план проверки;</text:p></text:list-item><text:list-item><text:p>проводит проверку.</text:p></text:list-item></text:list></table:table-cell></table:table-row>
 <table:table-row><table:table-cell><text:p>Руководитель</text:p></table:table-cell><table:table-cell><text:list text:style-name="LN"><text:list-item><text:p>Утверждает план.</text:p></text:list-item><text:list-item><text:p>Подписывает акт.</text:p></text:list-item></text:list></table:table-cell></table:table-row>
 </table:table>
+<table:table table:name="T2"><table:table-column table:number-columns-repeated="3"/><table:table-row><table:table-cell><text:p>ФИО</text:p></table:table-cell><table:table-cell><text:p>Подпись</text:p></table:table-cell><table:table-cell><text:p>Дата</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p/></table:table-cell><table:table-cell><text:p/></table:table-cell><table:table-cell><text:p/></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p/></table:table-cell><table:table-cell><text:p/></table:table-cell><table:table-cell><text:p/></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p/></table:table-cell><table:table-cell><text:p/></table:table-cell><table:table-cell><text:p/></table:table-cell></table:table-row></table:table>
+<table:table table:name="T3"><table:table-column table:number-columns-repeated="2"/><table:table-row><table:table-cell><text:p>Редакция</text:p></table:table-cell><table:table-cell><text:p>Изменения</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>1.0</text:p></table:table-cell><table:table-cell><text:p>Первая редакция</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p/></table:table-cell><table:table-cell><text:p/></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p/></table:table-cell><table:table-cell><text:p/></table:table-cell></table:table-row></table:table>
 </office:text></office:body></office:document>
 `;
 
@@ -418,6 +420,12 @@ describe('what an author wrote in a word processor’s file, which an export’s
     expect(body).toContain('| Проверяющий | Обязан:<br />• готовит план проверки;<br />• проводит проверку. |');
     expect(body).toContain('| Руководитель | 1. Утверждает план.<br />2. Подписывает акт. |');
     expect(body).not.toMatch(/[☐☒]/);
+    // A sheet left for handwriting is not published; a table's empty rows are left out, its filled ones kept.
+    expect(body).not.toContain('Подпись');
+    expect(body.trimEnd().endsWith('| Редакция | Изменения |\n| --- | --- |\n| 1.0 | Первая редакция |')).toBe(true);
+    expect(entry.dropped.map((d) => `${d.text}: ${d.reason.split(' ')[0]}`)).toEqual(
+      expect.arrayContaining(['«ФИО | Подпись | Дата» и пустых строк 3: бланк', '«Редакция | Изменения»: пустых строк 2: пустые']),
+    );
     // An empty paragraph in a heading style is no heading; a bold heading is a heading, not emphasis.
     expect(body.match(/^#+.*$/gm)).toEqual(['## 1. Подготовка', '## 2. Проведение']);
     expect(entry.dropped.map((d) => d.reason)).not.toContainEqual(expect.stringMatching(/колонтитул страницы/));

@@ -7,8 +7,10 @@ import { unquote } from './values.ts';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
-export function readTable(rec: Recogniser, raw: TableBlock) {
-  if (passportTable(rec, raw)) return;
+export function readTable(rec: Recogniser, written: TableBlock) {
+  if (passportTable(rec, written)) return;
+  const raw = withoutEmptyRows(rec, written);
+  if (!raw) return;
   // Read as one line a cell; written with its paragraphs and list items kept apart (`<br />`, mdx-writer.ts).
   const b = { ...raw, rows: raw.rows.map((row) => row.map((c) => c.replace(/\s*\n\s*/g, ' '))) };
   const head = (b.rows[0] ?? []).map((c) => c.toLowerCase());
@@ -58,4 +60,40 @@ function referencesTable(rec: Recogniser, b: TableBlock) {
   if (!rec.referencesPlaced && r.code) rec.target.push({ kind: 'component', name: 'NormativeReferences', props: { document: r.code }, line: b.line });
   else drop(rec, b, 'таблица ссылок перенесена в references (компонент NormativeReferences уже стоит выше)');
   rec.referencesPlaced = true;
+}
+
+/**
+ * A table without its empty rows (a sheet's lines left for handwriting: «Лист ознакомления», «ФИО | Подпись
+ * | Дата»), each count reported; nothing when no cell holds text.
+ */
+function withoutEmptyRows(rec: Recogniser, b: TableBlock): TableBlock | undefined {
+  const filled = b.rows.filter((row) => row.some((c) => c.trim()));
+  const head = (filled[0] ?? []).filter((c) => c.trim()).join(' | ');
+  if (filled.length === 0) {
+    rec.result.dropped.push({
+      line: b.line,
+      ...(b.page ? { page: b.page } : {}),
+      text: `таблица ${b.rows.length} × ${b.rows[0]?.length ?? 0}`,
+      reason: 'пустая таблица (ни одной заполненной ячейки) не переносится',
+    });
+    return undefined;
+  }
+  if (filled.length === b.rows.length) return b;
+  const empty = b.rows.length - filled.length;
+  if (filled.length === 1) {
+    rec.result.dropped.push({
+      line: b.line,
+      ...(b.page ? { page: b.page } : {}),
+      text: `«${head.slice(0, 120)}» и пустых строк ${empty}`,
+      reason: 'бланк для заполнения от руки (заголовки и пустые строки) не переносится: ознакомление портал ведёт сам',
+    });
+    return undefined;
+  }
+  rec.result.dropped.push({
+    line: b.line,
+    ...(b.page ? { page: b.page } : {}),
+    text: `«${head.slice(0, 120)}»: пустых строк ${empty}`,
+    reason: 'пустые строки таблицы (бланк для заполнения от руки) не переносятся; заполненные строки перенесены',
+  });
+  return { ...b, rows: filled };
 }
