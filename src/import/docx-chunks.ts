@@ -73,7 +73,7 @@ async function chunkHtml(bytes: Buffer | undefined, part: string): Promise<Decod
 }
 
 /** The HTML part of an MHT file (MIME multipart), decoded as its headers say. */
-function mhtHtml(bytes: Buffer): Decoded | undefined {
+export function mhtHtml(bytes: Buffer): Decoded | undefined {
   const text = bytes.toString('latin1');
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(text)?.[1];
   const parts = boundary ? text.split(`--${boundary}`) : [text];

@@ -17,16 +17,36 @@ export function escapeLineStart(line: string): string {
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
+/** Neighbouring runs with the same emphasis and link as one. */
+function mergedRuns(inlines: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const run of inlines) {
+    const prev = out.at(-1);
+    if (prev && !prev.bold === !run.bold && !prev.italic === !run.italic && prev.href === run.href)
+      out[out.length - 1] = { ...prev, text: prev.text + run.text };
+    else out.push({ ...run });
+  }
+  return out;
+}
+
 /** An address as a Markdown link target: characters that would end it are percent-encoded. */
 const linkTarget = (href: string) => href.trim().replace(/[\s()<>\\`{}]/g, (c) => encodeURIComponent(c));
 
-/** Inline runs as Markdown; spaces at the edges of an emphasis move outside its markers. */
+/**
+ * Inline runs as Markdown; spaces at the edges of an emphasis move outside its markers. Neighbouring runs
+ * of one formatting are one run (Word splits runs anywhere); emphasis that starts or ends inside a word
+ * («j<i>um</i>ped», Word's formatting of part of a word) is left out: Markdown cannot mark it (an «_» inside
+ * a word stays a character), and its markers would be published as text.
+ */
 export function inlineMarkdown(inlines: Inline[]): string {
-  return inlines
-    .map((run) => {
+  const runs = mergedRuns(inlines);
+  const letter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  return runs
+    .map((run, i) => {
       const escaped = escapeText(run.text);
       const text = run.href && escaped.trim() ? `[${escaped}](${linkTarget(run.href)})` : escaped;
-      const mark = `${run.bold ? '**' : ''}${run.italic ? '_' : ''}`;
+      const inWord = (letter(runs[i - 1]?.text.at(-1)) && letter(run.text[0])) || (letter(run.text.at(-1)) && letter(runs[i + 1]?.text[0]));
+      const mark = inWord ? '' : `${run.bold ? '**' : ''}${run.italic ? '_' : ''}`;
       if (!mark || !text.trim()) return text;
       const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];
       return `${lead}${mark}${core}${[...mark].reverse().join('')}${trail}`;

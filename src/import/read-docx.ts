@@ -89,8 +89,9 @@ async function openDocx(buffer: Buffer): Promise<{ zip: JSZip; moved: boolean }>
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buffer);
-  } catch (error) {
-    throw new ImportError(`файл повреждён: ${(error as Error).message}`);
+  } catch {
+    // JSZip's own words are English («Corrupted zip: can't find end of central directory»): what they mean, said in Russian.
+    throw new ImportError('файл повреждён: архив DOCX обрезан или испорчен — скопируйте файл из источника заново');
   }
   const main = await mainPart(zip);
   if (!main || !zip.file(main)) throw new ImportError(`файл повреждён: в архиве нет основной части документа (${main ?? 'word/document.xml'})`);

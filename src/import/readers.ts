@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceDocument } from './blocks.ts';
 import { toDocx } from './convert.ts';
+import { mhtHtml } from './docx-chunks.ts';
 import { decodeBytes, declaredCharset } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { readDocx } from './read-docx.ts';
@@ -10,7 +11,7 @@ import { readPdf } from './read-pdf.ts';
 import { readText } from './read-text.ts';
 
 /** Extensions the importer reads; anything else is reported as an unknown format. */
-export const READABLE = ['.docx', '.odt', '.doc', '.rtf', '.pdf', '.html', '.htm', '.txt', '.md'] as const;
+export const READABLE = ['.docx', '.odt', '.doc', '.rtf', '.pdf', '.html', '.htm', '.mht', '.mhtml', '.txt', '.md'] as const;
 /** Converted with LibreOffice first (`soffice --headless --convert-to docx`). */
 export const CONVERTED = ['.odt', '.doc', '.rtf'] as const;
 /** Inputs larger than this are refused before reading: a document this big is an archive, not a text. */
@@ -25,6 +26,13 @@ export async function readInput(file: string, options: { converted?: Map<string,
   if (buffer.length === 0 || buffer.toString('utf8').trim() === '') throw new ImportError('файл пуст');
   const ext = path.extname(file).toLowerCase();
   const head = buffer.subarray(0, 5).toString('latin1');
+  const misnamed = await misnamedWordFile(buffer, ext, options.converted?.get(file));
+  if (misnamed) return misnamed;
+  if (ext === '.mht' || ext === '.mhtml') {
+    const decoded = mhtHtml(buffer);
+    if (!decoded) throw new ImportError(`в файле ${ext} нет HTML-части: он повреждён или это не веб-архив`);
+    return withNote(readHtml(decoded.text), decoded.note);
+  }
   if ((CONVERTED as readonly string[]).includes(ext)) {
     if (ext === '.rtf' && !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf'))
       throw new ImportError('файл назван .rtf, но это не RTF: он повреждён или в другом формате');
@@ -58,7 +66,51 @@ export async function readInput(file: string, options: { converted?: Map<string,
 }
 
 /** A guessed encoding is named in the report («Удалено и исправлено»), like every other change the import makes. */
-function withNote(doc: SourceDocument, note: string | undefined): SourceDocument {
-  if (note) doc.removals.push({ line: 0, text: 'кодировка файла', reason: note });
+function withNote(doc: SourceDocument, note: string | undefined, what = 'кодировка файла'): SourceDocument {
+  if (note) doc.removals.push({ line: 0, text: what, reason: note });
   return doc;
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/** What a word processor's file is by its bytes, whatever its name says: the forms old intranet sections hold under .doc and .docx. */
+function sniff(buffer: Buffer): 'ole' | 'encrypted' | 'rtf' | 'zip' | 'wordml' | 'mht' | 'html' | undefined {
+  if (buffer.subarray(0, 4).equals(OLE_MAGIC))
+    // A password-protected DOCX is an OLE container holding the encrypted package.
+    return buffer.includes(Buffer.from('EncryptedPackage', 'utf16le')) ? 'encrypted' : 'ole';
+  if (buffer.subarray(0, 2).toString('latin1') === 'PK') return 'zip';
+  const start = buffer
+    .subarray(0, 2048)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
+  if (start.startsWith('{\\rtf')) return 'rtf';
+  if (/^<\?xml[^>]*>\s*<\?mso-application\s+progid="Word\.Document"/i.test(start) || /<w:wordDocument\b/.test(start)) return 'wordml';
+  if (/^MIME-Version:/i.test(start) && /multipart\/related/i.test(start)) return 'mht';
+  if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html)\b/i.test(start)) return 'html';
+  return undefined;
+}
+
+const KIND_NAMES = { ole: 'документ Word 97–2003', rtf: 'RTF', wordml: 'документ Word 2003 XML', mht: 'веб-архив MHT', html: 'веб-страница HTML' } as const;
+
+/**
+ * A .doc or .docx whose bytes are another format a word processor writes (Word saves a web page or RTF under
+ * any name; a .doc renamed .docx): read as what it is, with a note in the report. Undefined when the name is right.
+ */
+async function misnamedWordFile(buffer: Buffer, ext: string, ready: string | undefined): Promise<SourceDocument | undefined> {
+  if (ext !== '.doc' && ext !== '.docx') return undefined;
+  const kind = sniff(buffer);
+  if (kind === 'encrypted') throw new ImportError('файл зашифрован паролем: снимите защиту в Word (Файл → Сведения → Защита документа) и повторите');
+  if (!kind || kind === 'zip' || (ext === '.doc' && kind === 'ole')) return undefined;
+  const note = `файл назван ${ext}, но это ${KIND_NAMES[kind]}: прочитан по содержимому`;
+  if (kind === 'html' || kind === 'mht') {
+    const decoded = kind === 'mht' ? mhtHtml(buffer) : decodeBytes(buffer, declaredCharset(buffer.subarray(0, 2048).toString('latin1')));
+    if (!decoded) throw new ImportError(`${note.split(':')[0]}, в нём нет HTML-части: он повреждён`);
+    return withNote(withNote(readHtml(decoded.text), decoded.note), note, 'формат файла');
+  }
+  // The batch has converted a .doc already (LibreOffice reads RTF and Word 2003 XML by their content); a .docx is converted here.
+  const source = { ole: '.doc', rtf: '.rtf', wordml: '.xml' } as const;
+  const docx = ready ? await readFile(ready).catch(() => Buffer.alloc(0)) : await toDocx(buffer, source[kind]);
+  if (docx.length === 0) throw new ImportError(`${note.split(':')[0]}, и LibreOffice не смог его открыть: он повреждён или зашифрован паролем`);
+  return withNote(await readDocx(docx, kind === 'rtf' ? 'rtf' : 'doc'), note, 'формат файла');
 }

@@ -120,3 +120,24 @@ describe('bad inputs: each reported, the batch goes on', () => {
     expect(result.summary).toEqual({ imported: 1, findings: 0, failed: 6 });
   });
 });
+
+describe('a web archive (.mht) saved by a browser', () => {
+  it('is read as the page it holds, its Cyrillic decoded as its headers say', async () => {
+    const page = await browser.newPage();
+    let mhtml: string;
+    try {
+      await page.setContent(
+        '<html><head><meta charset="utf-8"><title>Учёт</title></head><body><h1>РК-374 Руководство «Учёт архивов»</h1><p>Архив хранится в отделе документационного обеспечения пять лет.</p></body></html>',
+      );
+      const cdp = await page.context().newCDPSession(page);
+      mhtml = ((await cdp.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string }).data;
+    } finally {
+      await page.close();
+    }
+    const input = await tempFile('РК-374 архив.mht', mhtml);
+    const result = await importInto([input], { version: '1.0' });
+    const file = result.files[0]!;
+    expect([file.error, file.code, file.title]).toEqual([undefined, 'РК-374', 'Учёт архивов']);
+    expect(readFileSync(path.join(result.root, file.written[0]!), 'utf8')).toContain('Архив хранится в отделе документационного обеспечения пять лет.');
+  });
+});

@@ -16,6 +16,7 @@ import { CHECKBOX, CHECKED } from '../../src/import/blocks.ts';
 import { symbolFontsAsUnicode, withoutHiddenText } from '../../src/import/docx-objects.ts';
 import { checkboxItems, formSentence } from '../../src/import/form-boxes.ts';
 import { readHtml } from '../../src/import/read-html.ts';
+import { CORPUS_DIR } from './corpus.ts';
 import { importInto, normalise, tempFile } from './helpers.ts';
 
 const page = (heading: string) => `<html><head><meta charset="utf-8"></head><body><h1>${heading}</h1><p>Порядок учёта оборудования.</p></body></html>`;
@@ -184,6 +185,8 @@ beforeAll(async () => {
     );
   convert('docx:MS Word 2007 XML', Object.keys(SOURCES));
   convert('pdf', PRINTED);
+  // Word 2003's XML, which old sections keep under .doc.
+  convert('xml:MS Word 2003 XML', ['rk-370.fodt']);
   for (const name of Object.keys(SOURCES)) office[name.replace(/\.\w+$/, '.docx')] = path.join(dir, name.replace(/\.\w+$/, '.docx'));
   for (const name of PRINTED) office[name.replace(/\.\w+$/, '.pdf')] = path.join(dir, name.replace(/\.\w+$/, '.pdf'));
 });
@@ -450,5 +453,49 @@ describe('what an author wrote in a word processor’s file, which an export’s
     const unnamed = (mdx: string) => mdx.replace(/^changes: .*$/m, '');
     expect(unnamed(after.mdx)).toBe(unnamed(before.mdx));
     expect(after.mdx).toContain('| Проверяющий | Обязан:');
+  });
+});
+
+describe('a file whose name does not say what it is (old sections keep RTF, web pages and Word 2003 XML under .doc)', () => {
+  const copy = async (from: string, name: string) => tempFile(name, readFileSync(from));
+  const formatNote = (entry: { dropped: Array<{ text: string; reason: string }> }) => entry.dropped.find((d) => d.text === 'формат файла')?.reason;
+
+  it('is read by its content: RTF and Word 2003 XML named .doc, a Word 97 document named .docx, each with a note', async () => {
+    const inputs = [
+      await copy(path.join(CORPUS_DIR, 'rtf/header-code.rtf'), 'РГ-101 header-code.doc'),
+      await copy(path.join(CORPUS_DIR, 'doc/footer-code.doc'), 'РГ-102 footer-code.docx'),
+      await copy(office['rk-370.docx']!.replace(/\.docx$/, '.xml'), 'rk-370.doc'),
+    ];
+    const result = await importInto(inputs, { dryRun: true });
+    const [rtf, word97, wordml] = result.files;
+    expect([rtf!.error, rtf!.code, formatNote(rtf!)]).toEqual([undefined, 'РГ-101', 'файл назван .doc, но это RTF: прочитан по содержимому']);
+    expect([word97!.error, word97!.code, formatNote(word97!)]).toEqual([
+      undefined,
+      'РГ-102',
+      'файл назван .docx, но это документ Word 97–2003: прочитан по содержимому',
+    ]);
+    expect([wordml!.error, wordml!.code, formatNote(wordml!)]).toEqual([
+      undefined,
+      'РК-370',
+      'файл назван .doc, но это документ Word 2003 XML: прочитан по содержимому',
+    ]);
+  });
+
+  it('a web page saved under .doc is read as HTML; a .doc that is none of these is still refused', async () => {
+    const page = await tempFile(
+      'РК-371 Положение.doc',
+      '<html><head><meta charset="utf-8"></head><body><h1>РК-371 Руководство «Учёт»</h1><p>Порядок учёта оборудования.</p></body></html>',
+    );
+    const json = await tempFile('РК-372 выгрузка.doc', '[{"Content-Type": "text/plain"}]');
+    const [html, other] = (await importInto([page, json], { dryRun: true })).files;
+    expect([html!.error, html!.code, formatNote(html!)]).toEqual([undefined, 'РК-371', 'файл назван .doc, но это веб-страница HTML: прочитан по содержимому']);
+    expect(other!.error).toBe('файл назван .doc, но это не документ Word 97–2003: он повреждён или в другом формате');
+  });
+
+  it('a password-protected DOCX saved by Word is named protected, not «corrupt» or «an old .doc»', async () => {
+    const input = await copy(path.join(import.meta.dirname, '../fixtures/word/protected.docx'), 'РК-373.docx');
+    expect((await importInto([input], { dryRun: true })).files[0]!.error).toBe(
+      'файл зашифрован паролем: снимите защиту в Word (Файл → Сведения → Защита документа) и повторите',
+    );
   });
 });
