@@ -7,6 +7,9 @@ import { removeRunningLines } from './pdf-running.ts';
 import { blocksFromLines } from './read-text.ts';
 import { withPlainBullet } from './inline.ts';
 
+/** PDF.js says what it repairs in a damaged file on stderr, in English («Warning: Indexing all PDF objects»): errors only. */
+const QUIET = { verbosity: 0 };
+
 /**
  * A PDF through unpdf (PDF.js): text items become lines (far-apart items on one line become table
  * cells), running headers and footers are found by repetition across pages, page numbers dropped,
@@ -15,7 +18,7 @@ import { withPlainBullet } from './inline.ts';
 export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
   let pages: Awaited<ReturnType<typeof extractTextItems>>;
   try {
-    pages = await extractTextItems(new Uint8Array(buffer));
+    pages = await extractTextItems(await getDocumentProxy(new Uint8Array(buffer), QUIET));
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     if (/password/i.test(message)) throw new ImportError('PDF защищён паролем: снимите защиту и повторите');
@@ -48,7 +51,7 @@ async function paintsImages(buffer: Buffer): Promise<boolean> {
     OPS.paintImageXObjectRepeat,
     OPS.paintInlineImageXObjectGroup,
   ]);
-  const pdf = await getDocumentProxy(new Uint8Array(buffer));
+  const pdf = await getDocumentProxy(new Uint8Array(buffer), QUIET);
   try {
     for (let n = 1; n <= pdf.numPages; n++) if ((await (await pdf.getPage(n)).getOperatorList()).fnArray.some((op) => painting.has(op))) return true;
     return false;

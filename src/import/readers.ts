@@ -50,7 +50,8 @@ export async function readInput(file: string, options: { converted?: Map<string,
       throw new ImportError(`LibreOffice не смог открыть файл ${ext}: он повреждён, зашифрован паролем или это не ${ext.slice(1).toUpperCase()}`);
     return readDocx(docx, ext.slice(1) as 'odt' | 'doc' | 'rtf');
   }
-  if (head === '%PDF-') return readPdf(buffer);
+  // A PDF may carry bytes before its header (a byte order mark, a printer's job ticket): readers look in the first 1024.
+  if (head === '%PDF-' || (ext === '.pdf' && buffer.subarray(0, 1024).includes('%PDF-'))) return readPdf(buffer);
   if (ext === '.pdf') throw new ImportError('файл назван .pdf, но это не PDF: он повреждён или в другом формате');
   if (ext === '.docx') return readDocx(buffer);
   if (ext === '.html' || ext === '.htm') {

@@ -30,6 +30,18 @@ describe('scripts/import.ts', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('a damaged PDF that PDF.js repairs is imported without its English warnings on the terminal', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'nd-import-cli-'));
+    const pdf = readFileSync(path.join(projectRoot, 'test/import/corpus/pdf/footer-code.pdf'));
+    // Without its cross-reference table and trailer, PDF.js indexes every object and says so («Warning: Indexing all PDF objects»).
+    const cut = pdf.subarray(0, pdf.lastIndexOf('xref'));
+    writeFileSync(path.join(work, 'РГ-102 повреждённый.pdf'), cut);
+    const result = run([path.join(work, 'РГ-102 повреждённый.pdf'), '--dry-run', '--out', await contentRoot(), '--report', work], projectRoot);
+    const report = JSON.parse(readFileSync(path.join(work, 'import-report.json'), 'utf8')) as { files: Array<{ error?: string; code?: string }> };
+    expect([report.files[0]!.error, report.files[0]!.code]).toEqual([undefined, 'РГ-102']);
+    expect(result.stderr).not.toMatch(/Warning|Indexing/);
+  });
+
   it('--report creates a missing folder; without it the report goes to .nd/import (ignored by Git), never the working folder', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'nd-import-cli-'));
     const root = await contentRoot();

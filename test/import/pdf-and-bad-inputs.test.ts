@@ -141,3 +141,19 @@ describe('a web archive (.mht) saved by a browser', () => {
     expect(readFileSync(path.join(result.root, file.written[0]!), 'utf8')).toContain('Архив хранится в отделе документационного обеспечения пять лет.');
   });
 });
+
+describe('a PDF with bytes before its header', () => {
+  it('is read, as PDF readers read it (a byte order mark, a printer’s job ticket within the first 1024 bytes)', async () => {
+    const pdf = await printPdf('<html><body><h1>Положение «Порядок аудитов»</h1><p>Аудит проводится ежегодно.</p></body></html>', false);
+    const inputs = [
+      await tempFile('pl-015.pdf', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), pdf])),
+      await tempFile('pl-016.pdf', Buffer.concat([Buffer.from('\u001b%-12345X@PJL JOB NAME="ПЛ-016"\r\n@PJL ENTER LANGUAGE=PDF\r\n', 'latin1'), pdf])),
+    ];
+    const result = await importInto(inputs);
+    expect(result.files.map((f) => [f.error, f.code])).toEqual([
+      [undefined, 'ПЛ-015'],
+      [undefined, 'ПЛ-016'],
+    ]);
+    for (const file of result.files) expect(readFileSync(path.join(result.root, file.written[0]!), 'utf8')).toContain('Аудит проводится ежегодно.');
+  });
+});
