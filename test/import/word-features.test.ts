@@ -118,17 +118,19 @@ const KEPT_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 </office:automatic-styles>
 <office:body><office:text>
 <text:p>ПАО «МТС»</text:p>
+<table:table table:name="T00"><table:table-column table:number-columns-repeated="2"/>
+<table:table-row><table:table-cell><text:p>Согласовано</text:p></table:table-cell><table:table-cell><text:p>Подпись</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Директор по качеству</text:p></table:table-cell><table:table-cell><text:p>И. И. Иванов</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Юрист</text:p></table:table-cell><table:table-cell><text:p>П. П. Петров</text:p></table:table-cell></table:table-row>
+</table:table>
 <text:p>Настоящее руководство устанавливает порядок выездных проверок подразделений и определяет, кто их готовит, проводит и оформляет.</text:p>
 <table:table table:name="T0"><table:table-column table:number-columns-repeated="2"/>
 <table:table-row><table:table-cell><text:p>Сокращение</text:p></table:table-cell><table:table-cell><text:p>Расшифровка</text:p></table:table-cell></table:table-row>
 <table:table-row><table:table-cell><text:p>ВП</text:p></table:table-cell><table:table-cell><text:p>выездная проверка</text:p></table:table-cell></table:table-row>
 <table:table-row><table:table-cell><text:p>РП</text:p></table:table-cell><table:table-cell><text:p>руководитель проверки</text:p></table:table-cell></table:table-row>
 </table:table>
-<table:table table:name="T00"><table:table-column table:number-columns-repeated="2"/>
-<table:table-row><table:table-cell><text:p>Согласовано</text:p></table:table-cell><table:table-cell><text:p>Подпись</text:p></table:table-cell></table:table-row>
-<table:table-row><table:table-cell><text:p>Директор по качеству</text:p></table:table-cell><table:table-cell><text:p>И. И. Иванов</text:p></table:table-cell></table:table-row>
-<table:table-row><table:table-cell><text:p>Юрист</text:p></table:table-cell><table:table-cell><text:p>П. П. Петров</text:p></table:table-cell></table:table-row>
-</table:table>
+<text:p>Срок хранения — пять лет.</text:p>
+<text:list text:style-name="LB"><text:list-item><text:p>акт</text:p></text:list-item><text:list-item><text:p>план</text:p></text:list-item></text:list>
 <text:h text:outline-level="1">РК-370 Руководство «Выездные проверки»</text:h>
 <text:h text:outline-level="2">1. Подготовка</text:h>
 <text:p>Не применяется.</text:p>
@@ -147,6 +149,17 @@ const KEPT_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body></office:document>
 `;
 
+/** A document whose only styled heading comes last: sixteen short paragraphs are its text, not a title page. */
+const LATE_HEADING_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:p>РК-375 Руководство «Журнал смены»</text:p>
+${Array.from({ length: 16 }, (_, i) => `<text:p>Запись ${i + 1} вносит дежурный.</text:p>`).join('\n')}
+<text:h text:outline-level="2">Приложения</text:h>
+<text:p>Форма журнала хранится у руководителя смены.</text:p>
+</office:text></office:body></office:document>
+`;
+
 /** What LibreOffice is given, by file name: FODT (its own XML) and HTML pages. */
 const SOURCES: Record<string, string> = {
   'uchet.html': page('СТ-501 Стандарт «Учёт оборудования»'),
@@ -161,6 +174,7 @@ const SOURCES: Record<string, string> = {
   'rk-350.fodt': HYPHENS_SOURCE,
   'rk-360.fodt': SYMBOL_BULLETS_SOURCE,
   'rk-370.fodt': KEPT_SOURCE,
+  'rk-375.fodt': LATE_HEADING_SOURCE,
   // The text names the document itself: the properties are a template's leftovers.
   'props-text.fodt': PROPERTIES_SOURCE.replace(
     '<text:h text:outline-level="2">',
@@ -414,6 +428,8 @@ describe('what an author wrote in a word processor’s file, which an export’s
     const body = mdx.slice(mdx.indexOf('\n---\n') + 5);
     expect(body.trimStart()).toMatch(/^Настоящее руководство устанавливает порядок выездных проверок/);
     expect(body).not.toContain('ПАО «МТС»');
+    // Once the text has begun, the title page has ended: a short line and a list after the preamble are the text's.
+    expect(body).toContain('Срок хранения — пять лет.\n\n- акт\n- план');
     // A table of data before the first heading is text too; the approvals sheet is the title page's.
     expect(body).toContain('| ВП | выездная проверка |');
     expect(body).not.toContain('Иванов');
@@ -432,6 +448,15 @@ describe('what an author wrote in a word processor’s file, which an export’s
     // An empty paragraph in a heading style is no heading; a bold heading is a heading, not emphasis.
     expect(body.match(/^#+.*$/gm)).toEqual(['## 1. Подготовка', '## 2. Проведение']);
     expect(entry.dropped.map((d) => d.reason)).not.toContainEqual(expect.stringMatching(/колонтитул страницы/));
+  });
+
+  it('keeps more blocks than a title page holds before a heading that comes late, and still reads the title among them', async () => {
+    const { entry, mdx } = await imported(office['rk-375.docx']!);
+    expect(entry.error).toBeUndefined();
+    // The title line is still read as one, with its code before the type.
+    expect([entry.code, entry.title]).toEqual(['РК-375', 'Журнал смены']);
+    for (let i = 1; i <= 16; i++) expect(mdx).toContain(`Запись ${i} вносит дежурный.`);
+    expect(entry.dropped.filter((d) => d.reason.startsWith('титульный лист'))).toEqual([]);
   });
 
   it('finds the main part where the package says it is (Word may save it as word/document2.xml)', async () => {

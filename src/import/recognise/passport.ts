@@ -42,9 +42,13 @@ export function labelOf(row: string[]): { label: Label; value: string } | undefi
   return undefined;
 }
 
+const CODE_AT_START = /^[А-ЯЁ]{1,4}[-‐‑–][0-9]{1,4}\s+/;
+
 /** The title from «Политика «…»» (a type name of the registry, then a quoted name); `force` takes any text. Only the first one counts. */
-export function setTitle(rec: Recogniser, text: string, b: Block, force = false): boolean {
+export function setTitle(rec: Recogniser, written: string, b: Block, force = false): boolean {
   const r = rec.result;
+  // The code may stand before the type as well as after the name («РК-375 Руководство «Журнал смены»»).
+  const text = written.replace(CODE_AT_START, '');
   const type = rec.typeNames.find((t) => text.startsWith(`${t} «`) || text.startsWith(`${t} "`));
   if ((!type && !force) || r.title) return false;
   r.title = unquote(text.replace(CODE_AT_END, ''));

@@ -49,6 +49,9 @@ export interface FoundCode {
   source: string;
 }
 
+/** More blocks than a title page holds: a document whose first styled heading comes late (or last). */
+export const TITLE_PAGE_BLOCKS = 15;
+
 /** One recognition under way: the input, the result so far, and where in the document the reader stands. */
 export interface Recogniser {
   readonly doc: SourceDocument;
@@ -70,6 +73,8 @@ export interface Recogniser {
   rolesPlaced: boolean;
   codeHeading: boolean;
   referencesPlaced: boolean;
+  /** The title page has ended before the first heading: the text began (title-page.ts). */
+  textBegun: boolean;
 }
 
 export function startRecognition(doc: SourceDocument, registries: Registries, found: FoundCode[]): Recogniser {
@@ -105,6 +110,9 @@ export function startRecognition(doc: SourceDocument, registries: Registries, fo
     rolesPlaced: false,
     codeHeading: false,
     referencesPlaced: false,
+    // More blocks before the first heading than a title page holds: they are read as a title page (a title,
+    // an approval, passport fields are taken) but none is dropped as its furniture.
+    textBegun: firstHeading > TITLE_PAGE_BLOCKS,
   };
 }
 

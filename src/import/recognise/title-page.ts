@@ -14,21 +14,25 @@ export function readTitlePage(rec: Recogniser, b: Block) {
   const text = blockText(b).trim();
   if (b.kind === 'paragraph' && titlePageParagraph(rec, b, text)) return;
   if (b.kind === 'table' && passportTable(rec, b)) return;
-  if (prose(b, text)) readBodyBlock(rec, b);
-  else drop(rec, b, 'титульный лист (логотип, слоган, оформление)');
+  // The text has begun: the title page ends where it does (state.ts: or there are more blocks than one page holds).
+  if (rec.textBegun || prose(b, text)) {
+    rec.textBegun = true;
+    readBodyBlock(rec, b);
+  } else drop(rec, b, 'титульный лист (логотип, слоган, оформление)');
 }
 
 const APPROVALS = /утвержд|согласова|подпис|ф\.?\s?и\.?\s?о(?![а-яё])/i;
 
 /**
- * Sentences, not a title page's lines: a paragraph of eight words or more that ends a sentence, a list
- * of such items, or a table of data. A document that opens with a preamble before its first heading («Настоящее положение
+ * Sentences, not a title page's lines: a paragraph of eight words or more that ends a sentence, a list,
+ * or a table of data. A document that opens with a preamble before its first heading («Настоящее положение
  * устанавливает…»), or has no heading but its last, keeps its words.
  */
 function prose(b: Block, text: string): boolean {
   const sentence = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 8 && /[.!?…]["»)]?$/.test(s.trim());
   if (b.kind === 'paragraph') return sentence(text);
-  if (b.kind === 'list') return b.items.some((item) => sentence(item.inlines.map((i) => i.text).join('')));
+  // A list is the text's: a title page has none (a ticked access level is read before this).
+  if (b.kind === 'list') return true;
   // A table of data (three rows or more), not a title page's layout or its approvals sheet.
   if (b.kind === 'table') return b.rows.length >= 3 && b.rows.some((r) => r.filter((c) => c.trim()).length >= 2) && !APPROVALS.test(text);
   return false;
