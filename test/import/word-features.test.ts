@@ -123,7 +123,7 @@ const KEPT_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 <table:table-row><table:table-cell><text:p>Директор по качеству</text:p></table:table-cell><table:table-cell><text:p>И. И. Иванов</text:p></table:table-cell></table:table-row>
 <table:table-row><table:table-cell><text:p>Юрист</text:p></table:table-cell><table:table-cell><text:p>П. П. Петров</text:p></table:table-cell></table:table-row>
 </table:table>
-<text:p>Настоящее руководство устанавливает порядок выездных проверок подразделений и определяет, кто их готовит, проводит и оформляет.</text:p>
+<text:p>Настоящее руководство устанавливает порядок выездных проверок подразделений и определяет, кто их готовит, проводит и оформляет; сокращения в нём такие:</text:p>
 <table:table table:name="T0"><table:table-column table:number-columns-repeated="2"/>
 <table:table-row><table:table-cell><text:p>Сокращение</text:p></table:table-cell><table:table-cell><text:p>Расшифровка</text:p></table:table-cell></table:table-row>
 <table:table-row><table:table-cell><text:p>ВП</text:p></table:table-cell><table:table-cell><text:p>выездная проверка</text:p></table:table-cell></table:table-row>

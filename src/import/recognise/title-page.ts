@@ -24,12 +24,12 @@ export function readTitlePage(rec: Recogniser, b: Block) {
 const APPROVALS = /утвержд|согласова|подпис|ф\.?\s?и\.?\s?о(?![а-яё])/i;
 
 /**
- * Sentences, not a title page's lines: a paragraph of eight words or more that ends a sentence, a list,
+ * Sentences, not a title page's lines: a paragraph of eight words or more that ends a sentence (or opens a list with «:»), a list,
  * or a table of data. A document that opens with a preamble before its first heading («Настоящее положение
  * устанавливает…»), or has no heading but its last, keeps its words.
  */
 function prose(b: Block, text: string): boolean {
-  const sentence = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 8 && /[.!?…]["»)]?$/.test(s.trim());
+  const sentence = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 8 && /[.!?…:;]["»)]?$/.test(s.trim());
   if (b.kind === 'paragraph') return sentence(text);
   // A list is the text's: a title page has none (a ticked access level is read before this).
   if (b.kind === 'list') return true;
