@@ -3,7 +3,7 @@ import type { SourceDocument } from './blocks.ts';
 import { ImportError } from './errors.ts';
 import { linesOfPage } from './pdf-lines.ts';
 import { paragraphs } from './pdf-paragraphs.ts';
-import { removeRunningLines } from './pdf-running.ts';
+import { removeRunningLines, type PageSheet } from './pdf-running.ts';
 import { blocksFromLines } from './read-text.ts';
 import { withPlainBullet } from './inline.ts';
 
@@ -17,8 +17,13 @@ const QUIET = { verbosity: 0 };
  */
 export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
   let pages: Awaited<ReturnType<typeof extractTextItems>>;
+  let sheet: PageSheet;
   try {
-    pages = await extractTextItems(await getDocumentProxy(new Uint8Array(buffer), QUIET));
+    const pdf = await getDocumentProxy(new Uint8Array(buffer), QUIET);
+    // The first page's edges (PDF points from the bottom left): running heads stand in the margins near them.
+    const [, bottom = 0, , top = 842] = (await pdf.getPage(1)).view;
+    sheet = { bottom, top };
+    pages = await extractTextItems(pdf);
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     if (/password/i.test(message)) throw new ImportError('PDF защищён паролем: снимите защиту и повторите');
@@ -33,7 +38,7 @@ export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
   let counter = 0;
   for (const page of lines) for (const l of page) l.line = ++counter;
   const running: NonNullable<SourceDocument['running']> = [];
-  const removals = removeRunningLines(lines, running);
+  const removals = removeRunningLines(lines, running, sheet);
   const out = paragraphs(lines, removals);
   const doc = blocksFromLines(out, 'pdf');
   doc.removals.unshift(...removals);

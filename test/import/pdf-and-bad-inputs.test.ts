@@ -157,3 +157,18 @@ describe('a PDF with bytes before its header', () => {
     for (const file of result.files) expect(readFileSync(path.join(result.root, file.written[0]!), 'utf8')).toContain('Аудит проводится ежегодно.');
   });
 });
+
+describe('a short PDF with a picture between its lines', () => {
+  it('keeps its first and last lines: mid-page, far from the picture, they are not a page head and foot', async () => {
+    const html = `<html><body style="font:14px sans-serif"><p>Схема согласования приведена ниже.</p>
+<div style="height:300px;background:#ccc"></div><p>Схему утверждает директор по качеству.</p></body></html>`;
+    const input = await tempFile('pl-017.pdf', await printPdf(html, false));
+    const result = await importInto([input], { version: '1.0' });
+    const file = result.files[0]!;
+    expect(file.error).toBeUndefined();
+    const mdx = readFileSync(path.join(result.root, file.written[0]!), 'utf8');
+    expect(mdx).toContain('Схема согласования приведена ниже.');
+    expect(mdx).toContain('Схему утверждает директор по качеству.');
+    expect(file.dropped.filter((d) => d.reason.startsWith('колонтитул'))).toEqual([]);
+  });
+});
