@@ -1,6 +1,6 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { VFile } from 'vfile';
-import { jsonSyntaxReason } from '../lib/json-syntax.ts';
+import { jsonSyntaxProblems } from '../lib/json-syntax.ts';
 import type { Locator, ParseProblem } from '../model/parsed.ts';
 import { duplicateJsonKeys, duplicateReason, lineOf } from './duplicate-keys.ts';
 import { nestingReason, tooDeep } from './nesting.ts';
@@ -25,7 +25,7 @@ export function parseJson(file: VFile): ParsedJson {
     };
   const errors: ParseError[] = [];
   const root: JsonNode | undefined = parseTree(String(file.value), errors, { allowTrailingComma: false, disallowComments: true });
-  const problems: ParseProblem[] = errors.map((error) => ({ ruleId: 'syntax/json', offset: error.offset, reason: jsonSyntaxReason(error) }));
+  const problems: ParseProblem[] = jsonSyntaxProblems(String(file.value), errors).map((problem) => ({ ruleId: 'syntax/json', ...problem }));
   if (root && problems.length === 0) {
     const text = String(file.value);
     for (const { offset, key, first } of duplicateJsonKeys(root)) {

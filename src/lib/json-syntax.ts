@@ -28,14 +28,37 @@ export function jsonSyntaxReason(error: ParseError): string {
 }
 
 /**
+ * jsonc-parser's errors of a text as the author's mistakes: a comma before «}» or «]» (allowed in
+ * JavaScript, not in JSON) is one error at the comma, where the parser reported two at the bracket
+ * («ожидается имя свойства», «ожидается значение»).
+ */
+export function jsonSyntaxProblems(text: string, errors: readonly ParseError[]): Array<{ offset: number; reason: string }> {
+  const problems: Array<{ offset: number; reason: string }> = [];
+  const commas = new Set<number>();
+  for (const error of errors) {
+    const closer = text[error.offset];
+    const comma = text.slice(0, error.offset).search(/,\s*$/);
+    if ((closer === '}' || closer === ']') && comma >= 0) {
+      if (!commas.has(comma))
+        problems.push({
+          offset: comma,
+          reason: `ошибка синтаксиса JSON: лишняя запятая перед «${closer}»: после последнего элемента запятая не ставится — уберите её`,
+        });
+      commas.add(comma);
+    } else problems.push({ offset: error.offset, reason: jsonSyntaxReason(error) });
+  }
+  return problems;
+}
+
+/**
  * The first syntax error of a JSON text read strictly (no comments, no trailing commas) as
  * `строка:столбец: ошибка синтаксиса JSON: …`, or undefined when the text is valid JSON.
  */
 export function firstJsonSyntaxError(text: string): string | undefined {
   const errors: ParseError[] = [];
   parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
+  const first = jsonSyntaxProblems(text, errors)[0];
   if (!first) return undefined;
   const { line, column } = location(text).toPoint(first.offset) ?? { line: 1, column: 1 };
-  return `${line}:${column}: ${jsonSyntaxReason(first)}`;
+  return `${line}:${column}: ${first.reason}`;
 }

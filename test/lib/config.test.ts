@@ -58,7 +58,10 @@ describe('nd.config.json written by hand', () => {
 
   it.each([
     ['{\n  "site": "https://nd.example.ru"\n  "audience": "public"\n}\n', '3:3: ошибка синтаксиса JSON: ожидается запятая'],
-    ['{ "site": "https://nd.example.ru", }', '1:36: ошибка синтаксиса JSON: ожидается имя свойства в двойных кавычках'],
+    [
+      '{ "site": "https://nd.example.ru", }',
+      '1:34: ошибка синтаксиса JSON: лишняя запятая перед «}»: после последнего элемента запятая не ставится — уберите её',
+    ],
     ['{ // комментарий\n}', '1:3: ошибка синтаксиса JSON: комментарии в JSON не допускаются'],
   ])('a syntax error is located at line:column, in Russian: %j', (text, where) => {
     const file = configFile(text);
