@@ -131,14 +131,30 @@ function openingTagPlace(reason: string): { line: number; column: number } | und
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
+/**
+ * micromark's MDX errors in the author's words. Each names what to do; an error this table does not know
+ * still says, in Russian, where to look, and quotes the parser.
+ */
 function mdxReason(reason: string): string {
   if (/to create a link in MDX/.test(reason)) return AUTOLINK_REASON;
   if (/Unexpected end of file in expression/.test(reason)) return 'незакрытая фигурная скобка «{»; чтобы написать её как текст, используйте «\\{»';
+  if (/Could not parse expression with acorn/.test(reason))
+    return 'в фигурных скобках «{…}» MDX ждёт выражение JavaScript, а в содержимом его быть не может: чтобы написать скобку текстом, экранируйте её: «\\{» (якорь заголовка «{#…}» не нужен: портал строит его из текста заголовка)';
+  if (/Could not parse import\/exports with acorn|in code: only import\/exports are supported/.test(reason))
+    return 'строка начинается со слова import или export — в MDX это код, а в содержимом его быть не может: начните строку иначе или напишите первую букву кодом («&#x69;» вместо i, «&#x65;» вместо e)';
   const unclosed = /Expected a closing tag for `<([^`>]*)>`/.exec(reason)?.[1];
   if (unclosed !== undefined) return `тег <${unclosed}> не закрыт: добавьте </${unclosed}> до конца абзаца или экранируйте «<» как «&lt;»`;
-  if (/Expected a closing tag/.test(reason)) return `${reason} — закройте тег или экранируйте «<» как «&lt;»`;
+  const mismatch = /Unexpected closing tag `<\/([^`>]*)>`, expected corresponding closing tag for `<([^`>]*)>`/.exec(reason);
+  if (mismatch)
+    return `закрывающий тег </${mismatch[1]}> стоит там, где ждали </${mismatch[2]}>: закройте сначала <${mismatch[2]}> — теги закрываются в обратном порядке`;
+  if (/Unexpected closing slash `\/` in tag, expected an open tag first/.test(reason))
+    return 'закрывающий тег без открывающего: уберите его или экранируйте «<» как «&lt;»';
   if (/Unexpected character `!` .* before name/.test(reason))
     return 'HTML-комментарий «<!-- … -->» в MDX не поддерживается: пишите комментарий как {/* … */}, он не попадёт на страницу';
-  if (/Unexpected character .* before name/.test(reason)) return `${reason} — символ «<» в тексте пишется как «&lt;»`;
-  return reason;
+  if (/before name/.test(reason)) return 'символ «<» начинает тег: в тексте пишите его как «&lt;» (например, «&lt; 5 дней»)';
+  if (/in (?:member )?name|after (?:local )?name|before attribute|after attribute|in attribute|attribute value|end of the tag|in tag/.test(reason))
+    return 'тег записан с ошибкой: имя из букв, атрибуты как имя="значение", в конце «>» или «/>»; если «<» здесь текст, пишите «&lt;»';
+  if (/lazy line/.test(reason))
+    return 'тег или выражение внутри списка или цитаты продолжены строкой без отступа: сдвиньте строку, как остальные строки пункта, или закройте тег на той же строке';
+  return `разметка MDX не разобрана: проверьте здесь теги «<…>» и фигурные скобки «{…}» (как текст их пишут «&lt;» и «\\{»); разбор сообщил: ${reason}`;
 }
