@@ -17,6 +17,23 @@ export const CONTENT_COMPONENTS = [
 
 export type ContentComponent = (typeof CONTENT_COMPONENTS)[number];
 
+/**
+ * The attributes each content component reads (src/render/components.ts, src/components/content/):
+ * any other would be dropped without a word, so the check names it (`mdx/unknown-attribute`).
+ */
+export const COMPONENT_ATTRIBUTES: Record<ContentComponent, readonly string[]> = {
+  Role: ['id'],
+  Term: ['id'],
+  RolesTable: ['document'],
+  NormativeReferences: ['document'],
+  Note: ['title'],
+  QualityStandards: [],
+  AuditTemplates: [],
+  QmsMap: [],
+  AuditLinks: ['kind'],
+  Principles: ['group', 'document'],
+};
+
 export const CONTENT_MODULE = '@nd/content';
 
 /** Plain HTML elements content may write; anything else (script, iframe, style, object…) is refused. */

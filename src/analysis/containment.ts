@@ -2,6 +2,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { CONTENT_COMPONENTS, CONTENT_MODULE, HTML_ELEMENTS } from './allowlist.ts';
+import { closest } from '../lib/did-you-mean.ts';
 import type { CodeNode, Containment } from '../model/parsed.ts';
 
 interface EsNode {
@@ -125,7 +126,7 @@ function element(node: CodeNode): Containment[] {
       found.push({
         offset: node.offset,
         reason: isComponent
-          ? `компонент <${name}> не входит в список компонентов содержимого: ${COMPONENT_LIST}`
+          ? `компонент <${name}> не входит в список компонентов содержимого${nearComponent(name)}; допустимы: ${COMPONENT_LIST}`
           : `элемент <${name}> запрещён в содержимом (допустимы простые элементы разметки: ${[...HTML_ELEMENTS].slice(0, 8).join(', ')}…)`,
       });
     }
@@ -135,6 +136,12 @@ function element(node: CodeNode): Containment[] {
     if (reason) found.push({ offset: attribute.offset, reason });
   }
   return found;
+}
+
+/** `: возможно, <Role>` for a mistyped content component (`<Rolle>`, `<role>`), or nothing. */
+function nearComponent(name: string): string {
+  const near = closest(name, COMPONENTS);
+  return near ? `: возможно, <${near}>` : '';
 }
 
 function attributeReason(element: string, name: string, value: string | null): string | undefined {

@@ -46,6 +46,7 @@ export const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'ref/unknown-principle',
   'ref/principle-wording',
   'mdx/forbidden-code',
+  'mdx/unknown-attribute',
 ]);
 
 /** Document rules that look a cited document up in the document list (not in the lookup): they run with the cited ones beside. */

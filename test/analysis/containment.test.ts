@@ -53,7 +53,12 @@ describe('mdx/forbidden-code: what it refuses, where and why', () => {
     ['<iframe>', '<iframe src="https://example.ru/" />', /элемент <iframe> запрещён/],
     ['<style>', '<style>body {}</style>', /элемент <style> запрещён/],
     ['<object>', '<object data="x.swf" />', /элемент <object> запрещён/],
-    ['an unknown component', '<Secret />', /компонент <Secret> не входит в список компонентов содержимого/],
+    ['an unknown component', '<Secret />', /компонент <Secret> не входит в список компонентов содержимого; допустимы: Role/],
+    [
+      'a mistyped component',
+      'Аудит ведёт <Rolle id="auditor">аудитор</Rolle>.',
+      /компонент <Rolle> не входит в список компонентов содержимого: возможно, <Role>; допустимы:/,
+    ],
     ['a member component', '<Role.Inner />', /<Role\.Inner>/],
     ['an event handler', '<span onClick="steal()">x</span>', /^1:\d+ атрибут «onClick» у <span> — обработчик событий/],
     ['a style attribute', '<span style="display:none">x</span>', /атрибут «style» у <span> запрещён/],

@@ -39,6 +39,7 @@ import refInvisibleCharacter from './ref/invisible-character/rule.ts';
 import refImage from './ref/image/rule.ts';
 import refSuspect from './ref/suspect/rule.ts';
 import mdxForbiddenCode from './mdx/forbidden-code/rule.ts';
+import mdxUnknownAttribute from './mdx/unknown-attribute/rule.ts';
 import editionOneInForce from './edition/one-in-force/rule.ts';
 import editionOrder from './edition/order/rule.ts';
 import editionEffectiveAfterApproval from './edition/effective-after-approval/rule.ts';
@@ -114,6 +115,7 @@ export const RULES = [
   refUnknownPrinciple,
   refPrincipleWording,
   mdxForbiddenCode,
+  mdxUnknownAttribute,
   editionOneInForce,
   editionOrder,
   editionEffectiveAfterApproval,
