@@ -47,12 +47,8 @@ export const documentCode = () =>
     .describe('Код нормативного документа, например ПТ-035.');
 
 /** A registry identifier: lower-case Latin kebab-case. */
-export const slugId = () =>
-  z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-      error: unlessToFill('идентификатор — латиница в нижнем регистре, цифры и дефисы, например dkko'),
-    });
+export const slugId = (what = 'идентификатор — латиница в нижнем регистре, цифры и дефисы, например dkko') =>
+  z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: unlessToFill(what) });
 
 /**
  * Marks content that is not in the source text. `true`, or a sentence that says what is sample;

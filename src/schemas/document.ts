@@ -103,7 +103,9 @@ export const edition = z
       .strict()
       .optional()
       .describe('Отмена документа: с какой даты, чем, какой документ его заменяет.'),
-    access: slugId().describe('Уровень доступа из content/registries/access-levels.json.'),
+    access: slugId('уровень доступа пишется идентификатором из registries/access-levels.json, латиницей (например, internal), а не названием вроде «Для внутреннего использования»').describe(
+      'Уровень доступа из content/registries/access-levels.json.',
+    ),
     passport,
     references: z
       .array(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ajvIssues, formatPath } from '../../src/analysis/schema-issues.ts';
 import { dottedDateHint, isoDate } from '../../src/schemas/common.ts';
+import { edition } from '../../src/schemas/document.ts';
 
 /** A date written as Russian documents write it is told back in the files' format, in frontmatter and JSON alike. */
 describe('a date written 01.03.2023', () => {
@@ -27,5 +28,15 @@ describe('a date written 01.03.2023', () => {
     const plan = { audit: '2026-03', objectives: ['x'], scope: 'x', criteria: {}, dates: { from: '01.03.2026', to: '2026-03-02' }, team: {}, coordinator: 'x' };
     const issues = ajvIssues('audit-plan.schema.json', plan).map((i) => [formatPath(i.path), i.message]);
     expect(issues).toContainEqual(['dates.from', 'свойство «dates.from»: дата пишется в формате ГГГГ-ММ-ДД: «01.03.2026» — это 2026-03-01']);
+  });
+});
+
+describe('an access level written by its name', () => {
+  it('is told to be written by its id, with an example, where a unit-id example misled', () => {
+    const issue = edition.shape.access.safeParse('Для внутреннего использования').error?.issues[0]?.message;
+    expect(issue).toBe(
+      'уровень доступа пишется идентификатором из registries/access-levels.json, латиницей (например, internal), а не названием вроде «Для внутреннего использования»',
+    );
+    expect(edition.shape.access.safeParse('internal').success).toBe(true);
   });
 });
