@@ -5,12 +5,27 @@ import { defineRule } from '../../../rule.ts';
 
 /** Team members are auditors of the registry, trained for the role. */
 export default defineRule(
-  { id: 'audit/team-in-registry', severity: 'error', description: 'члены группы аудита есть в реестре аудиторов с ролью «Аудитор»' },
+  { id: 'audit/team-in-registry', severity: 'error', description: 'члены группы аудита есть в реестре аудиторов с ролью «Аудитор», каждый по одному разу' },
   (context) => {
     const { auditorById } = qualityRecords(context.corpus);
     const ids = [...auditorById.keys()];
-    for (const { record, field, auditor } of auditAssignments(context)) {
+    // Who is already in each plan's team, and as what: a second mention is a slip (a leader listed again among the auditors).
+    const seen = new Map<unknown, Map<string, string>>();
+    for (const { record, field, auditor, leader } of auditAssignments(context)) {
       const entry = auditorById.get(auditor);
+      if (field[0] === 'team') {
+        const team = seen.get(record) ?? new Map<string, string>();
+        seen.set(record, team);
+        const before = team.get(auditor);
+        if (before) {
+          context.report(
+            { value: record, field },
+            `«${auditor}» уже в группе этого аудита (${before}): уберите повтор — каждый член группы указывается один раз`,
+          );
+          continue;
+        }
+        team.set(auditor, leader ? 'руководитель группы' : 'аудитор');
+      }
       if (!entry) {
         context.report(
           { value: record, field },
