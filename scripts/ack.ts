@@ -11,7 +11,7 @@ import { sqliteFile } from '../src/ack/sqlite-store.ts';
 import { ConfigError, loadConfig, type SiteConfig } from '../src/lib/config.ts';
 import { commandLine, exitWithUsage, UsageError } from '../src/lib/command-line.ts';
 import { fsReason } from '../src/lib/fs-errors.ts';
-import { decodeCsv, parseEmployees } from '../src/ack/employees-csv.ts';
+import { decodeCsv, namesToIds, parseEmployees } from '../src/ack/employees-csv.ts';
 
 const USAGE = 'использование: npm run ack | npm run ack -- employees ФАЙЛ.csv [--skip-invalid] | npm run ack -- backup ФАЙЛ';
 
@@ -61,7 +61,12 @@ async function employees(config: SiteConfig, file: string | undefined, skipInval
   // The registries as the content has them now; the employees' units and roles must be found there.
   const { loadCorpus } = await import('../src/analysis/load.ts');
   const corpus = await loadCorpus(config.contentRootAbs);
-  const registries = { units: new Set(corpus.units.map((u) => u.data.id)), roles: new Set(corpus.roles.map((r) => r.data.id)) };
+  const registries = {
+    units: new Set(corpus.units.map((u) => u.data.id)),
+    roles: new Set(corpus.roles.map((r) => r.data.id)),
+    unitNames: namesToIds(corpus.units.map((u) => u.data)),
+    roleNames: namesToIds(corpus.roles.map((r) => r.data)),
+  };
   const { employees: list, problems } = parseEmployees(text, registries);
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
   for (const problem of problems) process.stdout.write(`${shown}:${problem.line}: ${problem.message}\n`);

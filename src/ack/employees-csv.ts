@@ -13,6 +13,44 @@ export interface ParsedEmployees {
 }
 
 const HEADER = ['login', 'name', 'unit', 'roles'] as const;
+type Column = (typeof HEADER)[number];
+
+/**
+ * The names HR's exports give the columns, in Russian as much as in English (lower case, «ё» as «е»):
+ * columns are found by name, in any order; `roles` may be missing (nobody has a role then).
+ */
+const COLUMN_NAMES: Record<Column, readonly string[]> = {
+  login: ['login', 'логин', 'учетная запись', 'учетная запись (логин)', 'account', 'username', 'samaccountname'],
+  name: ['name', 'фио', 'ф.и.о.', 'ф. и. о.', 'имя', 'сотрудник', 'full name', 'displayname'],
+  unit: ['unit', 'подразделение', 'структурное подразделение', 'отдел', 'department'],
+  roles: ['roles', 'роли', 'роль', 'role'],
+};
+
+const normalName = (text: string) => text.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+
+/** Each column's index in the header, or the columns the header lacks. */
+function columnsOf(header: readonly string[]): { at: Record<Column, number | undefined>; missing: Column[] } {
+  const names = header.map(normalName);
+  const at = Object.fromEntries(HEADER.map((column) => [column, names.findIndex((n) => COLUMN_NAMES[column].includes(n))])) as Record<Column, number>;
+  const found = Object.fromEntries(HEADER.map((column) => [column, at[column] >= 0 ? at[column] : undefined])) as Record<Column, number | undefined>;
+  return { at: found, missing: (['login', 'name', 'unit'] as const).filter((column) => found[column] === undefined) };
+}
+
+/** What the registries know, by id and by name: HR writes units and roles as people name them («Контакт-центр»). */
+export interface EmployeeRegistries {
+  units: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+  /** Names to ids (the registry's `name`), any case. */
+  unitNames?: ReadonlyMap<string, string>;
+  roleNames?: ReadonlyMap<string, string>;
+}
+
+/** An id of the registry for what the file wrote: the id itself, or the id of an entry with that name. */
+const idFor = (written: string, ids: ReadonlySet<string>, names: ReadonlyMap<string, string> | undefined) =>
+  ids.has(written) ? written : names?.get(normalName(written));
+
+/** The name-to-id map of a registry's entries, for `EmployeeRegistries`. */
+export const namesToIds = (entries: Iterable<{ id: string; name: string }>) => new Map([...entries].map((e) => [normalName(e.name), e.id]));
 
 /**
  * The CSV's text: UTF-8 (with or without a BOM), or Windows-1251, which is what Excel's plain «CSV» is on
@@ -43,7 +81,7 @@ const LOGIN = /^[\p{L}\p{N}._@-]{1,128}$/u;
  * `;` as the delimiter (then roles are in quotes), quoted fields, CRLF. Every row that does not match the
  * registries is reported with its line; the caller decides whether anything is loaded.
  */
-export function parseEmployees(text: string, registries: { units: ReadonlySet<string>; roles: ReadonlySet<string> }): ParsedEmployees {
+export function parseEmployees(text: string, registries: EmployeeRegistries): ParsedEmployees {
   const problems: CsvProblem[] = [];
   const body = text.replace(/^\uFEFF/, '');
   const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
@@ -56,36 +94,47 @@ export function parseEmployees(text: string, registries: { units: ReadonlySet<st
     return { employees: [], problems: [{ line: e.lines ?? 1, message: `файл не читается как CSV: ${e.message}` }] };
   }
   const [head, ...rows] = records;
-  const columns = (head?.record ?? []).map((c) => c.toLowerCase());
-  if (HEADER.some((name, i) => columns[i] !== name)) {
+  const { at, missing } = columnsOf(head?.record ?? []);
+  if (missing.length) {
+    const names = missing.map((column) => `«${column}» (или «${COLUMN_NAMES[column][1]}»)`).join(', ');
     return {
       employees: [],
-      problems: [{ line: 1, message: `первая строка должна быть заголовком «${HEADER.join(delimiter)}», а в файле «${(head?.record ?? []).join(delimiter)}»` }],
+      problems: [
+        {
+          line: 1,
+          message: `в заголовке нет столбцов ${names}: первая строка называет столбцы, например «${HEADER.join(delimiter)}», а в файле «${(head?.record ?? []).join(delimiter)}»`,
+        },
+      ],
     };
   }
+  const width = (head?.record ?? []).length;
   const units = [...registries.units];
   const roles = [...registries.roles];
   const seen = new Map<string, number>();
   const employees: Employee[] = [];
   for (const { record, info } of rows) {
     const line = info.lines;
-    const [login = '', name = '', unit = '', roleText = ''] = record;
+    const cell = (column: Column) => (at[column] === undefined ? '' : (record[at[column]] ?? ''));
+    const [login, name, written, roleText] = [cell('login'), cell('name'), cell('unit'), cell('roles')];
     const wrong: string[] = [];
-    if (record.length > HEADER.length)
-      wrong.push(
-        `лишние столбцы (${record.length} вместо ${HEADER.length}); роли перечисляются через «;» в одном столбце${delimiter === ';' ? ' в кавычках' : ''}`,
-      );
+    if (record.length > width)
+      wrong.push(`лишние столбцы (${record.length} вместо ${width}); роли перечисляются через «;» в одном столбце${delimiter === ';' ? ' в кавычках' : ''}`);
     if (!login) wrong.push('нет логина');
     else if (!LOGIN.test(login)) wrong.push(`логин «${login}» содержит недопустимые символы: буквы, цифры, точка, дефис, подчёркивание, @`);
     else if (seen.has(login.toLowerCase())) wrong.push(`логин «${login}» уже встречался в строке ${seen.get(login.toLowerCase())}`);
     if (!name) wrong.push('нет ФИО');
-    if (!unit) wrong.push('нет подразделения');
-    else if (!registries.units.has(unit)) wrong.push(`подразделение «${unit}» не найдено в реестре registries/units.json${didYouMean(unit, units)}`);
+    const unit = idFor(written, registries.units, registries.unitNames) ?? written;
+    if (!written) wrong.push('нет подразделения');
+    else if (!registries.units.has(unit))
+      wrong.push(`подразделение «${written}» не найдено в реестре registries/units.json ни по идентификатору, ни по названию${didYouMean(written, units)}`);
     const list = roleText
       .split(/[;,]/)
       .map((r) => r.trim())
-      .filter(Boolean);
-    for (const role of list) if (!registries.roles.has(role)) wrong.push(`роль «${role}» не найдена в реестре registries/roles.json${didYouMean(role, roles)}`);
+      .filter(Boolean)
+      .map((role) => idFor(role, registries.roles, registries.roleNames) ?? role);
+    for (const role of list)
+      if (!registries.roles.has(role))
+        wrong.push(`роль «${role}» не найдена в реестре registries/roles.json ни по идентификатору, ни по названию${didYouMean(role, roles)}`);
     if (login && !seen.has(login.toLowerCase())) seen.set(login.toLowerCase(), line);
     if (wrong.length) problems.push({ line, message: wrong.join('; ') });
     else employees.push({ login, name, unit, roles: list });

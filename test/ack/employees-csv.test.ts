@@ -41,18 +41,45 @@ describe('employees CSV from HR', () => {
     ].join('\n');
     const { employees, problems } = parseEmployees(text, registries);
     expect(problems).toEqual([
-      { line: 2, message: 'подразделение «dkk0» не найдено в реестре registries/units.json: возможно, «dkko»' },
-      { line: 3, message: 'роль «auditr» не найдена в реестре registries/roles.json: возможно, «auditor»' },
+      { line: 2, message: 'подразделение «dkk0» не найдено в реестре registries/units.json ни по идентификатору, ни по названию: возможно, «dkko»' },
+      { line: 3, message: 'роль «auditr» не найдена в реестре registries/roles.json ни по идентификатору, ни по названию: возможно, «auditor»' },
       { line: 4, message: 'логин «ivanov» уже встречался в строке 2' },
       { line: 5, message: 'нет логина' },
     ]);
     expect(employees.map((e) => e.login)).toEqual(['sidorova']);
   });
 
-  it('names a wrong header', () => {
+  it('names the columns a header lacks', () => {
     expect(parseEmployees('логин,фио\nivanov,Иванов', registries).problems).toEqual([
-      { line: 1, message: 'первая строка должна быть заголовком «login,name,unit,roles», а в файле «логин,фио»' },
+      {
+        line: 1,
+        message:
+          'в заголовке нет столбцов «unit» (или «подразделение»): первая строка называет столбцы, например «login,name,unit,roles», а в файле «логин,фио»',
+      },
     ]);
+    expect(parseEmployees('Сотрудник;Отдел\nИванов;dkko', registries).problems[0]!.message).toMatch(/^в заголовке нет столбцов «login» \(или «логин»\):/);
+  });
+
+  it('reads HR’s own export: Russian column names in any order, units and roles by their names, no roles column', () => {
+    const named = {
+      ...registries,
+      unitNames: new Map([
+        ['контакт-центр', 'contact-center'],
+        ['департамент качества и клиентского опыта', 'dkko'],
+      ]),
+      roleNames: new Map([['аудитор', 'auditor']]),
+    };
+    const text = '\uFEFFФИО;Подразделение;Учётная запись;Роли\r\nИванов Иван;Контакт-центр;ivanov;Аудитор\r\nПетров Пётр;dkko;petrov;\r\n';
+    const { employees, problems } = parseEmployees(text, named);
+    expect(problems).toEqual([]);
+    expect(employees).toEqual([
+      { login: 'ivanov', name: 'Иванов Иван', unit: 'contact-center', roles: ['auditor'] },
+      { login: 'petrov', name: 'Петров Пётр', unit: 'dkko', roles: [] },
+    ]);
+    expect(parseEmployees('Логин,ФИО,Подразделение\nsidorova,Сидорова Анна,Маркетинг\n', named)).toEqual({
+      employees: [],
+      problems: [{ line: 2, message: 'подразделение «Маркетинг» не найдено в реестре registries/units.json ни по идентификатору, ни по названию' }],
+    });
   });
 
   it('npm run ack -- employees: a file with bad rows changes nothing and exits 1; --skip-invalid loads the rest', async () => {
