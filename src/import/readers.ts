@@ -11,9 +11,31 @@ import { readPdf } from './read-pdf.ts';
 import { readText } from './read-text.ts';
 
 /** Extensions the importer reads; anything else is reported as an unknown format. */
-export const READABLE = ['.docx', '.odt', '.doc', '.rtf', '.pdf', '.html', '.htm', '.mht', '.mhtml', '.txt', '.md'] as const;
+export const READABLE = [
+  '.docx',
+  '.docm',
+  '.dotx',
+  '.dotm',
+  '.odt',
+  '.ott',
+  '.doc',
+  '.dot',
+  '.rtf',
+  '.pdf',
+  '.html',
+  '.htm',
+  '.mht',
+  '.mhtml',
+  '.txt',
+  '.md',
+] as const;
 /** Converted with LibreOffice first (`soffice --headless --convert-to docx`). */
-export const CONVERTED = ['.odt', '.doc', '.rtf'] as const;
+export const CONVERTED = ['.odt', '.ott', '.doc', '.dot', '.rtf'] as const;
+/**
+ * Word's and LibreOffice's other names for the same formats: templates (`.dotx`, `.dot`, `.ott`) and
+ * documents with macros (`.docm`), which an old section keeps beside the documents. Macros are never run.
+ */
+const SAME_FORMAT: Record<string, string> = { '.docm': '.docx', '.dotx': '.docx', '.dotm': '.docx', '.dot': '.doc', '.ott': '.odt' };
 /** Inputs larger than this are refused before reading: a document this big is an archive, not a text. */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
@@ -24,9 +46,10 @@ export async function readInput(file: string, options: { converted?: Map<string,
     throw new ImportError(`файл слишком велик: ${(size / 2 ** 20).toFixed(0)} МБ при пределе ${MAX_INPUT_BYTES / 2 ** 20} МБ; разделите документ на части`);
   const buffer = await readFile(file);
   if (buffer.length === 0 || buffer.toString('utf8').trim() === '') throw new ImportError('файл пуст');
-  const ext = path.extname(file).toLowerCase();
+  const named = path.extname(file).toLowerCase();
+  const ext = SAME_FORMAT[named] ?? named;
   const head = buffer.subarray(0, 5).toString('latin1');
-  const misnamed = await misnamedWordFile(buffer, ext, options.converted?.get(file));
+  const misnamed = await misnamedWordFile(buffer, ext, options.converted?.get(file), named);
   if (misnamed) return misnamed;
   if (ext === '.mht' || ext === '.mhtml') {
     const decoded = mhtHtml(buffer);
@@ -35,25 +58,25 @@ export async function readInput(file: string, options: { converted?: Map<string,
   }
   if ((CONVERTED as readonly string[]).includes(ext)) {
     if (ext === '.rtf' && !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf'))
-      throw new ImportError('файл назван .rtf, но это не RTF: он повреждён или в другом формате');
+      throw new ImportError(`файл назван ${named}, но это не RTF: он повреждён или в другом формате`);
     if (ext === '.odt' && !buffer.subarray(0, 2).equals(Buffer.from('PK')) && !buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
-      throw new ImportError('файл назван .odt, но это не документ OpenDocument: он повреждён или в другом формате');
+      throw new ImportError(`файл назван ${named}, но это не документ OpenDocument: он повреждён или в другом формате`);
     if (
       ext === '.doc' &&
       !buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) &&
       !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf')
     )
-      throw new ImportError('файл назван .doc, но это не документ Word 97–2003: он повреждён или в другом формате');
+      throw new ImportError(`файл назван ${named}, но это не документ Word 97–2003: он повреждён или в другом формате`);
     const ready = options.converted?.get(file);
     const docx = ready === undefined ? await toDocx(buffer, ext) : await readFile(ready).catch(() => Buffer.alloc(0));
     if (docx.length === 0)
-      throw new ImportError(`LibreOffice не смог открыть файл ${ext}: он повреждён, зашифрован паролем или это не ${ext.slice(1).toUpperCase()}`);
+      throw new ImportError(`LibreOffice не смог открыть файл ${named}: он повреждён, зашифрован паролем или это не ${ext.slice(1).toUpperCase()}`);
     return readDocx(docx, ext.slice(1) as 'odt' | 'doc' | 'rtf');
   }
   // A PDF may carry bytes before its header (a byte order mark, a printer's job ticket): readers look in the first 1024.
   if (head === '%PDF-' || (ext === '.pdf' && buffer.subarray(0, 1024).includes('%PDF-'))) return readPdf(buffer);
   if (ext === '.pdf') throw new ImportError('файл назван .pdf, но это не PDF: он повреждён или в другом формате');
-  if (ext === '.docx') return readDocx(buffer);
+  if (ext === '.docx') return withNote(await readDocx(buffer), macrosNote(buffer, named), 'макросы');
   if (ext === '.html' || ext === '.htm') {
     const { text, note } = decodeBytes(buffer, declaredCharset(buffer.subarray(0, 2048).toString('latin1')));
     return withNote(readHtml(text), note);
@@ -63,7 +86,9 @@ export async function readInput(file: string, options: { converted?: Map<string,
     const { text, note } = decodeBytes(buffer);
     return withNote(readText(text), note);
   }
-  throw new ImportError(`неизвестный формат «${ext || 'без расширения'}»: поддерживаются ${READABLE.join(', ')} (.doc, .rtf и .odt — через LibreOffice)`);
+  throw new ImportError(
+    `неизвестный формат «${ext || 'без расширения'}»: поддерживаются ${READABLE.join(', ')} (.doc, .dot, .rtf, .odt и .ott — через LibreOffice)`,
+  );
 }
 
 /** A guessed encoding is named in the report («Удалено и исправлено»), like every other change the import makes. */
@@ -98,12 +123,12 @@ const KIND_NAMES = { ole: 'документ Word 97–2003', rtf: 'RTF', wordml:
  * A .doc or .docx whose bytes are another format a word processor writes (Word saves a web page or RTF under
  * any name; a .doc renamed .docx): read as what it is, with a note in the report. Undefined when the name is right.
  */
-async function misnamedWordFile(buffer: Buffer, ext: string, ready: string | undefined): Promise<SourceDocument | undefined> {
+async function misnamedWordFile(buffer: Buffer, ext: string, ready: string | undefined, named: string): Promise<SourceDocument | undefined> {
   if (ext !== '.doc' && ext !== '.docx') return undefined;
   const kind = sniff(buffer);
   if (kind === 'encrypted') throw new ImportError('файл зашифрован паролем: снимите защиту в Word (Файл → Сведения → Защита документа) и повторите');
   if (!kind || kind === 'zip' || (ext === '.doc' && kind === 'ole')) return undefined;
-  const note = `файл назван ${ext}, но это ${KIND_NAMES[kind]}: прочитан по содержимому`;
+  const note = `файл назван ${named}, но это ${KIND_NAMES[kind]}: прочитан по содержимому`;
   if (kind === 'html' || kind === 'mht') {
     const decoded = kind === 'mht' ? mhtHtml(buffer) : decodeBytes(buffer, declaredCharset(buffer.subarray(0, 2048).toString('latin1')));
     if (!decoded) throw new ImportError(`${note.split(':')[0]}, в нём нет HTML-части: он повреждён`);
@@ -114,4 +139,9 @@ async function misnamedWordFile(buffer: Buffer, ext: string, ready: string | und
   const docx = ready ? await readFile(ready).catch(() => Buffer.alloc(0)) : await toDocx(buffer, source[kind]);
   if (docx.length === 0) throw new ImportError(`${note.split(':')[0]}, и LibreOffice не смог его открыть: он повреждён или зашифрован паролем`);
   return withNote(await readDocx(docx, kind === 'rtf' ? 'rtf' : 'doc'), note, 'формат файла');
+}
+
+/** A package that holds Word macros (`word/vbaProject.bin`): its text is imported, its macros are named as left out. */
+function macrosNote(buffer: Buffer, named: string): string | undefined {
+  return buffer.includes('word/vbaProject.bin') ? `файл ${named} содержит макросы Word: текст перенесён, макросы не переносятся и не выполняются` : undefined;
 }

@@ -506,6 +506,28 @@ describe('a file whose name does not say what it is (old sections keep RTF, web 
     ]);
   });
 
+  it('templates and documents with macros (.dotx, .dotm, .docm, .dot, .ott) are read as their formats; macros are named as left out', async () => {
+    const withMacros = await JSZip.loadAsync(readFileSync(office['rk-370.docx']!));
+    withMacros.file('word/vbaProject.bin', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
+    const inputs = [
+      await copy(office['rk-370.docx']!, 'РК-370 шаблон.dotx'),
+      await tempFile('РК-370 с макросами.docm', await withMacros.generateAsync({ type: 'uint8array' })),
+      await copy(path.join(CORPUS_DIR, 'doc/footer-code.doc'), 'РГ-102 шаблон.dot'),
+      await copy(path.join(CORPUS_DIR, 'odt/header-code.odt'), 'РГ-101 шаблон.ott'),
+      await copy(office['rk-370.docx']!, 'РК-370 шаблон с макросами.dotm'),
+    ];
+    const files = (await importInto(inputs, { dryRun: true })).files;
+    expect(files.map((f) => [f.error, f.code])).toEqual([
+      [undefined, 'РК-370'],
+      [undefined, 'РК-370'],
+      [undefined, 'РГ-102'],
+      [undefined, 'РГ-101'],
+      [undefined, 'РК-370'],
+    ]);
+    expect(files[1]!.dropped.map((d) => d.reason)).toContain('файл .docm содержит макросы Word: текст перенесён, макросы не переносятся и не выполняются');
+    expect(files[0]!.dropped.map((d) => d.text)).not.toContain('макросы');
+  });
+
   it('a web page saved under .doc is read as HTML; a .doc that is none of these is still refused', async () => {
     const page = await tempFile(
       'РК-371 Положение.doc',
