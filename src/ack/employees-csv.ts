@@ -40,17 +40,19 @@ function columnsOf(header: readonly string[]): { at: Record<Column, number | und
 export interface EmployeeRegistries {
   units: ReadonlySet<string>;
   roles: ReadonlySet<string>;
-  /** Names to ids (the registry's `name`), any case. */
+  /** The registry's names (`name`, as written there) to ids; a file's name matches in any case, «ё» as «е». */
   unitNames?: ReadonlyMap<string, string>;
   roleNames?: ReadonlyMap<string, string>;
 }
 
 /** An id of the registry for what the file wrote: the id itself, or the id of an entry with that name. */
-const idFor = (written: string, ids: ReadonlySet<string>, names: ReadonlyMap<string, string> | undefined) =>
-  ids.has(written) ? written : names?.get(normalName(written));
+const idFor = (written: string, ids: ReadonlySet<string>, names: ReadonlyMap<string, string>) => (ids.has(written) ? written : names.get(normalName(written)));
+
+/** Names as the file is matched against them. */
+const normalNames = (names: ReadonlyMap<string, string> | undefined) => new Map([...(names ?? [])].map(([name, id]) => [normalName(name), id]));
 
 /** The name-to-id map of a registry's entries, for `EmployeeRegistries`. */
-export const namesToIds = (entries: Iterable<{ id: string; name: string }>) => new Map([...entries].map((e) => [normalName(e.name), e.id]));
+export const namesToIds = (entries: Iterable<{ id: string; name: string }>) => new Map([...entries].map((e) => [e.name, e.id]));
 
 /**
  * The CSV's text: UTF-8 (with or without a BOM), or Windows-1251, which is what Excel's plain «CSV» is on
@@ -108,8 +110,10 @@ export function parseEmployees(text: string, registries: EmployeeRegistries): Pa
     };
   }
   const width = (head?.record ?? []).length;
-  const units = [...registries.units];
-  const roles = [...registries.roles];
+  // A close id or a close name («Контакт центр» → «Контакт-центр»).
+  const unitCandidates = [...registries.units, ...(registries.unitNames?.keys() ?? [])];
+  const roleCandidates = [...registries.roles, ...(registries.roleNames?.keys() ?? [])];
+  const [unitByName, roleByName] = [normalNames(registries.unitNames), normalNames(registries.roleNames)];
   const seen = new Map<string, number>();
   const employees: Employee[] = [];
   for (const { record, info } of rows) {
@@ -123,18 +127,20 @@ export function parseEmployees(text: string, registries: EmployeeRegistries): Pa
     else if (!LOGIN.test(login)) wrong.push(`логин «${login}» содержит недопустимые символы: буквы, цифры, точка, дефис, подчёркивание, @`);
     else if (seen.has(login.toLowerCase())) wrong.push(`логин «${login}» уже встречался в строке ${seen.get(login.toLowerCase())}`);
     if (!name) wrong.push('нет ФИО');
-    const unit = idFor(written, registries.units, registries.unitNames) ?? written;
+    const unit = idFor(written, registries.units, unitByName) ?? written;
     if (!written) wrong.push('нет подразделения');
     else if (!registries.units.has(unit))
-      wrong.push(`подразделение «${written}» не найдено в реестре registries/units.json ни по идентификатору, ни по названию${didYouMean(written, units)}`);
+      wrong.push(
+        `подразделение «${written}» не найдено в реестре registries/units.json ни по идентификатору, ни по названию${didYouMean(written, unitCandidates)}`,
+      );
     const list = roleText
       .split(/[;,]/)
       .map((r) => r.trim())
       .filter(Boolean)
-      .map((role) => idFor(role, registries.roles, registries.roleNames) ?? role);
+      .map((role) => idFor(role, registries.roles, roleByName) ?? role);
     for (const role of list)
       if (!registries.roles.has(role))
-        wrong.push(`роль «${role}» не найдена в реестре registries/roles.json ни по идентификатору, ни по названию${didYouMean(role, roles)}`);
+        wrong.push(`роль «${role}» не найдена в реестре registries/roles.json ни по идентификатору, ни по названию${didYouMean(role, roleCandidates)}`);
     if (login && !seen.has(login.toLowerCase())) seen.set(login.toLowerCase(), line);
     if (wrong.length) problems.push({ line, message: wrong.join('; ') });
     else employees.push({ login, name, unit, roles: list });

@@ -64,10 +64,10 @@ describe('employees CSV from HR', () => {
     const named = {
       ...registries,
       unitNames: new Map([
-        ['контакт-центр', 'contact-center'],
-        ['департамент качества и клиентского опыта', 'dkko'],
+        ['Контакт-центр', 'contact-center'],
+        ['Департамент качества и клиентского опыта', 'dkko'],
       ]),
-      roleNames: new Map([['аудитор', 'auditor']]),
+      roleNames: new Map([['Аудитор', 'auditor']]),
     };
     const text = '\uFEFFФИО;Подразделение;Учётная запись;Роли\r\nИванов Иван;Контакт-центр;ivanov;Аудитор\r\nПетров Пётр;dkko;petrov;\r\n';
     const { employees, problems } = parseEmployees(text, named);
@@ -76,9 +76,15 @@ describe('employees CSV from HR', () => {
       { login: 'ivanov', name: 'Иванов Иван', unit: 'contact-center', roles: ['auditor'] },
       { login: 'petrov', name: 'Петров Пётр', unit: 'dkko', roles: [] },
     ]);
-    expect(parseEmployees('Логин,ФИО,Подразделение\nsidorova,Сидорова Анна,Маркетинг\n', named)).toEqual({
+    expect(parseEmployees('Логин,ФИО,Подразделение\nsidorova,Сидорова Анна,Маркетинг\nkozlov,Козлов Олег,Контакт центр\n', named)).toEqual({
       employees: [],
-      problems: [{ line: 2, message: 'подразделение «Маркетинг» не найдено в реестре registries/units.json ни по идентификатору, ни по названию' }],
+      problems: [
+        { line: 2, message: 'подразделение «Маркетинг» не найдено в реестре registries/units.json ни по идентификатору, ни по названию' },
+        {
+          line: 3,
+          message: 'подразделение «Контакт центр» не найдено в реестре registries/units.json ни по идентификатору, ни по названию: возможно, «Контакт-центр»',
+        },
+      ],
     });
   });
 
