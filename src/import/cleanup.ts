@@ -4,8 +4,9 @@ import { rejoinSentences } from './rejoin.ts';
 
 /** Artefact removal in order: running headers by repetition, page numbers, rejoining split sentences, then invisible characters and Word's form prompts. */
 export function artefactsRemoved(doc: SourceDocument): SourceDocument {
-  // A word processor's page headers, footers and numbers are parts of their own, never paragraphs of the text.
-  const paged = !WORD_PROCESSOR.has(doc.format);
+  // A word processor's page headers, footers and numbers are parts of their own, never paragraphs of the text; a
+  // PDF's are found by their place on the page (pdf-running.ts). Only an export's text has them among its paragraphs.
+  const paged = !PAGES_KNOWN.has(doc.format);
   const repeated = removeRepeated(doc.blocks, !paged);
   const numbers = removePageNumbers(repeated.blocks, !paged);
   const joined = rejoinSentences(numbers.blocks);
@@ -16,7 +17,7 @@ export function artefactsRemoved(doc: SourceDocument): SourceDocument {
   return { ...doc, blocks: leftovers.blocks, removals };
 }
 
-const WORD_PROCESSOR = new Set<SourceDocument['format']>(['docx', 'odt', 'doc', 'rtf']);
+const PAGES_KNOWN = new Set<SourceDocument['format']>(['docx', 'odt', 'doc', 'rtf', 'pdf']);
 
 /** Neighbouring list blocks of one kind are one list (DOCX check boxes arrive a paragraph each). */
 function mergeLists(blocks: Block[]): Block[] {

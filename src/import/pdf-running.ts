@@ -18,41 +18,65 @@ const MARGIN_ZONE = 100;
 /** A running head's words: a document code («РГ-101») or a page number in words. */
 const headShaped = (text: string) => /(?:^|[^\p{L}])\p{Lu}{2,4}[-‐‑–]\d{1,4}(?!\d)/u.test(text) || /(?:стр\.?|страница|page)\s*\d/i.test(text);
 
-/** Lines at the top or bottom of pages that repeat on most pages, and page numbers. */
+/**
+ * Lines at the top or bottom of pages that repeat on most pages, and page numbers. Each page is read from
+ * its edges inward, and the first line that is not a running one ends the search: the rows under a table's
+ * header that the printer repeats at the top of every page, and that header on the first page, stay.
+ */
 export function removeRunningLines(pages: PdfLine[][], running: NonNullable<SourceDocument['running']>, sheet?: PageSheet): Removal[] {
   const removals: Removal[] = [];
-  const EDGE = 3;
-  const counts = new Map<string, number>();
-  for (const page of pages) {
-    const edge = new Set([...page.slice(0, EDGE), ...page.slice(-EDGE)].map((l) => shape(l.text)));
-    for (const s of edge) counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
+  const counts = runningShapes(pages);
   const threshold = Math.max(2, Math.ceil(pages.length / 2));
   const inMargin = marginTest(pages, sheet);
+  const take = (page: PdfLine[], i: number): boolean => {
+    const l = page[i]!;
+    const repeated = pages.length > 1 && (counts.get(shape(l.text)) ?? 0) >= threshold;
+    const number = PAGE_NUMBER_RE.test(l.text) && !l.text.includes('\t') && (i === 0 || i === page.length - 1 || inMargin(page, i));
+    if (!repeated && !number && !inMargin(page, i)) return false;
+    if (!number) running.push({ kind: 'колонтитул', text: l.text.replace(/\t/g, ' ') });
+    removals.push({
+      line: l.line,
+      page: l.page,
+      text: l.text,
+      reason: number
+        ? 'номер страницы'
+        : repeated
+          ? `колонтитул: повторяется на ${counts.get(shape(l.text))} страницах`
+          : 'колонтитул: строка на поле страницы, вдали от текста',
+    });
+    page.splice(i, 1);
+    return true;
+  };
   for (const page of pages) {
-    const edgeLines = new Set([...page.slice(0, EDGE), ...page.slice(-EDGE)]);
-    for (let i = page.length - 1; i >= 0; i--) {
-      const l = page[i]!;
-      if (!edgeLines.has(l)) continue;
-      const repeated = pages.length > 1 && (counts.get(shape(l.text)) ?? 0) >= threshold;
-      const number = PAGE_NUMBER_RE.test(l.text) && !l.text.includes('\t') && (i === 0 || i === page.length - 1 || inMargin(page, i));
-      const margin = inMargin(page, i);
-      if (!repeated && !number && !margin) continue;
-      if (!number) running.push({ kind: 'колонтитул', text: l.text.replace(/\t/g, ' ') });
-      removals.push({
-        line: l.line,
-        page: l.page,
-        text: l.text,
-        reason: number
-          ? 'номер страницы'
-          : repeated
-            ? `колонтитул: повторяется на ${counts.get(shape(l.text))} страницах`
-            : 'колонтитул: строка на поле страницы, вдали от текста',
-      });
-      page.splice(i, 1);
-    }
+    for (let n = 0; n < EDGE && page.length > 0 && take(page, page.length - 1); n++);
+    for (let n = 0; n < EDGE && page.length > 0 && take(page, 0); n++);
   }
   return removals.sort((a, b) => a.line - b.line);
+}
+
+/** How many lines from each page's edge a running head or foot may take. */
+const EDGE = 3;
+
+/**
+ * The shapes (numbers aside) of the lines at pages' edges, with the number of pages each stands on. A
+ * shape counts only when its lines are one text, or differ in numbers that follow the page (a page number):
+ * the rows of a long table («39 Аудитор … Отдел 3», «69 Аудитор … Отдел 3») share a shape, not a running head.
+ */
+function runningShapes(pages: PdfLine[][]): Map<string, number> {
+  const groups = new Map<string, Array<{ numbers: number[]; page: number }>>();
+  for (const [index, page] of pages.entries()) {
+    const edge = new Map([...page.slice(0, EDGE), ...page.slice(-EDGE)].map((l) => [shape(l.text), l]));
+    for (const [key, l] of edge) groups.set(key, [...(groups.get(key) ?? []), { numbers: (l.text.match(/\d+/g) ?? []).map(Number), page: index }]);
+  }
+  const counts = new Map<string, number>();
+  for (const [key, members] of groups) {
+    const width = members[0]!.numbers.length;
+    const followsPage = Array.from({ length: width }, (_, k) => members.map((m) => m.numbers[k]! - m.page)).every(
+      (offsets, k) => new Set(members.map((m) => m.numbers[k])).size === 1 || new Set(offsets).size === 1,
+    );
+    if (followsPage) counts.set(key, members.length);
+  }
+  return counts;
 }
 
 /** Whether a page's first or last line stands alone in the top or bottom margin (far from the text, body size at most). */

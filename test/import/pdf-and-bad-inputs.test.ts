@@ -172,3 +172,24 @@ describe('a short PDF with a picture between its lines', () => {
     expect(file.dropped.filter((d) => d.reason.startsWith('колонтитул'))).toEqual([]);
   });
 });
+
+describe('a long table printed over several pages', () => {
+  it('keeps every row, and its header once: rows alike but for their numbers, and the header the printer repeats, are no running heads', async () => {
+    const rows = Array.from(
+      { length: 70 },
+      (_, i) => `<tr><td>${i + 1}</td><td>Аудитор проверяет требование номер ${i + 1}</td><td>Отдел ${i % 5}</td></tr>`,
+    ).join('');
+    const html = `<html><body style="font:14px sans-serif"><h1>Положение «Порядок аудитов»</h1><p>Перечень проверок приведён в таблице.</p>
+<table border="1" style="border-collapse:collapse;width:100%"><thead><tr><th>№</th><th>Проверка</th><th>Подразделение</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
+    const input = await tempFile('pl-020.pdf', await printPdf(html, false));
+    const result = await importInto([input], { version: '1.0' });
+    const file = result.files[0]!;
+    expect(file.error).toBeUndefined();
+    const mdx = readFileSync(path.join(result.root, file.written[0]!), 'utf8');
+    for (let i = 1; i <= 70; i++) expect(mdx).toContain(`Аудитор проверяет требование номер ${i} `);
+    expect(mdx.match(/Проверка \| Подразделение/g)).toHaveLength(1);
+    expect(file.dropped.filter((d) => d.reason.startsWith('колонтитул')).map((d) => d.text.replace(/\t/g, ' '))).toEqual(
+      expect.arrayContaining(['№ Проверка Подразделение']),
+    );
+  });
+});
