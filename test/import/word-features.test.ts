@@ -160,6 +160,19 @@ ${Array.from({ length: 16 }, (_, i) => `<text:p>Запись ${i + 1} вноси
 </office:text></office:body></office:document>
 `;
 
+/** A title page with a form's choice of access level as a list, then a list in the text. */
+const TITLE_FORM_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles><text:list-style style:name="LB"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style></office:automatic-styles>
+<office:body><office:text>
+<text:p>ПАО «МТС»</text:p>
+<text:p>Руководство «Учёт ключей» РК-376</text:p>
+<text:list text:style-name="LB"><text:list-item><text:p>☒ Для внутреннего использования</text:p></text:list-item><text:list-item><text:p>☐ Для неограниченного доступа</text:p></text:list-item></text:list>
+<text:h text:outline-level="2">1. Порядок</text:h>
+<text:p>Ключи выдаёт дежурный.</text:p>
+</office:text></office:body></office:document>
+`;
+
 /** What LibreOffice is given, by file name: FODT (its own XML) and HTML pages. */
 const SOURCES: Record<string, string> = {
   'uchet.html': page('СТ-501 Стандарт «Учёт оборудования»'),
@@ -175,6 +188,7 @@ const SOURCES: Record<string, string> = {
   'rk-360.fodt': SYMBOL_BULLETS_SOURCE,
   'rk-370.fodt': KEPT_SOURCE,
   'rk-375.fodt': LATE_HEADING_SOURCE,
+  'rk-376.fodt': TITLE_FORM_SOURCE,
   // The text names the document itself: the properties are a template's leftovers.
   'props-text.fodt': PROPERTIES_SOURCE.replace(
     '<text:h text:outline-level="2">',
@@ -457,6 +471,13 @@ describe('what an author wrote in a word processor’s file, which an export’s
     expect([entry.code, entry.title]).toEqual(['РК-375', 'Журнал смены']);
     for (let i = 1; i <= 16; i++) expect(mdx).toContain(`Запись ${i} вносит дежурный.`);
     expect(entry.dropped.filter((d) => d.reason.startsWith('титульный лист'))).toEqual([]);
+  });
+
+  it('reads a form’s choice of access level on the title page and leaves it there, not in the text', async () => {
+    const { entry, mdx } = await imported(office['rk-376.docx']!);
+    expect([entry.error, entry.code]).toEqual([undefined, 'РК-376']);
+    expect(mdx).toMatch(/^access: internal$/m);
+    expect(mdx.slice(mdx.indexOf('\n---\n'))).not.toMatch(/доступа|использования/);
   });
 
   it('finds the main part where the package says it is (Word may save it as word/document2.xml)', async () => {

@@ -15,7 +15,7 @@ export function readTitlePage(rec: Recogniser, b: Block) {
   if (b.kind === 'paragraph' && titlePageParagraph(rec, b, text)) return;
   if (b.kind === 'table' && passportTable(rec, b)) return;
   // The text has begun: the title page ends where it does (state.ts: or there are more blocks than one page holds).
-  if (rec.textBegun || prose(b, text)) {
+  if (rec.textBegun || prose(rec, b, text)) {
     rec.textBegun = true;
     readBodyBlock(rec, b);
   } else drop(rec, b, 'титульный лист (логотип, слоган, оформление)');
@@ -28,11 +28,18 @@ const APPROVALS = /утвержд|согласова|подпис|ф\.?\s?и\.?\
  * or a table of data. A document that opens with a preamble before its first heading («Настоящее положение
  * устанавливает…»), or has no heading but its last, keeps its words.
  */
-function prose(b: Block, text: string): boolean {
+function prose(rec: Recogniser, b: Block, text: string): boolean {
   const sentence = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 8 && /[.!?…:;]["»)]?$/.test(s.trim());
   if (b.kind === 'paragraph') return sentence(text);
-  // A list is the text's: a title page has none (a ticked access level is read before this).
-  if (b.kind === 'list') return true;
+  // A list is the text's, but for a form's choice of access level («☒ Для внутреннего использования»), which is read after this.
+  if (b.kind === 'list')
+    return !b.items.some((item) => {
+      const line = item.inlines
+        .map((i) => i.text)
+        .join('')
+        .trim();
+      return /^[☐☒☑]/.test(line) || matchAccess(line, rec.registries.accessLevels)?.exact;
+    });
   // A table of data (three rows or more), not a title page's layout or its approvals sheet.
   if (b.kind === 'table') return b.rows.length >= 3 && b.rows.some((r) => r.filter((c) => c.trim()).length >= 2) && !APPROVALS.test(text);
   return false;
