@@ -123,7 +123,7 @@ export async function importBatch(options: BatchOptions): Promise<BatchResult> {
   return { files: results, checkedRoot: root, summary: { imported: count('imported'), findings: count('findings'), failed: count('failed') }, legacyProblems };
 }
 
-/** The batch's .odt/.doc/.rtf converted to DOCX, or why LibreOffice could not. */
+/** The batch's files of the CONVERTED formats as DOCX, or why LibreOffice could not. */
 interface Conversion {
   convertible: string[];
   dir: string;
@@ -136,7 +136,9 @@ async function convertOldFormats(files: string[], stream: NodeJS.WriteStream | u
   const convertible = files.filter((f) => (CONVERTED as readonly string[]).includes(path.extname(f).toLowerCase()));
   const conversion: Conversion = { convertible, dir: await mkdtemp(path.join(tmpdir(), 'nd-import-convert-')) };
   if (convertible.length > 0) {
-    (stream ?? process.stderr).write(`LibreOffice: преобразование ${convertible.length} файл(ов) .odt/.doc/.rtf в DOCX…\n`);
+    (stream ?? process.stderr).write(
+      `LibreOffice: преобразование ${convertible.length} файл(ов) ${[...new Set(convertible.map((f) => path.extname(f).toLowerCase()))].join(', ')} в DOCX…\n`,
+    );
     conversion.converted = await convertAll(convertible, conversion.dir).catch((error: unknown) => {
       conversion.error = error instanceof ImportError ? error.message : String(error);
       return undefined;
