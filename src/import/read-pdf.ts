@@ -7,6 +7,8 @@ import { removeRunningLines, type PageSheet } from './pdf-running.ts';
 import { blocksFromLines } from './read-text.ts';
 import { withPlainBullet } from './inline.ts';
 
+type PDFDocumentProxy = Awaited<ReturnType<typeof getDocumentProxy>>;
+
 /** PDF.js says what it repairs in a damaged file on stderr, in English («Warning: Indexing all PDF objects»): errors only. */
 const QUIET = { verbosity: 0 };
 
@@ -16,22 +18,34 @@ const QUIET = { verbosity: 0 };
  * hyphenated line ends joined, and lines regrouped into paragraphs by the vertical gaps.
  */
 export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
+  let pdf: PDFDocumentProxy;
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(buffer), QUIET);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  // unpdf releases only the documents it opened itself; this one is read twice (text, then images when there is no text).
+  try {
+    return await readDocument(pdf);
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
+}
+
+async function readDocument(pdf: PDFDocumentProxy): Promise<SourceDocument> {
   let pages: Awaited<ReturnType<typeof extractTextItems>>;
   let sheet: PageSheet;
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(buffer), QUIET);
     // The first page's edges (PDF points from the bottom left): running heads stand in the margins near them.
     const [, bottom = 0, , top = 842] = (await pdf.getPage(1)).view;
     sheet = { bottom, top };
     pages = await extractTextItems(pdf);
   } catch (error) {
-    const message = (error as Error).message ?? String(error);
-    if (/password/i.test(message)) throw new ImportError('PDF защищён паролем: снимите защиту и повторите');
-    throw new ImportError(`PDF повреждён или не читается: ${message}`);
+    throw unreadable(error);
   }
   const lines = pages.items.map((items, p) => linesOfPage(items, p + 1).map((l) => ({ ...l, text: withPlainBullet(l.text) })));
   if (lines.every((page) => page.length === 0)) {
-    if (!(await paintsImages(buffer)))
+    if (!(await paintsImages(pdf)))
       throw new ImportError(`в PDF нет ни текста, ни изображений (страниц: ${pages.totalPages}): документ пуст — проверьте, тот ли это файл`);
     throw new ImportError(`в PDF нет текстового слоя (страниц: ${pages.totalPages}) — это скан; нужно распознавание текста (OCR), затем повторите импорт`);
   }
@@ -46,8 +60,15 @@ export async function readPdf(buffer: Buffer): Promise<SourceDocument> {
   return doc;
 }
 
+/** PDF.js's failure to open or read a file, in Russian. */
+function unreadable(error: unknown): ImportError {
+  const message = (error as Error).message ?? String(error);
+  if (/password/i.test(message)) return new ImportError('PDF защищён паролем: снимите защиту и повторите');
+  return new ImportError(`PDF повреждён или не читается: ${message}`);
+}
+
 /** Whether any page draws an image: a PDF without text is a scan then, and empty otherwise (a blank page printed). */
-async function paintsImages(buffer: Buffer): Promise<boolean> {
+async function paintsImages(pdf: PDFDocumentProxy): Promise<boolean> {
   const { OPS } = await getResolvedPDFJS();
   const painting = new Set([
     OPS.paintImageXObject,
@@ -56,11 +77,6 @@ async function paintsImages(buffer: Buffer): Promise<boolean> {
     OPS.paintImageXObjectRepeat,
     OPS.paintInlineImageXObjectGroup,
   ]);
-  const pdf = await getDocumentProxy(new Uint8Array(buffer), QUIET);
-  try {
-    for (let n = 1; n <= pdf.numPages; n++) if ((await (await pdf.getPage(n)).getOperatorList()).fnArray.some((op) => painting.has(op))) return true;
-    return false;
-  } finally {
-    await pdf.cleanup();
-  }
+  for (let n = 1; n <= pdf.numPages; n++) if ((await (await pdf.getPage(n)).getOperatorList()).fnArray.some((op) => painting.has(op))) return true;
+  return false;
 }
