@@ -9,7 +9,7 @@ import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
 
 /** OLE compound file: what an encrypted OOXML (or an old binary .doc) is. */
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+export const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_MAGIC = Buffer.from('PK');
 
 /** Table-of-contents paragraphs (Word's «toc N», LibreOffice's «Contents N»): reported, never imported. */

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { SourceDocument } from './blocks.ts';
 import { toDocx } from './convert.ts';
 import { mhtHtml } from './docx-chunks.ts';
-import { decodeBytes, declaredCharset } from './decode.ts';
+import { decodeBytes, declaredCharset, type Decoded } from './decode.ts';
 import { ImportError } from './errors.ts';
-import { readDocx } from './read-docx.ts';
+import { OLE_MAGIC, readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
 import { readPdf } from './read-pdf.ts';
 import { readText } from './read-text.ts';
@@ -52,25 +52,20 @@ export async function readInput(file: string, options: { converted?: Map<string,
   const misnamed = await misnamedWordFile(buffer, ext, options.converted?.get(file), named);
   if (misnamed) return misnamed;
   if (ext === '.mht' || ext === '.mhtml') {
-    const decoded = mhtHtml(buffer);
+    const decoded = pageText(buffer, true);
     if (!decoded) throw new ImportError(`в файле ${ext} нет HTML-части: он повреждён или это не веб-архив`);
     return withNote(readHtml(decoded.text), decoded.note);
   }
   if ((CONVERTED as readonly string[]).includes(ext)) {
     if (ext === '.rtf' && !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf'))
       throw new ImportError(`файл назван ${named}, но это не RTF: он повреждён или в другом формате`);
-    if (ext === '.odt' && !buffer.subarray(0, 2).equals(Buffer.from('PK')) && !buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    if (ext === '.odt' && !buffer.subarray(0, 2).equals(Buffer.from('PK')) && !buffer.subarray(0, 4).equals(OLE_MAGIC))
       throw new ImportError(`файл назван ${named}, но это не документ OpenDocument: он повреждён или в другом формате`);
-    if (
-      ext === '.doc' &&
-      !buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) &&
-      !buffer.subarray(0, 5).toString('latin1').startsWith('{\\rtf')
-    )
+    // RTF and the other forms Word writes under .doc were read above (misnamedWordFile).
+    if (ext === '.doc' && !buffer.subarray(0, 4).equals(OLE_MAGIC))
       throw new ImportError(`файл назван ${named}, но это не документ Word 97–2003: он повреждён или в другом формате`);
-    const ready = options.converted?.get(file);
-    const docx = ready === undefined ? await toDocx(buffer, ext) : await readFile(ready).catch(() => Buffer.alloc(0));
-    if (docx.length === 0)
-      throw new ImportError(`LibreOffice не смог открыть файл ${named}: он повреждён, зашифрован паролем или это не ${ext.slice(1).toUpperCase()}`);
+    const docx = await throughLibreOffice(buffer, ext, options.converted?.get(file));
+    if (!docx) throw new ImportError(`LibreOffice не смог открыть файл ${named}: он повреждён, зашифрован паролем или это не ${ext.slice(1).toUpperCase()}`);
     return readDocx(docx, ext.slice(1) as 'odt' | 'doc' | 'rtf');
   }
   // A PDF may carry bytes before its header (a byte order mark, a printer's job ticket): readers look in the first 1024.
@@ -78,7 +73,7 @@ export async function readInput(file: string, options: { converted?: Map<string,
   if (ext === '.pdf') throw new ImportError('файл назван .pdf, но это не PDF: он повреждён или в другом формате');
   if (ext === '.docx') return withNote(await readDocx(buffer), macrosNote(buffer, named), 'макросы');
   if (ext === '.html' || ext === '.htm') {
-    const { text, note } = decodeBytes(buffer, declaredCharset(buffer.subarray(0, 2048).toString('latin1')));
+    const { text, note } = pageText(buffer, false)!;
     return withNote(readHtml(text), note);
   }
   if (ext === '.txt' || ext === '.md') {
@@ -96,8 +91,6 @@ function withNote(doc: SourceDocument, note: string | undefined, what = 'код�
   if (note) doc.removals.push({ line: 0, text: what, reason: note });
   return doc;
 }
-
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /** What a word processor's file is by its bytes, whatever its name says: the forms old intranet sections hold under .doc and .docx. */
 function sniff(buffer: Buffer): 'ole' | 'encrypted' | 'rtf' | 'zip' | 'wordml' | 'mht' | 'html' | undefined {
@@ -130,18 +123,32 @@ async function misnamedWordFile(buffer: Buffer, ext: string, ready: string | und
   if (!kind || kind === 'zip' || (ext === '.doc' && kind === 'ole')) return undefined;
   const note = `файл назван ${named}, но это ${KIND_NAMES[kind]}: прочитан по содержимому`;
   if (kind === 'html' || kind === 'mht') {
-    const decoded = kind === 'mht' ? mhtHtml(buffer) : decodeBytes(buffer, declaredCharset(buffer.subarray(0, 2048).toString('latin1')));
+    const decoded = pageText(buffer, kind === 'mht');
     if (!decoded) throw new ImportError(`${note.split(':')[0]}, в нём нет HTML-части: он повреждён`);
     return withNote(withNote(readHtml(decoded.text), decoded.note), note, 'формат файла');
   }
   // The batch has converted a .doc already (LibreOffice reads RTF and Word 2003 XML by their content); a .docx is converted here.
   const source = { ole: '.doc', rtf: '.rtf', wordml: '.xml' } as const;
-  const docx = ready ? await readFile(ready).catch(() => Buffer.alloc(0)) : await toDocx(buffer, source[kind]);
-  if (docx.length === 0) throw new ImportError(`${note.split(':')[0]}, и LibreOffice не смог его открыть: он повреждён или зашифрован паролем`);
+  const docx = await throughLibreOffice(buffer, source[kind], ready);
+  if (!docx) throw new ImportError(`${note.split(':')[0]}, и LibreOffice не смог его открыть: он повреждён или зашифрован паролем`);
   return withNote(await readDocx(docx, kind === 'rtf' ? 'rtf' : 'doc'), note, 'формат файла');
 }
 
 /** A package that holds Word macros (`word/vbaProject.bin`): its text is imported, its macros are named as left out. */
 function macrosNote(buffer: Buffer, named: string): string | undefined {
   return buffer.includes('word/vbaProject.bin') ? `файл ${named} содержит макросы Word: текст перенесён, макросы не переносятся и не выполняются` : undefined;
+}
+
+/** A saved page's text, decoded as it declares (an MHT's from its HTML part: undefined when it has none). */
+function pageText(buffer: Buffer, mht: boolean): Decoded | undefined {
+  return mht ? mhtHtml(buffer) : decodeBytes(buffer, declaredCharset(buffer.subarray(0, 2048).toString('latin1')));
+}
+
+/**
+ * A file LibreOffice converts, as DOCX: the batch's conversion when it made one (`ready`), else one of its own
+ * (`ext` tells LibreOffice what the bytes are). Undefined when LibreOffice could not open it.
+ */
+async function throughLibreOffice(buffer: Buffer, ext: string, ready: string | undefined): Promise<Buffer | undefined> {
+  const docx = ready === undefined ? await toDocx(buffer, ext) : await readFile(ready).catch(() => Buffer.alloc(0));
+  return docx.length > 0 ? docx : undefined;
 }
