@@ -119,6 +119,6 @@ export function startRecognition(doc: SourceDocument, registries: Registries, fo
 /** Where a block stands in the input, for the report: «с. 2, строка 14». */
 export const at = (rec: Recogniser, b: { line: number; page?: number }) => `${b.page ? `с. ${b.page}, ` : ''}${rec.doc.unit} ${b.line}`;
 
-/** Leaves a block out of the result, with the reason the report gives. */
-export const drop = (rec: Recogniser, b: Block, reason: string) =>
-  rec.result.dropped.push({ line: b.line, ...(b.page ? { page: b.page } : {}), text: blockText(b).replace(/\s+/g, ' ').slice(0, 300), reason });
+/** Leaves a block out of the result, with the reason the report gives (and, for a part of it, what was left out). */
+export const drop = (rec: Recogniser, b: Block, reason: string, text = blockText(b).replace(/\s+/g, ' ').slice(0, 300)) =>
+  rec.result.dropped.push({ line: b.line, ...(b.page ? { page: b.page } : {}), text, reason });

@@ -68,32 +68,20 @@ function referencesTable(rec: Recogniser, b: TableBlock) {
  */
 function withoutEmptyRows(rec: Recogniser, b: TableBlock): TableBlock | undefined {
   const filled = b.rows.filter((row) => row.some((c) => c.trim()));
-  const head = (filled[0] ?? []).filter((c) => c.trim()).join(' | ');
   if (filled.length === 0) {
-    rec.result.dropped.push({
-      line: b.line,
-      ...(b.page ? { page: b.page } : {}),
-      text: `таблица ${b.rows.length} × ${b.rows[0]?.length ?? 0}`,
-      reason: 'пустая таблица (ни одной заполненной ячейки) не переносится',
-    });
+    drop(rec, b, 'пустая таблица (ни одной заполненной ячейки) не переносится', `таблица ${b.rows.length} × ${b.rows[0]?.length ?? 0}`);
     return undefined;
   }
-  if (filled.length === b.rows.length) return b;
   const empty = b.rows.length - filled.length;
+  if (empty === 0) return b;
+  const head = `«${filled[0]!
+    .filter((c) => c.trim())
+    .join(' | ')
+    .slice(0, 120)}»`;
   if (filled.length === 1) {
-    rec.result.dropped.push({
-      line: b.line,
-      ...(b.page ? { page: b.page } : {}),
-      text: `«${head.slice(0, 120)}» и пустых строк ${empty}`,
-      reason: 'бланк для заполнения от руки (заголовки и пустые строки) не переносится: ознакомление портал ведёт сам',
-    });
+    drop(rec, b, 'бланк для заполнения от руки (заголовки и пустые строки) не переносится: ознакомление портал ведёт сам', `${head} и пустых строк ${empty}`);
     return undefined;
   }
-  rec.result.dropped.push({
-    line: b.line,
-    ...(b.page ? { page: b.page } : {}),
-    text: `«${head.slice(0, 120)}»: пустых строк ${empty}`,
-    reason: 'пустые строки таблицы (бланк для заполнения от руки) не переносятся; заполненные строки перенесены',
-  });
+  drop(rec, b, 'пустые строки таблицы (бланк для заполнения от руки) не переносятся; заполненные строки перенесены', `${head}: пустых строк ${empty}`);
   return { ...b, rows: filled };
 }
