@@ -31,9 +31,12 @@ const normalName = (text: string) => text.trim().toLowerCase().replace(/ё/g, '�
 /** Each column's index in the header, or the columns the header lacks. */
 function columnsOf(header: readonly string[]): { at: Record<Column, number | undefined>; missing: Column[] } {
   const names = header.map(normalName);
-  const at = Object.fromEntries(HEADER.map((column) => [column, names.findIndex((n) => COLUMN_NAMES[column].includes(n))])) as Record<Column, number>;
-  const found = Object.fromEntries(HEADER.map((column) => [column, at[column] >= 0 ? at[column] : undefined])) as Record<Column, number | undefined>;
-  return { at: found, missing: (['login', 'name', 'unit'] as const).filter((column) => found[column] === undefined) };
+  const index = (column: Column) => {
+    const i = names.findIndex((n) => COLUMN_NAMES[column].includes(n));
+    return i >= 0 ? i : undefined;
+  };
+  const at = Object.fromEntries(HEADER.map((column) => [column, index(column)])) as Record<Column, number | undefined>;
+  return { at, missing: (['login', 'name', 'unit'] as const).filter((column) => at[column] === undefined) };
 }
 
 /** What the registries know, by id and by name: HR writes units and roles as people name them («Контакт-центр»). */
