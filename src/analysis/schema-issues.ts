@@ -1,8 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import { dottedDateHint } from '../schemas/common.ts';
-import { jsonSchemaFor } from '../schemas/json-schema.ts';
+import { validatorFor } from '../schemas/validators.ts';
 import { didYouMean } from '../lib/did-you-mean.ts';
 import type { FieldPath } from '../model/parsed.ts';
 
@@ -125,22 +124,12 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
 //
 // JSON records are validated against the JSON Schema generated from their zod shape, not with zod
 // itself: that document is what authors' editors check the same files with (`$schema`), so the
-// editor and the checker apply one definition; ajv also fills the shape's defaults in place.
-
-/** Kept for pages that import it from here; the schema belongs to src/schemas/json-schema.ts. */
-
-// `verbose` gives each error its schema, so an unknown key can be matched against the known ones.
-const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, verbose: true });
-addFormats.default(ajv);
-const compiled = new Map<string, ValidateFunction>();
+// editor and the checker apply one definition. ajv compiles it ahead of time (`npm run schemas`,
+// src/schemas/validators.ts) and fills the shape's defaults in place.
 
 /** Validates JSON data against a generated schema; fills defaults in place. */
 export function ajvIssues(schemaName: string, data: unknown): SchemaIssue[] {
-  let validate = compiled.get(schemaName);
-  if (!validate) {
-    validate = ajv.compile(jsonSchemaFor(schemaName));
-    compiled.set(schemaName, validate);
-  }
+  const validate = validatorFor(schemaName);
   if (validate(data)) return [];
   return collapseAlternatives(withoutFormatPatterns(validate.errors ?? [])).map((error) => ajvIssue(error, data));
 }
