@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import type { DocumentProperty, Removal, SourceDocument } from './blocks.ts';
 import { markChunks, withChunks } from './docx-chunks.ts';
 import { objectsAsText, symbolFontsAsUnicode, withoutHiddenText, withoutPlaceholders } from './docx-objects.ts';
+import { dropCapsJoined } from './docx-drop-caps.ts';
 import { decodeXml, numberParagraphs, outlineHeadingStyleMap, outlineParagraphs, paragraphsOf, xmlText } from './docx-parts.ts';
 import { ImportError } from './errors.ts';
 import { readHtml } from './read-html.ts';
@@ -130,8 +131,8 @@ async function mainPart(zip: JSZip): Promise<string | undefined> {
 
 /**
  * document.xml made ready for mammoth, each change reported: outline levels as headings, numbering written into the text, hidden
- * text and empty fields' prompts out, symbol fonts as Unicode, equations and drawings as text, embedded
- * parts (altChunk) marked. Written back into the package only when something changed.
+ * text and empty fields' prompts out, symbol fonts as Unicode, equations and drawings as text, drop caps back
+ * in their words, embedded parts (altChunk) marked. Written back into the package only when something changed.
  */
 async function rewriteDocument(zip: JSZip, documentXml: string, stylesXml: string, extra: (text: string, reason: string) => void) {
   const outlined = outlineParagraphs(documentXml, stylesXml);
@@ -150,9 +151,10 @@ async function rewriteDocument(zip: JSZip, documentXml: string, stylesXml: strin
   const filled = withoutPlaceholders(visible.xml);
   const symbols = symbolFontsAsUnicode(filled.xml);
   const objects = objectsAsText(symbols.xml);
-  const notes = [...visible.notes, ...filled.notes, ...symbols.notes, ...objects.notes];
+  const capped = dropCapsJoined(objects.xml);
+  const notes = [...visible.notes, ...filled.notes, ...symbols.notes, ...objects.notes, ...capped.notes];
   for (const note of notes) extra(note.text.slice(0, 200), note.reason);
-  const chunked = await markChunks(zip, objects.xml);
+  const chunked = await markChunks(zip, capped.xml);
   for (const { part, html, note } of chunked.chunks) {
     if (note) extra(part, note);
     extra(

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, DropCapType, FrameAnchorType, HorizontalPositionAlign, Packer, Paragraph, TextRun, VerticalPositionAlign } from 'docx';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { removeInvisibleAndPrompts } from '../../src/import/artefacts.ts';
@@ -404,6 +404,44 @@ describe('headings in a template’s own styles (an outline level, any name)', (
     expect(entry.code).toBe('РК-321');
     expect(mdx).toMatch(/^title: Учёт обращений$/m);
     expect(mdx).toContain('## Общие положения\n\nТекст раздела.\n\n## Ответственность\n\nТекст второго раздела.');
+  });
+});
+
+describe('a drop cap (Word writes its letter as a paragraph of its own, in a frame)', () => {
+  it('goes back into its word: «Настоящее», not «Н» and «астоящее»; each join is reported', async () => {
+    const dropCap = (letter: string, kind: (typeof DropCapType)[keyof typeof DropCapType]) =>
+      new Paragraph({
+        frame: {
+          type: 'alignment',
+          dropCap: kind,
+          lines: 3,
+          anchor: { horizontal: FrameAnchorType.TEXT, vertical: FrameAnchorType.TEXT },
+          alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.TOP },
+        },
+        children: [new TextRun({ text: letter, size: 112 })],
+      });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ outlineLevel: 0, children: [new TextRun('РК-341 Руководство «Оформление»')] }),
+            new Paragraph({ outlineLevel: 1, children: [new TextRun('Общие положения')] }),
+            dropCap('Н', DropCapType.DROP),
+            new Paragraph({ children: [new TextRun('астоящее руководство устанавливает порядок оформления.')] }),
+            new Paragraph({ children: [new TextRun('Второй абзац.')] }),
+            dropCap('В', DropCapType.MARGIN),
+            new Paragraph({ children: [new TextRun({ text: 'ыделенный', bold: true }), new TextRun(' абзац на полях.')] }),
+          ],
+        },
+      ],
+    });
+    const { entry, mdx } = await imported(await tempFile('rk-341.docx', await Packer.toBuffer(document)));
+    expect(entry.error).toBeUndefined();
+    expect(mdx).toContain('## Общие положения\n\nНастоящее руководство устанавливает порядок оформления.\n\nВторой абзац.\n\nВыделенный абзац на полях.');
+    expect(entry.dropped.filter((d) => d.reason.startsWith('буквица Word')).map((d) => d.text)).toEqual([
+      'Настоящее руководство устанавливает порядок оформления.',
+      'Выделенный абзац на полях.',
+    ]);
   });
 });
 
