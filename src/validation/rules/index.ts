@@ -61,6 +61,7 @@ import auditClauseCoverage from './audit/clause-coverage/rule.ts';
 import auditRetention from './audit/retention/rule.ts';
 import qualityRequirementRefs from './quality/requirement-refs/rule.ts';
 import refUnknownPrinciple from './ref/unknown-principle/rule.ts';
+import refComponentDocument from './ref/component-document/rule.ts';
 import refPrincipleWording from './ref/principle-wording/rule.ts';
 import qualityQmsMapCoverage from './quality/qms-map-coverage/rule.ts';
 import type { Rule } from '../rule.ts';
@@ -114,6 +115,7 @@ export const RULES = [
   refSuspect,
   refUnknownPrinciple,
   refPrincipleWording,
+  refComponentDocument,
   mdxForbiddenCode,
   mdxUnknownAttribute,
   editionOneInForce,

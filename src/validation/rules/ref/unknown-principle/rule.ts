@@ -82,7 +82,8 @@ export default defineRule(
           continue;
         }
         const policy = policies.get(code);
-        if (!policy && unreadableDocument(lookup, code)) continue;
+        // A document that is unreadable, unknown or misspelt: its own error, or ref/component-document's, says so.
+        if (!policy && (unreadableDocument(lookup, code) || !lookup.documents.has(code))) continue;
         const own = doc.code === code ? doc.editions.find((e) => e.id === entry.id) : undefined;
         const shown = own?.data.principles ?? policy?.principles ?? [];
         if (!shown.some((p) => p.group === group)) {
