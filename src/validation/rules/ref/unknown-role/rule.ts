@@ -15,9 +15,10 @@ export default defineRule({ id: 'ref/unknown-role', severity: 'error', descripti
       if (registry.has(ref.id)) continue;
       const hint = didYouMean(ref.id, registry.keys());
       const what = ref.kind === 'role' ? 'роль' : 'термин';
+      const defined = ref.kind === 'role' ? 'определена' : 'определён';
       report(
         { file: entry.file, offset: ref.offset },
-        `${what} «${ref.id}» не определена в реестре registries/${ref.kind}s.json${hint || `; известные: ${[...registry.keys()].join(', ')}`}`,
+        `${what} «${ref.id}» не ${defined} в реестре registries/${ref.kind}s.json${hint || `; известные: ${[...registry.keys()].join(', ')}`}`,
       );
     }
   }
