@@ -34,6 +34,24 @@ export const COMPONENT_ATTRIBUTES: Record<ContentComponent, readonly string[]> =
   Principles: ['group', 'document'],
 };
 
+/**
+ * Content components that show their text: a role or a term named in prose, a note. Every other one is
+ * built from data, and text written between its tags would be dropped (`mdx/component-children`).
+ */
+export const COMPONENTS_WITH_TEXT: ReadonlySet<ContentComponent> = new Set<ContentComponent>(['Role', 'Term', 'Note']);
+
+/** The records `<AuditLinks kind="…">` lists; without `kind`, all of them. */
+export const AUDIT_LINK_KINDS = ['program', 'plan', 'report', 'actions'] as const;
+export type AuditLinkKind = (typeof AUDIT_LINK_KINDS)[number];
+
+/**
+ * Attributes that take one of a few values, by component (`mdx/attribute-value`); any other would show
+ * nothing. Principles' `group` is ref/unknown-principle's, which also knows what each group holds.
+ */
+export const COMPONENT_ATTRIBUTE_VALUES: Partial<Record<ContentComponent, Record<string, readonly string[]>>> = {
+  AuditLinks: { kind: AUDIT_LINK_KINDS },
+};
+
 export const CONTENT_MODULE = '@nd/content';
 
 /** Plain HTML elements content may write; anything else (script, iframe, style, object…) is refused. */

@@ -149,7 +149,9 @@ export function extract(tree: Root): Extracted {
 
 function jsx(node: MdxJsxFlowElement | MdxJsxTextElement, offset: number, out: Pick<Extracted, 'code' | 'refs'>) {
   const attributes: NonNullable<CodeNode['attributes']> = [];
-  out.code.push({ kind: 'jsx', value: node.name ?? '', name: node.name ?? '', offset, attributes });
+  const content = node.children.find((child) => child.type !== 'text' || child.value.trim() !== '');
+  const childrenAt = content ? (content.position?.start.offset ?? offset) : undefined;
+  out.code.push({ kind: 'jsx', value: node.name ?? '', name: node.name ?? '', offset, attributes, ...(content ? { childrenAt } : {}) });
   for (const attribute of node.attributes) {
     const at = attribute.position?.start.offset ?? offset;
     if (attribute.type === 'mdxJsxExpressionAttribute') {

@@ -72,6 +72,8 @@ export interface CodeNode {
   offset: number;
   /** Literal attributes of a JSX element (expression attributes are separate `expression` nodes). */
   attributes?: Array<{ name: string; value: string | null; offset: number }>;
+  /** A JSX element with something between its tags (text or elements, not only spaces): where it starts. */
+  childrenAt?: number;
 }
 
 /** A piece of MDX that would run code at build time or in the reader's browser. */

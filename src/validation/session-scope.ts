@@ -47,6 +47,8 @@ export const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'ref/principle-wording',
   'mdx/forbidden-code',
   'mdx/unknown-attribute',
+  'mdx/attribute-value',
+  'mdx/component-children',
 ]);
 
 /** Document rules that look a cited document up in the document list (not in the lookup): they run with the cited ones beside. */

@@ -40,6 +40,8 @@ import refImage from './ref/image/rule.ts';
 import refSuspect from './ref/suspect/rule.ts';
 import mdxForbiddenCode from './mdx/forbidden-code/rule.ts';
 import mdxUnknownAttribute from './mdx/unknown-attribute/rule.ts';
+import mdxAttributeValue from './mdx/attribute-value/rule.ts';
+import mdxComponentChildren from './mdx/component-children/rule.ts';
 import editionOneInForce from './edition/one-in-force/rule.ts';
 import editionOrder from './edition/order/rule.ts';
 import editionEffectiveAfterApproval from './edition/effective-after-approval/rule.ts';
@@ -118,6 +120,8 @@ export const RULES = [
   refComponentDocument,
   mdxForbiddenCode,
   mdxUnknownAttribute,
+  mdxAttributeValue,
+  mdxComponentChildren,
   editionOneInForce,
   editionOrder,
   editionEffectiveAfterApproval,
