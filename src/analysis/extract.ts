@@ -4,7 +4,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import { CODE_SEPARATORS, parseCode } from '../lib/codes.ts';
 import { INVISIBLE_RE } from '../lib/invisible.ts';
-import type { CodeNode, Extracted, ProseRef } from '../model/parsed.ts';
+import type { CodeNode, Extracted, ProseRef, StructureMark } from '../model/parsed.ts';
 import { containment } from './containment.ts';
 import { walkProse } from './walk.ts';
 
@@ -106,22 +106,35 @@ const CONTENT_REF_COMPONENTS: Record<string, 'role' | 'term'> = { Role: 'role', 
 
 /** Walks an MDX tree once and collects references, headings, executable code and what of it content may not contain. */
 export function extract(tree: Root): Extracted {
-  const out: Omit<Extracted, 'containment'> = { refs: [], quotes: [], headings: [], code: [] };
+  const out: Omit<Extracted, 'containment'> = { refs: [], quotes: [], headings: [], code: [], marks: [] };
   const slugger = new GithubSlugger();
+  const mark = (kind: StructureMark['kind'], offset: number, label?: string) => out.marks.push({ kind, offset, ...(label === undefined ? {} : { label }) });
   walkProse(tree, (node) => {
     const offset = node.position?.start.offset ?? 0;
     switch (node.type) {
       case 'text':
         out.refs.push(...scanText(node.value, offset));
         if (node.value.includes('«')) for (const m of node.value.matchAll(QUOTE_RE)) out.quotes.push({ text: m[1] ?? '', offset: offset + m.index });
+        if (node.value.includes('[')) unresolved(node.value, offset, mark);
         return false;
       case 'heading': {
         const text = toString(node as Heading);
         out.headings.push({ slug: slugger.slug(text), text, depth: node.depth, offset });
+        if (!text.trim()) mark('empty-heading', offset);
         return true;
       }
+      case 'footnoteReference':
+        mark('footnote-call', offset, node.label ?? node.identifier);
+        return false;
+      case 'footnoteDefinition':
+        mark('footnote-definition', offset, node.label ?? node.identifier);
+        return true;
+      case 'linkReference':
+        if (!toString(node).trim()) mark('empty-link', offset);
+        return true;
       case 'link':
         out.refs.push({ kind: 'link', raw: node.url, url: node.url, offset });
+        if (!toString(node).trim()) mark('empty-link', offset);
         return true;
       case 'image':
         out.refs.push({ kind: 'image', raw: node.url, url: node.url, offset });
@@ -145,6 +158,16 @@ export function extract(tree: Root): Extracted {
     return true;
   });
   return { ...out, containment: containment(out.code) };
+}
+
+/** A footnote call or a full link reference left as text: the parser found no definition for its label. */
+const UNRESOLVED_FOOTNOTE = /\[\^([^\]\s]+)\]/g;
+// The label has a letter: «[1][2]» is two citations, not a link whose label is missing.
+const UNRESOLVED_LINK = /\[[^[\]\n]+\]\[([^[\]\n]*\p{L}[^[\]\n]*)\]/gu;
+
+function unresolved(text: string, offset: number, mark: (kind: StructureMark['kind'], offset: number, label?: string) => void) {
+  for (const m of text.matchAll(UNRESOLVED_FOOTNOTE)) mark('unresolved-footnote', offset + m.index, m[1]);
+  for (const m of text.matchAll(UNRESOLVED_LINK)) mark('unresolved-link', offset + m.index, m[1]);
 }
 
 function jsx(node: MdxJsxFlowElement | MdxJsxTextElement, offset: number, out: Pick<Extracted, 'code' | 'refs'>) {

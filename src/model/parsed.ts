@@ -90,4 +90,18 @@ export interface Extracted {
   code: CodeNode[];
   /** What of `code` content may not contain (mdx/forbidden-code); the build refuses a text with any. */
   containment: Containment[];
+  /** Marks the reader would see wrong or not at all: footnotes, unresolved link labels, empty headings and links. */
+  marks: StructureMark[];
+}
+
+/**
+ * `footnote-call` `[^1]` and `footnote-definition` `[^1]: …` (a definition no call names is not
+ * published); `unresolved-footnote` and `unresolved-link` (`[текст][r1]` without `[r1]: …`) are
+ * published as they are written, brackets and all; `empty-heading` and `empty-link` show nothing.
+ */
+export interface StructureMark {
+  kind: 'footnote-call' | 'footnote-definition' | 'unresolved-footnote' | 'unresolved-link' | 'empty-heading' | 'empty-link';
+  /** The footnote's or link's label as written. */
+  label?: string;
+  offset: number;
 }

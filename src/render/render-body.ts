@@ -51,6 +51,11 @@ export function renderBody(tree: Root, context: RenderContext): RenderedBody {
     return { type: 'element', tagName: SLOT, properties: { dataIndex: String(slots.length - 1) }, children: [] };
   };
   const hast = toHast(tree, {
+    // Footnotes (`[^1]`) close the text under a heading of their own, in Russian like the rest of the page.
+    footnoteLabel: 'Сноски',
+    footnoteLabelTagName: 'h2',
+    footnoteLabelProperties: { className: ['footnotes-title'] },
+    footnoteBackLabel: (reference, rereference) => `Вернуться к тексту, сноска ${reference + 1}${rereference > 1 ? ` (${rereference}-е упоминание)` : ''}`,
     handlers: {
       mdxJsxFlowElement: jsx,
       mdxJsxTextElement: jsx,

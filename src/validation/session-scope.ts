@@ -49,6 +49,9 @@ export const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'mdx/unknown-attribute',
   'mdx/attribute-value',
   'mdx/component-children',
+  'mdx/empty-element',
+  'ref/footnote',
+  'ref/link-label',
 ]);
 
 /** Document rules that look a cited document up in the document list (not in the lookup): they run with the cited ones beside. */

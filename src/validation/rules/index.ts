@@ -42,6 +42,9 @@ import mdxForbiddenCode from './mdx/forbidden-code/rule.ts';
 import mdxUnknownAttribute from './mdx/unknown-attribute/rule.ts';
 import mdxAttributeValue from './mdx/attribute-value/rule.ts';
 import mdxComponentChildren from './mdx/component-children/rule.ts';
+import mdxEmptyElement from './mdx/empty-element/rule.ts';
+import refFootnote from './ref/footnote/rule.ts';
+import refLinkLabel from './ref/link-label/rule.ts';
 import editionOneInForce from './edition/one-in-force/rule.ts';
 import editionOrder from './edition/order/rule.ts';
 import editionEffectiveAfterApproval from './edition/effective-after-approval/rule.ts';
@@ -112,6 +115,8 @@ export const RULES = [
   refUnknownUnit,
   refUnknownAccess,
   refBrokenLink,
+  refLinkLabel,
+  refFootnote,
   refImage,
   refInvisibleCharacter,
   refSuspect,
@@ -122,6 +127,7 @@ export const RULES = [
   mdxUnknownAttribute,
   mdxAttributeValue,
   mdxComponentChildren,
+  mdxEmptyElement,
   editionOneInForce,
   editionOrder,
   editionEffectiveAfterApproval,
