@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Heading, Root } from 'mdast';
+import type { Heading, Root, Table } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { CODE_SEPARATORS, parseCode } from '../lib/codes.ts';
@@ -123,6 +123,9 @@ export function extract(tree: Root): Extracted {
         if (!text.trim()) mark('empty-heading', offset);
         return true;
       }
+      case 'table':
+        out.marks.push(...extraCells(node));
+        return true;
       case 'footnoteReference':
         mark('footnote-call', offset, node.label ?? node.identifier);
         return false;
@@ -158,6 +161,20 @@ export function extract(tree: Root): Extracted {
     return true;
   });
   return { ...out, containment: containment(out.code) };
+}
+
+/** GFM publishes as many cells per row as the header has columns: the rest of a longer row is dropped. */
+function extraCells(table: Table): StructureMark[] {
+  const columns = table.align?.length ?? table.children[0]?.children.length ?? 0;
+  return table.children.flatMap((row) =>
+    row.children.slice(columns).map((cell, i) => ({
+      kind: 'table-extra-cell' as const,
+      offset: cell.position?.start.offset ?? table.position?.start.offset ?? 0,
+      label: toString(cell),
+      columns,
+      column: columns + i + 1,
+    })),
+  );
 }
 
 /** A footnote call or a full link reference left as text: the parser found no definition for its label. */

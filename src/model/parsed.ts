@@ -97,11 +97,15 @@ export interface Extracted {
 /**
  * `footnote-call` `[^1]` and `footnote-definition` `[^1]: …` (a definition no call names is not
  * published); `unresolved-footnote` and `unresolved-link` (`[текст][r1]` without `[r1]: …`) are
- * published as they are written, brackets and all; `empty-heading` and `empty-link` show nothing.
+ * published as they are written, brackets and all; `empty-heading` and `empty-link` show nothing; a
+ * `table-extra-cell` (a row with more cells than the header has columns) is not published.
  */
 export interface StructureMark {
-  kind: 'footnote-call' | 'footnote-definition' | 'unresolved-footnote' | 'unresolved-link' | 'empty-heading' | 'empty-link';
-  /** The footnote's or link's label as written. */
+  kind: 'footnote-call' | 'footnote-definition' | 'unresolved-footnote' | 'unresolved-link' | 'empty-heading' | 'empty-link' | 'table-extra-cell';
+  /** The footnote's or link's label as written; a table's extra cell: its text. */
   label?: string;
+  /** A table's extra cell: how many columns the table has, and which one (1-based) the cell would be. */
+  columns?: number;
+  column?: number;
   offset: number;
 }

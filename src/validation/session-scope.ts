@@ -50,6 +50,7 @@ export const DOCUMENT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'mdx/attribute-value',
   'mdx/component-children',
   'mdx/empty-element',
+  'mdx/table-cells',
   'ref/footnote',
   'ref/link-label',
 ]);

@@ -43,6 +43,7 @@ import mdxUnknownAttribute from './mdx/unknown-attribute/rule.ts';
 import mdxAttributeValue from './mdx/attribute-value/rule.ts';
 import mdxComponentChildren from './mdx/component-children/rule.ts';
 import mdxEmptyElement from './mdx/empty-element/rule.ts';
+import mdxTableCells from './mdx/table-cells/rule.ts';
 import refFootnote from './ref/footnote/rule.ts';
 import refLinkLabel from './ref/link-label/rule.ts';
 import editionOneInForce from './edition/one-in-force/rule.ts';
@@ -128,6 +129,7 @@ export const RULES = [
   mdxAttributeValue,
   mdxComponentChildren,
   mdxEmptyElement,
+  mdxTableCells,
   editionOneInForce,
   editionOrder,
   editionEffectiveAfterApproval,
