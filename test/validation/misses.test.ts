@@ -109,3 +109,19 @@ describe('no cascade from a file that cannot be read: a document’s editions, a
     expect(lines.filter((line) => line.endsWith('registry/role-defined-once')).length).toBeGreaterThan(5);
   });
 });
+
+describe('no cascade from a circle in the units’ hierarchy', () => {
+  it('the head unit given a parent below it is one error at the first unit of the circle, not one per member and per audit', async () => {
+    const units = JSON.parse(readFileSync(path.join(projectRoot, 'content/registries/units.json'), 'utf8')) as {
+      items: { id: string; parent: string | null }[];
+    };
+    units.items.find((unit) => unit.id === 'kc')!.parent = 'dkko';
+    const root = await contentRoot({ 'registries/units.json': JSON.stringify(units, null, 2) });
+    const lines = formatMessages(root, (await check({ root, buildDate: DATE, sites: internalSites(DATE) })).messages).filter((line) =>
+      line.includes('  error  '),
+    );
+    expect(lines).toEqual([
+      'registries/units.json:7:7  error  подчинение замыкается в круг: kc → dkko → marketing → kc; у головного подразделения вышестоящего нет — запишите ему parent: null  registry/unknown-parent',
+    ]);
+  });
+});

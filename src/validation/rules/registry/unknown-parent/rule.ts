@@ -10,6 +10,8 @@ export default defineRule(
   { id: 'registry/unknown-parent', severity: 'error', description: 'вышестоящее подразделение существует, и подчинение не замыкается в круг' },
   ({ corpus, lookup, report }) => {
     const parentOf = new Map(corpus.units.map((unit) => [unit.data.id, unit.data.parent]));
+    /** Units of a circle already reported: one circle is one finding, at its first unit in the file. */
+    const reported = new Set<string>();
     for (const unit of corpus.units) {
       const parent = unit.data.parent;
       if (parent !== null && !lookup.units.has(parent)) {
@@ -17,11 +19,13 @@ export default defineRule(
         continue;
       }
       const circle = circleThrough(unit.data.id, (id) => parentOf.get(id));
-      if (circle)
+      if (circle && !reported.has(unit.data.id)) {
+        for (const id of circle) reported.add(id);
         report(
           { value: unit, field: ['parent'] },
           `подчинение замыкается в круг: ${circle.join(' → ')}; у головного подразделения вышестоящего нет — запишите ему parent: null`,
         );
+      }
     }
   },
 );
