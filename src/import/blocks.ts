@@ -10,6 +10,8 @@ export interface Inline {
   italic?: boolean;
   /** An https or mailto address the text links to (other links are reported and kept as text). */
   href?: string;
+  /** A footnote call: written `[^label]` before the run's text, its note a paragraph with this `footnote`. */
+  footnote?: string;
 }
 
 /** Where a block came from: a line of a text/HTML/PDF input, or a paragraph ordinal of a DOCX. */
@@ -26,7 +28,8 @@ export interface ListItem {
 export type Block = Origin &
   (
     | { kind: 'heading'; level: number; inlines: Inline[] }
-    | { kind: 'paragraph'; inlines: Inline[] }
+    /** With `footnote`: the text of that footnote (`[^label]: …`), written where it stands, at the end. */
+    | { kind: 'paragraph'; inlines: Inline[]; footnote?: string }
     | { kind: 'list'; ordered: boolean; items: ListItem[] }
     | { kind: 'table'; rows: string[][] }
     /** Where the reader or the artefact step removed a page header/footer or a page boundary. */

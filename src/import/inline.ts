@@ -47,12 +47,12 @@ export function parseInlines(source: string): Inline[] {
 
 /** Collapses white space and trims the ends of a run list. */
 export function tidy(runs: Inline[]): Inline[] {
-  const out = runs.map((r) => ({ ...r, text: r.text.replace(/[\s\u00a0]+/g, ' ') })).filter((r) => r.text !== '');
+  const out = runs.map((r) => ({ ...r, text: r.text.replace(/[\s\u00a0]+/g, ' ') })).filter((r) => r.text !== '' || r.footnote);
   if (out[0]) out[0].text = out[0].text.trimStart();
   const end = out.at(-1);
   if (end) end.text = end.text.trimEnd();
   // Emphasis around white space only is noise; a space at a run edge moves outside the emphasis.
-  return out.filter((r) => r.text !== '');
+  return out.filter((r) => r.text !== '' || r.footnote);
 }
 
 /** Plain text of a cell or line: inline markup removed. */

@@ -22,7 +22,7 @@ function mergedRuns(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const run of inlines) {
     const prev = out.at(-1);
-    if (prev && !prev.bold === !run.bold && !prev.italic === !run.italic && prev.href === run.href)
+    if (prev && !prev.footnote && !run.footnote && !prev.bold === !run.bold && !prev.italic === !run.italic && prev.href === run.href)
       out[out.length - 1] = { ...prev, text: prev.text + run.text };
     else out.push({ ...run });
   }
@@ -43,6 +43,7 @@ export function inlineMarkdown(inlines: Inline[]): string {
   const letter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
   return runs
     .map((run, i) => {
+      if (run.footnote) return `[^${run.footnote}]${escapeText(run.text)}`;
       const escaped = escapeText(run.text);
       const text = run.href && escaped.trim() ? `[${escaped}](${linkTarget(run.href)})` : escaped;
       const inWord = (letter(runs[i - 1]?.text.at(-1)) && letter(run.text[0])) || (letter(run.text.at(-1)) && letter(runs[i + 1]?.text[0]));
@@ -97,7 +98,7 @@ export function blocksToMdx(blocks: Block[]): string {
         parts.push(`${'#'.repeat(b.level)} ${inlineMarkdown(b.inlines)}`);
         break;
       case 'paragraph':
-        parts.push(escapeLineStart(inlineMarkdown(b.inlines)));
+        parts.push(b.footnote ? `[^${b.footnote}]: ${inlineMarkdown(b.inlines)}` : escapeLineStart(inlineMarkdown(b.inlines)));
         break;
       case 'list':
         parts.push(list(b.items, b.ordered));

@@ -41,7 +41,18 @@ export function linkPolicy(href: string): { keep: true } | { keep: false; reason
 
 interface Context {
   report: (text: string, reason: string) => void;
+  /**
+   * The notes whose calls were read in the text so far (`3`, `e2` for endnote 2) and the footnote label each
+   * gets: 1, 2… in the order of the calls, footnotes and endnotes alike. Their notes become footnotes.
+   */
+  calls?: Map<string, string>;
 }
+
+/** `#footnote-3` → `3`, `#endnote-2` → `e2`: which note mammoth's anchor (of a call or of the note) names; else undefined. */
+const noteLabel = (anchor: string) => {
+  const m = /^#?(foot|end)note-(\d+)$/.exec(anchor);
+  return m ? `${m[1] === 'end' ? 'e' : ''}${m[2]}` : undefined;
+};
 
 interface Options {
   /** DOCX through mammoth has no lines: blocks are numbered as paragraphs. */
@@ -69,7 +80,7 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
     ordinal += 1;
     return { line: options.unit === 'абзац' ? ordinal : (node.position?.start.line ?? 1) };
   };
-  const ctx: Context = { report: (text, reason) => removals.push({ line: options.unit === 'абзац' ? ordinal + 1 : 0, text, reason }) };
+  const ctx: Context = { report: (text, reason) => removals.push({ line: options.unit === 'абзац' ? ordinal + 1 : 0, text, reason }), calls: new Map() };
   let footnote = 0;
   const walk = (nodes: Array<RootContent | ElementContent>) => {
     for (const node of nodes) {
@@ -93,6 +104,17 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
           footnote += 1;
           const inlines = inlinesOf(li, ctx).filter((i) => i.text.trim() !== '↑');
           const at = origin(li);
+          const label = ctx.calls?.get(noteLabel(String(li.properties.id ?? '')) ?? '');
+          if (label) {
+            // Its call is in the text: a Markdown footnote, linked both ways on the page.
+            blocks.push({ kind: 'paragraph', footnote: label, inlines: tidy(inlines), ...at });
+            removals.push({
+              ...at,
+              text: plain(inlines).slice(0, 200),
+              reason: `сноска перенесена сноской: [^${label}] в тексте, её текст — в конце документа`,
+            });
+            continue;
+          }
           blocks.push({ kind: 'paragraph', inlines: tidy([{ text: `[${footnote}] ` }, ...inlines]), ...at });
           removals.push({ ...at, text: plain(inlines).slice(0, 200), reason: `сноска ${footnote} перенесена в конец текста абзацем «[${footnote}] …»` });
         }
@@ -149,6 +171,12 @@ function inlinesOf(node: Element, ctx: Context): Inline[] {
         else if (child.tagName === 'a' && child.properties.href !== undefined) {
           const target = String(child.properties.href);
           if (/^#(foot|end)note-ref-/.test(target)) continue; // the back link of a footnote
+          const note = noteLabel(target);
+          if (note && ctx.calls) {
+            if (!ctx.calls.has(note)) ctx.calls.set(note, String(ctx.calls.size + 1));
+            runs.push({ text: '', footnote: ctx.calls.get(note)! });
+            continue;
+          }
           if (/^#(foot|end)note-/.test(target)) {
             runs.push({ text: `[${textOf(child).replace(/[[\]]/g, '')}]` });
             continue;
@@ -166,7 +194,8 @@ function inlinesOf(node: Element, ctx: Context): Inline[] {
   const merged: Inline[] = [];
   for (const run of runs) {
     const prev = merged.at(-1);
-    if (prev && !!prev.bold === !!run.bold && !!prev.italic === !!run.italic && prev.href === run.href) prev.text += run.text;
+    if (prev && !prev.footnote && !run.footnote && !!prev.bold === !!run.bold && !!prev.italic === !!run.italic && prev.href === run.href)
+      prev.text += run.text;
     else merged.push({ ...run });
   }
   return tidy(merged);
