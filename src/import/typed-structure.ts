@@ -1,6 +1,9 @@
 import { CHECKBOX, plain, type Block, type Inline } from './blocks.ts';
 import { tidy } from './inline.ts';
 
+/** The footnote calls of a paragraph made a heading from its text: they stay, after the text. */
+const calls = (inlines: Inline[]): Inline[] => inlines.filter((i) => i.footnote).map((i) => ({ text: '', footnote: i.footnote! }));
+
 const BULLET = /^[•·▪◦‣–—-]\s+(?=\S)/;
 const LETTERED = /^\(?([а-яa-z]|\d{1,2})\)\s+(?=\S)/;
 const NUMBERED_HEADING = /^\d{1,2}(\.\d{1,2})*\.?\s+\S/;
@@ -25,7 +28,7 @@ export function typedStructure(blocks: Block[]): Block[] {
     const allBold = b.inlines.every((i) => i.bold || i.text.trim() === '') && b.inlines.some((i) => i.bold);
     if (unstyled && out.length === 0 && allBold && text.length <= 200 && !/[.,;:!?…]$/.test(text) && !/^(утвержд|согласов)/i.test(text)) {
       sawHeading = true;
-      out.push({ kind: 'heading', level: 1, inlines: [{ text }], line: b.line, ...(b.page ? { page: b.page } : {}) });
+      out.push({ kind: 'heading', level: 1, inlines: [{ text }, ...calls(b.inlines)], line: b.line, ...(b.page ? { page: b.page } : {}) });
       continue;
     }
     if (
@@ -36,7 +39,7 @@ export function typedStructure(blocks: Block[]): Block[] {
       (NUMBERED_HEADING.test(text) || (sawHeading && text.length <= 80))
     ) {
       sawHeading = true;
-      out.push({ kind: 'heading', level: 2, inlines: [{ text }], line: b.line, ...(b.page ? { page: b.page } : {}) });
+      out.push({ kind: 'heading', level: 2, inlines: [{ text }, ...calls(b.inlines)], line: b.line, ...(b.page ? { page: b.page } : {}) });
       continue;
     }
     const bullet = BULLET.exec(text);

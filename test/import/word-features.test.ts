@@ -173,6 +173,19 @@ const TITLE_FORM_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body></office:document>
 `;
 
+/** Footnotes and an endnote, one of them in a bold line that becomes a heading (no heading style). */
+const NOTES_SOURCE = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles><style:style style:name="Bd" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles>
+<office:body><office:text>
+<text:h text:outline-level="1">РК-391 Руководство «Сноски»</text:h>
+<text:h text:outline-level="2">1. Общие положения</text:h>
+<text:p>Руководство применяется во всех подразделениях<text:note text:id="n1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Кроме дочерних обществ.</text:p></text:note-body></text:note> и пересматривается ежегодно<text:note text:id="n2" text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p>Не позднее 1 марта.</text:p></text:note-body></text:note>.</text:p>
+<text:p><text:span text:style-name="Bd">2. Требования<text:note text:id="n3" text:note-class="footnote"><text:note-citation>2</text:note-citation><text:note-body><text:p>Раздел введён в 2026 году.</text:p></text:note-body></text:note></text:span></text:p>
+<text:p>Требования обязательны для всех работников.</text:p>
+</office:text></office:body></office:document>
+`;
+
 /** What LibreOffice is given, by file name: FODT (its own XML) and HTML pages. */
 const SOURCES: Record<string, string> = {
   'uchet.html': page('СТ-501 Стандарт «Учёт оборудования»'),
@@ -189,6 +202,7 @@ const SOURCES: Record<string, string> = {
   'rk-370.fodt': KEPT_SOURCE,
   'rk-375.fodt': LATE_HEADING_SOURCE,
   'rk-376.fodt': TITLE_FORM_SOURCE,
+  'rk-391.fodt': NOTES_SOURCE,
   // The text names the document itself: the properties are a template's leftovers.
   'props-text.fodt': PROPERTIES_SOURCE.replace(
     '<text:h text:outline-level="2">',
@@ -404,6 +418,17 @@ describe('headings in a template’s own styles (an outline level, any name)', (
     expect(entry.code).toBe('РК-321');
     expect(mdx).toMatch(/^title: Учёт обращений$/m);
     expect(mdx).toContain('## Общие положения\n\nТекст раздела.\n\n## Ответственность\n\nТекст второго раздела.');
+  });
+});
+
+describe('footnotes and endnotes', () => {
+  it('become Markdown footnotes: the call where the mark stood (a bold line made a heading keeps it), the text at the end, numbered in order', async () => {
+    const { entry, mdx } = await imported(office['rk-391.docx']!);
+    expect(entry.error).toBeUndefined();
+    expect(mdx).toContain('Руководство применяется во всех подразделениях[^1] и пересматривается ежегодно[^2].');
+    expect(mdx).toContain('## 2. Требования[^3]');
+    expect(mdx).toMatch(/\n\[\^1\]: Кроме дочерних обществ\.\n\n\[\^2\]: Не позднее 1 марта\.\n\n\[\^3\]: Раздел введён в 2026 году\.\n$/);
+    expect(entry.dropped.filter((d) => d.reason.startsWith('сноска перенесена сноской'))).toHaveLength(3);
   });
 });
 
