@@ -2,6 +2,8 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { CHECKBOX, CHECKED, plain, type Block, type Inline, type ListItem, type Removal, type SourceDocument } from './blocks.ts';
 import { paragraphBlock } from './form-boxes.ts';
+import { isNotesList, noteBlock, noteLabel } from './html-notes.ts';
+import { linkPolicy } from './link-policy.ts';
 import { tidy } from './inline.ts';
 import { typedStructure } from './typed-structure.ts';
 import { ImportError } from './errors.ts';
@@ -11,34 +13,6 @@ import { MAX_MDX_NESTING, tooDeepHtml } from '../analysis/nesting.ts';
 const FURNITURE = new Set(['header', 'footer', 'nav', 'aside', 'script', 'style', 'noscript', 'template', 'head', 'button', 'form', 'select']);
 const CONTAINERS = new Set(['html', 'body', 'main', 'article', 'section', 'div', 'center', 'blockquote', 'figure', 'tbody', 'span', 'font']);
 
-/** Links that stay links in MDX: https to a public host, and mailto. */
-export function linkPolicy(href: string): { keep: true } | { keep: false; reason: string } {
-  const h = href.trim();
-  if (/^mailto:/i.test(h)) return { keep: true };
-  if (/^javascript:/i.test(h)) return { keep: false, reason: `ссылка javascript: удалена (сценарий в документе не переносится), текст оставлен` };
-  if (/^#/.test(h)) return { keep: false, reason: `ссылка на место внутри исходного файла (${h}) не переносится, текст оставлен` };
-  let url: URL | undefined;
-  try {
-    url = new URL(h);
-  } catch {
-    return { keep: false, reason: `относительная или неполная ссылка «${h}» не переносится: адрес на портале другой, текст оставлен` };
-  }
-  const intranet =
-    !url.hostname.includes('.') ||
-    /\.(local|corp|lan|intra|internal|intranet|localdomain)$/i.test(url.hostname) ||
-    /^(10|127|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(url.hostname);
-  if (intranet || /^(intranet|portal|sharepoint|wiki)\./i.test(url.hostname))
-    return { keep: false, reason: `внутренняя (интранет) ссылка ${h} не переносится: сверьте адрес с порталом и вставьте ссылку вручную; текст оставлен` };
-  if (url.protocol === 'https:') return { keep: true };
-  // The check accepts http links an author writes; an import does not carry an unencrypted address over unseen.
-  if (url.protocol === 'http:')
-    return { keep: false, reason: `ссылка ${h} без шифрования (http) не переносится: если у сайта есть адрес https, вставьте ссылку с ним; текст оставлен` };
-  return {
-    keep: false,
-    reason: `ссылка ${h} (${url.protocol.replace(':', '')}) не переносится: на портале ссылки ведут на страницы (https) и почту (mailto); текст оставлен`,
-  };
-}
-
 interface Context {
   report: (text: string, reason: string) => void;
   /**
@@ -47,12 +21,6 @@ interface Context {
    */
   calls?: Map<string, string>;
 }
-
-/** `#footnote-3` → `3`, `#endnote-2` → `e2`: which note mammoth's anchor (of a call or of the note) names; else undefined. */
-const noteLabel = (anchor: string) => {
-  const m = /^#?(foot|end)note-(\d+)$/.exec(anchor);
-  return m ? `${m[1] === 'end' ? 'e' : ''}${m[2]}` : undefined;
-};
 
 interface Options {
   /** DOCX through mammoth has no lines: blocks are numbered as paragraphs. */
@@ -98,25 +66,18 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
         if (text) removals.push({ ...origin(node), text, reason: 'строка оглавления: портал строит оглавление сам' });
         continue;
       }
-      if ((tag === 'ol' || tag === 'ul') && node.children.some((c) => c.type === 'element' && /^(foot|end)note-/.test(String(c.properties.id ?? '')))) {
+      if (isNotesList(node)) {
         for (const li of node.children) {
           if (li.type !== 'element') continue;
-          footnote += 1;
-          const inlines = inlinesOf(li, ctx).filter((i) => i.text.trim() !== '↑');
-          const at = origin(li);
           const label = ctx.calls?.get(noteLabel(String(li.properties.id ?? '')) ?? '');
-          if (label) {
-            // Its call is in the text: a Markdown footnote, linked both ways on the page.
-            blocks.push({ kind: 'paragraph', footnote: label, inlines: tidy(inlines), ...at });
-            removals.push({
-              ...at,
-              text: plain(inlines).slice(0, 200),
-              reason: `сноска перенесена сноской: [^${label}] в тексте, её текст — в конце документа`,
-            });
-            continue;
-          }
-          blocks.push({ kind: 'paragraph', inlines: tidy([{ text: `[${footnote}] ` }, ...inlines]), ...at });
-          removals.push({ ...at, text: plain(inlines).slice(0, 200), reason: `сноска ${footnote} перенесена в конец текста абзацем «[${footnote}] …»` });
+          const note = noteBlock(
+            label,
+            (footnote += 1),
+            inlinesOf(li, ctx).filter((i) => i.text.trim() !== '↑'),
+            origin(li),
+          );
+          blocks.push(note.block);
+          removals.push(note.removal);
         }
         continue;
       }
