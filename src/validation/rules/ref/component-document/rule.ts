@@ -29,8 +29,9 @@ export default defineRule(
         if (node.kind !== 'jsx' || !node.name || !SHOWS_DOCUMENT.has(node.name)) continue;
         const attribute = node.attributes?.find((a) => a.name === 'document');
         if (!attribute) continue;
-        const value = (attribute.value ?? '').trim();
-        const tag = `<${node.name} document="${attribute.value ?? ''}">`;
+        // The component reads the attribute as written: « ПТ-035» with a space finds nothing either.
+        const value = attribute.value ?? '';
+        const tag = `<${node.name} document="${value}">`;
         const found = problem(value, lookup, codes) ?? (value === doc.code ? undefined : nothingShown(node.name, value, lookup, buildDate));
         if (found) context.report({ file: entry.file, offset: attribute.offset }, `${tag}: ${found}`);
       }
@@ -38,7 +39,8 @@ export default defineRule(
 );
 
 /** What is wrong with the code itself: empty, Latin letters, not a code, another spelling, not in the registry. */
-function problem(value: string, lookup: Lookup, codes: string[]): string | undefined {
+function problem(written: string, lookup: Lookup, codes: string[]): string | undefined {
+  const value = written.trim();
   if (!value) return 'код пуст: укажите код документа, например ПТ-035, или уберите атрибут — тогда компонент покажет данные своего документа';
   const shape = ANY_CODE.exec(value);
   const fixed = shape && cyrillicPrefixFor(shape[1]!, lookup.types.keys());
@@ -50,7 +52,7 @@ function problem(value: string, lookup: Lookup, codes: string[]): string | undef
   if (!code) return 'это не код документа: префикс вида кириллицей, дефис и номер, например ПТ-035';
   if (!documentExists(lookup, code.code))
     return `документ ${code.code} не найден в реестре НД${didYouMean(code.code, codes, (near) => `имелся в виду ${near}`)}; компонент ничего не покажет`;
-  if (code.code !== value) return `пишите код так, как в реестре: ${code.code}`;
+  if (code.code !== written) return `пишите код так, как в реестре: ${code.code}`;
   return undefined;
 }
 
