@@ -97,13 +97,16 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 /** The separators people type between prefix and number (src/lib/codes.ts), plus `_`, as alternatives. */
 const SEPARATORS = `(?:${[...JSON.parse(`"${CODE_SEPARATORS.replace(/\\-/g, '-')}"`), '_'].map(escapeRegex).join('|')})?`;
 
-/** A regular expression (nginx syntax) for `/nd/<code>` in any spelling: ПТ-035, пт035, PT-035, pt 035… */
+/** `/nd/` as people type it, `/ND/` too. */
+const ND = `\\/${anyCase('nd')}\\/`;
+
+/** A regular expression (nginx syntax) for `/nd/<code>` in any spelling: ПТ-035, пт035, PT-035, pt 035, /ND/ПТ-035… */
 export function codeAddressPattern(code: string): string {
   const parsed = parseCode(code);
-  if (!parsed) return `\\/nd\\/${escapeRegex(code)}\\/?$`;
+  if (!parsed) return `${ND}${escapeRegex(code)}\\/?$`;
   const latin = codeSlug(parsed.prefix);
   const prefix = latin && latin !== parsed.prefix ? `(?:${anyCase(parsed.prefix)}|${anyCase(latin)})` : anyCase(parsed.prefix);
-  return `\\/nd\\/${prefix}${SEPARATORS}${parsed.number}\\/?$`;
+  return `${ND}${prefix}${SEPARATORS}${parsed.number}\\/?$`;
 }
 
 export interface Redirect {

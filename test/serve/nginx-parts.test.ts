@@ -18,9 +18,12 @@ const LEVELS = [
 
 describe('codeAddressPattern', () => {
   const matches = (code: string, pathname: string) => new RegExp(`^${codeAddressPattern(code)}`).test(pathname);
-  it.each(['/nd/ПТ-035', '/nd/пт035', '/nd/Пт-035/', '/nd/PT-035', '/nd/pt035', '/nd/pT 035', '/nd/ПТ\u2011035', '/nd/ПТ_035'])('ПТ-035 ← %s', (p) => {
-    expect(matches('ПТ-035', p)).toBe(true);
-  });
+  it.each(['/nd/ПТ-035', '/nd/пт035', '/nd/Пт-035/', '/nd/PT-035', '/nd/pt035', '/nd/pT 035', '/nd/ПТ\u2011035', '/nd/ПТ_035', '/ND/PT-035', '/Nd/пт035'])(
+    'ПТ-035 ← %s',
+    (p) => {
+      expect(matches('ПТ-035', p)).toBe(true);
+    },
+  );
   it.each(['/nd/ПТ-0350', '/nd/ПР-035', '/nd/ПТ-035/1.0/', '/x/nd/ПТ-035', '/nd/ПТ--035'])('ПТ-035 ↚ %s', (p) => {
     expect(matches('ПТ-035', p)).toBe(false);
   });

@@ -365,6 +365,8 @@ describe('redirects from one map', () => {
       expect(answer.headers.location, spelling).toBe('/nd/pt-035/');
     }
     expect((await get('/nd/pt-035')).headers.location).toBe('/nd/pt-035/');
+    // The prefix typed in capitals too: an old intranet link written «/ND/PT-035».
+    expect((await get('/ND/PT-035')).headers.location).toBe('/nd/pt-035/');
     // A code of a page the reader may not read is a plain 404.
     expect((await get(`/nd/${encodeURIComponent('ПР-902')}`, { audience: 'internal' })).status).toBe(404);
     expect((await get(`/nd/${encodeURIComponent('пр902')}`, { audience: 'confidential' })).headers.location).toBe('/nd/pr-902/');
