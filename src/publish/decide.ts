@@ -1,4 +1,4 @@
-import { legacyPath, type LegacyUrlsFile } from '../schemas/legacy-urls.ts';
+import { legacyPath, legacyQuery, type LegacyUrlsFile } from '../schemas/legacy-urls.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import type { AppendixEntry, Corpus, DocumentEntry, EditionEntry } from '../model/corpus.ts';
 import { documentStatus, type DocumentStatus, type EditionTimeline } from '../model/editions.ts';
@@ -149,5 +149,8 @@ function legacyAddresses(corpus: Corpus, published: ReadonlySet<string>): SiteDa
   return (corpus.records.get('legacy-urls') ?? [])
     .flatMap((r) => (r.data as LegacyUrlsFile).redirects)
     .filter((r) => published.has(r.code))
-    .map((r) => ({ from: r.from, path: legacyPath(r.from), code: r.code, ...(r.version ? { version: r.version } : {}) }));
+    .map((r) => {
+      const query = legacyQuery(r.from);
+      return { from: r.from, path: legacyPath(r.from), ...(query ? { query } : {}), code: r.code, ...(r.version ? { version: r.version } : {}) };
+    });
 }

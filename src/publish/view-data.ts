@@ -118,6 +118,9 @@ export interface SiteData {
   qmsClauseCitations: Record<string, string[]>;
   /** Principles and directions of each published policy, as the edition its address shows defines them. */
   principles: Record<string, Principle[]>;
-  /** Old addresses of published documents (registries/legacy-urls.json): the path a redirect matches, the document and edition it leads to. */
-  legacy: Array<{ from: string; path: string; code: string; version?: string }>;
+  /**
+   * Old addresses of published documents (registries/legacy-urls.json): the path a redirect matches and,
+   * when the old address had one, its query (`ID=35`, as sent); the document and edition it leads to.
+   */
+  legacy: Array<{ from: string; path: string; query?: string; code: string; version?: string }>;
 }

@@ -35,3 +35,16 @@ export function legacyPath(from: string): string {
   }
   return pathname.startsWith('/') ? pathname : `/${pathname}`;
 }
+
+/**
+ * The query of an old address as a browser sends it, percent-encoded, without «?»: `view.aspx?ID=35` → `ID=35`,
+ * '' when it has none. Old portals name documents by it (`DispForm.aspx?ID=…`, `detail.php?ID=…`): the
+ * path alone would give every document of such a portal one address.
+ */
+export function legacyQuery(from: string): string {
+  try {
+    return new URL(from, 'http://intranet.invalid').search.slice(1);
+  } catch {
+    return '';
+  }
+}

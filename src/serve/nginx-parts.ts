@@ -113,6 +113,8 @@ export interface Redirect {
   site: string;
   /** An exact decoded path (a legacy address) … */
   from?: string;
+  /** … with the query it was asked with, as sent (`ID=35`), when the old address had one … */
+  query?: string;
   /** … or a regular expression over it (a code in any spelling), valid in PCRE and JavaScript alike. */
   pattern?: string;
   to: string;
@@ -127,26 +129,46 @@ export function redirectsOf(sites: BuiltSite[]): Redirect[] {
     for (const entry of site.legacy) {
       const doc = published.get(entry.code);
       const from = entry.path;
-      if (!doc || seen.has(`${site.audience}:${from}`)) continue;
-      seen.add(`${site.audience}:${from}`);
-      out.push({ site: site.audience, from, to: legacyTarget(entry, doc) });
+      const key = `${site.audience}:${redirectKey({ from, query: entry.query })}`;
+      if (!doc || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ site: site.audience, from, ...(entry.query ? { query: entry.query } : {}), to: legacyTarget(entry, doc) });
     }
     for (const doc of site.documents) out.push({ site: site.audience, pattern: codeAddressPattern(doc.code), to: routes.document(doc.code) });
   }
   return out;
 }
 
+/** What a legacy redirect matches: its decoded path, and `?query` as sent when it has one. */
+const redirectKey = (r: Pick<Redirect, 'from' | 'query'>) => `${r.from}${r.query ? `?${r.query}` : ''}`;
+
 /**
- * `redirects.conf`: ONE map, `$nd_redirect` for `$nd_site:$uri`. nginx asks it only when no file answers
- * (the 404 path), so the regular expressions cost nothing on the pages served.
+ * `redirects.conf`: `$nd_redirect` for `$nd_site:$uri` (a path, or `/nd/<КОД>` in any spelling), and
+ * `$nd_redirect_query` for `$nd_site:$uri?$args`, the old addresses that named a document by their query
+ * (`view.aspx?ID=35`); nginx asks the second first. Both only when no file answers (the 404 path), so the
+ * regular expressions cost nothing on the pages served.
  */
 export function redirectsConf(redirects: Redirect[]): string {
-  const lines = redirects.map((r) =>
+  const line = (r: Redirect) =>
     r.from !== undefined
-      ? `    ${nginxString(`${r.site}:${r.from}`)} ${nginxString(r.to)};`
-      : `    ${nginxString(`~^${escapeRegex(r.site)}:${r.pattern}`)} ${nginxString(r.to)};`,
-  );
-  return [HEADER, 'map "$nd_site:$uri" $nd_redirect {', '    default "";', ...lines, '}', ''].join('\n');
+      ? `    ${nginxString(`${r.site}:${redirectKey(r)}`)} ${nginxString(r.to)};`
+      : `    ${nginxString(`~^${escapeRegex(r.site)}:${r.pattern}`)} ${nginxString(r.to)};`;
+  const map = (key: string, name: string, list: Redirect[]) => [`map "${key}" ${name} {`, '    default "";', ...list.map(line), '}'];
+  return [
+    HEADER,
+    ...map(
+      '$nd_site:$uri',
+      '$nd_redirect',
+      redirects.filter((r) => !r.query),
+    ),
+    '',
+    ...map(
+      '$nd_site:$uri?$args',
+      '$nd_redirect_query',
+      redirects.filter((r) => r.query),
+    ),
+    '',
+  ].join('\n');
 }
 
 /**
@@ -154,7 +176,7 @@ export function redirectsConf(redirects: Redirect[]): string {
  * the longest key (nginx's default is 64 bytes). nginx fixes these sizes at the first `map` it reads.
  */
 export function hashConf(redirects: Redirect[]): string {
-  const longest = Math.max(0, ...redirects.filter((r) => r.from !== undefined).map((r) => Buffer.byteLength(`${r.site}:${r.from}`) + 32));
+  const longest = Math.max(0, ...redirects.filter((r) => r.from !== undefined).map((r) => Buffer.byteLength(`${r.site}:${redirectKey(r)}`) + 32));
   let bucket = 64;
   while (bucket < longest) bucket *= 2;
   return [

@@ -129,7 +129,12 @@ export function startNodeServer(options: NodeServerOptions): Promise<Server> {
         } catch {
           pathname = '';
         }
-        const moved = redirects.find((r) => r.site === name && (r.from === pathname || r.test?.test(pathname)));
+        // As nginx: an old address with its query first (strings compared regardless of case), then paths and codes.
+        const url = req.url ?? '';
+        const query = url.includes('?') ? url.slice(url.indexOf('?') + 1).toLowerCase() : '';
+        const moved =
+          redirects.find((r) => r.site === name && r.query !== undefined && r.from === pathname && r.query.toLowerCase() === query) ??
+          redirects.find((r) => r.site === name && r.query === undefined && (r.from === pathname || r.test?.test(pathname)));
         if (moved) {
           for (const [k, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, value);
           res.writeHead(301, { Location: moved.to }).end();

@@ -193,14 +193,14 @@ export interface PageOptions {
 /**
  * `/nd/ПТ-035/` (as people type it) → `/nd/pt-035/`, for published documents only; then the old intranet
  * addresses (registries/legacy-urls.json) whose path can be a folder of a static site (no file extension,
- * plain characters) and is not taken — the nginx map covers every path.
+ * plain characters, no query) and is not taken — the nginx map covers every path and query.
  */
 function redirectPages<D extends InventoryDocument>({ site, documents }: PageSource<D>): Page<D>[] {
   const redirects = new Map(documents.map((doc) => [routes.codeRedirect(doc.code), routes.document(doc.code)]));
   for (const entry of site.legacy) {
     const doc = documents.find((d) => d.code === entry.code);
     const path = entry.path.replace(/\/$/, '');
-    if (!doc || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || redirects.has(path)) continue;
+    if (!doc || entry.query || !/^(\/[A-Za-z0-9_-]+)+$/.test(path) || redirects.has(path)) continue;
     const target = legacyTarget(entry, doc);
     if (target.replace(/\/$/, '') !== path) redirects.set(path, target);
   }

@@ -46,6 +46,9 @@ const LEGACY = {
     { from: 'https://intranet.example.ru/НД/Политики/ПТ-035 Политика качества.docx', code: 'ПТ-035', file: 'ПТ-035 Политика качества.docx' },
     { from: '/old/nd/pt-035-v1.pdf', code: 'ПТ-035', version: '1.0' },
     { from: '/old/nd/pr-902.doc', code: 'ПР-902' },
+    // Old portals name documents by their query: one path, a document per ID.
+    { from: 'https://intranet.example.ru/docs/view.aspx?ID=35', code: 'ПТ-035' },
+    { from: '/docs/view.aspx?ID=902&mode=read', code: 'ПР-902' },
   ],
 };
 
@@ -380,6 +383,20 @@ describe('redirects from one map', () => {
     const hidden = await get('/old/nd/pr-902.doc', { audience: 'confidential' });
     expect([hidden.status, hidden.headers.location]).toEqual([301, '/nd/pr-902/']);
   });
+
+  it('legacy addresses that name the document by their query: each query its document, another query or none a 404', async () => {
+    for (const [address, options, expected] of [
+      ['/docs/view.aspx?ID=35', {}, [301, '/nd/pt-035/']],
+      ['/docs/view.aspx?id=35', {}, [301, '/nd/pt-035/']],
+      ['/docs/view.aspx?ID=902&mode=read', { audience: 'confidential' }, [301, '/nd/pr-902/']],
+      ['/docs/view.aspx?ID=902&mode=read', { audience: 'internal' }, [404, undefined]],
+      ['/docs/view.aspx?ID=36', {}, [404, undefined]],
+      ['/docs/view.aspx', {}, [404, undefined]],
+    ] as const) {
+      const answer = await get(address, options);
+      expect([answer.status, answer.headers.location], `${address} ${JSON.stringify(options)}`).toEqual(expected);
+    }
+  });
 });
 
 describe('an encoded `..` reaches no other folder', () => {
@@ -424,6 +441,8 @@ describe('an encoded `..` reaches no other folder', () => {
       expect(page.headers['content-encoding']).toBe('br');
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(page.headers[name.toLowerCase()]).toBe(value);
       expect((await get(`/nd/${encodeURIComponent('пт035')}`, { port: p, to })).headers.location).toBe('/nd/pt-035/');
+      expect((await get('/docs/view.aspx?ID=35', { port: p, to })).headers.location).toBe('/nd/pt-035/');
+      expect((await get('/docs/view.aspx?ID=36', { port: p, to })).status).toBe(404);
     } finally {
       single.close();
       multi.close();
