@@ -17,6 +17,10 @@ export const CONTENT_COMPONENTS = [
 
 export type ContentComponent = (typeof CONTENT_COMPONENTS)[number];
 
+const COMPONENT_NAMES: ReadonlySet<string> = new Set(CONTENT_COMPONENTS);
+/** Whether a JSX name (or an imported one) is a content component. */
+export const isContentComponent = (name: string | undefined): name is ContentComponent => name !== undefined && COMPONENT_NAMES.has(name);
+
 /**
  * The attributes each content component reads (src/render/components.ts, src/components/content/):
  * any other would be dropped without a word, so the check names it (`mdx/unknown-attribute`).

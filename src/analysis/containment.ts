@@ -1,7 +1,7 @@
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { CONTENT_COMPONENTS, CONTENT_MODULE, HTML_ELEMENTS } from './allowlist.ts';
+import { CONTENT_COMPONENTS, CONTENT_MODULE, HTML_ELEMENTS, isContentComponent } from './allowlist.ts';
 import { closest } from '../lib/did-you-mean.ts';
 import type { CodeNode, Containment } from '../model/parsed.ts';
 
@@ -15,7 +15,6 @@ interface EsProgram extends EsNode {
   body: EsNode[];
 }
 
-const COMPONENTS = new Set<string>(CONTENT_COMPONENTS);
 /** Globals through which an expression reaches Node (or the network) on the build server. */
 const NODE_GLOBALS = new Set([
   'process',
@@ -85,7 +84,7 @@ function allowedImport(statement: EsNode): boolean {
   return (
     source.value === CONTENT_MODULE &&
     specifiers.length > 0 &&
-    specifiers.every((s) => s.type === 'ImportSpecifier' && s.imported?.name === s.local?.name && COMPONENTS.has(s.imported?.name ?? ''))
+    specifiers.every((s) => s.type === 'ImportSpecifier' && s.imported?.name === s.local?.name && isContentComponent(s.imported?.name))
   );
 }
 
@@ -122,7 +121,7 @@ function element(node: CodeNode): Containment[] {
   const name = node.name ?? '';
   if (name) {
     const isComponent = /^[A-Z]/.test(name);
-    if (isComponent ? !COMPONENTS.has(name) : !HTML_ELEMENTS.has(name)) {
+    if (isComponent ? !isContentComponent(name) : !HTML_ELEMENTS.has(name)) {
       found.push({
         offset: node.offset,
         reason: isComponent
@@ -140,7 +139,7 @@ function element(node: CodeNode): Containment[] {
 
 /** `: возможно, <Role>` for a mistyped content component (`<Rolle>`, `<role>`), or nothing. */
 function nearComponent(name: string): string {
-  const near = closest(name, COMPONENTS);
+  const near = closest(name, CONTENT_COMPONENTS);
   return near ? `: возможно, <${near}>` : '';
 }
 

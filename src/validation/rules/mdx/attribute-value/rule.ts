@@ -1,4 +1,4 @@
-import { COMPONENT_ATTRIBUTE_VALUES, type ContentComponent } from '../../../../analysis/allowlist.ts';
+import { COMPONENT_ATTRIBUTE_VALUES, isContentComponent } from '../../../../analysis/allowlist.ts';
 import { entries } from '../../../../analysis/entries.ts';
 import { didYouMean } from '../../../../lib/did-you-mean.ts';
 import { defineRule } from '../../../rule.ts';
@@ -9,7 +9,7 @@ export default defineRule(
   (context) => {
     for (const { entry, extracted } of entries(context))
       for (const node of extracted.code) {
-        const allowed = node.kind === 'jsx' && node.name ? COMPONENT_ATTRIBUTE_VALUES[node.name as ContentComponent] : undefined;
+        const allowed = node.kind === 'jsx' && isContentComponent(node.name) ? COMPONENT_ATTRIBUTE_VALUES[node.name] : undefined;
         if (!allowed) continue;
         for (const attribute of node.attributes ?? []) {
           const values = allowed[attribute.name];

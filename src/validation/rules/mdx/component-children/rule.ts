@@ -1,8 +1,6 @@
-import { CONTENT_COMPONENTS, COMPONENTS_WITH_TEXT, type ContentComponent } from '../../../../analysis/allowlist.ts';
+import { COMPONENTS_WITH_TEXT, isContentComponent } from '../../../../analysis/allowlist.ts';
 import { entries } from '../../../../analysis/entries.ts';
 import { defineRule } from '../../../rule.ts';
-
-const COMPONENTS: ReadonlySet<string> = new Set(CONTENT_COMPONENTS);
 
 /**
  * `<RolesTable>Роли определены ниже</RolesTable>`: a component built from data shows the data, and the
@@ -17,8 +15,7 @@ export default defineRule(
   (context) => {
     for (const { entry, extracted } of entries(context))
       for (const node of extracted.code) {
-        if (node.kind !== 'jsx' || node.childrenAt === undefined || !node.name || !COMPONENTS.has(node.name)) continue;
-        if (COMPONENTS_WITH_TEXT.has(node.name as ContentComponent)) continue;
+        if (node.kind !== 'jsx' || node.childrenAt === undefined || !isContentComponent(node.name) || COMPONENTS_WITH_TEXT.has(node.name)) continue;
         context.report(
           { file: entry.file, offset: node.childrenAt },
           `<${node.name}> строится из данных, и текст между его тегами на страницу не попадёт: вынесите текст в абзац до или после компонента и закройте его сразу — <${node.name} />`,

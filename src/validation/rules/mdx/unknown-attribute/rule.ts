@@ -1,4 +1,4 @@
-import { COMPONENT_ATTRIBUTES, type ContentComponent } from '../../../../analysis/allowlist.ts';
+import { COMPONENT_ATTRIBUTES, isContentComponent } from '../../../../analysis/allowlist.ts';
 import { entries } from '../../../../analysis/entries.ts';
 import { didYouMean } from '../../../../lib/did-you-mean.ts';
 import { defineRule } from '../../../rule.ts';
@@ -16,8 +16,8 @@ export default defineRule(
   (context) => {
     for (const { entry, extracted } of entries(context))
       for (const node of extracted.code) {
-        if (node.kind !== 'jsx' || !node.name || !Object.hasOwn(COMPONENT_ATTRIBUTES, node.name)) continue;
-        const known = COMPONENT_ATTRIBUTES[node.name as ContentComponent];
+        if (node.kind !== 'jsx' || !isContentComponent(node.name)) continue;
+        const known = COMPONENT_ATTRIBUTES[node.name];
         for (const attribute of node.attributes ?? []) {
           if (known.includes(attribute.name)) continue;
           const own = known.length ? `его атрибуты — ${known.map((a) => `«${a}»`).join(', ')}` : 'атрибутов у него нет';
