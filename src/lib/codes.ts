@@ -51,6 +51,17 @@ export function cyrillicPrefixFor(prefix: string, known: Iterable<string>): stri
   return candidates.find((k) => k === lookalike) ?? candidates.find((k) => codeSlug(k) === prefix.toLowerCase());
 }
 
+/**
+ * What to say of a code typed with Latin letters (`ПT-035`, `PT-035`) whose type the registry has:
+ * «набран с латинскими буквами (T): напишите ПТ-035 кириллицей»; undefined for any other code.
+ */
+export function latinCodeHint(prefix: string, number: string, known: Iterable<string>): string | undefined {
+  const fixed = cyrillicPrefixFor(prefix, known);
+  if (!fixed) return undefined;
+  const latin = [...prefix].filter((ch) => /[A-Z]/.test(ch)).join(', ');
+  return `набран с латинскими буквами (${latin}): напишите ${fixed}-${number} кириллицей`;
+}
+
 /** Replaces Latin look-alike capitals with their Cyrillic twins. */
 export function toCyrillic(prefix: string): string {
   return [...prefix].map((ch) => LATIN_LOOKALIKES[ch] ?? ch).join('');

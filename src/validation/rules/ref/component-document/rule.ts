@@ -1,5 +1,5 @@
 import { entries } from '../../../../analysis/entries.ts';
-import { CODE_SEPARATORS, cyrillicPrefixFor, parseCode } from '../../../../lib/codes.ts';
+import { CODE_SEPARATORS, latinCodeHint, parseCode } from '../../../../lib/codes.ts';
 import { didYouMean } from '../../../../lib/did-you-mean.ts';
 import { documentStatus } from '../../../../model/editions.ts';
 import { documentExists, unreadableDocument, type Lookup } from '../../../../model/lookup.ts';
@@ -43,11 +43,8 @@ function problem(written: string, lookup: Lookup, codes: string[]): string | und
   const value = written.trim();
   if (!value) return 'код пуст: укажите код документа, например ПТ-035, или уберите атрибут — тогда компонент покажет данные своего документа';
   const shape = ANY_CODE.exec(value);
-  const fixed = shape && cyrillicPrefixFor(shape[1]!, lookup.types.keys());
-  if (shape && fixed) {
-    const latin = [...shape[1]!].filter((ch) => /[A-Z]/.test(ch)).join(', ');
-    return `код набран с латинскими буквами (${latin}): напишите ${fixed}-${shape[2]} кириллицей`;
-  }
+  const latin = shape && latinCodeHint(shape[1]!, shape[2]!, lookup.types.keys());
+  if (latin) return `код ${latin}`;
   const code = parseCode(value);
   if (!code) return 'это не код документа: префикс вида кириллицей, дефис и номер, например ПТ-035';
   if (!documentExists(lookup, code.code))

@@ -1,4 +1,4 @@
-import { cyrillicPrefixFor } from '../../../../lib/codes.ts';
+import { latinCodeHint } from '../../../../lib/codes.ts';
 import { refsOfKind } from '../../../../analysis/entries.ts';
 import { defineRule } from '../../../rule.ts';
 
@@ -6,9 +6,7 @@ import { defineRule } from '../../../rule.ts';
 export default defineRule({ id: 'ref/latin-code', severity: 'error', description: 'код документа написан кириллицей' }, (context) => {
   const { lookup, report } = context;
   for (const { entry, ref } of refsOfKind(context, 'code')) {
-    const fixed = cyrillicPrefixFor(ref.prefix, lookup.types.keys());
-    if (!fixed) continue;
-    const latin = [...ref.prefix].filter((ch) => /[A-Z]/.test(ch)).join(', ');
-    report({ file: entry.file, offset: ref.offset }, `код «${ref.raw}» набран с латинскими буквами (${latin}): напишите ${fixed}-${ref.number} кириллицей`);
+    const hint = latinCodeHint(ref.prefix, ref.number, lookup.types.keys());
+    if (hint) report({ file: entry.file, offset: ref.offset }, `код «${ref.raw}» ${hint}`);
   }
 });
