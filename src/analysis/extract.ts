@@ -190,8 +190,14 @@ function unresolved(text: string, offset: number, mark: (kind: StructureMark['ki
 function jsx(node: MdxJsxFlowElement | MdxJsxTextElement, offset: number, out: Pick<Extracted, 'code' | 'refs'>) {
   const attributes: NonNullable<CodeNode['attributes']> = [];
   const content = node.children.find((child) => child.type !== 'text' || child.value.trim() !== '');
-  const childrenAt = content ? (content.position?.start.offset ?? offset) : undefined;
-  out.code.push({ kind: 'jsx', value: node.name ?? '', name: node.name ?? '', offset, attributes, ...(content ? { childrenAt } : {}) });
+  out.code.push({
+    kind: 'jsx',
+    value: node.name ?? '',
+    name: node.name ?? '',
+    offset,
+    attributes,
+    ...(content ? { childrenAt: content.position?.start.offset ?? offset } : {}),
+  });
   for (const attribute of node.attributes) {
     const at = attribute.position?.start.offset ?? offset;
     if (attribute.type === 'mdxJsxExpressionAttribute') {

@@ -19,7 +19,7 @@ interface Context {
    * The notes whose calls were read in the text so far (`3`, `e2` for endnote 2) and the footnote label each
    * gets: 1, 2… in the order of the calls, footnotes and endnotes alike. Their notes become footnotes.
    */
-  calls?: Map<string, string>;
+  calls: Map<string, string>;
 }
 
 interface Options {
@@ -69,7 +69,7 @@ export function readHtml(html: string, options: Options = { unit: 'строка'
       if (isNotesList(node)) {
         for (const li of node.children) {
           if (li.type !== 'element') continue;
-          const label = ctx.calls?.get(noteLabel(String(li.properties.id ?? '')) ?? '');
+          const label = ctx.calls.get(noteLabel(String(li.properties.id ?? '')) ?? '');
           const note = noteBlock(
             label,
             (footnote += 1),
@@ -133,7 +133,7 @@ function inlinesOf(node: Element, ctx: Context): Inline[] {
           const target = String(child.properties.href);
           if (/^#(foot|end)note-ref-/.test(target)) continue; // the back link of a footnote
           const note = noteLabel(target);
-          if (note && ctx.calls) {
+          if (note) {
             if (!ctx.calls.has(note)) ctx.calls.set(note, String(ctx.calls.size + 1));
             runs.push({ text: '', footnote: ctx.calls.get(note)! });
             continue;

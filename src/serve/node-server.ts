@@ -123,15 +123,16 @@ export function startNodeServer(options: NodeServerOptions): Promise<Server> {
         return;
       }
       site.serve(req, res, () => {
-        let pathname: string;
-        try {
-          pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-        } catch {
-          pathname = '';
-        }
         // As nginx: an old address with its query first (strings compared regardless of case), then paths and codes.
-        const url = req.url ?? '';
-        const query = url.includes('?') ? url.slice(url.indexOf('?') + 1).toLowerCase() : '';
+        let pathname = '';
+        let query = '';
+        try {
+          const url = new URL(req.url ?? '/', 'http://localhost');
+          query = url.search.slice(1).toLowerCase();
+          pathname = decodeURIComponent(url.pathname);
+        } catch {
+          // an address that does not parse or decode matches no redirect
+        }
         const moved =
           redirects.find((r) => r.site === name && r.query !== undefined && r.from === pathname && r.query.toLowerCase() === query) ??
           redirects.find((r) => r.site === name && r.query === undefined && (r.from === pathname || r.test?.test(pathname)));
