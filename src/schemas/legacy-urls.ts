@@ -37,6 +37,12 @@ export function legacyPath(from: string): string {
 }
 
 /**
+ * What a redirect of an old address matches, as nginx's map key has it after the site: the decoded path,
+ * and `?query` as sent when it has one (`/docs/view.aspx?ID=35`). Two entries with one key are one address.
+ */
+export const legacyAddress = (path: string, query?: string) => `${path}${query ? `?${query}` : ''}`;
+
+/**
  * The query of an old address as a browser sends it, percent-encoded, without «?»: `view.aspx?ID=35` → `ID=35`,
  * '' when it has none. Old portals name documents by it (`DispForm.aspx?ID=…`, `detail.php?ID=…`): the
  * path alone would give every document of such a portal one address.

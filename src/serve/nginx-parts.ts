@@ -13,6 +13,7 @@ import path from 'node:path';
 import { codeSlug, parseCode, CODE_SEPARATORS } from '../lib/codes.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
+import { legacyAddress } from '../schemas/legacy-urls.ts';
 import type { DocumentData, SiteData } from '../publish/view-data.ts';
 import { legacyTarget } from '../site/pages.ts';
 import { IMMUTABLE, IMMUTABLE_PATH, REVALIDATE, SECURITY_HEADERS } from './headers.ts';
@@ -139,8 +140,8 @@ export function redirectsOf(sites: BuiltSite[]): Redirect[] {
   return out;
 }
 
-/** What a legacy redirect matches: its decoded path, and `?query` as sent when it has one. */
-const redirectKey = (r: Pick<Redirect, 'from' | 'query'>) => `${r.from}${r.query ? `?${r.query}` : ''}`;
+/** What a legacy redirect matches (src/schemas/legacy-urls.ts), the key the duplicate check compares too. */
+const redirectKey = (r: Pick<Redirect, 'from' | 'query'>) => legacyAddress(r.from ?? '', r.query);
 
 /**
  * `redirects.conf`: `$nd_redirect` for `$nd_site:$uri` (a path, or `/nd/<КОД>` in any spelling), and

@@ -1,5 +1,5 @@
 import type { Located } from '../../../../model/corpus.ts';
-import { legacyPath, legacyQuery, type LegacyRedirect } from '../../../../schemas/legacy-urls.ts';
+import { legacyAddress, legacyPath, legacyQuery, type LegacyRedirect } from '../../../../schemas/legacy-urls.ts';
 import { defineRule } from '../../../rule.ts';
 
 /**
@@ -14,8 +14,7 @@ export default defineRule(
       const redirects = (file.data as { redirects: LegacyRedirect[] }).redirects;
       redirects.forEach((r, index) => {
         const entry: Located<unknown> = { ...file, at: ['redirects', index] };
-        const query = legacyQuery(r.from);
-        const key = `${legacyPath(r.from)}${query ? `?${query}` : ''}`.toLowerCase();
+        const key = legacyAddress(legacyPath(r.from), legacyQuery(r.from)).toLowerCase();
         const first = seen.get(key);
         if (first !== undefined)
           report({ value: entry, field: ['from'] }, `старый адрес «${r.from}» уже есть в записи ${first + 1}: у адреса одна цель, удалите повтор`);
