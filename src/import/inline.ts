@@ -45,6 +45,9 @@ export function parseInlines(source: string): Inline[] {
   return tidy(runs);
 }
 
+/** Neighbouring runs that read as one: the same emphasis and link, and neither a footnote call. */
+export const sameRun = (a: Inline, b: Inline) => !a.footnote && !b.footnote && !a.bold === !b.bold && !a.italic === !b.italic && a.href === b.href;
+
 /** Collapses white space and trims the ends of a run list. */
 export function tidy(runs: Inline[]): Inline[] {
   const out = runs.map((r) => ({ ...r, text: r.text.replace(/[\s\u00a0]+/g, ' ') })).filter((r) => r.text !== '' || r.footnote);

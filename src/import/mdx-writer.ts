@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Block, Inline, ListItem } from './blocks.ts';
+import { sameRun } from './inline.ts';
 
 /**
  * Text from the input as MDX that can only ever be text: every character MDX or Markdown could read
@@ -22,8 +23,7 @@ function mergedRuns(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const run of inlines) {
     const prev = out.at(-1);
-    if (prev && !prev.footnote && !run.footnote && !prev.bold === !run.bold && !prev.italic === !run.italic && prev.href === run.href)
-      out[out.length - 1] = { ...prev, text: prev.text + run.text };
+    if (prev && sameRun(prev, run)) out[out.length - 1] = { ...prev, text: prev.text + run.text };
     else out.push({ ...run });
   }
   return out;

@@ -4,7 +4,7 @@ import { CHECKBOX, CHECKED, plain, type Block, type Inline, type ListItem, type 
 import { paragraphBlock } from './form-boxes.ts';
 import { isNotesList, noteBlock, noteLabel } from './html-notes.ts';
 import { linkPolicy } from './link-policy.ts';
-import { tidy } from './inline.ts';
+import { sameRun, tidy } from './inline.ts';
 import { typedStructure } from './typed-structure.ts';
 import { ImportError } from './errors.ts';
 import { MAX_MDX_NESTING, tooDeepHtml } from '../analysis/nesting.ts';
@@ -155,8 +155,7 @@ function inlinesOf(node: Element, ctx: Context): Inline[] {
   const merged: Inline[] = [];
   for (const run of runs) {
     const prev = merged.at(-1);
-    if (prev && !prev.footnote && !run.footnote && !!prev.bold === !!run.bold && !!prev.italic === !!run.italic && prev.href === run.href)
-      prev.text += run.text;
+    if (prev && sameRun(prev, run)) prev.text += run.text;
     else merged.push({ ...run });
   }
   return tidy(merged);
