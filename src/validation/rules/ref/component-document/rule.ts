@@ -1,3 +1,4 @@
+import { COMPONENT_ATTRIBUTES, isContentComponent } from '../../../../analysis/allowlist.ts';
 import { entries } from '../../../../analysis/entries.ts';
 import { CODE_SEPARATORS, latinCodeHint, parseCode } from '../../../../lib/codes.ts';
 import { didYouMean } from '../../../../lib/did-you-mean.ts';
@@ -5,8 +6,6 @@ import { documentStatus } from '../../../../model/editions.ts';
 import { documentExists, unreadableDocument, type Lookup } from '../../../../model/lookup.ts';
 import { defineRule } from '../../../rule.ts';
 
-/** Components that show another document's data when given its code in `document`. */
-const SHOWS_DOCUMENT = new Set(['RolesTable', 'NormativeReferences', 'Principles']);
 const ANY_CODE = new RegExp(`^([A-ZА-ЯЁ]{1,4})[${CODE_SEPARATORS}]?(\\d{1,4})$`);
 
 /**
@@ -26,7 +25,8 @@ export default defineRule(
     const codes = [...lookup.documents.keys()];
     for (const { doc, entry, extracted } of entries(context))
       for (const node of extracted.code) {
-        if (node.kind !== 'jsx' || !node.name || !SHOWS_DOCUMENT.has(node.name)) continue;
+        // The components that read `document` (the allowlist's) show another document's data by it.
+        if (node.kind !== 'jsx' || !isContentComponent(node.name) || !COMPONENT_ATTRIBUTES[node.name].includes('document')) continue;
         const attribute = node.attributes?.find((a) => a.name === 'document');
         if (!attribute) continue;
         // The component reads the attribute as written: « ПТ-035» with a space finds nothing either.
